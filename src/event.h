@@ -1,0 +1,112 @@
+/*
+ * event.h - what the engine reports, one record per step a kernel takes.
+ *
+ * Events are data, not text: the engine fills them in cheaply (batch mode
+ * runs millions per second) and event_explain() turns one into the
+ * one-line narration that says what happened and why.
+ */
+#ifndef VMSCOPE_EVENT_H
+#define VMSCOPE_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct machine;
+
+/* X(kind, label): label is the word the narration and batch output use. */
+#define EVENT_KINDS(X) \
+	X(EV_SPLIT,            "SPLIT")            \
+	X(EV_TLB_HIT,          "TLB HIT")          \
+	X(EV_TLB_MISS,         "TLB MISS")         \
+	X(EV_WALK,             "PAGE-TABLE WALK")  \
+	X(EV_SEGFAULT,         "SEGMENTATION FAULT") \
+	X(EV_PROTECTION_FAULT, "PROTECTION FAULT") \
+	X(EV_PAGE_FAULT,       "PAGE FAULT")       \
+	X(EV_FREE_FRAME,       "FREE FRAME")       \
+	X(EV_VICTIM,           "VICTIM")           \
+	X(EV_WRITEBACK,        "WRITE-BACK")       \
+	X(EV_EVICT,            "EVICT")            \
+	X(EV_OUT_OF_MEMORY,    "OUT OF MEMORY")    \
+	X(EV_SWAP_IN,          "SWAP-IN")          \
+	X(EV_ZERO_FILL,        "ZERO-FILL")        \
+	X(EV_PTE_UPDATE,       "PTE UPDATE")       \
+	X(EV_TLB_FILL,         "TLB FILL")         \
+	X(EV_ACCESS,           "ACCESS")           \
+	X(EV_SPAWN,            "SPAWN")            \
+	X(EV_SWITCH,           "SWITCH")           \
+	X(EV_EXIT,             "EXIT")             \
+	X(EV_MAP,              "MAP")              \
+	X(EV_UNMAP,            "UNMAP")            \
+	X(EV_LIMIT,            "LIMIT")            \
+	X(EV_TLB_FLUSH,        "TLB FLUSH")
+
+#define EVENT_ENUM(kind, label) kind,
+enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
+#undef EVENT_ENUM
+
+/* Why the replacement policy chose its victim; `step` qualifies it. */
+enum victim_reason {
+	WHY_NONE,
+	WHY_OLDEST,        /* fifo: loaded at step */
+	WHY_LEAST_RECENT,  /* lru: last used at step */
+	WHY_FURTHEST,      /* opt: next used at step */
+	WHY_NEVER_AGAIN,   /* opt: never used again */
+	WHY_CLOCK_HAND,    /* clock: reference bit clear under the hand */
+	WHY_RANDOM,        /* random: drawn with the session's seed */
+	WHY_OWN_LIMIT,     /* (prefix) the process is at its frame limit */
+};
+
+struct victim_why {
+	enum victim_reason reason;
+	uint64_t step;
+	unsigned swept;          /* clock: reference bits cleared on the way */
+};
+
+#define NO_FRAME (-1)
+#define NO_SLOT  (-1)
+
+struct event {
+	enum event_kind kind;
+	uint64_t step;           /* the operation this belongs to, from 1 */
+	int pid;                 /* the process acting or acted upon */
+	char access;             /* 'r', 'w', 'x' for accesses */
+	uint64_t vaddr, vpn, offset;
+	int frame;               /* frame involved, or NO_FRAME */
+	int slot;                /* swap slot involved, or NO_SLOT */
+	int other_pid;           /* victim owner (EV_VICTIM...), or evicted TLB pid */
+	uint64_t other_vpn;
+	uint64_t paddr;          /* EV_ACCESS */
+	uint64_t count;          /* pages (map/unmap/spawn), limit, flushed entries */
+	unsigned flags;          /* EVF_* below */
+	struct victim_why why;   /* EV_VICTIM */
+};
+
+enum event_flags {
+	EVF_PRESENT    = 1u << 0, /* EV_WALK: the PTE is present */
+	EVF_SWAPPED    = 1u << 1, /* EV_WALK / EV_PAGE_FAULT: the page is in swap */
+	EVF_DIRTY      = 1u << 2, /* EV_VICTIM / EV_EVICT: the victim was dirty */
+	EVF_KEEPS_SLOT = 1u << 3, /* EV_EVICT: a clean page keeps its old slot */
+	EVF_REPLACED   = 1u << 4, /* EV_TLB_FILL: an older entry made room */
+	EVF_LIMITED    = 1u << 5, /* EV_PAGE_FAULT: at its frame limit */
+	EVF_LOCAL      = 1u << 6, /* EV_PAGE_FAULT: local scope */
+	EVF_NO_LIMIT   = 1u << 7, /* EV_LIMIT: the limit was lifted */
+};
+
+#define EVENTS_MAX 16
+struct event_list {
+	unsigned n;
+	struct event ev[EVENTS_MAX];
+};
+
+/* The label of a kind ("PAGE FAULT"). */
+const char *event_label(enum event_kind kind);
+
+/*
+ * Writes the one-line explanation of `ev` into buf (always NUL-terminated),
+ * e.g. "frame 2 holds 1:0x3, least recently used: last used at step 7".
+ * `m` supplies the address width for the SPLIT bits; it may be NULL.
+ */
+void event_explain(const struct event *ev, const struct machine *m,
+		   char *buf, size_t size);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * future.h - OPT's look-ahead: for each queued operation, when the page it
+ * touches is next touched again.
+ *
+ * Computed once, in one backward pass over the operations, so choosing an
+ * OPT victim never scans the future.
+ */
+#ifndef VMSCOPE_FUTURE_H
+#define VMSCOPE_FUTURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "op.h"
+
+#define NEVER UINT64_MAX
+
+struct future {
+	size_t n;
+	uint64_t *next_use;     /* [i]: step of the next use after step i+1, or NEVER */
+};
+
+/*
+ * Builds the look-ahead for ops[0..n) applied from a machine whose current
+ * process is `current_pid`, whose next spawn gets `next_pid` and whose
+ * pages are 2^page_bits bytes.  Returns NULL if memory runs out.
+ */
+struct future *future_build(const struct op *ops, size_t n, int current_pid,
+			    int next_pid, unsigned page_bits);
+void future_free(struct future *f);
+
+/* When the page touched at `step` (from 1) is next used, or NEVER. */
+uint64_t future_next_use(const struct future *f, uint64_t step);
+
+#endif

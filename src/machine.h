@@ -1,0 +1,152 @@
+/*
+ * machine.h - the simulated machine: settings, processes, page tables,
+ * frames, swap slots, TLB and running statistics.
+ *
+ * The UI and the batch printers read these structures; only the engine
+ * (engine.c and the modules it calls) changes them.
+ */
+#ifndef VMSCOPE_MACHINE_H
+#define VMSCOPE_MACHINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "op.h"
+#include "page_table.h"
+#include "tlb.h"
+
+enum scope { SCOPE_GLOBAL, SCOPE_LOCAL };
+
+/* Limits that keep a machine's memory and arithmetic sane. */
+#define PAGE_SIZE_MIN   16u
+#define PAGE_SIZE_MAX   65536u
+#define VA_BITS_MAX     64u
+#define FRAMES_MAX      65536u
+#define SWAP_SLOTS_MAX  (1u << 24)
+#define TLB_ENTRIES_MAX 1024u
+#define PID_MAX         65535
+
+struct machine_config {
+	unsigned page_size;     /* bytes, a power of two */
+	unsigned va_bits;       /* width of a virtual address */
+	unsigned frames;
+	unsigned swap_slots;
+	unsigned tlb_entries;   /* 0: no TLB */
+	int policy;             /* index into the policy table, policy.h */
+	enum scope scope;
+	uint64_t seed;          /* for the random policy */
+	bool grow_va;           /* address space grows to hold what is touched */
+	bool grow_swap;         /* swap grows as needed */
+};
+
+/* DESIGN §1 defaults: 4 KiB pages, 16-bit addresses, 4 frames, lru... */
+void machine_config_default(struct machine_config *cfg);
+
+/*
+ * Checks every setting against its limit.  Returns 0, or -1 with a message
+ * naming the setting, its value and what is allowed
+ * ("page_size: 3000 is not a power of two between 16 and 65536").
+ */
+int machine_config_check(const struct machine_config *cfg, char *err, size_t size);
+
+/* A run of mapped pages with one set of permissions. */
+struct region {
+	uint64_t first_vpn;
+	uint64_t npages;
+	unsigned perm;
+};
+
+struct process {
+	int pid;
+	char name[OP_NAME_MAX + 1];
+	bool alive;
+	struct page_table pt;       /* touched pages only: sparse */
+	struct region *regions;
+	size_t nregions, regions_cap;
+	unsigned frame_limit;       /* LIMIT_NONE or a frame count */
+	unsigned resident;          /* frames it holds now */
+	uint64_t faults;            /* page faults it has taken */
+};
+
+/*
+ * A physical frame.  Today a frame has at most one owner; sharing
+ * (copy-on-write, shared memory) will turn `owner` into the head of a
+ * reverse map, so code reaches owners through frame_owner_pte().
+ */
+struct frame {
+	int pid;                    /* 0: free */
+	uint64_t vpn;
+	uint64_t loaded_step;       /* operation that brought the page in */
+	uint64_t last_used_step;    /* operation that last touched it */
+};
+
+struct swap_slot {
+	int pid;                    /* 0: free */
+	uint64_t vpn;
+};
+
+struct stats {
+	uint64_t accesses, hits, faults, evictions, writebacks;
+	uint64_t tlb_hits, tlb_misses;
+	uint64_t segfaults, protection_faults, out_of_memory;
+	uint64_t zero_fills, swap_ins;
+};
+
+struct policy_state;
+struct future;
+
+struct machine {
+	struct machine_config cfg;
+	uint64_t step;              /* operations applied so far */
+	int current_pid;            /* 0: none */
+	int next_pid;               /* what the next spawn gets */
+	struct process **procs;     /* indexed by pid; NULL where none */
+	size_t procs_cap;
+	struct frame *frames;       /* cfg.frames of them */
+	unsigned free_frames;
+	struct swap_slot *swap;     /* cfg.swap_slots of them */
+	unsigned swap_used;
+	struct tlb tlb;
+	struct policy_state *policy;
+	const struct future *future; /* borrowed; OPT's look-ahead, may be NULL */
+	struct stats stats;
+};
+
+/* A new machine with no processes; NULL only if cfg fails the check. */
+struct machine *machine_new(const struct machine_config *cfg);
+/*
+ * A machine whose process 1 (`name`) has its whole address space mapped
+ * with `perm` and is current: what page lists, traces and scripts run on.
+ */
+struct machine *machine_new_flat(const struct machine_config *cfg, const char *name, unsigned perm);
+struct machine *machine_clone(const struct machine *m);
+void machine_free(struct machine *m);
+
+/*
+ * Adds a process at start-up (sessions list them before any operation).
+ * Returns 0, or -1 with a message (pid taken or out of range).
+ */
+int machine_add_process(struct machine *m, int pid, const char *name, char *err, size_t size);
+
+/* Maps pages; -1 with a message if they overlap a mapping or leave the space. */
+int machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
+		unsigned perm, char *err, size_t size);
+
+/* The live process with this pid, or NULL. */
+struct process *machine_process(const struct machine *m, int pid);
+
+uint64_t machine_pages_per_process(const struct machine *m);
+unsigned machine_page_bits(const struct machine *m);
+
+/* What a person sees of one virtual page. */
+enum page_state { PAGE_UNMAPPED, PAGE_UNTOUCHED, PAGE_RESIDENT, PAGE_SWAPPED };
+enum page_state machine_page_state(const struct machine *m, const struct process *p, uint64_t vpn);
+
+/* The region holding vpn, or NULL if it is unmapped. */
+const struct region *process_region(const struct process *p, uint64_t vpn);
+
+/* The PTE of the page held in frame f, or NULL if the frame is free. */
+struct pte *frame_owner_pte(const struct machine *m, int f);
+
+#endif

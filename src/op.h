@@ -1,0 +1,54 @@
+/*
+ * op.h - one operation of the command language, as data.
+ *
+ * Every source of work (the UI prompt, a session file, a batch script, a
+ * page list, a valgrind trace) becomes a sequence of struct op.  The engine
+ * applies them one at a time; nothing else interprets commands.
+ */
+#ifndef VMSCOPE_OP_H
+#define VMSCOPE_OP_H
+
+#include <stdint.h>
+
+enum op_kind {
+	OP_NONE,        /* a blank line or a comment: nothing to do */
+	OP_ACCESS,      /* r|w|x [PID:]ADDR */
+	OP_SPAWN,       /* spawn NAME [PAGES] [PERM] */
+	OP_SWITCH,      /* switch PID */
+	OP_EXIT,        /* exit PID */
+	OP_MAP,         /* map PID ADDR PAGES PERM */
+	OP_UNMAP,       /* unmap PID ADDR PAGES */
+	OP_LIMIT,       /* limit PID FRAMES | limit PID none */
+	OP_TLB_FLUSH,   /* tlb flush */
+};
+
+enum access_kind { ACCESS_READ = 'r', ACCESS_WRITE = 'w', ACCESS_EXEC = 'x' };
+
+enum perm { PERM_R = 1, PERM_W = 2, PERM_X = 4 };
+
+#define OP_NAME_MAX 24          /* longest process name, without the NUL */
+#define LIMIT_NONE 0u           /* "limit PID none" */
+#define SPAWN_DEFAULT_PAGES 0u  /* spawn without PAGES: the whole address space */
+
+struct op {
+	enum op_kind kind;
+	char access;            /* enum access_kind, for OP_ACCESS */
+	int pid;                /* 0: the current process (OP_ACCESS only) */
+	uint64_t addr;          /* OP_ACCESS, OP_MAP, OP_UNMAP */
+	uint64_t pages;         /* OP_SPAWN, OP_MAP, OP_UNMAP */
+	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP */
+	unsigned limit;         /* OP_LIMIT: frames, or LIMIT_NONE */
+	char name[OP_NAME_MAX + 1]; /* OP_SPAWN */
+};
+
+/*
+ * How an operation moves the "current process" cursor, given the next pid a
+ * spawn would get.  Shared by the engine and by OPT's look-ahead, which must
+ * know which process each queued access belongs to without simulating memory.
+ */
+void op_track_current(const struct op *op, int *current_pid, int *next_pid);
+
+/* "r", "rw", "rx", "rwx" (and "x", "w", "wx" for completeness) <-> bits. */
+const char *perm_name(unsigned perm);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * page_table.h - one process's page-table entries, kept sparse.
+ *
+ * Only pages that have been touched have an entry, so a 48-bit address
+ * space costs memory in proportion to the pages used, not its size.
+ * An open-addressing hash on the VPN with linear probing; removal shifts
+ * later entries back, so no tombstones pile up.
+ */
+#ifndef VMSCOPE_PAGE_TABLE_H
+#define VMSCOPE_PAGE_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct pte {
+	uint64_t vpn;
+	bool used;          /* slot of the hash in use */
+	bool present;       /* P: resident in `frame` */
+	bool dirty;         /* D: written since it was loaded */
+	bool referenced;    /* R: used since the clock hand last cleared it */
+	unsigned perm;      /* enum perm bits, copied from the mapping */
+	int frame;          /* valid when present */
+	int slot;           /* swap slot holding its contents, or -1 */
+};
+
+struct page_table {
+	struct pte *slots;
+	size_t cap;         /* a power of two, or 0 */
+	size_t count;
+};
+
+void page_table_init(struct page_table *pt);
+void page_table_free(struct page_table *pt);
+int page_table_copy(struct page_table *dst, const struct page_table *src);
+
+/* The entry for vpn, or NULL. */
+struct pte *page_table_find(const struct page_table *pt, uint64_t vpn);
+
+/* The entry for vpn, created (not present, no slot) if missing. */
+struct pte *page_table_get(struct page_table *pt, uint64_t vpn);
+
+void page_table_remove(struct page_table *pt, uint64_t vpn);
+
+/* Visits every entry in no particular order. */
+#define PAGE_TABLE_FOREACH(pt, e) \
+	for (struct pte *e = (pt)->slots; e && e < (pt)->slots + (pt)->cap; e++) \
+		if (e->used)
+
+/* Fills out[] with the touched VPNs in ascending order; returns how many. */
+size_t page_table_sorted_vpns(const struct page_table *pt, uint64_t *out, size_t max);
+
+#endif

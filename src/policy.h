@@ -1,0 +1,54 @@
+/*
+ * policy.h - the one small interface every replacement policy implements.
+ *
+ * A policy is told of every load, access and eviction, and when a fault
+ * finds no free frame it chooses a victim among the frames a filter allows
+ * (all of them under global scope; the faulting process's own under local
+ * scope or at its frame limit).  Each policy keeps its own bookkeeping in
+ * an opaque state that the machine clones with itself, so replay and undo
+ * reproduce its choices exactly.  The exact rules of each policy are
+ * written at the top of its file.
+ */
+#ifndef VMSCOPE_POLICY_H
+#define VMSCOPE_POLICY_H
+
+#include <stdint.h>
+
+#include "event.h"
+
+struct machine;
+
+/* Which frames may be chosen: any (pid 0), or only those of one process. */
+struct victim_filter {
+	int pid;
+};
+
+struct policy_ops {
+	const char *name;
+	const char *summary;    /* one line, for --help and the man page */
+	struct policy_state *(*create)(const struct machine *m);
+	struct policy_state *(*clone)(const struct policy_state *s, const struct machine *m);
+	void (*destroy)(struct policy_state *s);
+	void (*loaded)(struct policy_state *s, struct machine *m, int frame);
+	void (*accessed)(struct policy_state *s, struct machine *m, int frame);
+	void (*evicted)(struct policy_state *s, struct machine *m, int frame);
+	/* Returns a frame the filter allows; at least one exists. */
+	int (*choose)(struct policy_state *s, struct machine *m,
+		      const struct victim_filter *filter, struct victim_why *why);
+};
+
+extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
+	policy_clock, policy_random;
+
+/* Index of a policy by name, or -1. */
+int policy_find(const char *name);
+const struct policy_ops *policy_at(int index);
+/* Number of policies; policy_at(0 .. policy_count()-1) are valid. */
+int policy_count(void);
+/* "fifo, lru, opt, clock, random", for messages. */
+const char *policy_names(void);
+
+/* Whether the filter lets the policy take frame f. */
+int victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame);
+
+#endif

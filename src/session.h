@@ -1,0 +1,53 @@
+/*
+ * session.h - a session (DESIGN §3): the machine, the processes at the
+ * start, the operations and the cursor, read and written as JSON.
+ *
+ * State is never stored: loading replays the operations into a history.
+ */
+#ifndef VMSCOPE_SESSION_H
+#define VMSCOPE_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "history.h"
+
+struct session {
+	char *title;                /* may be NULL */
+	char *notes;                /* may be NULL */
+	char *path;                 /* where `s` saves; NULL if it has no file yet */
+	struct history *history;
+	size_t cursor;              /* operations applied where the user is */
+	bool modified;              /* changed since it was loaded or saved */
+};
+
+/*
+ * Reads a session file and replays it.  Returns 0, or -1 with the first
+ * problem in err ("FILE: machine.frames: 0 is out of range 1..65536") and
+ * *s untouched.
+ */
+int session_load(const char *path, struct session *s, char *err, size_t size);
+
+/* How --check hears of each problem: "JSON path: what was expected, what was found". */
+typedef void (*session_problem_fn)(void *ctx, const char *problem);
+
+/* Validates a file, reporting every problem; returns how many there were. */
+int session_check(const char *path, session_problem_fn report, void *ctx);
+
+/*
+ * Writes s to path atomically (temporary file in the same folder, fsync,
+ * rename), keeping an existing file's permissions.  On success s->path
+ * becomes path and s->modified false; on failure the old file is intact,
+ * s is unchanged and err says why.
+ */
+int session_save(struct session *s, const char *path, char *err, size_t size);
+
+/* A session around a machine (ownership passes) with no operations yet. */
+void session_init(struct session *s, struct machine *initial, const char *title);
+
+/* The built-in default session, used when no lesson can be found. */
+int session_default(struct session *s, char *err, size_t size);
+
+void session_free(struct session *s);
+
+#endif
