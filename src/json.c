@@ -1,0 +1,536 @@
+/*
+ * json.c - reading JSON through cJSON: parse errors with line and column,
+ * JSON paths, typed getters and the unknown-key check (see json.h).
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "json.h"
+#include "number.h"
+#include "xalloc.h"
+
+#define PROBLEM_MAX 512
+#define SHOW_MAX 40             /* bytes of a found string shown in messages */
+#define SUGGEST_KEY_MAX 40      /* longer unknown keys get no suggestion */
+
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
+void
+json_problem(struct json_reader *r, const char *path, const char *fmt, ...)
+{
+	char what[PROBLEM_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	r->problems++;
+	if (r->report)
+		r->report(r->ctx, path, what);
+}
+
+void
+json_free(struct cJSON *doc)
+{
+	cJSON_Delete(doc);
+}
+
+/* Whether d is a whole number no further from 0 than limit (below 2^63). */
+int
+json_whole(double d, double limit)
+{
+	return d >= -limit && d <= limit && d == (double)(int64_t)d;
+}
+
+/* ---- messages ----------------------------------------------------------- */
+
+/* Appends c to dst[*n], escaped: at most 4 bytes. */
+static void
+quote_char(char *dst, size_t *n, unsigned char c)
+{
+	char tmp[8];
+
+	if (c == '"' || c == '\\')
+		snprintf(tmp, sizeof tmp, "\\%c", c);
+	else if (c == '\n')
+		snprintf(tmp, sizeof tmp, "\\n");
+	else if (c == '\t')
+		snprintf(tmp, sizeof tmp, "\\t");
+	else if (c < 0x20 || c == 0x7f)
+		snprintf(tmp, sizeof tmp, "\\x%02x", c);
+	else
+		snprintf(tmp, sizeof tmp, "%c", c);
+	memcpy(dst + *n, tmp, strlen(tmp));
+	*n += strlen(tmp);
+}
+
+void
+json_quote(char *dst, size_t size, const char *s, size_t maxlen)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, i;
+
+	if (size < 8) {
+		if (size)
+			*dst = '\0';
+		return;
+	}
+	dst[n++] = '"';
+	/* Room left for 4 bytes, "...", the closing quote and the NUL. */
+	for (i = 0; p[i] && (i < maxlen || (p[i] & 0xc0) == 0x80) && n + 9 < size; i++)
+		quote_char(dst, &n, p[i]);
+	if (p[i]) {
+		memcpy(dst + n, "...", 3);
+		n += 3;
+	}
+	dst[n++] = '"';
+	dst[n] = '\0';
+}
+
+/* "the string \"4\"", "-3", "an array": what a person sees in the file. */
+static void
+describe(const struct cJSON *v, char *buf, size_t size)
+{
+	char q[SHOW_MAX * 4 + 8];
+
+	if (!v)
+		snprintf(buf, size, "nothing");
+	else if (cJSON_IsString(v)) {
+		json_quote(q, sizeof q, v->valuestring, SHOW_MAX);
+		snprintf(buf, size, "the string %s", q);
+	} else if (cJSON_IsNumber(v) && json_whole(v->valuedouble, 1e17))
+		snprintf(buf, size, "%.0f", v->valuedouble);
+	else if (cJSON_IsNumber(v))
+		snprintf(buf, size, "%.17g", v->valuedouble);
+	else if (cJSON_IsBool(v))
+		snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
+	else if (cJSON_IsNull(v))
+		snprintf(buf, size, "null");
+	else
+		snprintf(buf, size, "%s", cJSON_IsArray(v) ? "an array" : "an object");
+}
+
+static void
+expected(struct json_reader *r, const char *path, const char *what, const struct cJSON *v)
+{
+	char found[SHOW_MAX * 4 + 32];
+
+	describe(v, found, sizeof found);
+	json_problem(r, path, "expected %s, found %s", what, found);
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+/* Line and column (in characters, from 1) of buf[pos]. */
+static void
+locate(const char *buf, size_t pos, unsigned long *line, unsigned long *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < pos; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Up to 16 bytes of buf from pos to the end of the line, quoted. */
+static void
+excerpt(const char *buf, size_t len, size_t pos, char *dst, size_t size)
+{
+	char tmp[20];
+	size_t n = 0;
+
+	while (pos + n < len && n < 16 && buf[pos + n] != '\n' && buf[pos + n] != '\0') {
+		tmp[n] = buf[pos + n];
+		n++;
+	}
+	tmp[n] = '\0';
+	json_quote(dst, size, tmp, 16);
+}
+
+/* Whether parsing buf followed by suffix fails at or after buf's end. */
+static int
+fails_after(const char *buf, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	char *copy = xmalloc(len + n);
+	const char *end = NULL;
+	struct cJSON *doc;
+	int after;
+
+	memcpy(copy, buf, len);
+	memcpy(copy + len, suffix, n);
+	doc = cJSON_ParseWithLengthOpts(copy, len + n, &end, 0);
+	after = doc == NULL && end != NULL && (size_t)(end - copy) >= len;
+	cJSON_Delete(doc);
+	free(copy);
+	return after;
+}
+
+/*
+ * Whether cJSON ran out of text rather than met a bad character.  It
+ * reports both at the last byte (or an open string at its start), so
+ * parse again with a byte no JSON may hold appended, after closing a
+ * string or not, and see whether the error moves past the end.
+ */
+static int
+ran_out(const char *buf, size_t len)
+{
+	return fails_after(buf, len, "\x01") || fails_after(buf, len, "\"\x01");
+}
+
+static void
+parse_error(struct json_reader *r, const char *buf, size_t len, size_t pos, const char *why)
+{
+	unsigned long line, col;
+	char found[80];
+
+	locate(buf, pos, &line, &col);
+	if (why) {
+		json_problem(r, "", "line %lu, column %lu: %s", line, col, why);
+		return;
+	}
+	excerpt(buf, len, pos, found, sizeof found);
+	json_problem(r, "", "line %lu, column %lu: expected JSON, found %s", line, col, found);
+}
+
+static int
+only_space(const char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!strchr(" \t\r\n", buf[i]) || buf[i] == '\0')
+			return 0;
+	return 1;
+}
+
+struct cJSON *
+json_parse(struct json_reader *r, const char *buf, size_t len)
+{
+	const char *end = NULL;
+	struct cJSON *doc;
+	size_t pos;
+
+	if (len >= 3 && memcmp(buf, utf8_bom, 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	if (only_space(buf, len)) {
+		json_problem(r, "", "the file is empty; expected a JSON object");
+		return NULL;
+	}
+	doc = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	pos = end ? (size_t)(end - buf) : 0;
+	if (!doc && ran_out(buf, len))
+		parse_error(r, buf, len, len,
+		    "the file ends in the middle of a JSON value (is it truncated?)");
+	else if (!doc)
+		parse_error(r, buf, len, pos, NULL);
+	else if (!only_space(buf + pos, len - pos)) {
+		while (strchr(" \t\r\n", buf[pos]) && buf[pos] != '\0')
+			pos++;
+		parse_error(r, buf, len, pos,
+		    "expected the end of the file after the JSON value");
+		cJSON_Delete(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+/* ---- paths -------------------------------------------------------------- */
+
+static int
+identifier(const char *key)
+{
+	const char *p;
+
+	if (!isalpha((unsigned char)*key) && *key != '_')
+		return 0;
+	for (p = key; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			return 0;
+	return 1;
+}
+
+void
+json_path_key(char *dst, size_t size, const char *parent, const char *key)
+{
+	char q[SHOW_MAX * 4 + 8];
+
+	if (identifier(key)) {
+		snprintf(dst, size, "%s%s%s", parent, *parent ? "." : "", key);
+		return;
+	}
+	json_quote(q, sizeof q, key, SHOW_MAX);
+	snprintf(dst, size, "%s[%s]", parent, q);
+}
+
+void
+json_path_index(char *dst, size_t size, const char *parent, size_t index)
+{
+	snprintf(dst, size, "%s[%zu]", parent, index);
+}
+
+/* ---- unknown keys ------------------------------------------------------- */
+
+static int
+same(char a, char b)
+{
+	return tolower((unsigned char)a) == tolower((unsigned char)b);
+}
+
+/*
+ * Edit distance with adjacent transpositions (optimal string alignment),
+ * ignoring case, so "frmaes" and "Frames" are both one step from "frames".
+ */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t d[SUGGEST_KEY_MAX + 1][SUGGEST_KEY_MAX + 1];
+
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + !same(a[i - 1], b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *
+json_suggest(const char *key, const char *const *allowed)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, d, limit;
+
+	if (strlen(key) > SUGGEST_KEY_MAX)
+		return NULL;
+	for (; *allowed; allowed++) {
+		if (strlen(*allowed) > SUGGEST_KEY_MAX)
+			continue;
+		limit = strlen(*allowed) <= 4 ? 1 : 2;
+		d = distance(key, *allowed);
+		if (d <= limit && d < best_d) {
+			best = *allowed;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+static void
+unknown_key(struct json_reader *r, const char *path, const char *key,
+	    const char *const *allowed)
+{
+	const char *near = json_suggest(key, allowed);
+	char list[PROBLEM_MAX / 2];
+	size_t n = 0;
+
+	if (near) {
+		json_problem(r, path, "unknown key; did you mean \"%s\"?", near);
+		return;
+	}
+	list[0] = '\0';
+	for (; *allowed && n + strlen(*allowed) + 3 < sizeof list; allowed++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", *allowed);
+	json_problem(r, path, "unknown key; expected one of %s", list);
+}
+
+/* Index of key in allowed[], or -1. */
+static int
+allowed_index(const char *key, const char *const *allowed)
+{
+	int i;
+
+	for (i = 0; allowed[i]; i++)
+		if (strcmp(key, allowed[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+json_check_object(struct json_reader *r, const struct cJSON *v, const char *path,
+		  const char *const *allowed)
+{
+	char kpath[JSON_PATH_MAX];
+	const struct cJSON *item;
+	uint64_t seen = 0;
+	int i;
+
+	if (!cJSON_IsObject(v)) {
+		expected(r, path, "an object", v);
+		return -1;
+	}
+	for (item = v->child; item; item = item->next) {
+		json_path_key(kpath, sizeof kpath, path, item->string);
+		i = allowed_index(item->string, allowed);
+		if (i < 0)
+			unknown_key(r, kpath, item->string, allowed);
+		else if (i < 64 && (seen & (UINT64_C(1) << i)))
+			json_problem(r, kpath, "given twice; expected each key once");
+		else if (i < 64)
+			seen |= UINT64_C(1) << i;
+	}
+	return 0;
+}
+
+/* ---- getters ------------------------------------------------------------ */
+
+const struct cJSON *
+json_as_array(struct json_reader *r, const struct cJSON *v, const char *path)
+{
+	if (cJSON_IsArray(v))
+		return v;
+	expected(r, path, "an array", v);
+	return NULL;
+}
+
+const struct cJSON *
+json_first(const struct cJSON *array)
+{
+	return array ? array->child : NULL;
+}
+
+const struct cJSON *
+json_next(const struct cJSON *item)
+{
+	return item->next;
+}
+
+static int
+number_value(const struct cJSON *v, bool strings_ok, uint64_t *out)
+{
+	double d;
+
+	if (strings_ok && cJSON_IsString(v))
+		return number_parse(v->valuestring, strlen(v->valuestring), out) ==
+		    NUMBER_OK ? 0 : -1;
+	if (!cJSON_IsNumber(v))
+		return -1;
+	d = v->valuedouble;
+	if (d < 0 || !json_whole(d, (double)JSON_INT_MAX))
+		return -1;
+	*out = (uint64_t)d;
+	return 0;
+}
+
+int
+json_as_uint(struct json_reader *r, const struct cJSON *v, const char *path,
+	     uint64_t min, uint64_t max, bool strings_ok, uint64_t *out)
+{
+	char what[160];
+	uint64_t n;
+
+	if (number_value(v, strings_ok, &n) == 0 && n >= min && n <= max) {
+		*out = n;
+		return 0;
+	}
+	snprintf(what, sizeof what, "an integer from %llu to %llu%s",
+	    (unsigned long long)min, (unsigned long long)max,
+	    strings_ok ? " (a number or a string such as \"0x7fff\")" : "");
+	expected(r, path, what, v);
+	return -1;
+}
+
+int
+json_as_string(struct json_reader *r, const struct cJSON *v, const char *path,
+	       size_t maxlen, const char **out)
+{
+	char what[64];
+
+	if (cJSON_IsString(v) && strlen(v->valuestring) <= maxlen) {
+		*out = v->valuestring;
+		return 0;
+	}
+	if (cJSON_IsString(v))
+		snprintf(what, sizeof what, "a string of at most %zu bytes", maxlen);
+	else
+		snprintf(what, sizeof what, "a string");
+	expected(r, path, what, v);
+	return -1;
+}
+
+int
+json_as_bool(struct json_reader *r, const struct cJSON *v, const char *path, bool *out)
+{
+	if (cJSON_IsBool(v)) {
+		*out = cJSON_IsTrue(v);
+		return 0;
+	}
+	expected(r, path, "true or false", v);
+	return -1;
+}
+
+const struct cJSON *
+json_member(struct json_reader *r, const struct cJSON *obj, const char *parent,
+	    const char *key, enum json_need need, char *path)
+{
+	const struct cJSON *v;
+
+	json_path_key(path, JSON_PATH_MAX, parent, key);
+	v = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+	if (!v && need == JSON_REQUIRED)
+		json_problem(r, path, "missing; this key is required");
+	return v;
+}
+
+int
+json_get_uint(struct json_reader *r, const struct cJSON *obj, const char *parent,
+	      const char *key, enum json_need need, uint64_t min, uint64_t max,
+	      uint64_t *out)
+{
+	char path[JSON_PATH_MAX];
+	const struct cJSON *v = json_member(r, obj, parent, key, need, path);
+
+	if (!v)
+		return need == JSON_REQUIRED ? -1 : 0;
+	return json_as_uint(r, v, path, min, max, max > JSON_INT_MAX, out) == 0 ? 1 : -1;
+}
+
+int
+json_get_string(struct json_reader *r, const struct cJSON *obj, const char *parent,
+		const char *key, enum json_need need, size_t maxlen, const char **out)
+{
+	char path[JSON_PATH_MAX];
+	const struct cJSON *v = json_member(r, obj, parent, key, need, path);
+
+	if (!v)
+		return need == JSON_REQUIRED ? -1 : 0;
+	return json_as_string(r, v, path, maxlen, out) == 0 ? 1 : -1;
+}
+
+int
+json_get_bool(struct json_reader *r, const struct cJSON *obj, const char *parent,
+	      const char *key, enum json_need need, bool *out)
+{
+	char path[JSON_PATH_MAX];
+	const struct cJSON *v = json_member(r, obj, parent, key, need, path);
+
+	if (!v)
+		return need == JSON_REQUIRED ? -1 : 0;
+	return json_as_bool(r, v, path, out) == 0 ? 1 : -1;
+}
