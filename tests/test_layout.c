@@ -1,0 +1,208 @@
+/*
+ * test_layout.c - the screen layout from the terminal size: tiny sizes
+ * place nothing, usable sizes place every panel inside the screen with no
+ * overlap, bigger terminals give bigger panels, projector mode folds the
+ * secondary panels; and the list scrolling arithmetic.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "layout.h"
+
+struct size {
+	int cols, rows;
+};
+
+static bool
+shown(const struct rect *r)
+{
+	return (r->w > 0 && r->h > 0);
+}
+
+static bool
+overlap(const struct rect *a, const struct rect *b)
+{
+	return (a->x < b->x + b->w && b->x < a->x + a->w &&
+	    a->y < b->y + b->h && b->y < a->y + a->h);
+}
+
+/* Every shown panel inside the screen, none overlapping another. */
+static void
+assert_sane(const struct layout *l)
+{
+	int p, q;
+
+	for (p = 0; p < PANEL_COUNT; p++) {
+		const struct rect *r = &l->r[p];
+
+		if (!shown(r))
+			continue;
+		assert_true(r->x >= 0 && r->y >= 0);
+		assert_true(r->x + r->w <= l->cols);
+		assert_true(r->y + r->h <= l->rows);
+		for (q = p + 1; q < PANEL_COUNT; q++) {
+			if (shown(&l->r[q]))
+				assert_false(overlap(r, &l->r[q]));
+		}
+	}
+}
+
+static void
+t_too_small(void **state)
+{
+	static const struct size sizes[] = {
+		{ 0, 0 }, { 1, 1 }, { 40, 10 }, { 79, 24 }, { 80, 23 }, { -5, 300 },
+	};
+	struct layout l;
+	size_t i;
+	int p;
+
+	(void)state;
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		layout_compute(&l, sizes[i].cols, sizes[i].rows, 0);
+		assert_true(l.too_small);
+		assert_true(l.cols >= 0 && l.rows >= 0);
+		for (p = 0; p < PANEL_COUNT; p++)
+			assert_false(shown(&l.r[p]));
+		assert_int_equal(layout_hit(&l, 0, 0), -1);
+		layout_compute(&l, sizes[i].cols, sizes[i].rows, LAYOUT_PROJECTOR);
+		assert_true(l.too_small);
+	}
+}
+
+static void
+t_normal_sizes(void **state)
+{
+	static const struct size sizes[] = {
+		{ 80, 24 }, { 81, 25 }, { 120, 30 }, { 160, 48 }, { 200, 60 }, { 1000, 300 },
+	};
+	struct layout l;
+	size_t i;
+	int p;
+
+	(void)state;
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		layout_compute(&l, sizes[i].cols, sizes[i].rows, 0);
+		assert_false(l.too_small);
+		assert_int_equal(l.cell_scale, 1);
+		assert_sane(&l);
+		for (p = 0; p < PANEL_COUNT; p++)
+			assert_true(shown(&l.r[p]));
+		/* The grid panels fill the width between them. */
+		assert_int_equal(l.r[PANEL_PAGES].w + l.r[PANEL_PAGE_TABLE].w +
+		    l.r[PANEL_FRAMES].w + l.r[PANEL_SWAP].w, sizes[i].cols);
+		/* A box with a border around at least four rows of cells. */
+		assert_true(l.r[PANEL_PAGES].h >= 6);
+		assert_int_equal(l.r[PANEL_PROMPT].y, sizes[i].rows - 1);
+	}
+}
+
+static void
+t_projector(void **state)
+{
+	static const struct size sizes[] = { { 80, 24 }, { 160, 48 }, { 200, 60 } };
+	struct layout l, normal;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		layout_compute(&normal, sizes[i].cols, sizes[i].rows, 0);
+		layout_compute(&l, sizes[i].cols, sizes[i].rows, LAYOUT_PROJECTOR);
+		assert_false(l.too_small);
+		assert_sane(&l);
+		assert_int_equal(l.cell_scale, 2);
+		assert_false(shown(&l.r[PANEL_SWAP]));
+		assert_false(shown(&l.r[PANEL_TLB]));
+		assert_true(shown(&l.r[PANEL_PAGES]));
+		assert_true(shown(&l.r[PANEL_PAGE_TABLE]));
+		assert_true(shown(&l.r[PANEL_FRAMES]));
+		assert_true(l.r[PANEL_NARRATION].h > normal.r[PANEL_NARRATION].h);
+		assert_true(l.r[PANEL_PAGES].w > normal.r[PANEL_PAGES].w);
+	}
+}
+
+static void
+t_bigger_is_bigger(void **state)
+{
+	struct layout small, big;
+	int p;
+
+	(void)state;
+	layout_compute(&small, 80, 24, 0);
+	layout_compute(&big, 160, 48, 0);
+	for (p = PANEL_PAGES; p <= PANEL_SWAP; p++) {
+		assert_true(big.r[p].w > small.r[p].w);
+		assert_true(big.r[p].h > small.r[p].h);
+	}
+	assert_true(big.r[PANEL_NARRATION].h >= small.r[PANEL_NARRATION].h);
+}
+
+static void
+t_hit(void **state)
+{
+	struct layout l;
+	int p;
+
+	(void)state;
+	layout_compute(&l, 160, 48, 0);
+	for (p = 0; p < PANEL_COUNT; p++) {
+		const struct rect *r = &l.r[p];
+
+		assert_int_equal(layout_hit(&l, r->y, r->x), p);
+		assert_int_equal(layout_hit(&l, r->y + r->h - 1, r->x + r->w - 1), p);
+	}
+	assert_int_equal(layout_hit(&l, 48, 0), -1);
+	assert_int_equal(layout_hit(&l, 0, 160), -1);
+	assert_int_equal(layout_hit(&l, -1, 3), -1);
+}
+
+static void
+t_scroll_top(void **state)
+{
+	static const struct {
+		size_t count, visible, focus;
+		long offset;
+		size_t want;
+	} cases[] = {
+		{ 10, 20, 5, 0, 0 },            /* everything fits */
+		{ 10, 20, 5, 7, 0 },            /* ... whatever the offset */
+		{ 100, 10, SIZE_MAX, 0, 0 },    /* nothing to follow: the top */
+		{ 100, 10, 5, 0, 0 },           /* focus on the first page */
+		{ 100, 10, 25, 0, 20 },         /* focus on the third page */
+		{ 100, 10, 99, 0, 90 },         /* the last page */
+		{ 95, 10, 94, 0, 85 },          /* a short last page: no blank rows */
+		{ 100, 10, 25, 10, 30 },        /* PgDn from there */
+		{ 100, 10, 25, -10, 10 },       /* PgUp */
+		{ 100, 10, 25, -1000, 0 },      /* clamped at the top */
+		{ 100, 10, 25, 1000, 90 },      /* clamped at the bottom */
+		{ 100, 0, 25, 0, 0 },           /* no room at all */
+		{ 100, 10, 500, 0, 0 },         /* focus outside the list */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t top = scroll_top(cases[i].count, cases[i].visible,
+		    cases[i].focus, cases[i].offset);
+
+		assert_int_equal(top, cases[i].want);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_too_small),
+		cmocka_unit_test(t_normal_sizes),
+		cmocka_unit_test(t_projector),
+		cmocka_unit_test(t_bigger_is_bigger),
+		cmocka_unit_test(t_hit),
+		cmocka_unit_test(t_scroll_top),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,67 @@
+/*
+ * layout.h - where each panel goes, from the terminal size alone.
+ *
+ * Pure arithmetic, no curses: (cols, rows, mode flags) -> one rectangle
+ * per panel.  Below the minimum size nothing is placed and the screen
+ * shows an "enlarge" notice instead; any size down to 0x0 is safe.
+ */
+#ifndef VMSCOPE_UI_LAYOUT_H
+#define VMSCOPE_UI_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define LAYOUT_MIN_COLS 80
+#define LAYOUT_MIN_ROWS 24
+
+/* Panels from top to bottom, left to right. */
+enum panel {
+	PANEL_TITLE,
+	PANEL_ADDRESS,
+	PANEL_PAGES,
+	PANEL_PAGE_TABLE,
+	PANEL_FRAMES,
+	PANEL_SWAP,
+	PANEL_TLB,
+	PANEL_NARRATION,
+	PANEL_STATS,
+	PANEL_PROMPT,
+	PANEL_COUNT
+};
+
+enum layout_flags {
+	LAYOUT_PROJECTOR = 1u << 0,   /* big cells, secondary panels folded */
+};
+
+struct rect {
+	int x, y, w, h;               /* w == 0 or h == 0: not shown */
+};
+
+struct layout {
+	int cols, rows;
+	unsigned flags;
+	bool too_small;               /* nothing placed: show the notice */
+	int cell_scale;               /* 1, or 2 for projector cells */
+	struct rect r[PANEL_COUNT];
+};
+
+/*
+ * Places every panel for a cols x rows screen.  Placed rectangles lie
+ * inside the screen and do not overlap; folded panels have w == h == 0.
+ */
+void layout_compute(struct layout *l, int cols, int rows, unsigned flags);
+
+/* Whether (y, x) lies inside r. */
+bool rect_contains(const struct rect *r, int y, int x);
+
+/* The panel holding screen cell (y, x), or -1. */
+int layout_hit(const struct layout *l, int y, int x);
+
+/*
+ * First row to show of a list of `count` rows in a window of `visible`
+ * rows: the page (a multiple of `visible`) that holds `focus` (SIZE_MAX:
+ * none), moved by `offset` rows and kept inside the list.
+ */
+size_t scroll_top(size_t count, size_t visible, size_t focus, long offset);
+
+#endif
