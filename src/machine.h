@@ -107,6 +107,7 @@ struct machine {
 	unsigned free_frames;
 	struct swap_slot *swap;     /* cfg.swap_slots of them */
 	unsigned swap_used;
+	unsigned swap_hint;         /* no free slot below this one */
 	struct tlb tlb;
 	struct policy_state *policy;
 	const struct future *future; /* borrowed; OPT's look-ahead, may be NULL */
@@ -148,5 +149,17 @@ const struct region *process_region(const struct process *p, uint64_t vpn);
 
 /* The PTE of the page held in frame f, or NULL if the frame is free. */
 struct pte *frame_owner_pte(const struct machine *m, int f);
+
+/* Widens the address space to hold addr (for cfg.grow_va machines). */
+void machine_grow_va(struct machine *m, uint64_t addr);
+
+/* Whether addr lies inside the address space. */
+bool machine_addr_ok(const struct machine *m, uint64_t addr);
+
+/* Swap slots: the lowest free one for (pid, vpn), growing swap if allowed; -1 if full. */
+int swap_alloc(struct machine *m, int pid, uint64_t vpn);
+void swap_release(struct machine *m, int slot);
+/* Whether no slot is free and swap may not grow. */
+bool swap_full(const struct machine *m);
 
 #endif

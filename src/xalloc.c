@@ -33,9 +33,11 @@ xcalloc(size_t n, size_t size)
 void *
 xrealloc(void *p, size_t n, size_t size)
 {
+	size_t bytes = n * size;
+
 	if (size && n > SIZE_MAX / size)
 		checked(NULL);
-	return checked(realloc(p, n * size ? n * size : 1));
+	return checked(realloc(p, bytes ? bytes : 1));
 }
 
 char *

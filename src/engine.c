@@ -1,0 +1,270 @@
+/*
+ * engine.c - checking and applying operations.
+ *
+ * Accesses run through the phases in engine_access.c; the process and TLB
+ * commands (spawn, switch, exit, map, unmap, limit, tlb flush) are one
+ * event each and live here.  Every check happens before any change, so a
+ * refused operation leaves the machine exactly as it was.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "engine_access.h"
+#include "policy.h"
+#include "region.h"
+#include "xalloc.h"
+
+typedef int check_fn(const struct machine *, const struct op *, char *, size_t);
+typedef void apply_fn(struct machine *, const struct op *, struct event *);
+
+static int
+need_process(const struct machine *m, int pid, char *err, size_t size)
+{
+	if (machine_process(m, pid))
+		return 0;
+	if (pid == 0)
+		snprintf(err, size, "no current process (spawn one, switch to one, "
+			 "or name a pid: r PID:ADDR)");
+	else
+		snprintf(err, size, "no process %d", pid);
+	return -1;
+}
+
+static int
+need_address(const struct machine *m, uint64_t addr, char *err, size_t size)
+{
+	if (m->cfg.grow_va || machine_addr_ok(m, addr))
+		return 0;
+	snprintf(err, size, "address 0x%llx is outside the %u-bit address space "
+		 "(0x0..0x%llx)", (unsigned long long)addr, m->cfg.va_bits,
+		 (unsigned long long)(((uint64_t)1 << m->cfg.va_bits) - 1));
+	return -1;
+}
+
+static int
+check_access(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	return need_process(m, op->pid ? op->pid : m->current_pid, err, size) ||
+	       need_address(m, op->addr, err, size);
+}
+
+static int
+check_spawn(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	if (m->next_pid > PID_MAX) {
+		snprintf(err, size, "no pid left: pids go up to %d", PID_MAX);
+		return -1;
+	}
+	if (op->pages > machine_pages_per_process(m)) {
+		snprintf(err, size, "%llu pages do not fit the %u-bit address space (%llu pages)",
+			 (unsigned long long)op->pages, m->cfg.va_bits,
+			 (unsigned long long)machine_pages_per_process(m));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_pid(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	return need_process(m, op->pid, err, size);
+}
+
+static int
+check_range(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	uint64_t top = machine_pages_per_process(m), first;
+
+	if (need_process(m, op->pid, err, size))
+		return -1;
+	if (op->addr & (m->cfg.page_size - 1)) {
+		snprintf(err, size, "address 0x%llx is not page-aligned (pages are %u bytes)",
+			 (unsigned long long)op->addr, m->cfg.page_size);
+		return -1;
+	}
+	first = op->addr >> machine_page_bits(m);
+	if (!machine_addr_ok(m, op->addr) || op->pages == 0 || op->pages > top - first) {
+		snprintf(err, size, "%llu pages from 0x%llx do not fit the %u-bit address space",
+			 (unsigned long long)op->pages, (unsigned long long)op->addr,
+			 m->cfg.va_bits);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_map(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	uint64_t first = op->addr >> machine_page_bits(m);
+
+	if (check_range(m, op, err, size))
+		return -1;
+	if (region_overlaps(machine_process(m, op->pid), first, op->pages)) {
+		snprintf(err, size, "pages from 0x%llx overlap a mapping of pid %d "
+			 "(unmap them first)", (unsigned long long)op->addr, op->pid);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_nothing(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	(void)m; (void)op; (void)err; (void)size;
+	return 0;
+}
+
+/* Gives back a page's frame and swap slot; the caller removes its PTE. */
+static void
+release_page(struct machine *m, struct process *p, struct pte *e, struct event *ev)
+{
+	if (e->present) {
+		m->frames[e->frame].pid = 0;
+		m->free_frames++;
+		p->resident--;
+		policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
+		tlb_remove(&m->tlb, p->pid, e->vpn);
+		ev->frames_freed++;
+	}
+	if (e->slot >= 0) {
+		swap_release(m, e->slot);
+		ev->slots_freed++;
+	}
+}
+
+static void
+apply_spawn(struct machine *m, const struct op *op, struct event *ev)
+{
+	uint64_t pages = op->pages ? op->pages : machine_pages_per_process(m);
+	char err[128];
+	int pid = m->next_pid;
+
+	machine_add_process(m, pid, op->name, err, sizeof err);
+	region_insert(m->procs[pid], 0, pages, op->perm);
+	m->current_pid = pid;
+	ev->kind = EV_SPAWN;
+	ev->pid = pid;
+	ev->count = pages;
+	ev->perm = op->perm;
+}
+
+static void
+apply_switch(struct machine *m, const struct op *op, struct event *ev)
+{
+	m->current_pid = op->pid;
+	ev->kind = EV_SWITCH;
+}
+
+static void
+apply_exit(struct machine *m, const struct op *op, struct event *ev)
+{
+	struct process *p = machine_process(m, op->pid);
+
+	ev->kind = EV_EXIT;
+	PAGE_TABLE_FOREACH(&p->pt, e)
+		release_page(m, p, e, ev);
+	tlb_flush(&m->tlb, p->pid);
+	page_table_free(&p->pt);
+	p->nregions = 0;
+	p->alive = false;
+	if (m->current_pid == p->pid)
+		m->current_pid = 0;
+}
+
+static void
+apply_map(struct machine *m, const struct op *op, struct event *ev)
+{
+	region_insert(m->procs[op->pid], op->addr >> machine_page_bits(m), op->pages, op->perm);
+	ev->kind = EV_MAP;
+	ev->count = op->pages;
+	ev->perm = op->perm;
+}
+
+static void
+apply_unmap(struct machine *m, const struct op *op, struct event *ev)
+{
+	struct process *p = m->procs[op->pid];
+	uint64_t first = op->addr >> machine_page_bits(m);
+	uint64_t *doomed = xmalloc((p->pt.count + 1) * sizeof *doomed);
+	size_t n = 0;
+
+	ev->kind = EV_UNMAP;
+	/* Collect first: removing entries moves others in the hash. */
+	PAGE_TABLE_FOREACH(&p->pt, e)
+		if (e->vpn - first < op->pages)
+			doomed[n++] = e->vpn;
+	for (size_t i = 0; i < n; i++) {
+		release_page(m, p, page_table_find(&p->pt, doomed[i]), ev);
+		page_table_remove(&p->pt, doomed[i]);
+	}
+	free(doomed);
+	region_remove(p, first, op->pages);
+	ev->count = op->pages;
+}
+
+static void
+apply_limit(struct machine *m, const struct op *op, struct event *ev)
+{
+	m->procs[op->pid]->frame_limit = op->limit;
+	ev->kind = EV_LIMIT;
+	ev->count = op->limit;
+	ev->flags = op->limit == LIMIT_NONE ? EVF_NO_LIMIT : 0;
+}
+
+static void
+apply_tlb_flush(struct machine *m, const struct op *op, struct event *ev)
+{
+	(void)op;
+	ev->kind = EV_TLB_FLUSH;
+	ev->count = tlb_flush(&m->tlb, 0);
+}
+
+static const struct {
+	check_fn *check;
+	apply_fn *apply;
+} commands[] = {
+	[OP_NONE] = { check_nothing, NULL },
+	[OP_ACCESS] = { check_access, NULL },
+	[OP_SPAWN] = { check_spawn, apply_spawn },
+	[OP_SWITCH] = { check_pid, apply_switch },
+	[OP_EXIT] = { check_pid, apply_exit },
+	[OP_MAP] = { check_map, apply_map },
+	[OP_UNMAP] = { check_range, apply_unmap },
+	[OP_LIMIT] = { check_pid, apply_limit },
+	[OP_TLB_FLUSH] = { check_nothing, apply_tlb_flush },
+};
+
+int
+engine_check(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	return commands[op->kind].check(m, op, err, size);
+}
+
+int
+engine_apply_partial(struct machine *m, const struct op *op, struct event_list *out,
+		     unsigned max_events, char *err, size_t size)
+{
+	out->n = 0;
+	if (engine_check(m, op, err, size))
+		return -1;
+	m->step++;
+	if (op->kind == OP_ACCESS) {
+		access_run(m, op, out, max_events);
+	} else if (commands[op->kind].apply && max_events > 0) {
+		struct event *ev = &out->ev[out->n++];
+
+		*ev = (struct event){ .step = m->step, .pid = op->pid, .vaddr = op->addr,
+			.frame = NO_FRAME, .slot = NO_SLOT };
+		commands[op->kind].apply(m, op, ev);
+	}
+	return 0;
+}
+
+int
+engine_apply(struct machine *m, const struct op *op, struct event_list *out,
+	     char *err, size_t size)
+{
+	return engine_apply_partial(m, op, out, ALL_EVENTS, err, size);
+}

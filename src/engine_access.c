@@ -1,0 +1,351 @@
+/*
+ * engine_access.c - one access, in the steps a kernel takes (DESIGN §1).
+ *
+ * Each phase changes the machine, reports exactly one event and names the
+ * phase that follows, so the list of events is the story of the access and
+ * stopping after N events leaves the state as it is at that point.  Phases
+ * look PTEs up again rather than keep pointers: evicting a page can move
+ * entries of the page table they live in.
+ */
+#include "engine_access.h"
+#include "policy.h"
+
+enum phase {
+	PH_SPLIT, PH_TLB, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
+	PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_FILL,
+	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_DONE,
+};
+
+struct access {
+	struct process *p;
+	char kind;              /* 'r', 'w', 'x' */
+	uint64_t vaddr, vpn, offset;
+	int frame;              /* the frame the page is (or will be) in */
+	int victim_pid;
+	uint64_t victim_vpn;
+	bool faulted;
+};
+
+typedef enum phase phase_fn(struct machine *, struct access *, struct event *);
+
+static unsigned
+needed_perm(char kind)
+{
+	return kind == ACCESS_WRITE ? PERM_W : kind == ACCESS_EXEC ? PERM_X : PERM_R;
+}
+
+static struct pte *
+own_pte(struct access *a)
+{
+	return page_table_find(&a->p->pt, a->vpn);
+}
+
+static enum phase
+after_translation(const struct machine *m)
+{
+	return m->cfg.tlb_entries ? PH_TLB_FILL : PH_ACCESS;
+}
+
+static enum phase
+split(struct machine *m, struct access *a, struct event *ev)
+{
+	unsigned bits = machine_page_bits(m);
+
+	if (m->cfg.grow_va)
+		machine_grow_va(m, a->vaddr);
+	a->vpn = a->vaddr >> bits;
+	a->offset = a->vaddr & (m->cfg.page_size - 1);
+	ev->kind = EV_SPLIT;
+	m->stats.accesses++;
+	return m->cfg.tlb_entries ? PH_TLB : PH_WALK;
+}
+
+static enum phase
+tlb(struct machine *m, struct access *a, struct event *ev)
+{
+	int i = tlb_lookup(&m->tlb, a->p->pid, a->vpn);
+
+	if (i < 0) {
+		ev->kind = EV_TLB_MISS;
+		m->stats.tlb_misses++;
+		return PH_WALK;
+	}
+	ev->kind = EV_TLB_HIT;
+	m->stats.tlb_hits++;
+	a->frame = ev->frame = m->tlb.e[i].frame;
+	ev->perm = m->tlb.e[i].perm;
+	return (ev->perm & needed_perm(a->kind)) ? PH_ACCESS : PH_PROTECTION;
+}
+
+static enum phase
+walk(struct machine *m, struct access *a, struct event *ev)
+{
+	const struct region *r = process_region(a->p, a->vpn);
+	const struct pte *e = own_pte(a);
+
+	(void)m;
+	ev->kind = EV_WALK;
+	if (!r)
+		return PH_SEGFAULT;
+	ev->perm = r->perm;
+	if (e && e->present) {
+		ev->flags |= EVF_PRESENT;
+		a->frame = ev->frame = e->frame;
+	} else if (e && e->slot >= 0) {
+		ev->flags |= EVF_SWAPPED;
+		ev->slot = e->slot;
+	}
+	if (!(r->perm & needed_perm(a->kind)))
+		return PH_PROTECTION;
+	return (ev->flags & EVF_PRESENT) ? after_translation(m) : PH_FAULT;
+}
+
+static enum phase
+segfault(struct machine *m, struct access *a, struct event *ev)
+{
+	(void)a;
+	ev->kind = EV_SEGFAULT;
+	m->stats.segfaults++;
+	return PH_DONE;
+}
+
+static enum phase
+protection(struct machine *m, struct access *a, struct event *ev)
+{
+	const struct region *r = process_region(a->p, a->vpn);
+
+	ev->kind = EV_PROTECTION_FAULT;
+	ev->perm = r ? r->perm : 0;
+	m->stats.protection_faults++;
+	return PH_DONE;
+}
+
+static bool
+at_limit(const struct process *p)
+{
+	return p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit;
+}
+
+/* Which frames this fault may take from: its own at a limit or under local scope. */
+static struct victim_filter
+victim_filter_for(const struct machine *m, const struct process *p)
+{
+	bool own = at_limit(p) || (m->cfg.scope == SCOPE_LOCAL && p->resident > 0);
+
+	return (struct victim_filter){ .pid = own ? p->pid : 0 };
+}
+
+static enum phase
+fault(struct machine *m, struct access *a, struct event *ev)
+{
+	const struct pte *e = own_pte(a);
+
+	ev->kind = EV_PAGE_FAULT;
+	if (e && e->slot >= 0) {
+		ev->flags |= EVF_SWAPPED;
+		ev->slot = e->slot;
+	}
+	a->faulted = true;
+	a->p->faults++;
+	m->stats.faults++;
+	if (at_limit(a->p)) {
+		ev->flags |= EVF_LIMITED;
+		ev->count = a->p->frame_limit;
+		return PH_VICTIM;
+	}
+	if (m->free_frames)
+		return PH_FREE_FRAME;
+	if (m->cfg.scope == SCOPE_LOCAL)
+		ev->flags |= EVF_LOCAL;
+	return PH_VICTIM;
+}
+
+static enum phase
+free_frame(struct machine *m, struct access *a, struct event *ev)
+{
+	int f = 0;
+
+	while (m->frames[f].pid)
+		f++;
+	ev->kind = EV_FREE_FRAME;
+	a->frame = ev->frame = f;
+	return PH_FILL;
+}
+
+static enum phase
+victim(struct machine *m, struct access *a, struct event *ev)
+{
+	struct victim_filter filter = victim_filter_for(m, a->p);
+	int f = policy_at(m->cfg.policy)->choose(m->policy, m, &filter, &ev->why);
+	const struct pte *owner = frame_owner_pte(m, f);
+
+	ev->kind = EV_VICTIM;
+	a->frame = ev->frame = f;
+	a->victim_pid = ev->other_pid = m->frames[f].pid;
+	a->victim_vpn = ev->other_vpn = m->frames[f].vpn;
+	ev->slot = owner->slot;
+	if (!owner->dirty)
+		return PH_EVICT;
+	ev->flags |= EVF_DIRTY;
+	return owner->slot < 0 && swap_full(m) ? PH_OOM : PH_WRITEBACK;
+}
+
+static enum phase
+out_of_memory(struct machine *m, struct access *a, struct event *ev)
+{
+	ev->kind = EV_OUT_OF_MEMORY;
+	ev->frame = a->frame;
+	ev->other_pid = a->victim_pid;
+	ev->other_vpn = a->victim_vpn;
+	m->stats.out_of_memory++;
+	return PH_DONE;
+}
+
+static enum phase
+writeback(struct machine *m, struct access *a, struct event *ev)
+{
+	struct pte *owner = frame_owner_pte(m, a->frame);
+
+	if (owner->slot < 0)
+		owner->slot = swap_alloc(m, a->victim_pid, a->victim_vpn);
+	owner->dirty = false;
+	ev->kind = EV_WRITEBACK;
+	ev->frame = a->frame;
+	ev->slot = owner->slot;
+	ev->other_pid = a->victim_pid;
+	ev->other_vpn = a->victim_vpn;
+	m->stats.writebacks++;
+	return PH_EVICT;
+}
+
+static enum phase
+evict(struct machine *m, struct access *a, struct event *ev)
+{
+	struct pte *owner = frame_owner_pte(m, a->frame);
+	struct process *vp = machine_process(m, a->victim_pid);
+
+	ev->kind = EV_EVICT;
+	ev->frame = a->frame;
+	ev->other_pid = a->victim_pid;
+	ev->other_vpn = a->victim_vpn;
+	ev->slot = owner->slot;
+	if (owner->slot >= 0) {
+		ev->flags |= EVF_KEEPS_SLOT;
+		owner->present = owner->referenced = false;
+		owner->frame = NO_FRAME;
+	} else {
+		/* Never written: nothing to keep; the next touch zero-fills it again. */
+		page_table_remove(&vp->pt, a->victim_vpn);
+	}
+	vp->resident--;
+	tlb_remove(&m->tlb, a->victim_pid, a->victim_vpn);
+	policy_at(m->cfg.policy)->evicted(m->policy, m, a->frame);
+	m->frames[a->frame].pid = 0;
+	m->free_frames++;
+	m->stats.evictions++;
+	return PH_FILL;
+}
+
+static enum phase
+fill(struct machine *m, struct access *a, struct event *ev)
+{
+	struct pte *e = page_table_get(&a->p->pt, a->vpn);
+
+	e->perm = process_region(a->p, a->vpn)->perm;
+	ev->frame = a->frame;
+	ev->slot = e->slot;
+	if (e->slot >= 0) {
+		ev->kind = EV_SWAP_IN;
+		m->stats.swap_ins++;
+	} else {
+		ev->kind = EV_ZERO_FILL;
+		m->stats.zero_fills++;
+	}
+	m->frames[a->frame] = (struct frame){ .pid = a->p->pid, .vpn = a->vpn,
+		.loaded_step = m->step, .last_used_step = m->step };
+	m->free_frames--;
+	a->p->resident++;
+	policy_at(m->cfg.policy)->loaded(m->policy, m, a->frame);
+	return PH_PTE;
+}
+
+static enum phase
+pte_update(struct machine *m, struct access *a, struct event *ev)
+{
+	struct pte *e = own_pte(a);
+
+	e->present = true;
+	e->dirty = e->referenced = false;
+	e->frame = a->frame;
+	ev->kind = EV_PTE_UPDATE;
+	ev->frame = a->frame;
+	ev->slot = e->slot;
+	ev->perm = e->perm;
+	return after_translation(m);
+}
+
+static enum phase
+tlb_fill_phase(struct machine *m, struct access *a, struct event *ev)
+{
+	struct tlb_entry old;
+	const struct pte *e = own_pte(a);
+
+	tlb_fill(&m->tlb, a->p->pid, a->vpn, a->frame, e->perm, &old);
+	ev->kind = EV_TLB_FILL;
+	ev->frame = a->frame;
+	ev->perm = e->perm;
+	if (old.pid) {
+		ev->flags |= EVF_REPLACED;
+		ev->other_pid = old.pid;
+		ev->other_vpn = old.vpn;
+	}
+	return PH_ACCESS;
+}
+
+static enum phase
+access_page(struct machine *m, struct access *a, struct event *ev)
+{
+	struct pte *e = own_pte(a);
+
+	e->referenced = true;
+	if (a->kind == ACCESS_WRITE)
+		e->dirty = true;
+	m->frames[a->frame].last_used_step = m->step;
+	policy_at(m->cfg.policy)->accessed(m->policy, m, a->frame);
+	if (!a->faulted)
+		m->stats.hits++;
+	ev->kind = EV_ACCESS;
+	ev->frame = a->frame;
+	ev->flags |= e->dirty ? EVF_DIRTY : 0;
+	ev->paddr = (uint64_t)a->frame * m->cfg.page_size + a->offset;
+	return PH_DONE;
+}
+
+static phase_fn *const phases[PH_DONE] = {
+	[PH_SPLIT] = split, [PH_TLB] = tlb, [PH_WALK] = walk,
+	[PH_SEGFAULT] = segfault, [PH_PROTECTION] = protection,
+	[PH_FAULT] = fault, [PH_FREE_FRAME] = free_frame, [PH_VICTIM] = victim,
+	[PH_OOM] = out_of_memory, [PH_WRITEBACK] = writeback, [PH_EVICT] = evict,
+	[PH_FILL] = fill, [PH_PTE] = pte_update, [PH_TLB_FILL] = tlb_fill_phase,
+	[PH_ACCESS] = access_page,
+};
+
+void
+access_run(struct machine *m, const struct op *op, struct event_list *out,
+	   unsigned max_events)
+{
+	struct access a = {
+		.p = machine_process(m, op->pid ? op->pid : m->current_pid),
+		.kind = op->access, .vaddr = op->addr, .frame = NO_FRAME,
+	};
+
+	for (enum phase ph = PH_SPLIT; ph != PH_DONE && out->n < max_events;) {
+		struct event *ev = &out->ev[out->n++];
+
+		*ev = (struct event){ .step = m->step, .pid = a.p->pid, .access = a.kind,
+			.vaddr = a.vaddr, .frame = NO_FRAME, .slot = NO_SLOT };
+		ph = phases[ph](m, &a, ev);
+		ev->vpn = a.vpn;
+		ev->offset = a.offset;
+	}
+}

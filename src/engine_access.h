@@ -1,0 +1,15 @@
+/*
+ * engine_access.h - the phases of one memory access (engine internals).
+ */
+#ifndef VMSCOPE_ENGINE_ACCESS_H
+#define VMSCOPE_ENGINE_ACCESS_H
+
+#include "event.h"
+#include "machine.h"
+#include "op.h"
+
+/* Runs an access that engine_check accepted; stops after max_events. */
+void access_run(struct machine *m, const struct op *op, struct event_list *out,
+		unsigned max_events);
+
+#endif

@@ -1,0 +1,325 @@
+/*
+ * event.c - the narration: one line per event that says what happened
+ * and why.  The words live here, once, for the UI and batch mode alike.
+ */
+#include <stdio.h>
+
+#include "event.h"
+#include "machine.h"
+#include "policy.h"
+
+#define LABEL(kind, label) [kind] = label,
+static const char *const labels[EV_COUNT] = { EVENT_KINDS(LABEL) };
+#undef LABEL
+
+typedef void explain_fn(const struct event *, const struct machine *, char *, size_t);
+
+const char *
+event_label(enum event_kind kind)
+{
+	return kind < EV_COUNT ? labels[kind] : "?";
+}
+
+static unsigned long long
+ull(uint64_t v)
+{
+	return (unsigned long long)v;
+}
+
+static const char *
+access_verb(char kind)
+{
+	return kind == 'w' ? "write" : kind == 'x' ? "execute" : "read";
+}
+
+static void
+explain_split(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	if (!m) {
+		snprintf(b, n, "0x%llx = page 0x%llx + offset 0x%llx", ull(e->vaddr),
+			 ull(e->vpn), ull(e->offset));
+		return;
+	}
+	unsigned ob = machine_page_bits(m);
+	snprintf(b, n, "0x%llx = VPN 0x%llx | offset 0x%llx: the top %u bits pick the "
+		 "page, the low %u bits the byte in it", ull(e->vaddr), ull(e->vpn),
+		 ull(e->offset), m->cfg.va_bits - ob, ob);
+}
+
+static void
+explain_tlb_hit(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "%d:0x%llx is cached in the TLB: frame %d, no page-table walk needed",
+		 e->pid, ull(e->vpn), e->frame);
+}
+
+static void
+explain_tlb_miss(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "%d:0x%llx is not in the TLB, so the MMU walks the page table",
+		 e->pid, ull(e->vpn));
+}
+
+static void
+explain_walk(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	if (e->flags & EVF_PRESENT)
+		snprintf(b, n, "PTE 0x%llx of pid %d: present in frame %d (%s)", ull(e->vpn),
+			 e->pid, e->frame, perm_name(e->perm));
+	else if (e->flags & EVF_SWAPPED)
+		snprintf(b, n, "PTE 0x%llx of pid %d: present bit 0; its contents wait in "
+			 "swap slot %d", ull(e->vpn), e->pid, e->slot);
+	else if (e->perm)
+		snprintf(b, n, "PTE 0x%llx of pid %d: present bit 0; the page is mapped (%s) "
+			 "but was never touched", ull(e->vpn), e->pid, perm_name(e->perm));
+	else
+		snprintf(b, n, "pid %d has no mapping at page 0x%llx", e->pid, ull(e->vpn));
+}
+
+static void
+explain_segfault(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "page 0x%llx is not mapped in pid %d: the %s is refused (SIGSEGV)",
+		 ull(e->vpn), e->pid, access_verb(e->access));
+}
+
+static void
+explain_protection(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "a %s of page 0x%llx needs %c, but the page is %s: the access is "
+		 "refused (SIGSEGV)", access_verb(e->access), ull(e->vpn), e->access,
+		 perm_name(e->perm));
+}
+
+static void
+explain_page_fault(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k;
+
+	(void)m;
+	if (e->flags & EVF_SWAPPED)
+		k = snprintf(b, n, "present bit 0: page 0x%llx must come back from swap slot %d",
+			     ull(e->vpn), e->slot);
+	else
+		k = snprintf(b, n, "present bit 0: page 0x%llx was never touched, so it gets "
+			     "a fresh zeroed frame", ull(e->vpn));
+	if (k < 0 || (size_t)k >= n)
+		return;
+	if (e->flags & EVF_LIMITED)
+		snprintf(b + k, n - k, "; pid %d is at its limit of %llu frames, so it must "
+			 "give up one of its own", e->pid, ull(e->count));
+	else if (e->flags & EVF_LOCAL)
+		snprintf(b + k, n - k, "; local scope: pid %d replaces one of its own pages",
+			 e->pid);
+}
+
+static void
+explain_free_frame(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "frame %d is free, so no page has to be evicted", e->frame);
+}
+
+static int
+victim_reason(const struct victim_why *w, const struct machine *m, char *b, size_t n)
+{
+	switch (w->reason) {
+	case WHY_OLDEST:
+		return snprintf(b, n, "oldest: loaded at step %llu", ull(w->step));
+	case WHY_LEAST_RECENT:
+		return snprintf(b, n, "least recently used: last used at step %llu", ull(w->step));
+	case WHY_FURTHEST:
+		return snprintf(b, n, "next used furthest ahead: at step %llu", ull(w->step));
+	case WHY_NEVER_AGAIN:
+		return snprintf(b, n, "never used again in the queued operations");
+	case WHY_CLOCK_HAND:
+		return snprintf(b, n, "reference bit clear under the hand (%u bit%s cleared "
+				"on the way)", w->swept, w->swept == 1 ? "" : "s");
+	case WHY_RANDOM:
+		return snprintf(b, n, "drawn at random (seed %llu)", m ? ull(m->cfg.seed) : 0);
+	default:
+		return snprintf(b, n, "chosen");
+	}
+}
+
+static void
+explain_victim(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "no free frame: %s evicts %d:0x%llx from frame %d, ",
+			 m ? policy_at(m->cfg.policy)->name : "the policy",
+			 e->other_pid, ull(e->other_vpn), e->frame);
+
+	if (k < 0 || (size_t)k >= n)
+		return;
+	k += victim_reason(&e->why, m, b + k, n - k);
+	if (k < 0 || (size_t)k >= n)
+		return;
+	snprintf(b + k, n - k, "%s", (e->flags & EVF_DIRTY) ?
+		 "; it is dirty, so it must be written to swap first" : "; it is clean");
+}
+
+static void
+explain_writeback(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "dirty %d:0x%llx is written from frame %d to swap slot %d, so its "
+		 "changes survive", e->other_pid, ull(e->other_vpn), e->frame, e->slot);
+}
+
+static void
+explain_evict(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	if (e->flags & EVF_KEEPS_SLOT)
+		snprintf(b, n, "%d:0x%llx leaves frame %d: present bit cleared, TLB entry "
+			 "removed; its copy stays in swap slot %d", e->other_pid,
+			 ull(e->other_vpn), e->frame, e->slot);
+	else
+		snprintf(b, n, "%d:0x%llx leaves frame %d: never written, so it is simply "
+			 "dropped and will be zero-filled if touched again", e->other_pid,
+			 ull(e->other_vpn), e->frame);
+}
+
+static void
+explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	snprintf(b, n, "out of memory: dirty %d:0x%llx needs a swap slot and all %u are in "
+		 "use; the access fails and nothing is changed", e->other_pid,
+		 ull(e->other_vpn), m ? m->cfg.swap_slots : 0);
+}
+
+static void
+explain_swap_in(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "page 0x%llx is read back from swap slot %d into frame %d",
+		 ull(e->vpn), e->slot, e->frame);
+}
+
+static void
+explain_zero_fill(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "frame %d is zeroed for page 0x%llx, touched for the first time "
+		 "(demand paging)", e->frame, ull(e->vpn));
+}
+
+static void
+explain_pte_update(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "PTE 0x%llx of pid %d <- present, frame %d; D and R start clear",
+		 ull(e->vpn), e->pid, e->frame);
+}
+
+static void
+explain_tlb_fill(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "TLB <- %d:0x%llx -> frame %d", e->pid, ull(e->vpn), e->frame);
+
+	(void)m;
+	if ((e->flags & EVF_REPLACED) && k > 0 && (size_t)k < n)
+		snprintf(b + k, n - k, ", replacing %d:0x%llx, the least recently used entry",
+			 e->other_pid, ull(e->other_vpn));
+}
+
+static void
+explain_access(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "%s of 0x%llx reaches frame %d at physical 0x%llx; R set%s",
+		 access_verb(e->access), ull(e->vaddr), e->frame, ull(e->paddr),
+		 e->access == 'w' ? ", D set" : "");
+}
+
+static void
+explain_spawn(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	const struct process *p = m ? machine_process(m, e->pid) : NULL;
+
+	snprintf(b, n, "pid %d%s%s%s starts with %llu pages mapped %s from 0x0 and becomes "
+		 "current", e->pid, p ? " \"" : "", p ? p->name : "", p ? "\"" : "",
+		 ull(e->count), perm_name(e->perm));
+}
+
+static void
+explain_switch(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "pid %d is now the current process; the TLB keeps its entries "
+		 "(they are tagged by pid)", e->pid);
+}
+
+static void
+explain_exit(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "pid %d exits: %u frames and %u swap slots become free; its TLB "
+		 "entries go", e->pid, e->frames_freed, e->slots_freed);
+}
+
+static void
+explain_map(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "pid %d maps %llu pages at 0x%llx (%s); they are touched on demand",
+		 e->pid, ull(e->count), ull(e->vaddr), perm_name(e->perm));
+}
+
+static void
+explain_unmap(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "pid %d unmaps %llu pages at 0x%llx: %u frames and %u swap slots "
+		 "become free", e->pid, ull(e->count), ull(e->vaddr), e->frames_freed,
+		 e->slots_freed);
+}
+
+static void
+explain_limit(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	if (e->flags & EVF_NO_LIMIT)
+		snprintf(b, n, "pid %d has no frame limit any more", e->pid);
+	else
+		snprintf(b, n, "pid %d may hold at most %llu frames: at the limit its faults "
+			 "replace its own pages", e->pid, ull(e->count));
+}
+
+static void
+explain_tlb_flush(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "the TLB is emptied (%llu entries dropped): the next accesses walk "
+		 "the page table", ull(e->count));
+}
+
+static explain_fn *const explainers[EV_COUNT] = {
+	[EV_SPLIT] = explain_split, [EV_TLB_HIT] = explain_tlb_hit,
+	[EV_TLB_MISS] = explain_tlb_miss, [EV_WALK] = explain_walk,
+	[EV_SEGFAULT] = explain_segfault, [EV_PROTECTION_FAULT] = explain_protection,
+	[EV_PAGE_FAULT] = explain_page_fault, [EV_FREE_FRAME] = explain_free_frame,
+	[EV_VICTIM] = explain_victim, [EV_WRITEBACK] = explain_writeback,
+	[EV_EVICT] = explain_evict, [EV_OUT_OF_MEMORY] = explain_oom,
+	[EV_SWAP_IN] = explain_swap_in, [EV_ZERO_FILL] = explain_zero_fill,
+	[EV_PTE_UPDATE] = explain_pte_update, [EV_TLB_FILL] = explain_tlb_fill,
+	[EV_ACCESS] = explain_access, [EV_SPAWN] = explain_spawn,
+	[EV_SWITCH] = explain_switch, [EV_EXIT] = explain_exit, [EV_MAP] = explain_map,
+	[EV_UNMAP] = explain_unmap, [EV_LIMIT] = explain_limit,
+	[EV_TLB_FLUSH] = explain_tlb_flush,
+};
+
+void
+event_explain(const struct event *ev, const struct machine *m, char *buf, size_t size)
+{
+	if (!size)
+		return;
+	buf[0] = '\0';
+	if (ev->kind < EV_COUNT)
+		explainers[ev->kind](ev, m, buf, size);
+}

@@ -1,0 +1,31 @@
+/*
+ * frame_queue.h - frames in an order (of loading, or of use), as an
+ * intrusive doubly linked list: O(1) to append, move and remove.
+ *
+ * FIFO and LRU are the same queue told different things: FIFO appends a
+ * frame when its page is loaded; LRU also moves it to the back on every use.
+ */
+#ifndef VMSCOPE_FRAME_QUEUE_H
+#define VMSCOPE_FRAME_QUEUE_H
+
+#include "policy.h"
+
+struct frame_queue {
+	int head, tail;         /* -1 when empty */
+	int *prev, *next;       /* per frame; -1 ends the list */
+	unsigned nframes;
+};
+
+struct policy_state *frame_queue_create(const struct machine *m);
+struct policy_state *frame_queue_clone(const struct policy_state *s, const struct machine *m);
+void frame_queue_destroy(struct policy_state *s);
+/* Appends the frame at the back (most recent). */
+void frame_queue_push(struct policy_state *s, struct machine *m, int frame);
+/* Moves the frame to the back (for LRU's uses). */
+void frame_queue_touch(struct policy_state *s, struct machine *m, int frame);
+void frame_queue_remove(struct policy_state *s, struct machine *m, int frame);
+/* The first frame from the front that the filter allows. */
+int frame_queue_first(const struct policy_state *s, const struct machine *m,
+		      const struct victim_filter *filter);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * machine.c - creating, copying and querying a machine.
+ *
+ * Nothing here runs an operation (that is engine.c); these are the
+ * constructors and the read-only questions the UI and printers ask.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine.h"
+#include "policy.h"
+#include "region.h"
+#include "xalloc.h"
+
+void
+machine_config_default(struct machine_config *cfg)
+{
+	*cfg = (struct machine_config){
+		.page_size = 4096, .va_bits = 16, .frames = 4, .swap_slots = 16,
+		.tlb_entries = 4, .policy = policy_find("lru"),
+		.scope = SCOPE_GLOBAL, .seed = 1,
+	};
+}
+
+static unsigned
+log2u(uint64_t x)
+{
+	unsigned n = 0;
+
+	while (x >>= 1)
+		n++;
+	return n;
+}
+
+static int
+check_range(const char *what, uint64_t v, uint64_t lo, uint64_t hi, char *err, size_t size)
+{
+	if (v >= lo && v <= hi)
+		return 0;
+	snprintf(err, size, "%s: %llu is out of range %llu..%llu", what,
+		 (unsigned long long)v, (unsigned long long)lo, (unsigned long long)hi);
+	return -1;
+}
+
+int
+machine_config_check(const struct machine_config *c, char *err, size_t size)
+{
+	unsigned ps = c->page_size;
+
+	if (ps < PAGE_SIZE_MIN || ps > PAGE_SIZE_MAX || (ps & (ps - 1))) {
+		snprintf(err, size, "page_size: %u is not a power of two between %u and %u",
+			 ps, PAGE_SIZE_MIN, PAGE_SIZE_MAX);
+		return -1;
+	}
+	if (check_range("va_bits", c->va_bits, log2u(ps), VA_BITS_MAX, err, size) ||
+	    check_range("frames", c->frames, 1, FRAMES_MAX, err, size) ||
+	    check_range("swap_slots", c->swap_slots, 0, SWAP_SLOTS_MAX, err, size) ||
+	    check_range("tlb_entries", c->tlb_entries, 0, TLB_ENTRIES_MAX, err, size))
+		return -1;
+	if (c->policy < 0 || c->policy >= policy_count()) {
+		snprintf(err, size, "policy: expected one of %s", policy_names());
+		return -1;
+	}
+	if (c->scope != SCOPE_GLOBAL && c->scope != SCOPE_LOCAL) {
+		snprintf(err, size, "scope: expected global or local");
+		return -1;
+	}
+	return 0;
+}
+
+struct machine *
+machine_new(const struct machine_config *cfg)
+{
+	char err[128];
+	struct machine *m;
+
+	if (machine_config_check(cfg, err, sizeof err))
+		return NULL;
+	m = xcalloc(1, sizeof *m);
+	m->cfg = *cfg;
+	m->next_pid = 1;
+	m->frames = xcalloc(cfg->frames, sizeof *m->frames);
+	m->free_frames = cfg->frames;
+	m->swap = xcalloc(cfg->swap_slots, sizeof *m->swap);
+	tlb_init(&m->tlb, cfg->tlb_entries);
+	m->policy = policy_at(cfg->policy)->create(m);
+	return m;
+}
+
+struct machine *
+machine_new_flat(const struct machine_config *cfg, const char *name, unsigned perm)
+{
+	struct machine *m = machine_new(cfg);
+	char err[128];
+
+	if (!m)
+		return NULL;
+	if (machine_add_process(m, 1, name, err, sizeof err) ||
+	    machine_map(m, 1, 0, machine_pages_per_process(m), perm, err, sizeof err)) {
+		machine_free(m);
+		return NULL;
+	}
+	m->current_pid = 1;
+	return m;
+}
+
+static struct process *
+process_clone(const struct process *p)
+{
+	struct process *c = xmemdup(p, sizeof *p);
+
+	page_table_copy(&c->pt, &p->pt);
+	c->regions = p->regions_cap ?
+		xmemdup(p->regions, p->regions_cap * sizeof *p->regions) : NULL;
+	return c;
+}
+
+static void
+process_free(struct process *p)
+{
+	if (!p)
+		return;
+	page_table_free(&p->pt);
+	free(p->regions);
+	free(p);
+}
+
+struct machine *
+machine_clone(const struct machine *m)
+{
+	struct machine *c = xmemdup(m, sizeof *m);
+
+	c->procs = m->procs_cap ? xcalloc(m->procs_cap, sizeof *c->procs) : NULL;
+	for (size_t i = 0; i < m->procs_cap; i++)
+		if (m->procs[i])
+			c->procs[i] = process_clone(m->procs[i]);
+	c->frames = xmemdup(m->frames, m->cfg.frames * sizeof *m->frames);
+	c->swap = xmemdup(m->swap, (m->cfg.swap_slots ? m->cfg.swap_slots : 1) * sizeof *m->swap);
+	tlb_copy(&c->tlb, &m->tlb);
+	c->policy = policy_at(m->cfg.policy)->clone(m->policy, c);
+	return c;
+}
+
+void
+machine_free(struct machine *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->procs_cap; i++)
+		process_free(m->procs[i]);
+	free(m->procs);
+	free(m->frames);
+	free(m->swap);
+	tlb_free(&m->tlb);
+	policy_at(m->cfg.policy)->destroy(m->policy);
+	free(m);
+}
+
+int
+machine_add_process(struct machine *m, int pid, const char *name, char *err, size_t size)
+{
+	struct process *p;
+
+	if (pid < 1 || pid > PID_MAX) {
+		snprintf(err, size, "pid %d is out of range 1..%d", pid, PID_MAX);
+		return -1;
+	}
+	if ((size_t)pid < m->procs_cap && m->procs[pid]) {
+		snprintf(err, size, "pid %d is already taken", pid);
+		return -1;
+	}
+	if ((size_t)pid >= m->procs_cap) {
+		size_t cap = m->procs_cap ? m->procs_cap : 8;
+		while (cap <= (size_t)pid)
+			cap *= 2;
+		m->procs = xrealloc(m->procs, cap, sizeof *m->procs);
+		memset(m->procs + m->procs_cap, 0, (cap - m->procs_cap) * sizeof *m->procs);
+		m->procs_cap = cap;
+	}
+	p = xcalloc(1, sizeof *p);
+	p->pid = pid;
+	p->alive = true;
+	snprintf(p->name, sizeof p->name, "%s", name);
+	page_table_init(&p->pt);
+	m->procs[pid] = p;
+	if (pid >= m->next_pid)
+		m->next_pid = pid + 1;
+	return 0;
+}
+
+uint64_t
+machine_pages_per_process(const struct machine *m)
+{
+	return (uint64_t)1 << (m->cfg.va_bits - machine_page_bits(m));
+}
+
+unsigned
+machine_page_bits(const struct machine *m)
+{
+	return log2u(m->cfg.page_size);
+}
+
+bool
+machine_addr_ok(const struct machine *m, uint64_t addr)
+{
+	return m->cfg.va_bits >= 64 || addr >> m->cfg.va_bits == 0;
+}
+
+struct process *
+machine_process(const struct machine *m, int pid)
+{
+	if (pid < 1 || (size_t)pid >= m->procs_cap || !m->procs[pid] || !m->procs[pid]->alive)
+		return NULL;
+	return m->procs[pid];
+}
+
+const struct region *
+process_region(const struct process *p, uint64_t vpn)
+{
+	for (size_t i = 0; i < p->nregions; i++) {
+		const struct region *r = &p->regions[i];
+		if (vpn >= r->first_vpn && vpn - r->first_vpn < r->npages)
+			return r;
+	}
+	return NULL;
+}
+
+enum page_state
+machine_page_state(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	const struct pte *e;
+
+	(void)m;
+	if (!process_region(p, vpn))
+		return PAGE_UNMAPPED;
+	e = page_table_find(&p->pt, vpn);
+	if (!e)
+		return PAGE_UNTOUCHED;
+	if (e->present)
+		return PAGE_RESIDENT;
+	return e->slot >= 0 ? PAGE_SWAPPED : PAGE_UNTOUCHED;
+}
+
+struct pte *
+frame_owner_pte(const struct machine *m, int f)
+{
+	const struct frame *fr = &m->frames[f];
+	struct process *p;
+
+	if (!fr->pid || !(p = machine_process(m, fr->pid)))
+		return NULL;
+	return page_table_find(&p->pt, fr->vpn);
+}
+
+void
+machine_grow_va(struct machine *m, uint64_t addr)
+{
+	uint64_t old_top = machine_pages_per_process(m);
+	unsigned bits = m->cfg.va_bits;
+
+	while (!machine_addr_ok(m, addr))
+		m->cfg.va_bits++;
+	if (bits == m->cfg.va_bits)
+		return;
+	/* Mappings that reached the old top of the space reach the new one. */
+	for (size_t i = 0; i < m->procs_cap; i++) {
+		struct process *p = m->procs[i];
+		for (size_t j = 0; p && j < p->nregions; j++) {
+			struct region *r = &p->regions[j];
+			if (r->first_vpn + r->npages == old_top)
+				r->npages = machine_pages_per_process(m) - r->first_vpn;
+		}
+	}
+}
+
+int
+machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
+	    unsigned perm, char *err, size_t size)
+{
+	struct process *p = machine_process(m, pid);
+	uint64_t top = machine_pages_per_process(m);
+
+	if (!p) {
+		snprintf(err, size, "no process %d", pid);
+		return -1;
+	}
+	if (npages == 0 || first_vpn >= top || npages > top - first_vpn) {
+		snprintf(err, size, "pages 0x%llx..+%llu do not fit the %u-bit address space "
+			 "(%llu pages)", (unsigned long long)first_vpn,
+			 (unsigned long long)npages, m->cfg.va_bits, (unsigned long long)top);
+		return -1;
+	}
+	if (region_overlaps(p, first_vpn, npages)) {
+		snprintf(err, size, "pages 0x%llx..+%llu overlap a mapping of pid %d",
+			 (unsigned long long)first_vpn, (unsigned long long)npages, pid);
+		return -1;
+	}
+	region_insert(p, first_vpn, npages, perm);
+	return 0;
+}

@@ -1,0 +1,48 @@
+/*
+ * policy.c - the table of replacement policies and what they share.
+ */
+#include <string.h>
+
+#include "machine.h"
+#include "policy.h"
+
+static const struct policy_ops *const policies[] = {
+	&policy_fifo, &policy_lru, &policy_opt, &policy_clock, &policy_random,
+};
+
+#define NPOLICIES ((int)(sizeof policies / sizeof policies[0]))
+
+int
+policy_find(const char *name)
+{
+	for (int i = 0; i < NPOLICIES; i++)
+		if (strcmp(policies[i]->name, name) == 0)
+			return i;
+	return -1;
+}
+
+const struct policy_ops *
+policy_at(int index)
+{
+	return policies[index];
+}
+
+int
+policy_count(void)
+{
+	return NPOLICIES;
+}
+
+const char *
+policy_names(void)
+{
+	return "fifo, lru, opt, clock, random";
+}
+
+int
+victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame)
+{
+	const struct frame *fr = &m->frames[frame];
+
+	return fr->pid && (!f->pid || fr->pid == f->pid);
+}

@@ -1,0 +1,84 @@
+/*
+ * policy_clock.c - the clock (second-chance) algorithm.
+ *
+ * Rules: the frames form a circle with a hand, which starts at frame 0.
+ * On a fault with no free frame, the hand looks at the frame it points to:
+ * a frame the fault may not take is passed over untouched; one whose page
+ * has its reference bit (R) set gets a second chance: R is cleared and the
+ * hand moves on; the first allowed frame with R clear is the victim, and
+ * the hand stops just past it.  Every access sets R, so a newly loaded
+ * page starts with R = 1.  Loading into a free frame does not move the
+ * hand.  After one full turn every allowed R is clear, so the sweep ends
+ * within two turns.
+ */
+#include <stdlib.h>
+
+#include "machine.h"
+#include "policy.h"
+#include "xalloc.h"
+
+struct clock_state {
+	unsigned hand;
+};
+
+static struct policy_state *
+clock_create(const struct machine *m)
+{
+	(void)m;
+	return (struct policy_state *)xcalloc(1, sizeof(struct clock_state));
+}
+
+static struct policy_state *
+clock_clone(const struct policy_state *s, const struct machine *m)
+{
+	(void)m;
+	return (struct policy_state *)xmemdup(s, sizeof(struct clock_state));
+}
+
+static void
+clock_destroy(struct policy_state *s)
+{
+	free(s);
+}
+
+static void
+clock_ignore(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)s; (void)m; (void)frame;
+}
+
+static int
+clock_choose(struct policy_state *s, struct machine *m,
+	     const struct victim_filter *filter, struct victim_why *why)
+{
+	struct clock_state *c = (struct clock_state *)s;
+	unsigned n = m->cfg.frames;
+
+	*why = (struct victim_why){ .reason = WHY_CLOCK_HAND };
+	for (;; c->hand = (c->hand + 1) % n) {
+		struct pte *e;
+
+		if (!victim_filter_allows(m, filter, (int)c->hand))
+			continue;
+		e = frame_owner_pte(m, (int)c->hand);
+		if (!e->referenced)
+			break;
+		e->referenced = false;
+		why->swept++;
+	}
+	int victim = (int)c->hand;
+	c->hand = (c->hand + 1) % n;
+	return victim;
+}
+
+const struct policy_ops policy_clock = {
+	.name = "clock",
+	.summary = "sweep a hand over the frames, clearing reference bits; evict the first with R clear",
+	.create = clock_create,
+	.clone = clock_clone,
+	.destroy = clock_destroy,
+	.loaded = clock_ignore,
+	.accessed = clock_ignore,
+	.evicted = clock_ignore,
+	.choose = clock_choose,
+};

@@ -1,0 +1,41 @@
+/*
+ * policy_fifo.c - first in, first out.
+ *
+ * Rules: the victim is the page that was loaded earliest among the frames
+ * the fault may take (all frames under global scope; the faulting
+ * process's own under local scope or at its frame limit).  Uses do not
+ * change the order; a page swapped back in counts as newly loaded.  No
+ * ties are possible: loads happen one at a time.  The reference bit plays
+ * no part.  Evicting frames in load order is what makes Belady's anomaly
+ * possible: more frames can mean more faults.
+ */
+#include "frame_queue.h"
+#include "machine.h"
+
+static void
+fifo_used(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)s; (void)m; (void)frame;
+}
+
+static int
+fifo_choose(struct policy_state *s, struct machine *m,
+	    const struct victim_filter *filter, struct victim_why *why)
+{
+	int f = frame_queue_first(s, m, filter);
+
+	*why = (struct victim_why){ .reason = WHY_OLDEST, .step = m->frames[f].loaded_step };
+	return f;
+}
+
+const struct policy_ops policy_fifo = {
+	.name = "fifo",
+	.summary = "evict the page loaded earliest",
+	.create = frame_queue_create,
+	.clone = frame_queue_clone,
+	.destroy = frame_queue_destroy,
+	.loaded = frame_queue_push,
+	.accessed = fifo_used,
+	.evicted = frame_queue_remove,
+	.choose = fifo_choose,
+};

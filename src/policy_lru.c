@@ -1,0 +1,34 @@
+/*
+ * policy_lru.c - least recently used.
+ *
+ * Rules: the victim is the page whose last use lies furthest in the past
+ * among the frames the fault may take.  Every access that reaches a page
+ * counts as a use, TLB hits included (exact LRU, not an approximation from
+ * the reference bit); loading a page is followed at once by its use.  No
+ * ties are possible: uses happen one at a time.
+ */
+#include "frame_queue.h"
+#include "machine.h"
+
+static int
+lru_choose(struct policy_state *s, struct machine *m,
+	   const struct victim_filter *filter, struct victim_why *why)
+{
+	int f = frame_queue_first(s, m, filter);
+
+	*why = (struct victim_why){ .reason = WHY_LEAST_RECENT,
+		.step = m->frames[f].last_used_step };
+	return f;
+}
+
+const struct policy_ops policy_lru = {
+	.name = "lru",
+	.summary = "evict the page used least recently",
+	.create = frame_queue_create,
+	.clone = frame_queue_clone,
+	.destroy = frame_queue_destroy,
+	.loaded = frame_queue_push,
+	.accessed = frame_queue_touch,
+	.evicted = frame_queue_remove,
+	.choose = lru_choose,
+};

@@ -1,0 +1,82 @@
+/*
+ * policy_random.c - a random victim, reproducibly.
+ *
+ * Rules: the victim is drawn uniformly among the frames the fault may
+ * take, counted in frame order, by a splitmix64 generator seeded with the
+ * machine's seed; one number is drawn per eviction, so a session replays
+ * identically.  The reference bit plays no part.
+ */
+#include <stdlib.h>
+
+#include "machine.h"
+#include "policy.h"
+#include "xalloc.h"
+
+struct random_state {
+	uint64_t x;
+};
+
+static uint64_t
+splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+static struct policy_state *
+random_create(const struct machine *m)
+{
+	struct random_state *r = xmalloc(sizeof *r);
+
+	r->x = m->cfg.seed;
+	return (struct policy_state *)r;
+}
+
+static struct policy_state *
+random_clone(const struct policy_state *s, const struct machine *m)
+{
+	(void)m;
+	return (struct policy_state *)xmemdup(s, sizeof(struct random_state));
+}
+
+static void
+random_destroy(struct policy_state *s)
+{
+	free(s);
+}
+
+static void
+random_ignore(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)s; (void)m; (void)frame;
+}
+
+static int
+random_choose(struct policy_state *s, struct machine *m,
+	      const struct victim_filter *filter, struct victim_why *why)
+{
+	unsigned allowed = 0, pick;
+
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		allowed += victim_filter_allows(m, filter, (int)f) != 0;
+	pick = (unsigned)(splitmix64(&((struct random_state *)s)->x) % allowed);
+	*why = (struct victim_why){ .reason = WHY_RANDOM };
+	for (unsigned f = 0;; f++)
+		if (victim_filter_allows(m, filter, (int)f) && pick-- == 0)
+			return (int)f;
+}
+
+const struct policy_ops policy_random = {
+	.name = "random",
+	.summary = "evict a page drawn at random with the session's seed",
+	.create = random_create,
+	.clone = random_clone,
+	.destroy = random_destroy,
+	.loaded = random_ignore,
+	.accessed = random_ignore,
+	.evicted = random_ignore,
+	.choose = random_choose,
+};

@@ -1,0 +1,22 @@
+/*
+ * region.h - a process's mapped regions: runs of pages with permissions,
+ * kept sorted by first page and never overlapping.
+ */
+#ifndef VMSCOPE_REGION_H
+#define VMSCOPE_REGION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "machine.h"
+
+/* Whether any page of [first, first+n) is mapped. */
+bool region_overlaps(const struct process *p, uint64_t first, uint64_t n);
+
+/* Adds a region; the caller has checked it overlaps nothing. */
+void region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm);
+
+/* Unmaps [first, first+n), splitting regions that straddle its ends. */
+void region_remove(struct process *p, uint64_t first, uint64_t n);
+
+#endif

@@ -1,0 +1,100 @@
+/*
+ * testutil.h - small helpers shared by the engine's unit tests: build a
+ * machine, run commands and page lists, look for events.
+ */
+#ifndef VMSCOPE_TESTUTIL_H
+#define VMSCOPE_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cmd.h"
+#include "engine.h"
+#include "future.h"
+#include "machine.h"
+#include "policy.h"
+
+/* A machine with process 1 mapped rw over a 16-page space, as DESIGN's default. */
+static inline struct machine *
+test_machine(const char *policy, unsigned frames, unsigned tlb)
+{
+	struct machine_config cfg;
+
+	machine_config_default(&cfg);
+	cfg.policy = policy_find(policy);
+	cfg.frames = frames;
+	cfg.tlb_entries = tlb;
+	return machine_new_flat(&cfg, "app", PERM_R | PERM_W);
+}
+
+static inline struct op
+test_op(const char *line)
+{
+	struct op op;
+	struct cmd_error err;
+
+	if (cmd_parse(line, &op, &err) != 0)
+		fail_msg("cannot parse \"%s\": %s", line, err.msg);
+	return op;
+}
+
+/* Applies one command that must be accepted; its events land in *ev. */
+static inline void
+test_run(struct machine *m, const char *line, struct event_list *ev)
+{
+	struct op op = test_op(line);
+	char err[256];
+
+	if (engine_apply(m, &op, ev, err, sizeof err) != 0)
+		fail_msg("\"%s\" refused: %s", line, err);
+}
+
+/* Index of the first event of a kind, or -1. */
+static inline int
+test_find(const struct event_list *ev, enum event_kind kind)
+{
+	for (unsigned i = 0; i < ev->n; i++)
+		if (ev->ev[i].kind == kind)
+			return (int)i;
+	return -1;
+}
+
+/* Reads of pages (ints, ending with -1) in process 1; the machine sees
+ * them all queued, so OPT can look ahead.  Returns the machine's faults. */
+static inline uint64_t
+test_page_run(struct machine *m, const int *pages, int *victims)
+{
+	size_t n = 0;
+	struct op *ops;
+	struct future *f;
+
+	while (pages[n] >= 0)
+		n++;
+	ops = calloc(n, sizeof *ops);
+	for (size_t i = 0; i < n; i++)
+		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .pid = 1,
+			.addr = (uint64_t)pages[i] * m->cfg.page_size };
+	f = future_build(ops, n, m->current_pid, m->next_pid, machine_page_bits(m));
+	m->future = f;
+	for (size_t i = 0; i < n; i++) {
+		struct event_list ev;
+		char err[256];
+		int v;
+
+		assert_int_equal(engine_apply(m, &ops[i], &ev, err, sizeof err), 0);
+		v = test_find(&ev, EV_VICTIM);
+		if (victims)
+			victims[i] = v < 0 ? -1 : (int)ev.ev[v].other_vpn;
+	}
+	m->future = NULL;
+	future_free(f);
+	free(ops);
+	return m->stats.faults;
+}
+
+#endif
