@@ -246,14 +246,17 @@ int
 engine_apply_partial(struct machine *m, const struct op *op, struct event_list *out,
 		     unsigned max_events, char *err, size_t size)
 {
-	out->n = 0;
+	struct event scratch;   /* where events go when nobody wants them */
+
+	if (out)
+		out->n = 0;
 	if (engine_check(m, op, err, size))
 		return -1;
 	m->step++;
 	if (op->kind == OP_ACCESS) {
 		access_run(m, op, out, max_events);
 	} else if (commands[op->kind].apply && max_events > 0) {
-		struct event *ev = &out->ev[out->n++];
+		struct event *ev = out ? &out->ev[out->n++] : &scratch;
 
 		*ev = (struct event){ .step = m->step, .pid = op->pid, .vaddr = op->addr,
 			.frame = NO_FRAME, .slot = NO_SLOT };

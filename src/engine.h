@@ -28,7 +28,8 @@ int engine_check(const struct machine *m, const struct op *op, char *err, size_t
 
 /*
  * Applies op: checks it, then runs it, appending its events to `out`
- * (which is cleared first).  Segmentation, protection and out-of-memory
+ * (which is cleared first; NULL when no events are wanted, which is
+ * faster).  Segmentation, protection and out-of-memory
  * faults are events, not errors.  Returns 0, or -1 with a message from
  * engine_check() and m unchanged.
  */

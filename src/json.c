@@ -115,8 +115,9 @@ describe(const struct cJSON *v, char *buf, size_t size)
 		snprintf(buf, size, "%s", cJSON_IsArray(v) ? "an array" : "an object");
 }
 
-static void
-expected(struct json_reader *r, const char *path, const char *what, const struct cJSON *v)
+void
+json_expected(struct json_reader *r, const char *path, const char *what,
+	      const struct cJSON *v)
 {
 	char found[SHOW_MAX * 4 + 32];
 
@@ -382,7 +383,7 @@ json_check_object(struct json_reader *r, const struct cJSON *v, const char *path
 	int i;
 
 	if (!cJSON_IsObject(v)) {
-		expected(r, path, "an object", v);
+		json_expected(r, path, "an object", v);
 		return -1;
 	}
 	for (item = v->child; item; item = item->next) {
@@ -405,8 +406,23 @@ json_as_array(struct json_reader *r, const struct cJSON *v, const char *path)
 {
 	if (cJSON_IsArray(v))
 		return v;
-	expected(r, path, "an array", v);
+	json_expected(r, path, "an array", v);
 	return NULL;
+}
+
+const struct cJSON *
+json_as_object(struct json_reader *r, const struct cJSON *v, const char *path)
+{
+	if (cJSON_IsObject(v))
+		return v;
+	json_expected(r, path, "an object", v);
+	return NULL;
+}
+
+const char *
+json_key(const struct cJSON *member)
+{
+	return member->string;
 }
 
 const struct cJSON *
@@ -452,7 +468,7 @@ json_as_uint(struct json_reader *r, const struct cJSON *v, const char *path,
 	snprintf(what, sizeof what, "an integer from %llu to %llu%s",
 	    (unsigned long long)min, (unsigned long long)max,
 	    strings_ok ? " (a number or a string such as \"0x7fff\")" : "");
-	expected(r, path, what, v);
+	json_expected(r, path, what, v);
 	return -1;
 }
 
@@ -470,7 +486,7 @@ json_as_string(struct json_reader *r, const struct cJSON *v, const char *path,
 		snprintf(what, sizeof what, "a string of at most %zu bytes", maxlen);
 	else
 		snprintf(what, sizeof what, "a string");
-	expected(r, path, what, v);
+	json_expected(r, path, what, v);
 	return -1;
 }
 
@@ -481,7 +497,7 @@ json_as_bool(struct json_reader *r, const struct cJSON *v, const char *path, boo
 		*out = cJSON_IsTrue(v);
 		return 0;
 	}
-	expected(r, path, "true or false", v);
+	json_expected(r, path, "true or false", v);
 	return -1;
 }
 

@@ -74,6 +74,16 @@ void json_path_index(char *dst, size_t size, const char *parent, size_t index);
 int json_check_object(struct json_reader *r, const struct cJSON *v, const char *path,
 		      const char *const *allowed);
 
+/* An object's members iterate like an array's items (json_first, json_next). */
+const struct cJSON *json_as_object(struct json_reader *r, const struct cJSON *v,
+				   const char *path);
+/* The key of an object's member. */
+const char *json_key(const struct cJSON *member);
+
+/* Reports "expected <what>, found <v as the file has it>". */
+void json_expected(struct json_reader *r, const char *path, const char *what,
+		   const struct cJSON *v);
+
 /* The allowed key nearest to key within a small edit distance, or NULL. */
 const char *json_suggest(const char *key, const char *const *allowed);
 

@@ -195,24 +195,10 @@ machine_pages_per_process(const struct machine *m)
 	return (uint64_t)1 << (m->cfg.va_bits - machine_page_bits(m));
 }
 
-unsigned
-machine_page_bits(const struct machine *m)
-{
-	return log2u(m->cfg.page_size);
-}
-
 bool
 machine_addr_ok(const struct machine *m, uint64_t addr)
 {
 	return m->cfg.va_bits >= 64 || addr >> m->cfg.va_bits == 0;
-}
-
-struct process *
-machine_process(const struct machine *m, int pid)
-{
-	if (pid < 1 || (size_t)pid >= m->procs_cap || !m->procs[pid] || !m->procs[pid]->alive)
-		return NULL;
-	return m->procs[pid];
 }
 
 const struct region *

@@ -134,11 +134,23 @@ int machine_add_process(struct machine *m, int pid, const char *name, char *err,
 int machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
 		unsigned perm, char *err, size_t size);
 
-/* The live process with this pid, or NULL. */
-struct process *machine_process(const struct machine *m, int pid);
+/* The live process with this pid, or NULL.  (Inline: every access asks.) */
+static inline struct process *
+machine_process(const struct machine *m, int pid)
+{
+	if (pid < 1 || (size_t)pid >= m->procs_cap || !m->procs[pid] || !m->procs[pid]->alive)
+		return NULL;
+	return m->procs[pid];
+}
+
+/* log2 of the page size: how many low bits of an address are the offset. */
+static inline unsigned
+machine_page_bits(const struct machine *m)
+{
+	return (unsigned)__builtin_ctz(m->cfg.page_size);
+}
 
 uint64_t machine_pages_per_process(const struct machine *m);
-unsigned machine_page_bits(const struct machine *m);
 
 /* What a person sees of one virtual page. */
 enum page_state { PAGE_UNMAPPED, PAGE_UNTOUCHED, PAGE_RESIDENT, PAGE_SWAPPED };

@@ -38,11 +38,3 @@ policy_names(void)
 {
 	return "fifo, lru, opt, clock, random";
 }
-
-int
-victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame)
-{
-	const struct frame *fr = &m->frames[frame];
-
-	return fr->pid && (!f->pid || fr->pid == f->pid);
-}

@@ -15,8 +15,7 @@
 #include <stdint.h>
 
 #include "event.h"
-
-struct machine;
+#include "machine.h"
 
 /* Which frames may be chosen: any (pid 0), or only those of one process. */
 struct victim_filter {
@@ -49,6 +48,12 @@ int policy_count(void);
 const char *policy_names(void);
 
 /* Whether the filter lets the policy take frame f. */
-int victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame);
+static inline int
+victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame)
+{
+	const struct frame *fr = &m->frames[frame];
+
+	return fr->pid && (!f->pid || fr->pid == f->pid);
+}
 
 #endif

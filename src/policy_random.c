@@ -58,12 +58,18 @@ static int
 random_choose(struct policy_state *s, struct machine *m,
 	      const struct victim_filter *filter, struct victim_why *why)
 {
-	unsigned allowed = 0, pick;
+	unsigned allowed = m->cfg.frames, pick;
 
-	for (unsigned f = 0; f < m->cfg.frames; f++)
-		allowed += victim_filter_allows(m, filter, (int)f) != 0;
+	/* Counting is needed only when some frames are not allowed. */
+	if (filter->pid || m->free_frames) {
+		allowed = 0;
+		for (unsigned f = 0; f < m->cfg.frames; f++)
+			allowed += victim_filter_allows(m, filter, (int)f) != 0;
+	}
 	pick = (unsigned)(splitmix64(&((struct random_state *)s)->x) % allowed);
 	*why = (struct victim_why){ .reason = WHY_RANDOM };
+	if (allowed == m->cfg.frames)
+		return (int)pick;
 	for (unsigned f = 0;; f++)
 		if (victim_filter_allows(m, filter, (int)f) && pick-- == 0)
 			return (int)f;

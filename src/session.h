@@ -12,6 +12,14 @@
 
 #include "history.h"
 
+struct expect;
+
+/*
+ * Session files larger than this are refused before they are read: a real
+ * session of a million operations takes about 15 MiB.
+ */
+#define SESSION_FILE_MAX (16u << 20)
+
 struct session {
 	char *title;                /* may be NULL */
 	char *notes;                /* may be NULL */
@@ -19,6 +27,7 @@ struct session {
 	struct history *history;
 	size_t cursor;              /* operations applied where the user is */
 	bool modified;              /* changed since it was loaded or saved */
+	struct expect *expect;      /* what the notes promise (expect.h); may be NULL */
 };
 
 /*
@@ -28,11 +37,25 @@ struct session {
  */
 int session_load(const char *path, struct session *s, char *err, size_t size);
 
-/* How --check hears of each problem: "JSON path: what was expected, what was found". */
+/*
+ * How --check hears of each problem, as a whole line without the newline:
+ * "FILE: JSON path: what was expected, what was found", e.g.
+ * "s.json: machine.frmaes: unknown key; did you mean \"frames\"?".
+ */
 typedef void (*session_problem_fn)(void *ctx, const char *problem);
 
 /* Validates a file, reporting every problem; returns how many there were. */
 int session_check(const char *path, session_problem_fn report, void *ctx);
+
+/*
+ * Reads a session from buf[0..len) (need not be NUL-terminated; a UTF-8
+ * byte-order mark is skipped), `name` starting every message.  Reports
+ * every problem it can find and returns how many.  With none and s not
+ * NULL, *s is the session (path NULL, not modified); otherwise *s is
+ * untouched.  session_load and session_check read files through this.
+ */
+int session_parse(const char *buf, size_t len, const char *name, struct session *s,
+		  session_problem_fn report, void *ctx);
 
 /*
  * Writes s to path atomically (temporary file in the same folder, fsync,
