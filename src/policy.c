@@ -1,6 +1,7 @@
 /*
  * policy.c - the table of replacement policies and what they share.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "machine.h"
@@ -37,4 +38,16 @@ const char *
 policy_names(void)
 {
 	return "fifo, lru, opt, clock, random";
+}
+
+void
+policy_ignore(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)s; (void)m; (void)frame;
+}
+
+void
+policy_free_state(struct policy_state *s)
+{
+	free(s);
 }

@@ -39,6 +39,11 @@ struct policy_ops {
 extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 	policy_clock, policy_random;
 
+/* For policies that need no notice of a load, use or eviction. */
+void policy_ignore(struct policy_state *s, struct machine *m, int frame);
+/* For policies whose state is one flat allocation. */
+void policy_free_state(struct policy_state *s);
+
 /* Index of a policy by name, or -1. */
 int policy_find(const char *name);
 const struct policy_ops *policy_at(int index);

@@ -11,7 +11,6 @@
  * hand.  After one full turn every allowed R is clear, so the sweep ends
  * within two turns.
  */
-#include <stdlib.h>
 
 #include "machine.h"
 #include "policy.h"
@@ -33,18 +32,6 @@ clock_clone(const struct policy_state *s, const struct machine *m)
 {
 	(void)m;
 	return (struct policy_state *)xmemdup(s, sizeof(struct clock_state));
-}
-
-static void
-clock_destroy(struct policy_state *s)
-{
-	free(s);
-}
-
-static void
-clock_ignore(struct policy_state *s, struct machine *m, int frame)
-{
-	(void)s; (void)m; (void)frame;
 }
 
 static int
@@ -76,9 +63,9 @@ const struct policy_ops policy_clock = {
 	.summary = "sweep a hand over the frames, clearing reference bits; evict the first with R clear",
 	.create = clock_create,
 	.clone = clock_clone,
-	.destroy = clock_destroy,
-	.loaded = clock_ignore,
-	.accessed = clock_ignore,
-	.evicted = clock_ignore,
+	.destroy = policy_free_state,
+	.loaded = policy_ignore,
+	.accessed = policy_ignore,
+	.evicted = policy_ignore,
 	.choose = clock_choose,
 };

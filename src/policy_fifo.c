@@ -12,12 +12,6 @@
 #include "frame_queue.h"
 #include "machine.h"
 
-static void
-fifo_used(struct policy_state *s, struct machine *m, int frame)
-{
-	(void)s; (void)m; (void)frame;
-}
-
 static int
 fifo_choose(struct policy_state *s, struct machine *m,
 	    const struct victim_filter *filter, struct victim_why *why)
@@ -35,7 +29,7 @@ const struct policy_ops policy_fifo = {
 	.clone = frame_queue_clone,
 	.destroy = frame_queue_destroy,
 	.loaded = frame_queue_push,
-	.accessed = fifo_used,
+	.accessed = policy_ignore,
 	.evicted = frame_queue_remove,
 	.choose = fifo_choose,
 };

@@ -10,7 +10,6 @@
  * looks only at the resident pages, never at the future.  The reference
  * bit plays no part.
  */
-#include <stdlib.h>
 
 #include "future.h"
 #include "machine.h"
@@ -41,21 +40,9 @@ opt_clone(const struct policy_state *s, const struct machine *m)
 }
 
 static void
-opt_destroy(struct policy_state *s)
-{
-	free(s);
-}
-
-static void
 opt_used(struct policy_state *s, struct machine *m, int frame)
 {
 	((struct opt_state *)s)->next_use[frame] = future_next_use(m->future, m->step);
-}
-
-static void
-opt_ignore(struct policy_state *s, struct machine *m, int frame)
-{
-	(void)s; (void)m; (void)frame;
 }
 
 /* Whether frame a is a better victim than frame b. */
@@ -90,9 +77,9 @@ const struct policy_ops policy_opt = {
 	.summary = "evict the page whose next use lies furthest ahead (Belady's MIN)",
 	.create = opt_create,
 	.clone = opt_clone,
-	.destroy = opt_destroy,
+	.destroy = policy_free_state,
 	.loaded = opt_used,
 	.accessed = opt_used,
-	.evicted = opt_ignore,
+	.evicted = policy_ignore,
 	.choose = opt_choose,
 };

@@ -6,7 +6,6 @@
  * machine's seed; one number is drawn per eviction, so a session replays
  * identically.  The reference bit plays no part.
  */
-#include <stdlib.h>
 
 #include "machine.h"
 #include "policy.h"
@@ -42,18 +41,6 @@ random_clone(const struct policy_state *s, const struct machine *m)
 	return (struct policy_state *)xmemdup(s, sizeof(struct random_state));
 }
 
-static void
-random_destroy(struct policy_state *s)
-{
-	free(s);
-}
-
-static void
-random_ignore(struct policy_state *s, struct machine *m, int frame)
-{
-	(void)s; (void)m; (void)frame;
-}
-
 static int
 random_choose(struct policy_state *s, struct machine *m,
 	      const struct victim_filter *filter, struct victim_why *why)
@@ -80,9 +67,9 @@ const struct policy_ops policy_random = {
 	.summary = "evict a page drawn at random with the session's seed",
 	.create = random_create,
 	.clone = random_clone,
-	.destroy = random_destroy,
-	.loaded = random_ignore,
-	.accessed = random_ignore,
-	.evicted = random_ignore,
+	.destroy = policy_free_state,
+	.loaded = policy_ignore,
+	.accessed = policy_ignore,
+	.evicted = policy_ignore,
 	.choose = random_choose,
 };
