@@ -1,0 +1,584 @@
+/*
+ * batch.c - the batch runner and its two printers, text and JSON.
+ *
+ * The runner applies operations one at a time and hands each access's
+ * events to the printer, which boils them down to one row (summarize)
+ * and prints it at once.  The text printer formats rows by hand into a
+ * line buffer (a million rows must cost little more than the engine
+ * does); the JSON printer writes each row with cJSON_PrintUnformatted
+ * between brackets of its own, so the document streams.  With --quiet no
+ * row is even summarized: only the machine's statistics are printed.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "batch.h"
+#include "engine.h"
+#include "future.h"
+#include "json.h"
+#include "policy.h"
+#include "xalloc.h"
+
+enum tlb_result { TLB_OFF, TLB_HIT, TLB_MISS };
+enum access_result { RES_HIT, RES_FAULT, RES_SEGFAULT, RES_PROTECTION, RES_OOM };
+
+static const char *const tlb_words[] = { "off", "hit", "miss" };
+static const char *const result_words[] = {
+	"hit", "fault", "segfault", "protection", "oom",
+};
+
+/* What one access came to, from its events. */
+struct row {
+	uint64_t step, vaddr, vpn, paddr, victim_vpn;
+	int pid, frame, victim_pid;         /* frame NO_FRAME, victim_pid 0: none */
+	char op;
+	enum tlb_result tlb;
+	enum access_result result;
+	bool writeback;
+};
+
+struct run;
+
+struct printer {
+	void (*begin)(struct run *);
+	void (*access)(struct run *, const struct row *);
+	void (*end)(struct run *);
+};
+
+struct run {
+	struct machine *m;
+	const struct batch_options *opt;
+	const struct printer *pr;
+	FILE *out;
+	uint64_t rows;                      /* accesses printed so far */
+	struct event_list ev;
+};
+
+/* Puts where operation i came from in front of the message in err; returns -1. */
+struct locator {
+	int (*blame)(const void *ctx, size_t i, char *err, size_t size);
+	const void *ctx;
+};
+
+/* What an event says of the access's TLB lookup and outcome (0: nothing). */
+static const enum tlb_result tlb_of[EV_COUNT] = {
+	[EV_TLB_HIT] = TLB_HIT, [EV_TLB_MISS] = TLB_MISS,
+};
+static const enum access_result result_of[EV_COUNT] = {
+	[EV_PAGE_FAULT] = RES_FAULT, [EV_SEGFAULT] = RES_SEGFAULT,
+	[EV_PROTECTION_FAULT] = RES_PROTECTION, [EV_OUT_OF_MEMORY] = RES_OOM,
+};
+
+static void
+summarize(const struct event_list *l, struct row *r)
+{
+	const struct event *ev = &l->ev[0];
+	unsigned i;
+
+	*r = (struct row){ .step = ev->step, .pid = ev->pid, .op = ev->access,
+		.vaddr = ev->vaddr, .vpn = ev->vpn, .frame = NO_FRAME };
+	for (i = 0; i < l->n; i++) {
+		ev = &l->ev[i];
+		if (tlb_of[ev->kind] != TLB_OFF)
+			r->tlb = tlb_of[ev->kind];
+		if (result_of[ev->kind] != RES_HIT)
+			r->result = result_of[ev->kind];
+		if (ev->kind == EV_WRITEBACK)
+			r->writeback = true;
+		else if (ev->kind == EV_VICTIM) {
+			r->victim_pid = ev->other_pid;
+			r->victim_vpn = ev->other_vpn;
+		} else if (ev->kind == EV_ACCESS) {
+			r->frame = ev->frame;
+			r->paddr = ev->paddr;
+		}
+	}
+}
+
+static void *
+made(void *p)
+{
+	if (p == NULL) {
+		fputs("vmscope: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+enum column {
+	COL_STEP, COL_PID, COL_OP, COL_VADDR, COL_VPN, COL_TLB, COL_RESULT,
+	COL_FRAME, COL_VICTIM, COL_WB, COL_PADDR, COL_COUNT,
+};
+
+static const struct column_spec {
+	const char *title;
+	unsigned width;
+	bool right;
+} columns[COL_COUNT] = {
+	[COL_STEP] = { "#   step", 8, true },
+	[COL_PID] = { "pid", 5, true },
+	[COL_OP] = { "op", 2, false },
+	[COL_VADDR] = { "vaddr", 14, false },
+	[COL_VPN] = { "vpn", 11, false },
+	[COL_TLB] = { "tlb", 4, false },
+	[COL_RESULT] = { "result", 10, false },
+	[COL_FRAME] = { "frame", 5, true },
+	[COL_VICTIM] = { "victim", 12, false },
+	[COL_WB] = { "wb", 3, false },
+	[COL_PADDR] = { "paddr", 0, false },
+};
+
+struct line {
+	size_t n;
+	char buf[256];
+};
+
+/* Writes v in base 10 or 16 at dst; returns the length. */
+static size_t
+digits(char *dst, uint64_t v, unsigned base)
+{
+	char tmp[24];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	for (i = 0; i < n; i++)
+		dst[i] = tmp[n - 1 - i];
+	return n;
+}
+
+static size_t
+hex(char *dst, uint64_t v)
+{
+	dst[0] = '0';
+	dst[1] = 'x';
+	return 2 + digits(dst + 2, v, 16);
+}
+
+/* Appends one column, padded to its width, and the space after it. */
+static void
+put(struct line *l, enum column c, const char *s, size_t len)
+{
+	size_t pad = columns[c].width > len ? columns[c].width - len : 0;
+
+	if (columns[c].right) {
+		memset(l->buf + l->n, ' ', pad);
+		l->n += pad;
+	}
+	memcpy(l->buf + l->n, s, len);
+	l->n += len;
+	if (!columns[c].right) {
+		memset(l->buf + l->n, ' ', pad);
+		l->n += pad;
+	}
+	if (c + 1 < COL_COUNT)
+		l->buf[l->n++] = ' ';
+}
+
+static void
+put_word(struct line *l, enum column c, const char *s)
+{
+	put(l, c, s, strlen(s));
+}
+
+static void
+put_number(struct line *l, enum column c, uint64_t v, bool as_hex)
+{
+	char tmp[24];
+
+	put(l, c, tmp, as_hex ? hex(tmp, v) : digits(tmp, v, 10));
+}
+
+static void
+put_victim(struct line *l, const struct row *r)
+{
+	char tmp[48];
+	size_t n;
+
+	if (r->victim_pid == 0) {
+		put_word(l, COL_VICTIM, "-");
+		return;
+	}
+	n = digits(tmp, (uint64_t)r->victim_pid, 10);
+	tmp[n++] = ':';
+	n += hex(tmp + n, r->victim_vpn);
+	put(l, COL_VICTIM, tmp, n);
+}
+
+static void
+text_access(struct run *run, const struct row *r)
+{
+	struct line l = { 0 };
+	bool in_frame = r->frame != NO_FRAME;
+
+	put_number(&l, COL_STEP, r->step, false);
+	put_number(&l, COL_PID, (uint64_t)r->pid, false);
+	put(&l, COL_OP, &r->op, 1);
+	put_number(&l, COL_VADDR, r->vaddr, true);
+	put_number(&l, COL_VPN, r->vpn, true);
+	put_word(&l, COL_TLB, tlb_words[r->tlb]);
+	put_word(&l, COL_RESULT, result_words[r->result]);
+	if (in_frame)
+		put_number(&l, COL_FRAME, (uint64_t)r->frame, false);
+	else
+		put_word(&l, COL_FRAME, "-");
+	put_victim(&l, r);
+	put_word(&l, COL_WB, r->victim_pid ? (r->writeback ? "yes" : "no") : "-");
+	if (in_frame)
+		put_number(&l, COL_PADDR, r->paddr, true);
+	else
+		put_word(&l, COL_PADDR, "-");
+	l.buf[l.n++] = '\n';
+	fwrite(l.buf, 1, l.n, run->out);
+}
+
+static void
+text_begin(struct run *run)
+{
+	const struct machine_config *c = &run->m->cfg;
+	struct line l = { 0 };
+	enum column i;
+
+	if (run->opt->quiet)
+		return;
+	fprintf(run->out, "# machine: page_size %u, va_bits %u%s, frames %u, "
+		"swap_slots %u%s, tlb_entries %u, policy %s, scope %s, seed %llu\n",
+		c->page_size, c->va_bits, c->grow_va ? " (grows)" : "", c->frames,
+		c->swap_slots, c->grow_swap ? " (grows)" : "", c->tlb_entries,
+		policy_at(c->policy)->name, c->scope == SCOPE_LOCAL ? "local" : "global",
+		(unsigned long long)c->seed);
+	for (i = 0; i < COL_COUNT; i++)
+		put_word(&l, i, columns[i].title);
+	l.buf[l.n++] = '\n';
+	fwrite(l.buf, 1, l.n, run->out);
+}
+
+/* "label:  N", and "(R%)" of `of` when `of` is not zero. */
+static void
+summary_line(FILE *out, const char *label, uint64_t v, uint64_t of)
+{
+	fprintf(out, "%-19s%llu", label, (unsigned long long)v);
+	if (of)
+		fprintf(out, " (%.1f%% of %llu)", 100.0 * (double)v / (double)of,
+			(unsigned long long)of);
+	fputc('\n', out);
+}
+
+static void
+text_end(struct run *run)
+{
+	const struct stats *s = &run->m->stats;
+	FILE *out = run->out;
+
+	if (!run->opt->quiet)
+		fputc('\n', out);
+	summary_line(out, "accesses:", s->accesses, 0);
+	summary_line(out, "hits:", s->hits, s->accesses);
+	summary_line(out, "faults:", s->faults, s->accesses);
+	summary_line(out, "evictions:", s->evictions, 0);
+	summary_line(out, "write-backs:", s->writebacks, 0);
+	if (run->m->cfg.tlb_entries)
+		summary_line(out, "TLB hits:", s->tlb_hits, s->tlb_hits + s->tlb_misses);
+	else
+		fprintf(out, "%-19s%s\n", "TLB hits:", "off (no TLB)");
+	summary_line(out, "segfaults:", s->segfaults, 0);
+	summary_line(out, "protection faults:", s->protection_faults, 0);
+	summary_line(out, "out of memory:", s->out_of_memory, 0);
+}
+
+static const struct printer text_printer = { text_begin, text_access, text_end };
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static void
+put_null(struct cJSON *obj, const char *key)
+{
+	made(cJSON_AddNullToObject(obj, key));
+}
+
+static void
+put_hex(struct cJSON *obj, const char *key, uint64_t v)
+{
+	char tmp[24];
+
+	tmp[hex(tmp, v)] = '\0';
+	json_put_string(obj, key, tmp);
+}
+
+/* Prints obj on one line and frees it. */
+static void
+json_emit(FILE *out, struct cJSON *obj)
+{
+	char *s = made(cJSON_PrintUnformatted(obj));
+
+	fputs(s, out);
+	cJSON_free(s);
+	cJSON_Delete(obj);
+}
+
+static struct cJSON *
+machine_json(const struct machine_config *c)
+{
+	struct cJSON *o = json_new_object();
+
+	json_put_uint(o, "page_size", c->page_size);
+	json_put_uint(o, "va_bits", c->va_bits);
+	json_put_uint(o, "frames", c->frames);
+	json_put_uint(o, "swap_slots", c->swap_slots);
+	json_put_uint(o, "tlb_entries", c->tlb_entries);
+	json_put_string(o, "policy", policy_at(c->policy)->name);
+	json_put_string(o, "scope", c->scope == SCOPE_LOCAL ? "local" : "global");
+	json_put_uint(o, "seed", c->seed);
+	json_put_bool(o, "grow_va", c->grow_va);
+	json_put_bool(o, "grow_swap", c->grow_swap);
+	return o;
+}
+
+static void
+json_begin(struct run *run)
+{
+	fputs("{\"machine\":", run->out);
+	json_emit(run->out, machine_json(&run->m->cfg));
+	if (!run->opt->quiet)
+		fputs(",\"accesses\":[", run->out);
+}
+
+static void
+json_access(struct run *run, const struct row *r)
+{
+	struct cJSON *o = json_new_object(), *v;
+	char op[2] = { r->op, '\0' };
+
+	json_put_uint(o, "step", r->step);
+	json_put_uint(o, "pid", (uint64_t)r->pid);
+	json_put_string(o, "op", op);
+	put_hex(o, "vaddr", r->vaddr);
+	json_put_uint(o, "vpn", r->vpn);
+	json_put_string(o, "tlb", tlb_words[r->tlb]);
+	json_put_bool(o, "fault", r->result == RES_FAULT || r->result == RES_OOM);
+	json_put_string(o, "result", result_words[r->result]);
+	if (r->frame != NO_FRAME)
+		json_put_uint(o, "frame", (uint64_t)r->frame);
+	else
+		put_null(o, "frame");
+	if (r->victim_pid) {
+		v = json_put_object(o, "victim");
+		json_put_uint(v, "pid", (uint64_t)r->victim_pid);
+		json_put_uint(v, "vpn", r->victim_vpn);
+	} else
+		put_null(o, "victim");
+	json_put_bool(o, "writeback", r->writeback);
+	if (r->frame != NO_FRAME)
+		put_hex(o, "paddr", r->paddr);
+	else
+		put_null(o, "paddr");
+	fputs(run->rows++ ? ",\n" : "\n", run->out);
+	json_emit(run->out, o);
+}
+
+static void
+json_end(struct run *run)
+{
+	const struct stats *s = &run->m->stats;
+	struct cJSON *o = json_new_object();
+
+	if (!run->opt->quiet)
+		fputs(run->rows ? "\n]" : "]", run->out);
+	json_put_uint(o, "accesses", s->accesses);
+	json_put_uint(o, "hits", s->hits);
+	json_put_uint(o, "faults", s->faults);
+	json_put_uint(o, "evictions", s->evictions);
+	json_put_uint(o, "writebacks", s->writebacks);
+	json_put_uint(o, "tlb_hits", s->tlb_hits);
+	json_put_uint(o, "tlb_misses", s->tlb_misses);
+	json_put_uint(o, "segfaults", s->segfaults);
+	json_put_uint(o, "protection_faults", s->protection_faults);
+	json_put_uint(o, "out_of_memory", s->out_of_memory);
+	fputs(",\"summary\":", run->out);
+	json_emit(run->out, o);
+	fputs("}\n", run->out);
+}
+
+static const struct printer json_printer = { json_begin, json_access, json_end };
+
+/* ---- running ------------------------------------------------------------ */
+
+static void
+run_begin(struct run *run, struct machine *m, const struct batch_options *opt, FILE *out)
+{
+	*run = (struct run){ .m = m, .opt = opt, .out = out,
+		.pr = opt->json ? &json_printer : &text_printer };
+	run->pr->begin(run);
+}
+
+static int
+run_end(struct run *run, char *err, size_t size)
+{
+	run->pr->end(run);
+	if (fflush(run->out) != 0 || ferror(run->out)) {
+		snprintf(err, size, "cannot write the output: %s",
+			 strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+run_op(struct run *run, const struct op *op, char *err, size_t size)
+{
+	struct row r;
+
+	if (engine_apply(run->m, op, run->opt->quiet ? NULL : &run->ev, err, size))
+		return -1;
+	if (op->kind == OP_ACCESS && !run->opt->quiet && run->ev.n > 0) {
+		summarize(&run->ev, &r);
+		run->pr->access(run, &r);
+	}
+	return 0;
+}
+
+static bool
+needs_future(const struct machine *m)
+{
+	return m->cfg.policy == policy_find("opt");
+}
+
+/* Runs ops[0..n) on m, giving OPT its look-ahead first. */
+static int
+run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator *loc,
+	const struct batch_options *opt, FILE *out, char *err, size_t size)
+{
+	struct future *f = NULL;
+	struct run run;
+	size_t i;
+
+	if (needs_future(m)) {
+		f = made(future_build(ops, n, m->current_pid, m->next_pid,
+				      machine_page_bits(m)));
+		m->future = f;
+	}
+	run_begin(&run, m, opt, out);
+	for (i = 0; i < n && run_op(&run, &ops[i], err, size) == 0; i++)
+		continue;
+	m->future = NULL;
+	future_free(f);
+	if (i < n)
+		return loc->blame(loc->ctx, i, err, size);
+	return run_end(&run, err, size);
+}
+
+/* ---- sources ------------------------------------------------------------ */
+
+/* A whole trace in memory, for OPT. */
+struct collected {
+	const struct trace *t;
+	struct op *ops;
+	uint64_t *where;
+	size_t n, cap;
+};
+
+static int
+blame_collected(const void *ctx, size_t i, char *err, size_t size)
+{
+	const struct collected *c = ctx;
+
+	return trace_blame(c->t, c->where[i], err, size);
+}
+
+static int
+collect(struct trace *t, struct collected *c, char *err, size_t size)
+{
+	struct op op;
+	int rc;
+
+	while ((rc = trace_next(t, &op, err, size)) > 0) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 4096;
+			c->ops = xrealloc(c->ops, c->cap, sizeof *c->ops);
+			c->where = xrealloc(c->where, c->cap, sizeof *c->where);
+		}
+		c->ops[c->n] = op;
+		c->where[c->n++] = trace_position(t);
+	}
+	return rc;
+}
+
+static int
+run_trace_whole(struct machine *m, struct trace *t, const struct batch_options *opt,
+		FILE *out, char *err, size_t size)
+{
+	struct collected c = { .t = t };
+	struct locator loc = { blame_collected, &c };
+	int rc = collect(t, &c, err, size);
+
+	if (rc == 0)
+		rc = run_ops(m, c.ops, c.n, &loc, opt, out, err, size);
+	free(c.ops);
+	free(c.where);
+	return rc;
+}
+
+int
+batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *opt,
+		FILE *out, char *err, size_t size)
+{
+	struct run run;
+	struct op op;
+	int rc;
+
+	if (needs_future(m))
+		return run_trace_whole(m, t, opt, out, err, size);
+	run_begin(&run, m, opt, out);
+	while ((rc = trace_next(t, &op, err, size)) > 0) {
+		if (run_op(&run, &op, err, size))
+			return trace_blame(t, trace_position(t), err, size);
+	}
+	if (rc < 0)
+		return -1;
+	return run_end(&run, err, size);
+}
+
+struct history_source {
+	const struct history *h;
+	const char *label;
+};
+
+static int
+blame_history(const void *ctx, size_t i, char *err, size_t size)
+{
+	const struct history_source *hs = ctx;
+	char msg[512];
+
+	snprintf(msg, sizeof msg, "%s", err);
+	snprintf(err, size, "%s: ops[%zu]: %s", hs->label, i, msg);
+	return -1;
+}
+
+int
+batch_run_history(const struct history *h, const char *label,
+		  const struct batch_options *opt, FILE *out, char *err, size_t size)
+{
+	struct history_source hs = { h, label };
+	struct locator loc = { blame_history, &hs };
+	size_t n = history_length(h), k;
+	struct op *ops = xcalloc(n ? n : 1, sizeof *ops);
+	struct machine *m = machine_clone(history_initial(h));
+	int rc;
+
+	for (k = 0; k < n; k++)
+		ops[k] = *history_op(h, k + 1);
+	rc = run_ops(m, ops, n, &loc, opt, out, err, size);
+	machine_free(m);
+	free(ops);
+	return rc;
+}

@@ -1,0 +1,48 @@
+/*
+ * batch.h - running operations with no screen (DESIGN §5): one line per
+ * access and a summary, as text or as one JSON document.
+ *
+ * Everything printed comes from the engine's events and the machine's
+ * statistics; nothing here decides how memory behaves.  Output streams:
+ * each access is printed as it happens, so memory does not grow with the
+ * number of accesses.  That is why the JSON document puts "summary" after
+ * "accesses": {"machine":{...},"accesses":[...],"summary":{...}}.
+ *
+ * The one exception is the policy opt, which needs the whole future: its
+ * operations are read into memory first and its look-ahead is built from
+ * them (future.h) before the first one runs.
+ */
+#ifndef VMSCOPE_BATCH_H
+#define VMSCOPE_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "history.h"
+#include "machine.h"
+#include "trace.h"
+
+struct batch_options {
+	bool json;      /* one JSON document rather than text */
+	bool quiet;     /* the summary alone */
+};
+
+/*
+ * Runs every operation of t on m, printing to out.  Returns 0, or -1 with
+ * err filled in: the trace's own message, or "FILE:LINE: " and the
+ * engine's reason an operation cannot run, or a write error.  Output
+ * printed before an error stays printed.
+ */
+int batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *opt,
+		    FILE *out, char *err, size_t size);
+
+/*
+ * Replays the operations of h on a copy of its initial machine, printing
+ * to out as batch_run_trace() does; `label` (a file name) names h in
+ * messages ("FILE: ops[3]: ...").
+ */
+int batch_run_history(const struct history *h, const char *label,
+		      const struct batch_options *opt, FILE *out, char *err, size_t size);
+
+#endif

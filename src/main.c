@@ -1,0 +1,213 @@
+/*
+ * main.c - vmscope's front door: reads the options and hands over to the
+ * UI, the batch runner, the session checker or the lesson list.  The only
+ * place that decides an exit status: 0 done, 1 bad input, 2 bad usage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "config.h"
+#include "batch.h"
+#include "history.h"
+#include "lessons.h"
+#include "options.h"
+#include "session.h"
+#include "trace.h"
+#include "ui.h"
+
+#define ERR_MAX 1024
+#define PATH_LEN 4096
+
+typedef int mode_fn(const struct options *);
+
+static int
+bad_input(const char *err)
+{
+	fprintf(stderr, "vmscope: %s\n", err);
+	return 1;
+}
+
+static int
+run_help(const struct options *o)
+{
+	(void)o;
+	options_help(stdout);
+	return 0;
+}
+
+static int
+run_version(const struct options *o)
+{
+	(void)o;
+	puts("vmscope " PACKAGE_VERSION);
+	return 0;
+}
+
+static int
+run_list_lessons(const struct options *o)
+{
+	(void)o;
+	lessons_list(stdout);
+	return 0;
+}
+
+static void
+report_problem(void *file, const char *problem)
+{
+	printf("%s: %s\n", (const char *)file, problem);
+}
+
+static int
+run_check(const struct options *o)
+{
+	int i, status = 0;
+
+	for (i = 0; i < o->nfiles; i++) {
+		if (session_check(o->files[i], report_problem, o->files[i]) > 0)
+			status = 1;
+		else
+			printf("%s: ok\n", o->files[i]);
+	}
+	return status;
+}
+
+/* The file a session comes from: FILE.json, or the lesson's. */
+static int
+session_file(const struct options *o, char *path, char *err)
+{
+	if (o->session) {
+		snprintf(path, PATH_LEN, "%s", o->session);
+		return 0;
+	}
+	if (lesson_find(o->lesson, path, PATH_LEN) == 0)
+		return 0;
+	snprintf(err, ERR_MAX, "no lesson called '%s' (vmscope --list-lessons lists them)",
+		 o->lesson);
+	return -1;
+}
+
+static int
+load_session(const struct options *o, struct session *s, char *path, char *err)
+{
+	return session_file(o, path, err) || session_load(path, s, err, ERR_MAX);
+}
+
+/* A session on the options' machine, with --pages, --script or --trace queued. */
+static int
+queue_session(const struct options *o, struct session *s, char *err)
+{
+	struct trace *t = NULL;
+	struct op op;
+	int rc = 0;
+
+	if (options_have_ops(o) && (t = options_open_ops(o, err, ERR_MAX)) == NULL)
+		return -1;
+	session_init(s, options_machine(o), t ? options_ops_name(o) : "vmscope");
+	while (t && (rc = trace_next(t, &op, err, ERR_MAX)) > 0) {
+		if (history_append(s->history, &op, NULL, err, ERR_MAX)) {
+			rc = trace_blame(t, trace_position(t), err, ERR_MAX);
+			break;
+		}
+	}
+	trace_close(t);
+	s->cursor = 0;
+	if (rc < 0)
+		session_free(s);
+	return rc;
+}
+
+static int
+ui_session(const struct options *o, struct session *s, char *err)
+{
+	char path[PATH_LEN];
+
+	if (o->session || o->lesson)
+		return load_session(o, s, path, err);
+	if (options_have_ops(o) || o->machine_given)
+		return queue_session(o, s, err);
+	if (lesson_first(path, sizeof path) == 0)
+		return session_load(path, s, err, ERR_MAX);
+	return session_default(s, err, ERR_MAX);
+}
+
+static int
+run_ui(const struct options *o)
+{
+	const char *no_color = getenv("NO_COLOR");
+	struct ui_options uo = { .ascii = o->ascii, .projector = o->projector,
+		.no_color = o->no_color || (no_color && *no_color) };
+	struct session s;
+	char err[ERR_MAX] = "";
+	int status;
+
+	if (ui_session(o, &s, err))
+		return bad_input(err);
+	status = ui_run(&s, &uo, err, sizeof err);
+	if (status && err[0])
+		fprintf(stderr, "vmscope: %s\n", err);
+	session_free(&s);
+	return status;
+}
+
+static int
+batch_ops(const struct options *o, const struct batch_options *bo, char *err)
+{
+	struct trace *t = options_open_ops(o, err, ERR_MAX);
+	struct machine *m;
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	m = options_machine(o);
+	rc = batch_run_trace(m, t, bo, stdout, err, ERR_MAX);
+	machine_free(m);
+	trace_close(t);
+	return rc;
+}
+
+static int
+run_batch(const struct options *o)
+{
+	struct batch_options bo = { .json = o->json, .quiet = o->quiet };
+	char err[ERR_MAX], path[PATH_LEN];
+	struct session s;
+	int rc;
+
+	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+	if (options_have_ops(o))
+		rc = batch_ops(o, &bo, err);
+	else if ((rc = load_session(o, &s, path, err)) == 0) {
+		rc = batch_run_history(s.history, path, &bo, stdout, err, sizeof err);
+		session_free(&s);
+	}
+	return rc ? bad_input(err) : 0;
+}
+
+static mode_fn *const modes[] = {
+	[RUN_UI] = run_ui,
+	[RUN_BATCH] = run_batch,
+	[RUN_CHECK] = run_check,
+	[RUN_LIST_LESSONS] = run_list_lessons,
+	[RUN_HELP] = run_help,
+	[RUN_VERSION] = run_version,
+};
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	char err[ERR_MAX];
+	int status;
+
+	if (options_parse(argc, argv, &o, err, sizeof err)) {
+		fprintf(stderr, "vmscope: %s\nTry 'vmscope --help' for more information.\n",
+			err);
+		return 2;
+	}
+	status = modes[o.mode](&o);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("vmscope: cannot write the output\n", stderr);
+		return 1;
+	}
+	return status;
+}

@@ -1,0 +1,574 @@
+/*
+ * options.c - reading the command line.
+ *
+ * One table lists every option with its group, its argument, what it sets
+ * and its help line; getopt_long's table and --help are both made from it.
+ * Setting an option only records it: whether the options make sense
+ * together (one source of operations, batch-only options with --batch, no
+ * machine options for a session, which has its own machine) is checked
+ * once at the end, so each mistake gets one clear message.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "number.h"
+#include "options.h"
+#include "policy.h"
+
+enum opt_id {
+	O_ASCII, O_NO_COLOR, O_PROJECTOR,
+	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
+	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
+	O_SEED,
+	O_CHECK, O_LESSON, O_LIST_LESSONS,
+	O_HELP, O_VERSION,
+	O_COUNT
+};
+
+enum group { G_UI, G_BATCH, G_MACHINE, G_SESSIONS, G_OTHER, G_COUNT };
+
+struct spec;
+typedef int setter(struct options *, const struct spec *, const char *, char *, size_t);
+
+struct spec {
+	const char *name;
+	char short_name;
+	int has_arg;            /* getopt's no_argument, required_argument... */
+	const char *arg;        /* its name in --help */
+	enum group group;
+	setter *set;
+	size_t offset;          /* the field of struct options it sets */
+	int mode;               /* for set_mode */
+	const char *help;
+};
+
+static setter set_flag, set_string, set_unsigned, set_seed, set_policy, set_scope,
+	set_trace_format, set_mode;
+
+#define FIELD(f) offsetof(struct options, f)
+
+static const struct spec specs[O_COUNT] = {
+	[O_ASCII] = { "ascii", 0, no_argument, NULL, G_UI, set_flag, FIELD(ascii), 0,
+		"draw with ASCII characters only" },
+	[O_NO_COLOR] = { "no-color", 0, no_argument, NULL, G_UI, set_flag, FIELD(no_color), 0,
+		"no colours (also when NO_COLOR is set)" },
+	[O_PROJECTOR] = { "projector", 0, no_argument, NULL, G_UI, set_flag,
+		FIELD(projector), 0, "start in projector mode: large, bold, high contrast" },
+	[O_BATCH] = { "batch", 0, optional_argument, "FILE.json", G_BATCH, set_mode,
+		FIELD(session), RUN_BATCH,
+		"run with no screen: a session, a lesson, --pages, --script or --trace" },
+	[O_PAGES] = { "pages", 0, required_argument, "LIST", G_BATCH, set_string,
+		FIELD(pages), 0, "comma-separated page numbers; page n reads n * page size" },
+	[O_SCRIPT] = { "script", 0, required_argument, "FILE", G_BATCH, set_string,
+		FIELD(script), 0, "commands, one a line ('-': standard input); "
+		"without --batch, queued in the UI" },
+	[O_TRACE] = { "trace", 0, required_argument, "FILE", G_BATCH, set_string,
+		FIELD(trace), 0, "a trace file ('-': standard input)" },
+	[O_TRACE_FORMAT] = { "trace-format", 0, required_argument, "FMT", G_BATCH,
+		set_trace_format, FIELD(trace_format), 0, "pages, lackey or addr" },
+	[O_JSON] = { "json", 0, no_argument, NULL, G_BATCH, set_flag, FIELD(json), 0,
+		"print one JSON document" },
+	[O_QUIET] = { "quiet", 0, no_argument, NULL, G_BATCH, set_flag, FIELD(quiet), 0,
+		"print the summary alone" },
+	[O_FRAMES] = { "frames", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.frames), 0, "physical frames" },
+	[O_POLICY] = { "policy", 0, required_argument, "NAME", G_MACHINE, set_policy,
+		FIELD(cfg.policy), 0, "replacement policy" },
+	[O_PAGE_SIZE] = { "page-size", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.page_size), 0, "bytes per page, a power of two" },
+	[O_VA_BITS] = { "va-bits", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.va_bits), 0, "bits in a virtual address" },
+	[O_SWAP_SLOTS] = { "swap-slots", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.swap_slots), 0, "slots in swap space" },
+	[O_TLB] = { "tlb", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.tlb_entries), 0, "TLB entries; 0 turns the TLB off" },
+	[O_SCOPE] = { "scope", 0, required_argument, "global|local", G_MACHINE, set_scope,
+		FIELD(cfg.scope), 0, "whose pages a fault may evict" },
+	[O_SEED] = { "seed", 0, required_argument, "N", G_MACHINE, set_seed,
+		FIELD(cfg.seed), 0, "seed of the random policy" },
+	[O_CHECK] = { "check", 0, no_argument, NULL, G_SESSIONS, set_mode, 0, RUN_CHECK,
+		"check the session FILEs given and exit" },
+	[O_LESSON] = { "lesson", 0, required_argument, "NAME", G_SESSIONS, set_string,
+		FIELD(lesson), 0, "open a lesson (with --batch, run it)" },
+	[O_LIST_LESSONS] = { "list-lessons", 0, no_argument, NULL, G_SESSIONS, set_mode, 0,
+		RUN_LIST_LESSONS, "list the lessons with their titles" },
+	[O_HELP] = { "help", 'h', no_argument, NULL, G_OTHER, set_mode, 0, RUN_HELP,
+		"display this help and exit" },
+	[O_VERSION] = { "version", 'V', no_argument, NULL, G_OTHER, set_mode, 0, RUN_VERSION,
+		"output version information and exit" },
+};
+
+static const char *const group_titles[G_COUNT] = {
+	[G_UI] = "UI:",
+	[G_BATCH] = "Batch (no screen: one line per access, then a summary):",
+	[G_MACHINE] = "Machine (for the UI, --pages, --script and --trace):",
+	[G_SESSIONS] = "Sessions and lessons:",
+	[G_OTHER] = "",
+};
+
+#define BIT(id) (UINT32_C(1) << (id))
+
+__attribute__((format(printf, 3, 4))) static int
+fail(char *err, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void *
+field(struct options *o, const struct spec *s)
+{
+	return (char *)o + s->offset;
+}
+
+/* ---- setters ------------------------------------------------------------ */
+
+static int
+set_flag(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	(void)arg, (void)err, (void)size;
+	*(bool *)field(o, s) = true;
+	return 0;
+}
+
+static int
+set_string(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	(void)err, (void)size;
+	*(const char **)field(o, s) = arg;
+	return 0;
+}
+
+static int
+read_number(const struct spec *s, const char *arg, uint64_t max, uint64_t *v,
+	    char *err, size_t size)
+{
+	enum number_status st = number_parse(arg, strlen(arg), v);
+
+	if (st == NUMBER_BAD)
+		return fail(err, size, "--%s: expected a number (%s), found '%s'", s->name,
+			    NUMBER_EXPECTED, arg);
+	if (st == NUMBER_TOO_LARGE || *v > max)
+		return fail(err, size, "--%s: %s is too large (expected at most %llu)",
+			    s->name, arg, (unsigned long long)max);
+	return 0;
+}
+
+static int
+set_unsigned(struct options *o, const struct spec *s, const char *arg, char *err,
+	     size_t size)
+{
+	uint64_t v;
+
+	if (read_number(s, arg, UINT_MAX, &v, err, size))
+		return -1;
+	*(unsigned *)field(o, s) = (unsigned)v;
+	return 0;
+}
+
+static int
+set_seed(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	return read_number(s, arg, UINT64_MAX, (uint64_t *)field(o, s), err, size);
+}
+
+static int
+set_policy(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	(void)s;
+	if ((o->cfg.policy = policy_find(arg)) < 0)
+		return fail(err, size, "--policy: unknown policy '%s' (expected %s)", arg,
+			    policy_names());
+	return 0;
+}
+
+static int
+set_scope(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	(void)s;
+	if (strcmp(arg, "global") == 0)
+		o->cfg.scope = SCOPE_GLOBAL;
+	else if (strcmp(arg, "local") == 0)
+		o->cfg.scope = SCOPE_LOCAL;
+	else
+		return fail(err, size, "--scope: expected global or local, found '%s'", arg);
+	return 0;
+}
+
+static int
+set_trace_format(struct options *o, const struct spec *s, const char *arg, char *err,
+		 size_t size)
+{
+	int f = trace_format_find(arg);
+
+	(void)s;
+	if (f < 0 || f == TRACE_SCRIPT)
+		return fail(err, size,
+			    "--trace-format: expected pages, lackey or addr, found '%s'", arg);
+	o->trace_format = (enum trace_format)f;
+	return 0;
+}
+
+static const struct spec *
+mode_spec(enum run_mode mode)
+{
+	size_t i;
+
+	for (i = 0; i < O_COUNT; i++)
+		if (specs[i].set == set_mode && specs[i].mode == (int)mode)
+			return &specs[i];
+	return NULL;
+}
+
+/* --help and --version win over everything; other modes exclude each other. */
+static int
+set_mode(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	bool final = o->mode == RUN_HELP || o->mode == RUN_VERSION;
+
+	if (final)
+		return 0;
+	if (s->mode != RUN_HELP && s->mode != RUN_VERSION && o->mode != RUN_UI &&
+	    o->mode != (enum run_mode)s->mode)
+		return fail(err, size, "--%s cannot be combined with --%s", s->name,
+			    mode_spec(o->mode)->name);
+	o->mode = (enum run_mode)s->mode;
+	if (arg)
+		o->session = arg;
+	return 0;
+}
+
+/* ---- getopt ------------------------------------------------------------- */
+
+static const struct spec *
+spec_for(int c)
+{
+	size_t i;
+
+	if (c >= 256 && c < 256 + O_COUNT)
+		return &specs[c - 256];
+	for (i = 0; i < O_COUNT; i++)
+		if (specs[i].short_name && specs[i].short_name == c)
+			return &specs[i];
+	return NULL;
+}
+
+/* What went wrong with argv's word `word` ("--fo=1"), a long option. */
+static int
+bad_long_option(const char *word, char *err, size_t size)
+{
+	size_t len = strcspn(word + 2, "="), i, matches = 0, exact = O_COUNT;
+
+	for (i = 0; i < O_COUNT; i++) {
+		if (strncmp(specs[i].name, word + 2, len) == 0) {
+			matches++;
+			if (strlen(specs[i].name) == len)
+				exact = i;
+		}
+	}
+	if (exact < O_COUNT || matches == 1)
+		return fail(err, size, "option '%.*s' takes no argument", (int)len + 2, word);
+	if (matches > 1)
+		return fail(err, size, "option '%.*s' is ambiguous", (int)len + 2, word);
+	return fail(err, size, "unrecognized option '%.*s'", (int)len + 2, word);
+}
+
+static int
+bad_option(int c, char **argv, char *err, size_t size)
+{
+	const struct spec *s = spec_for(optopt);
+
+	if (c == ':' && s)
+		return fail(err, size, "option '--%s' requires an argument", s->name);
+	if (c == ':' || (optopt > 0 && optopt < 256))
+		return fail(err, size, "invalid option -- '%c'", optopt);
+	if (strncmp(argv[optind - 1], "--", 2) == 0)
+		return bad_long_option(argv[optind - 1], err, size);
+	return fail(err, size, "unrecognized option '%s'", argv[optind - 1]);
+}
+
+static void
+long_options(struct option *longs)
+{
+	size_t i;
+
+	for (i = 0; i < O_COUNT; i++)
+		longs[i] = (struct option){ specs[i].name, specs[i].has_arg, NULL,
+			256 + (int)i };
+	longs[O_COUNT] = (struct option){ NULL, 0, NULL, 0 };
+}
+
+/* ---- checking the whole ------------------------------------------------- */
+
+static uint32_t
+group_bits(enum group g)
+{
+	uint32_t bits = 0;
+	size_t i;
+
+	for (i = 0; i < O_COUNT; i++)
+		if (specs[i].group == g)
+			bits |= BIT(i);
+	return bits;
+}
+
+/* The first option in `bits` that was given, or NULL. */
+static const char *
+first_given(const struct options *o, uint32_t bits)
+{
+	size_t i;
+
+	for (i = 0; i < O_COUNT; i++)
+		if (o->given & bits & BIT(i))
+			return specs[i].name;
+	return NULL;
+}
+
+static int
+take_files(struct options *o, char **rest, int nrest, char *err, size_t size)
+{
+	const char *extra;
+
+	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS) {
+		if ((extra = first_given(o, ~BIT(O_CHECK) & ~BIT(O_LIST_LESSONS))))
+			return fail(err, size, "--%s cannot be combined with --%s", extra,
+				    mode_spec(o->mode)->name);
+		if (o->mode == RUN_CHECK && nrest == 0)
+			return fail(err, size, "--check needs at least one session FILE");
+		if (o->mode == RUN_LIST_LESSONS && nrest > 0)
+			return fail(err, size, "--list-lessons takes no FILE, found '%s'", rest[0]);
+		o->files = rest;
+		o->nfiles = nrest;
+		return 0;
+	}
+	if (nrest > (o->session ? 0 : 1))
+		return fail(err, size, "expected at most one session FILE, found '%s'",
+			    rest[nrest - 1]);
+	if (nrest == 1)
+		o->session = rest[0];
+	return 0;
+}
+
+static int
+check_sources(const struct options *o, char *err, size_t size)
+{
+	int n = !!o->session + !!o->lesson + !!o->pages + !!o->script + !!o->trace;
+	const char *m;
+
+	if (n > 1)
+		return fail(err, size, "give only one of FILE.json, --lesson, --pages, "
+			    "--script and --trace");
+	if (o->mode == RUN_BATCH && n == 0)
+		return fail(err, size, "--batch needs a session FILE.json, --lesson NAME, "
+			    "--pages LIST, --script FILE or --trace FILE");
+	if ((o->session || o->lesson) && (m = first_given(o, group_bits(G_MACHINE))))
+		return fail(err, size, "--%s cannot change the machine of a session or "
+			    "lesson (it has its own)", m);
+	if ((o->given & BIT(O_TRACE_FORMAT)) && !o->trace)
+		return fail(err, size, "--trace-format needs --trace");
+	return 0;
+}
+
+static int
+check_mode_options(const struct options *o, char *err, size_t size)
+{
+	const char *m;
+
+	if (o->mode != RUN_BATCH &&
+	    (m = first_given(o, BIT(O_JSON) | BIT(O_QUIET))))
+		return fail(err, size, "--%s works only with --batch", m);
+	if (o->mode == RUN_BATCH && (m = first_given(o, group_bits(G_UI))))
+		return fail(err, size, "--%s is for the UI; it does nothing with --batch", m);
+	return 0;
+}
+
+/* Machine problems, named by the option that sets the value. */
+static int
+check_machine(const struct options *o, char *err, size_t size)
+{
+	static const struct { const char *key; enum opt_id id; } keys[] = {
+		{ "page_size", O_PAGE_SIZE }, { "va_bits", O_VA_BITS },
+		{ "frames", O_FRAMES }, { "swap_slots", O_SWAP_SLOTS },
+		{ "tlb_entries", O_TLB }, { "policy", O_POLICY }, { "scope", O_SCOPE },
+	};
+	char msg[256];
+	size_t i, len;
+
+	if (machine_config_check(&o->cfg, msg, sizeof msg) == 0)
+		return 0;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		len = strlen(keys[i].key);
+		if (strncmp(msg, keys[i].key, len) == 0 && msg[len] == ':')
+			return fail(err, size, "--%s%s", specs[keys[i].id].name, msg + len);
+	}
+	return fail(err, size, "%s", msg);
+}
+
+static int
+finish(struct options *o, char **rest, int nrest, char *err, size_t size)
+{
+	if (o->mode == RUN_HELP || o->mode == RUN_VERSION)
+		return 0;
+	if (take_files(o, rest, nrest, err, size))
+		return -1;
+	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS)
+		return 0;
+	if (check_sources(o, err, size) || check_mode_options(o, err, size))
+		return -1;
+	o->machine_given = first_given(o, group_bits(G_MACHINE)) != NULL;
+	if (o->pages || o->trace) {
+		o->cfg.grow_va = !(o->given & BIT(O_VA_BITS));
+		o->cfg.grow_swap = !(o->given & BIT(O_SWAP_SLOTS));
+	}
+	return check_machine(o, err, size);
+}
+
+int
+options_parse(int argc, char **argv, struct options *o, char *err, size_t size)
+{
+	struct option longs[O_COUNT + 1];
+	const struct spec *s;
+	int c;
+
+	*o = (struct options){ .mode = RUN_UI, .trace_format = TRACE_PAGES };
+	machine_config_default(&o->cfg);
+	long_options(longs);
+	opterr = 0;
+	optind = 0;     /* glibc: start afresh, so the parser can run again */
+	while ((c = getopt_long(argc, argv, ":hV", longs, NULL)) != -1) {
+		if ((s = spec_for(c)) == NULL || c == ':')
+			return bad_option(c, argv, err, size);
+		o->given |= BIT(s - specs);
+		if (s->set(o, s, optarg, err, size))
+			return -1;
+	}
+	return finish(o, argv + optind, argc - optind, err, size);
+}
+
+/* ---- help --------------------------------------------------------------- */
+
+static const char help_head[] =
+	"Usage: vmscope [OPTION]... [FILE.json]\n"
+	"  or:  vmscope --batch [FILE.json] [OPTION]...\n"
+	"  or:  vmscope --check FILE...\n"
+	"Watch virtual memory work: pages and page tables, the TLB, frames, swap,\n"
+	"page faults and replacement policies, step by step in the terminal, or\n"
+	"headless in batch.  With no FILE and no operations, the first lesson opens.\n";
+
+static const char help_tail[] =
+	"\nNumbers are decimal, 0x hex or 0b binary.  With --pages or --trace the\n"
+	"address space grows to hold every page unless --va-bits is given, and swap\n"
+	"grows unless --swap-slots is given.\n"
+	"\nExamples:\n"
+	"  vmscope --frames 3 --policy opt --script homework.txt\n"
+	"      open the commands of homework.txt in the UI, ready to step through\n"
+	"  vmscope --batch --pages 1,2,3,4,1,2,5,1,2,3,4,5 --frames 3 --policy fifo\n"
+	"      Belady's reference string under FIFO, access by access\n"
+	"  vmscope --batch --trace ls.trace --trace-format lackey --va-bits 48 --quiet\n"
+	"      a real program: valgrind --tool=lackey --trace-mem=yes --log-file=ls.trace ls\n"
+	"\nExit status: 0 done, 1 bad input, 2 bad usage.\n"
+	"Report bugs to: <" PACKAGE_BUGREPORT ">\n";
+
+/* " (default X)" for the options that have one. */
+static void
+default_text(const struct spec *s, char *buf, size_t size)
+{
+	struct options def;
+
+	machine_config_default(&def.cfg);
+	buf[0] = '\0';
+	if (s->set == set_unsigned)
+		snprintf(buf, size, " (default %u)", *(unsigned *)field(&def, s));
+	else if (s->set == set_seed)
+		snprintf(buf, size, " (default %llu)", (unsigned long long)def.cfg.seed);
+	else if (s->set == set_policy)
+		snprintf(buf, size, ": %s (default %s)", policy_names(),
+			 policy_at(def.cfg.policy)->name);
+	else if (s->set == set_scope)
+		snprintf(buf, size, " (default %s)",
+			 def.cfg.scope == SCOPE_LOCAL ? "local" : "global");
+	else if (s->set == set_trace_format)
+		snprintf(buf, size, " (default pages)");
+}
+
+static void
+help_line(FILE *out, const struct spec *s)
+{
+	char left[64], dflt[96];
+	int n;
+
+	if (s->short_name)
+		n = snprintf(left, sizeof left, "  -%c, --%s", s->short_name, s->name);
+	else
+		n = snprintf(left, sizeof left, "      --%s", s->name);
+	if (s->arg)
+		snprintf(left + n, sizeof left - (size_t)n,
+			 s->has_arg == optional_argument ? "[=%s]" : " %s", s->arg);
+	default_text(s, dflt, sizeof dflt);
+	if (strlen(left) >= 28)
+		fprintf(out, "%s\n%28s", left, "");
+	else
+		fprintf(out, "%-28s", left);
+	fprintf(out, "%s%s\n", s->help, dflt);
+}
+
+void
+options_help(FILE *out)
+{
+	size_t g, i;
+
+	fputs(help_head, out);
+	for (g = 0; g < G_COUNT; g++) {
+		fprintf(out, "\n%s%s", group_titles[g], *group_titles[g] ? "\n" : "");
+		for (i = 0; i < O_COUNT; i++)
+			if (specs[i].group == g)
+				help_line(out, &specs[i]);
+	}
+	fputs(help_tail, out);
+}
+
+/* ---- what the options lead to ------------------------------------------- */
+
+bool
+options_have_ops(const struct options *o)
+{
+	return o->pages || o->script || o->trace;
+}
+
+struct trace *
+options_open_ops(const struct options *o, char *err, size_t size)
+{
+	if (o->pages)
+		return trace_open_string(o->pages, "--pages", o->cfg.page_size);
+	if (o->script)
+		return trace_open(o->script, TRACE_SCRIPT, o->cfg.page_size, err, size);
+	return trace_open(o->trace, o->trace_format, o->cfg.page_size, err, size);
+}
+
+const char *
+options_ops_name(const struct options *o)
+{
+	const char *path = o->script ? o->script : o->trace;
+
+	if (o->pages)
+		return "--pages";
+	return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
+struct machine *
+options_machine(const struct options *o)
+{
+	bool executes = o->trace && o->trace_format == TRACE_LACKEY;
+
+	return machine_new_flat(&o->cfg, "app",
+				PERM_R | PERM_W | (executes ? PERM_X : 0));
+}

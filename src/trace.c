@@ -1,0 +1,588 @@
+/*
+ * trace.c - the trace readers of trace.h.
+ *
+ * One reader serves every format: a fixed buffer refilled with fread (or a
+ * string), read either a line at a time into a fixed line buffer (lackey,
+ * addr, script) or a character at a time (pages, whose items may all sit
+ * on one long line).  Memory never grows with the length of the input.
+ * Lines and numbers are taken apart by hand: a lackey trace of a small
+ * program is close to a million lines.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "number.h"
+#include "trace.h"
+#include "xalloc.h"
+
+#define READ_BUF   65536
+#define LINE_CAP   1024        /* the longest line, with its NUL */
+#define ITEM_CAP   72          /* the longest page number kept ("0b" + 64 digits) */
+#define FOUND_MAX  40          /* how much of a bad line a message quotes */
+#define LACKEY_SIZE_MAX 1024u  /* the widest access a lackey line may claim */
+
+/* What is left of a lackey access: each kind, over each page it spans. */
+struct span {
+	char kinds[2];
+	unsigned nkinds, kind;
+	uint64_t addr;              /* its first byte */
+	uint64_t first, last, vpn;  /* the pages it touches; the next to emit */
+};
+
+struct trace;
+typedef int next_fn(struct trace *, struct op *, char *, size_t);
+typedef int line_fn(struct trace *, struct op *, char *, size_t);
+
+struct format {
+	const char *name;
+	next_fn *next;
+	line_fn *line;              /* for the line formats: 1 op, 0 skip, -1 error */
+};
+
+struct trace {
+	const struct format *fmt;
+	char *name;                 /* the file, "stdin", or a string's label */
+	bool is_string;
+	FILE *fp;                   /* NULL for a string */
+	int read_errno;             /* set once a read fails */
+	const char *data;           /* the string, or buf */
+	char *buf;
+	size_t pos, len;
+	unsigned page_bits;
+	uint64_t count;             /* lines read (files), items read (strings) */
+	uint64_t where;             /* the position of the last op */
+	bool comma, seen_item;      /* pages: a comma is pending; an item was read */
+	uint64_t comma_at;          /* pages: the position a pending comma blames */
+	struct span span;
+	size_t line_len;
+	char line[LINE_CAP];
+};
+
+static next_fn next_pages, next_lines;
+static line_fn line_lackey, line_addr, line_script;
+
+static const struct format formats[] = {
+	[TRACE_PAGES] = { "pages", next_pages, NULL },
+	[TRACE_LACKEY] = { "lackey", next_lines, line_lackey },
+	[TRACE_ADDR] = { "addr", next_lines, line_addr },
+	[TRACE_SCRIPT] = { "script", next_lines, line_script },
+};
+#define FORMAT_COUNT (sizeof formats / sizeof formats[0])
+
+int
+trace_format_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < FORMAT_COUNT; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool
+is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool
+is_blank_line(const char *s)
+{
+	while (is_blank(*s))
+		s++;
+	return *s == '\0';
+}
+
+void
+trace_locate(const struct trace *t, uint64_t position, char *buf, size_t size)
+{
+	if (t->is_string)
+		snprintf(buf, size, "%s: item %llu", t->name, (unsigned long long)position);
+	else
+		snprintf(buf, size, "%s:%llu", t->name, (unsigned long long)position);
+}
+
+/* Writes "LOCATION: message" for `position` into err; returns -1. */
+__attribute__((format(printf, 5, 6))) static int
+fail_at(const struct trace *t, uint64_t position, char *err, size_t size,
+	const char *fmt, ...)
+{
+	char where[256];
+	char msg[384];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	trace_locate(t, position, where, sizeof where);
+	snprintf(err, size, "%s: %s", where, msg);
+	return -1;
+}
+
+int
+trace_blame(const struct trace *t, uint64_t position, char *err, size_t size)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof msg, "%s", err);
+	return fail_at(t, position, err, size, "%s", msg);
+}
+
+/* s[0..n) in double quotes for a message, escaped and cut after FOUND_MAX bytes. */
+static void
+quote_found(char *dst, size_t size, const char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	o += (size_t)snprintf(dst + o, size - o, "\"");
+	for (i = 0; i < n && i < FOUND_MAX && o < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\')
+			o += (size_t)snprintf(dst + o, size - o, "\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			o += (size_t)snprintf(dst + o, size - o, "\\x%02x", c);
+		else
+			o += (size_t)snprintf(dst + o, size - o, "%c", c);
+	}
+	if (o < size)
+		snprintf(dst + o, size - o, "%s\"", n > FOUND_MAX ? "..." : "");
+}
+
+/* ---- the reader -------------------------------------------------------- */
+
+static bool
+reader_fill(struct trace *t)
+{
+	if (t->fp == NULL || t->read_errno)
+		return false;
+	t->pos = 0;
+	t->len = fread(t->buf, 1, READ_BUF, t->fp);
+	if (t->len == 0 && ferror(t->fp))
+		t->read_errno = errno ? errno : EIO;
+	return t->len > 0;
+}
+
+static int
+reader_getc(struct trace *t)
+{
+	if (t->pos == t->len && !reader_fill(t))
+		return EOF;
+	return (unsigned char)t->data[t->pos++];
+}
+
+static int
+read_failed(const struct trace *t, char *err, size_t size)
+{
+	snprintf(err, size, "%s: %s", t->name, strerror(t->read_errno));
+	return -1;
+}
+
+/* Copies the rest of the current line into t->line; returns whether there was one. */
+static bool
+read_raw_line(struct trace *t, bool *too_long)
+{
+	bool got = false;
+	size_t n = 0;
+
+	*too_long = false;
+	while (t->pos < t->len || reader_fill(t)) {
+		const char *p = t->data + t->pos;
+		const char *nl = memchr(p, '\n', t->len - t->pos);
+		size_t take = nl ? (size_t)(nl - p) : t->len - t->pos;
+
+		got = true;
+		if (n + take < LINE_CAP) {
+			memcpy(t->line + n, p, take);
+			n += take;
+		} else
+			*too_long = true;
+		t->pos += take + (nl != NULL);
+		if (nl)
+			break;
+	}
+	t->line[n] = '\0';
+	t->line_len = n;
+	return got;
+}
+
+/* Reads the next line: 1, 0 at the end, or -1 with a message. */
+static int
+read_line(struct trace *t, char *err, size_t size)
+{
+	bool too_long;
+
+	if (!read_raw_line(t, &too_long) || t->read_errno)
+		return t->read_errno ? read_failed(t, err, size) : 0;
+	t->where = ++t->count;
+	if (too_long)
+		return fail_at(t, t->where, err, size,
+			       "expected a line of at most %d characters, found a longer one",
+			       LINE_CAP - 1);
+	if (strlen(t->line) != t->line_len)
+		return fail_at(t, t->where, err, size,
+			       "expected text, found a NUL byte (is this a binary file?)");
+	return 1;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* Reads hex digits at *s: 0 (and *s past them), -1 if none or wider than 64 bits. */
+static int
+scan_hex(const char **s, uint64_t *out)
+{
+	const char *p = *s;
+	uint64_t v = 0;
+	int d;
+
+	for (; (d = hex_digit(*p)) >= 0; p++) {
+		if (v >> 60)
+			return -1;
+		v = v << 4 | (unsigned)d;
+	}
+	if (p == *s)
+		return -1;
+	*s = p;
+	*out = v;
+	return 0;
+}
+
+/* Reads decimal digits at *s, at most `max`. */
+static int
+scan_dec(const char **s, uint64_t max, uint64_t *out)
+{
+	const char *p = *s;
+	uint64_t v = 0;
+
+	for (; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (unsigned)(*p - '0');
+		if (v > max)
+			return -1;
+	}
+	if (p == *s)
+		return -1;
+	*s = p;
+	*out = v;
+	return 0;
+}
+
+static void
+access_op(struct op *op, char access, uint64_t addr)
+{
+	memset(op, 0, sizeof *op);
+	op->kind = OP_ACCESS;
+	op->access = access;
+	op->addr = addr;
+}
+
+/* ---- line formats ----------------------------------------------------- */
+
+static bool
+span_next(struct trace *t, struct op *op)
+{
+	struct span *sp = &t->span;
+
+	if (sp->kind == sp->nkinds)
+		return false;
+	access_op(op, sp->kinds[sp->kind],
+		  sp->vpn == sp->first ? sp->addr : sp->vpn << t->page_bits);
+	if (sp->vpn++ == sp->last) {
+		sp->vpn = sp->first;
+		sp->kind++;
+	}
+	return true;
+}
+
+static void
+span_start(struct trace *t, char kind, uint64_t addr, uint64_t bytes)
+{
+	struct span *sp = &t->span;
+
+	sp->nkinds = kind == 'M' ? 2 : 1;
+	sp->kinds[0] = kind == 'I' ? ACCESS_EXEC : kind == 'S' ? ACCESS_WRITE : ACCESS_READ;
+	sp->kinds[1] = ACCESS_WRITE;
+	sp->kind = 0;
+	sp->addr = addr;
+	sp->first = sp->vpn = addr >> t->page_bits;
+	sp->last = (addr + bytes - 1) >> t->page_bits;
+}
+
+static int
+next_lines(struct trace *t, struct op *op, char *err, size_t size)
+{
+	int rc;
+
+	for (;;) {
+		if (span_next(t, op))
+			return 1;
+		if ((rc = read_line(t, err, size)) <= 0)
+			return rc;
+		if ((rc = t->fmt->line(t, op, err, size)) != 0)
+			return rc;
+	}
+}
+
+/* "==1234==": valgrind's own messages. */
+static bool
+is_pid_line(const char *s)
+{
+	const char *p = s + 2;
+
+	if (s[0] != '=' || s[1] != '=' || *p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p[0] == '=' && p[1] == '=';
+}
+
+/* Takes a lackey access line apart; -1 if it is not one. */
+static int
+lackey_fields(const char *s, char *kind, uint64_t *addr, uint64_t *bytes)
+{
+	s += strspn(s, " ");
+	*kind = *s;
+	if (*kind == '\0' || !strchr("ILSM", *kind) || s[1] != ' ')
+		return -1;
+	s += 1 + strspn(s + 1, " ");
+	if (scan_hex(&s, addr) || *s++ != ',' ||
+	    scan_dec(&s, LACKEY_SIZE_MAX, bytes) || *bytes == 0)
+		return -1;
+	return is_blank_line(s) ? 0 : -1;
+}
+
+static int
+line_lackey(struct trace *t, struct op *op, char *err, size_t size)
+{
+	char found[FOUND_MAX * 4 + 8];
+	uint64_t addr, bytes;
+	char kind;
+
+	if (is_blank_line(t->line) || is_pid_line(t->line))
+		return 0;
+	if (lackey_fields(t->line, &kind, &addr, &bytes)) {
+		quote_found(found, sizeof found, t->line, t->line_len);
+		return fail_at(t, t->where, err, size, "expected \"I  ADDR,SIZE\", "
+			       "\" L ADDR,SIZE\", \" S ADDR,SIZE\" or \" M ADDR,SIZE\" "
+			       "(ADDR hex, SIZE 1..%u), found %s", LACKEY_SIZE_MAX, found);
+	}
+	if (addr + (bytes - 1) < addr)
+		return fail_at(t, t->where, err, size, "expected an access below 2^64, "
+			       "found %llu bytes at 0x%llx", (unsigned long long)bytes,
+			       (unsigned long long)addr);
+	span_start(t, kind, addr, bytes);
+	return span_next(t, op);
+}
+
+static int
+line_addr(struct trace *t, struct op *op, char *err, size_t size)
+{
+	char found[FOUND_MAX * 4 + 8];
+	const char *s = t->line + strspn(t->line, " \t");
+	uint64_t addr;
+	char rw;
+
+	if (*s == '#' || is_blank_line(s))
+		return 0;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		s += 2;
+	if (scan_hex(&s, &addr) == 0 && (*s == ' ' || *s == '\t')) {
+		s += strspn(s, " \t");
+		rw = (char)(*s | 0x20);
+		if ((rw == 'r' || rw == 'w') && is_blank_line(s + 1)) {
+			access_op(op, rw == 'r' ? ACCESS_READ : ACCESS_WRITE, addr);
+			return 1;
+		}
+	}
+	quote_found(found, sizeof found, t->line, t->line_len);
+	return fail_at(t, t->where, err, size,
+		       "expected \"HEXADDR R\" or \"HEXADDR W\", found %s", found);
+}
+
+static int
+line_script(struct trace *t, struct op *op, char *err, size_t size)
+{
+	struct cmd_error ce;
+
+	if (cmd_parse(t->line, op, &ce))
+		return fail_at(t, t->where, err, size, "%s", ce.msg);
+	return op->kind != OP_NONE;
+}
+
+/* ---- page lists ------------------------------------------------------- */
+
+#define SKIP_ERROR (-2)
+
+/*
+ * Skips blanks, commas and (in files) comments up to the next item.
+ * Returns its first character, EOF, or SKIP_ERROR with a message.
+ */
+static int
+pages_skip(struct trace *t, char *err, size_t size)
+{
+	int c;
+
+	while ((c = reader_getc(t)) != EOF) {
+		if (c == '\n')
+			t->count++;
+		else if (c == '#' && !t->is_string) {
+			while ((c = reader_getc(t)) != EOF && c != '\n')
+				continue;
+			t->count++;
+		} else if (c == ',') {
+			if (t->comma || !t->seen_item) {
+				fail_at(t, t->count + 1, err, size,
+					"expected a page number before ',', found none");
+				return SKIP_ERROR;
+			}
+			t->comma = true;
+			t->comma_at = t->count + 1;
+		} else if (!is_blank(c))
+			return c;
+	}
+	return EOF;
+}
+
+/* Reads one item starting with c; *n is its length (kept up to ITEM_CAP). */
+static void
+pages_item(struct trace *t, int c, char *item, size_t *n)
+{
+	*n = 0;
+	do {
+		if (*n < ITEM_CAP)
+			item[*n] = (char)c;
+		(*n)++;
+		c = reader_getc(t);
+	} while (c != EOF && c != ',' && !is_blank(c));
+	if (c == ',') {
+		t->comma = true;
+		t->comma_at = t->count + 1;
+	} else if (c == '\n')
+		t->count++;
+}
+
+static int
+pages_op(struct trace *t, const char *item, size_t n, struct op *op, char *err, size_t size)
+{
+	char found[FOUND_MAX * 4 + 8];
+	uint64_t page = 0, max = UINT64_MAX >> t->page_bits;
+
+	enum number_status st = n > ITEM_CAP ? NUMBER_BAD : number_parse(item, n, &page);
+
+	quote_found(found, sizeof found, item, n < ITEM_CAP ? n : ITEM_CAP);
+	if (st == NUMBER_BAD)
+		return fail_at(t, t->where, err, size, "expected a page number (%s), found %s",
+			       NUMBER_EXPECTED, found);
+	if (st == NUMBER_TOO_LARGE || page > max)
+		return fail_at(t, t->where, err, size, "expected a page number of at most "
+			       "%llu (pages of %llu bytes), found %s", (unsigned long long)max,
+			       1ULL << t->page_bits, found);
+	access_op(op, ACCESS_READ, page << t->page_bits);
+	return 1;
+}
+
+static int
+next_pages(struct trace *t, struct op *op, char *err, size_t size)
+{
+	char item[ITEM_CAP];
+	size_t n;
+	int c = pages_skip(t, err, size);
+
+	if (c == SKIP_ERROR)
+		return -1;
+	if (t->read_errno)
+		return read_failed(t, err, size);
+	if (c == EOF && t->comma)
+		return fail_at(t, t->comma_at, err, size,
+			       "expected a page number after ',', found the end");
+	if (c == EOF)
+		return 0;
+	t->where = t->is_string ? ++t->count : t->count + 1;
+	t->comma = false;
+	t->seen_item = true;
+	pages_item(t, c, item, &n);
+	return pages_op(t, item, n, op, err, size);
+}
+
+/* ---- opening and closing ---------------------------------------------- */
+
+static struct trace *
+trace_new(enum trace_format format, unsigned page_size, const char *name)
+{
+	struct trace *t = xcalloc(1, sizeof *t);
+
+	t->fmt = &formats[format];
+	t->name = xstrdup(name);
+	while ((1ULL << t->page_bits) < page_size)
+		t->page_bits++;
+	return t;
+}
+
+struct trace *
+trace_open(const char *path, enum trace_format format, unsigned page_size,
+	   char *err, size_t size)
+{
+	bool std = strcmp(path, "-") == 0;
+	FILE *fp = std ? stdin : fopen(path, "r");
+	struct trace *t;
+
+	if (fp == NULL) {
+		snprintf(err, size, "cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	t = trace_new(format, page_size, std ? "stdin" : path);
+	t->fp = fp;
+	t->buf = xmalloc(READ_BUF);
+	t->data = t->buf;
+	return t;
+}
+
+struct trace *
+trace_open_string(const char *text, const char *label, unsigned page_size)
+{
+	struct trace *t = trace_new(TRACE_PAGES, page_size, label);
+
+	t->is_string = true;
+	t->data = text;
+	t->len = strlen(text);
+	return t;
+}
+
+int
+trace_next(struct trace *t, struct op *op, char *err, size_t size)
+{
+	return t->fmt->next(t, op, err, size);
+}
+
+uint64_t
+trace_position(const struct trace *t)
+{
+	return t->where;
+}
+
+void
+trace_close(struct trace *t)
+{
+	if (t == NULL)
+		return;
+	if (t->fp && t->fp != stdin)
+		fclose(t->fp);
+	free(t->buf);
+	free(t->name);
+	free(t);
+}
