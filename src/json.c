@@ -106,7 +106,7 @@ describe(const struct cJSON *v, char *buf, size_t size)
 	} else if (cJSON_IsNumber(v) && json_whole(v->valuedouble, 1e17))
 		snprintf(buf, size, "%.0f", v->valuedouble);
 	else if (cJSON_IsNumber(v))
-		snprintf(buf, size, "%.17g", v->valuedouble);
+		snprintf(buf, size, "%.15g", v->valuedouble);
 	else if (cJSON_IsBool(v))
 		snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
 	else if (cJSON_IsNull(v))

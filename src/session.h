@@ -12,7 +12,7 @@
 
 #include "history.h"
 
-struct expect;
+struct promises;
 
 /*
  * Session files larger than this are refused before they are read: a real
@@ -27,7 +27,7 @@ struct session {
 	struct history *history;
 	size_t cursor;              /* operations applied where the user is */
 	bool modified;              /* changed since it was loaded or saved */
-	struct expect *expect;      /* what the notes promise (expect.h); may be NULL */
+	struct promises *expect;    /* what the notes promise (promise.h), or NULL */
 };
 
 /*
@@ -64,6 +64,12 @@ int session_parse(const char *buf, size_t len, const char *name, struct session 
  * s is unchanged and err says why.
  */
 int session_save(struct session *s, const char *path, char *err, size_t size);
+
+/*
+ * The session as vmscope writes it: fixed key order and layout, so the
+ * same session always gives the same bytes.  The caller frees it.
+ */
+char *session_to_json(const struct session *s);
 
 /* A session around a machine (ownership passes) with no operations yet. */
 void session_init(struct session *s, struct machine *initial, const char *title);

@@ -1,0 +1,176 @@
+/*
+ * session.c - sessions as a whole: reading a file safely (size limit,
+ * folders, unreadable files), loading, checking, the built-in default
+ * and freeing.  The JSON itself is read in session_read.c and written in
+ * session_write.c.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "promise.h"
+#include "session.h"
+#include "xalloc.h"
+
+/* The built-in session: data/lessons/01-two-apps.json, made a C string by make. */
+static const char default_json[] =
+#include "src/default_session.inc"
+	;
+
+#define DEFAULT_NAME "(built-in session)"
+
+struct first_problem {
+	char *err;
+	size_t size;
+	bool seen;
+};
+
+static void
+keep_first(void *ctx, const char *problem)
+{
+	struct first_problem *f = ctx;
+
+	if (!f->seen)
+		snprintf(f->err, f->size, "%s", problem);
+	f->seen = true;
+}
+
+static void
+too_large(char *why, size_t size)
+{
+	snprintf(why, size, "larger than %u MiB, the most a session file may be",
+	    SESSION_FILE_MAX >> 20);
+}
+
+/* Reads at most SESSION_FILE_MAX bytes of fd; -1 with why if there are more. */
+static int
+read_fd(int fd, char **buf, size_t *len, char *why, size_t size)
+{
+	size_t cap = 65536, n = 0;
+	char *p = xmalloc(cap);
+	ssize_t got;
+
+	for (;;) {
+		if (n == cap)
+			p = xrealloc(p, cap *= 2, 1);
+		got = read(fd, p + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+		if (n > SESSION_FILE_MAX)
+			break;
+	}
+	if (got < 0 || n > SESSION_FILE_MAX) {
+		if (got < 0)
+			snprintf(why, size, "cannot read: %s", strerror(errno));
+		else
+			too_large(why, size);
+		free(p);
+		return -1;
+	}
+	*buf = p;
+	*len = n;
+	return 0;
+}
+
+/*
+ * The whole file in *buf (freed by the caller).  Folders and files over
+ * the limit are refused before anything is read.
+ */
+static int
+read_file(const char *path, char **buf, size_t *len, char *why, size_t size)
+{
+	struct stat st;
+	int fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		snprintf(why, size, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	rc = -1;
+	if (fstat(fd, &st) < 0)
+		snprintf(why, size, "cannot read: %s", strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		snprintf(why, size, "is a folder; expected a session file (.json)");
+	else if (S_ISREG(st.st_mode) && st.st_size > (off_t)SESSION_FILE_MAX)
+		too_large(why, size);
+	else
+		rc = read_fd(fd, buf, len, why, size);
+	close(fd);
+	return rc;
+}
+
+int
+session_load(const char *path, struct session *s, char *err, size_t size)
+{
+	struct first_problem first = { err, size, false };
+	struct session loaded;
+	char why[256], *buf;
+	size_t len;
+	int problems;
+
+	if (read_file(path, &buf, &len, why, sizeof why) < 0) {
+		snprintf(err, size, "%s: %s", path, why);
+		return -1;
+	}
+	problems = session_parse(buf, len, path, &loaded, keep_first, &first);
+	free(buf);
+	if (problems)
+		return -1;
+	loaded.path = xstrdup(path);
+	*s = loaded;
+	return 0;
+}
+
+int
+session_check(const char *path, session_problem_fn report, void *ctx)
+{
+	char why[256], line[1024], *buf;
+	size_t len;
+	int problems;
+
+	if (read_file(path, &buf, &len, why, sizeof why) < 0) {
+		snprintf(line, sizeof line, "%s: %s", path, why);
+		report(ctx, line);
+		return 1;
+	}
+	problems = session_parse(buf, len, path, NULL, report, ctx);
+	free(buf);
+	return problems;
+}
+
+void
+session_init(struct session *s, struct machine *initial, const char *title)
+{
+	memset(s, 0, sizeof *s);
+	s->title = title ? xstrdup(title) : NULL;
+	s->history = history_new(initial);
+}
+
+int
+session_default(struct session *s, char *err, size_t size)
+{
+	struct first_problem first = { err, size, false };
+
+	return session_parse(default_json, sizeof default_json - 1, DEFAULT_NAME, s,
+	    keep_first, &first) ? -1 : 0;
+}
+
+void
+session_free(struct session *s)
+{
+	history_free(s->history);
+	promises_free(s->expect);
+	free(s->title);
+	free(s->notes);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
