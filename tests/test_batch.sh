@@ -1,0 +1,214 @@
+#!/bin/sh
+# test_batch.sh - vmscope --batch end to end: the text and JSON outputs of
+# a small run worked out by hand, --quiet, OPT, a lackey trace with a
+# page-spanning access, CRLF and standard-input scripts, and the exit
+# statuses 0, 1 and 2 with their messages.
+#
+# Environment (make check sets them): VMSCOPE, the program.
+set -u
+: "${VMSCOPE:?path of src/vmscope}"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_batch.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# same NAME EXPECTED-FILE ACTUAL-FILE
+same() {
+	if cmp -s "$2" "$3"; then
+		echo "ok: $1"
+	else
+		fail "$1"
+		diff -u "$2" "$3" | head -40
+	fi
+}
+
+# run STATUS NAME ARGS...: runs vmscope into $tmp/out and $tmp/err and
+# checks its exit status.
+run() {
+	want=$1 name=$2
+	shift 2
+	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
+	got=$?
+	[ "$got" -eq "$want" ] || fail "$name: exit status $got, wanted $want: $(cat "$tmp/err")"
+}
+
+# A dirty page written back, a clean one dropped, a swap-in, a TLB hit.
+printf 'w 0x0\nr 0x1000\nr 0x2000\nr 0x0\nr 0x4\n' > "$tmp/s1"
+machine="--frames 2 --tlb 2 --policy fifo"
+cat > "$tmp/s1.text" <<'EOF'
+# machine: page_size 4096, va_bits 16, frames 2, swap_slots 16, tlb_entries 2, policy fifo, scope global, seed 1
+#   step   pid op vaddr          vpn         tlb  result     frame victim       wb  paddr
+       1     1 w  0x0            0x0         miss fault          0 -            -   0x0
+       2     1 r  0x1000         0x1         miss fault          1 -            -   0x1000
+       3     1 r  0x2000         0x2         miss fault          0 1:0x0        yes 0x0
+       4     1 r  0x0            0x0         miss fault          1 1:0x1        no  0x1000
+       5     1 r  0x4            0x0         hit  hit            1 -            -   0x1004
+
+accesses:          5
+hits:              1 (20.0% of 5)
+faults:            4 (80.0% of 5)
+evictions:         2
+write-backs:       1
+TLB hits:          1 (20.0% of 5)
+segfaults:         0
+protection faults: 0
+out of memory:     0
+EOF
+run 0 "text output" --batch --script "$tmp/s1" $machine
+same "text output" "$tmp/s1.text" "$tmp/out"
+[ -s "$tmp/err" ] && fail "text output: stderr not empty: $(cat "$tmp/err")"
+
+# The summary alone, the same figures.
+run 0 "--quiet" --batch --script "$tmp/s1" $machine --quiet
+sed -n '/^accesses:/,$p' "$tmp/s1.text" > "$tmp/s1.quiet"
+same "--quiet prints the summary alone" "$tmp/s1.quiet" "$tmp/out"
+
+# CRLF line ends, and standard input, change nothing.
+printf 'w 0x0\r\nr 0x1000\r\nr 0x2000\r\n\r\n# a comment\r\nr 0x0\r\nr 0x4\r\n' > "$tmp/crlf"
+run 0 "CRLF script" --batch --script "$tmp/crlf" $machine
+same "CRLF script" "$tmp/s1.text" "$tmp/out"
+"$VMSCOPE" --batch --script - $machine < "$tmp/s1" > "$tmp/out" 2> "$tmp/err" ||
+	fail "stdin script: exit status $?"
+same "script from standard input" "$tmp/s1.text" "$tmp/out"
+
+# JSON: one document, accesses streamed before the summary.
+run 0 "--json" --batch --script "$tmp/s1" $machine --json
+cp "$tmp/out" "$tmp/s1.json"
+grep -q '^{"machine":{"page_size":4096,"va_bits":16,"frames":2,"swap_slots":16,"tlb_entries":2,"policy":"fifo","scope":"global","seed":1,' "$tmp/s1.json" ||
+	fail "--json: machine object: $(head -c 300 "$tmp/s1.json")"
+grep -q '^{"step":3,"pid":1,"op":"r","vaddr":"0x2000","vpn":2,"tlb":"miss","fault":true,"result":"fault","frame":0,"victim":{"pid":1,"vpn":0},"writeback":true,"paddr":"0x0"}' "$tmp/s1.json" ||
+	fail "--json: the write-back access"
+grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0}}$' "$tmp/s1.json" ||
+	fail "--json: summary after the accesses"
+if command -v python3 > /dev/null 2>&1; then
+	python3 - "$tmp/s1.json" <<'EOF' || fail "--json: python3 json.load"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d) == ["machine", "accesses", "summary"], list(d)
+a = d["accesses"]
+assert [x["step"] for x in a] == [1, 2, 3, 4, 5]
+assert [x["fault"] for x in a] == [True, True, True, True, False]
+assert a[3]["victim"] == {"pid": 1, "vpn": 1} and a[3]["writeback"] is False
+assert a[4]["tlb"] == "hit" and a[4]["paddr"] == "0x1004" and a[4]["victim"] is None
+assert d["summary"]["faults"] == 4 and d["summary"]["writebacks"] == 1
+EOF
+	echo "ok: --json parses (python3)"
+else
+	echo "skip: python3 not found, JSON not parsed"
+fi
+run 0 "--json --quiet" --batch --script "$tmp/s1" $machine --json --quiet
+grep -q '"accesses":\[' "$tmp/out" && fail "--json --quiet still lists accesses"
+grep -q '"summary":{"accesses":5,' "$tmp/out" || fail "--json --quiet: no summary"
+
+# Segmentation and protection faults, in a script with two processes.
+cat > "$tmp/s2" <<'EOF'
+spawn reader 2 r
+r 0x1000
+w 0x1000
+r 0x5000
+r 1:0x5000
+EOF
+run 0 "faults" --batch --script "$tmp/s2" --tlb 0
+awk '!/^#/ && NF > 6 { print $2, $3, $7, $8 }' "$tmp/out" > "$tmp/s2.rows"
+printf '%s\n' "2 r fault 0" "2 w protection -" "2 r segfault -" "1 r fault 1" > "$tmp/s2.want"
+same "segfault and protection fault rows" "$tmp/s2.want" "$tmp/s2.rows"
+grep -q '^segfaults:         1$' "$tmp/out" || fail "segfault count"
+grep -q '^protection faults: 1$' "$tmp/out" || fail "protection fault count"
+
+# OPT looks ahead: the textbook string with 3 frames faults 9 times.
+run 0 "opt" --batch --pages 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1 --frames 3 \
+	--policy opt --quiet
+grep -q '^faults:            9 (45.0% of 20)$' "$tmp/out" || fail "opt: $(cat "$tmp/out")"
+printf '7\n0\n1\n2\n0\n3\n0\n4\n2\n3\n0\n3\n2\n1\n2\n0\n1\n7\n0\n1\n' |
+	"$VMSCOPE" --batch --trace - --frames 3 --policy opt --quiet > "$tmp/out" ||
+	fail "opt from standard input"
+grep -q '^faults:            9 ' "$tmp/out" || fail "opt from stdin: $(cat "$tmp/out")"
+
+# A lackey trace: valgrind's own lines skipped, I executes, M reads then
+# writes, and 4 bytes from 0xffe touch pages 0 and 1.
+cat > "$tmp/lackey" <<'EOF'
+==42== Lackey, an example Valgrind tool
+I  00000ffe,4
+ M 00002010,8
+==42==
+EOF
+run 0 "lackey" --batch --trace "$tmp/lackey" --trace-format lackey --tlb 0
+awk '!/^#/ && NF > 6 { print $3, $4, $5, $7 }' "$tmp/out" > "$tmp/lackey.rows"
+printf '%s\n' "x 0xffe 0x0 fault" "x 0x1000 0x1 fault" "r 0x2010 0x2 fault" \
+	"w 0x2010 0x2 hit" > "$tmp/lackey.want"
+same "lackey rows" "$tmp/lackey.want" "$tmp/lackey.rows"
+grep -q 'va_bits 16 (grows)' "$tmp/out" || fail "lackey: the address space should grow"
+printf '0x7fff R\n0x7fff w\n' > "$tmp/addr"
+run 0 "addr trace" --batch --trace "$tmp/addr" --trace-format addr --quiet
+grep -q '^hits:              1 (50.0% of 2)$' "$tmp/out" || fail "addr: $(cat "$tmp/out")"
+
+# Bad input: status 1, one message naming the place and what was expected.
+printf 'r 0x0\nr 0xZZ\n' > "$tmp/bad"
+run 1 "bad script" --batch --script "$tmp/bad"
+echo "vmscope: $tmp/bad:2: bad number at column 3 (expected decimal, 0x hex or 0b binary)" > "$tmp/want"
+same "bad script message" "$tmp/want" "$tmp/err"
+printf 'r 0x0\nr 9:0x0\n' > "$tmp/nopid"
+run 1 "no such process" --batch --script "$tmp/nopid"
+echo "vmscope: $tmp/nopid:2: no process 9" > "$tmp/want"
+same "no such process message" "$tmp/want" "$tmp/err"
+printf 'r 0x10000\n' > "$tmp/outside"
+run 1 "address outside" --batch --script "$tmp/outside" --policy opt
+grep -q "^vmscope: $tmp/outside:1: address 0x10000 is outside" "$tmp/err" ||
+	fail "address outside (opt): $(cat "$tmp/err")"
+run 1 "bad page list" --batch --pages 1,2,x
+echo "vmscope: --pages: item 3: expected a page number (decimal, 0x hex or 0b binary), found \"x\"" > "$tmp/want"
+same "bad page list message" "$tmp/want" "$tmp/err"
+run 1 "missing file" --batch --trace "$tmp/nonexistent"
+echo "vmscope: cannot open $tmp/nonexistent: No such file or directory" > "$tmp/want"
+same "missing file message" "$tmp/want" "$tmp/err"
+printf 'garbage\n' > "$tmp/garbage"
+run 1 "garbage lackey" --batch --trace "$tmp/garbage" --trace-format lackey
+grep -q "^vmscope: $tmp/garbage:1: expected \"I  ADDR,SIZE\"" "$tmp/err" ||
+	fail "garbage lackey: $(cat "$tmp/err")"
+
+# Bad usage: status 2, one line and the hint, nothing on stdout.
+usage() {
+	message=$1
+	shift
+	run 2 "usage: $*" "$@"
+	printf '%s\n' "vmscope: $message" "Try 'vmscope --help' for more information." > "$tmp/want"
+	same "usage: $*" "$tmp/want" "$tmp/err"
+	[ -s "$tmp/out" ] && fail "usage: $*: wrote to stdout"
+}
+usage "unrecognized option '--bogus'" --bogus
+usage "option '--frames' requires an argument" --batch --pages 1 --frames
+usage "option '--json' takes no argument" --batch --pages 1 --json=yes
+usage "option '--s' is ambiguous" --s 1
+usage "invalid option -- 'z'" -z
+usage "--frames: 0 is out of range 1..65536" --batch --pages 1 --frames 0
+usage "--frames: expected a number (decimal, 0x hex or 0b binary), found 'many'" --frames many
+usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size 3000
+usage "--policy: unknown policy 'best' (expected fifo, lru, opt, clock, random)" --policy best
+usage "--scope: expected global or local, found 'world'" --scope world
+usage "--trace-format: expected pages, lackey or addr, found 'script'" --trace x --trace-format script
+usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
+usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --batch --pages 1 --trace t
+usage "--json works only with --batch" --pages 1 --json
+usage "--trace-format needs --trace" --batch --pages 1 --trace-format addr
+usage "--ascii is for the UI; it does nothing with --batch" --batch --pages 1 --ascii
+usage "--frames cannot change the machine of a session or lesson (it has its own)" s.json --frames 2
+usage "--check cannot be combined with --batch" --batch --check a.json
+usage "--check needs at least one session FILE" --check
+usage "expected at most one session FILE, found 'b.json'" a.json b.json
+
+# --help and --version: stdout, status 0.
+run 0 "--help" --help
+for want in 'Usage: vmscope' '^UI:' '^Batch' '^Machine' '^Sessions' '--frames N' \
+    '--batch\[=FILE.json\]' '--trace-format FMT' '--check' '-h, --help' 'Examples:'; do
+	grep -q -e "$want" "$tmp/out" || fail "--help lacks $want"
+done
+run 0 "--version" --version
+grep -q '^vmscope [0-9][0-9.]*$' "$tmp/out" || fail "--version: $(cat "$tmp/out")"
+
+[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
+echo "all passed"
