@@ -133,16 +133,15 @@ session_load(const char *path, struct session *s, char *err, size_t size)
 int
 session_check(const char *path, session_problem_fn report, void *ctx)
 {
-	char why[256], line[1024], *buf;
+	char why[256], *buf;
 	size_t len;
 	int problems;
 
 	if (read_file(path, &buf, &len, why, sizeof why) < 0) {
-		snprintf(line, sizeof line, "%s: %s", path, why);
-		report(ctx, line);
+		report(ctx, why);
 		return 1;
 	}
-	problems = session_parse(buf, len, path, NULL, report, ctx);
+	problems = session_parse(buf, len, NULL, NULL, report, ctx);
 	free(buf);
 	return problems;
 }

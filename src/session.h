@@ -38,9 +38,10 @@ struct session {
 int session_load(const char *path, struct session *s, char *err, size_t size);
 
 /*
- * How --check hears of each problem, as a whole line without the newline:
- * "FILE: JSON path: what was expected, what was found", e.g.
- * "s.json: machine.frmaes: unknown key; did you mean \"frames\"?".
+ * How --check hears of each problem: "JSON path: what was expected, what
+ * was found" (machine.frmaes: unknown key; did you mean "frames"?), or
+ * for the file as a whole just what is wrong (cannot read: Permission
+ * denied).  The caller puts the file name in front.
  */
 typedef void (*session_problem_fn)(void *ctx, const char *problem);
 
@@ -49,10 +50,11 @@ int session_check(const char *path, session_problem_fn report, void *ctx);
 
 /*
  * Reads a session from buf[0..len) (need not be NUL-terminated; a UTF-8
- * byte-order mark is skipped), `name` starting every message.  Reports
- * every problem it can find and returns how many.  With none and s not
- * NULL, *s is the session (path NULL, not modified); otherwise *s is
- * untouched.  session_load and session_check read files through this.
+ * byte-order mark is skipped).  Reports every problem it can find, each
+ * starting with "name: " unless name is NULL, and returns how many.  With
+ * none and s not NULL, *s is the session (path NULL, not modified);
+ * otherwise *s is untouched.  session_load and session_check read files
+ * through this.
  */
 int session_parse(const char *buf, size_t len, const char *name, struct session *s,
 		  session_problem_fn report, void *ctx);

@@ -75,10 +75,8 @@ relay(void *ctx, const char *path, const char *what)
 	struct reading *rd = ctx;
 	char line[JSON_PATH_MAX + 768];
 
-	if (*path)
-		snprintf(line, sizeof line, "%s: %s: %s", rd->name, path, what);
-	else
-		snprintf(line, sizeof line, "%s: %s", rd->name, what);
+	snprintf(line, sizeof line, "%s%s%s%s%s", rd->name ? rd->name : "",
+	    rd->name ? ": " : "", path, *path ? ": " : "", what);
 	if (rd->report)
 		rd->report(rd->ctx, line);
 }
@@ -142,22 +140,26 @@ read_settings(struct reading *rd, const struct cJSON *obj)
 static void
 read_machine(struct reading *rd, const struct cJSON *doc)
 {
-	unsigned before = rd->r.problems;
+	unsigned before = rd->r.problems, values;
 	char path[JSON_PATH_MAX], err[256];
 	const struct cJSON *obj;
 
 	machine_config_default(&rd->cfg);
 	obj = json_member(&rd->r, doc, "", "machine", JSON_OPTIONAL, path);
-	if (obj && json_check_object(&rd->r, obj, path, machine_keys) == 0) {
+	if (obj && json_check_object(&rd->r, obj, path, machine_keys) < 0)
+		return;
+	values = rd->r.problems;
+	if (obj) {
 		read_settings(rd, obj);
 		read_choices(rd, obj);
 	}
+	/* Unknown keys do not stop the values from being judged together. */
+	if (rd->r.problems != values)
+		return;
+	if (machine_config_check(&rd->cfg, err, sizeof err) < 0)
+		json_problem(&rd->r, "", "machine.%s", err);
 	if (rd->r.problems != before)
 		return;
-	if (machine_config_check(&rd->cfg, err, sizeof err) < 0) {
-		json_problem(&rd->r, "", "machine.%s", err);
-		return;
-	}
 	rd->m = machine_new(&rd->cfg);
 	rd->replay = rd->m != NULL;
 }
