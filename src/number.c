@@ -45,6 +45,8 @@ number_parse(const char *s, size_t len, uint64_t *out)
 	uint64_t v = 0;
 	size_t i;
 	unsigned base = number_base(s, len, &i);
+	uint64_t most = UINT64_MAX / base;     /* v * base fits up to here */
+	unsigned last = (unsigned)(UINT64_MAX % base);
 	int d;
 
 	if (i == len)
@@ -52,7 +54,7 @@ number_parse(const char *s, size_t len, uint64_t *out)
 	for (; i < len; i++) {
 		if ((d = digit_value(s[i], base)) < 0)
 			return NUMBER_BAD;
-		if (v > (UINT64_MAX - (unsigned)d) / base)
+		if (v > most || (v == most && (unsigned)d > last))
 			status = NUMBER_TOO_LARGE;
 		v = v * base + (unsigned)d;
 	}

@@ -481,19 +481,19 @@ pages_op(struct trace *t, const char *item, size_t n, struct op *op, char *err, 
 {
 	char found[FOUND_MAX * 4 + 8];
 	uint64_t page = 0, max = UINT64_MAX >> t->page_bits;
-
 	enum number_status st = n > ITEM_CAP ? NUMBER_BAD : number_parse(item, n, &page);
 
+	if (st == NUMBER_OK && page <= max) {
+		access_op(op, ACCESS_READ, page << t->page_bits);
+		return 1;
+	}
 	quote_found(found, sizeof found, item, n < ITEM_CAP ? n : ITEM_CAP);
 	if (st == NUMBER_BAD)
 		return fail_at(t, t->where, err, size, "expected a page number (%s), found %s",
 			       NUMBER_EXPECTED, found);
-	if (st == NUMBER_TOO_LARGE || page > max)
-		return fail_at(t, t->where, err, size, "expected a page number of at most "
-			       "%llu (pages of %llu bytes), found %s", (unsigned long long)max,
-			       1ULL << t->page_bits, found);
-	access_op(op, ACCESS_READ, page << t->page_bits);
-	return 1;
+	return fail_at(t, t->where, err, size, "expected a page number of at most %llu "
+		       "(pages of %llu bytes), found %s", (unsigned long long)max,
+		       1ULL << t->page_bits, found);
 }
 
 static int
