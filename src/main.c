@@ -97,12 +97,14 @@ static int
 queue_session(const struct options *o, struct session *s, char *err)
 {
 	struct trace *t = NULL;
+	char title[64];
 	struct op op;
 	int rc = 0;
 
 	if (options_have_ops(o) && (t = options_open_ops(o, err, ERR_MAX)) == NULL)
 		return -1;
-	session_init(s, options_machine(o), t ? options_ops_name(o) : "vmscope");
+	options_title(o, title, sizeof title);
+	session_init(s, options_machine(o), title);
 	while (t && (rc = trace_next(t, &op, err, ERR_MAX)) > 0) {
 		if (history_append(s->history, &op, NULL, err, ERR_MAX)) {
 			rc = trace_blame(t, trace_position(t), err, ERR_MAX);

@@ -554,14 +554,17 @@ options_open_ops(const struct options *o, char *err, size_t size)
 	return trace_open(o->trace, o->trace_format, o->cfg.page_size, err, size);
 }
 
-const char *
-options_ops_name(const struct options *o)
+void
+options_title(const struct options *o, char *buf, size_t size)
 {
 	const char *path = o->script ? o->script : o->trace;
 
 	if (o->pages)
-		return "--pages";
-	return strcmp(path, "-") == 0 ? "stdin" : path;
+		snprintf(buf, size, "pages %.40s%s", o->pages, strlen(o->pages) > 40 ? "..." : "");
+	else if (path)
+		snprintf(buf, size, "%s", strcmp(path, "-") == 0 ? "stdin" : path);
+	else
+		snprintf(buf, size, "vmscope");
 }
 
 struct machine *

@@ -60,8 +60,11 @@ bool options_have_ops(const struct options *o);
  */
 struct trace *options_open_ops(const struct options *o, char *err, size_t size);
 
-/* The name of that source for titles and messages ("--pages", a file). */
-const char *options_ops_name(const struct options *o);
+/*
+ * A title for a session made from the options: "pages 1,2,3,..." (cut to
+ * fit), the script's or trace's file name, or "vmscope".
+ */
+void options_title(const struct options *o, char *buf, size_t size);
 
 /*
  * The machine those operations run on: process 1 ("app") with its whole

@@ -29,12 +29,14 @@ same() {
 
 # run STATUS NAME ARGS...: runs vmscope into $tmp/out and $tmp/err and
 # checks its exit status.
+# (sh has no local variables: run_* names are run's own.)
 run() {
-	want=$1 name=$2
+	run_want=$1 run_name=$2
 	shift 2
 	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
-	got=$?
-	[ "$got" -eq "$want" ] || fail "$name: exit status $got, wanted $want: $(cat "$tmp/err")"
+	run_got=$?
+	[ "$run_got" -eq "$run_want" ] ||
+		fail "$run_name: exit status $run_got, wanted $run_want: $(cat "$tmp/err")"
 }
 
 # A dirty page written back, a clean one dropped, a swap-in, a TLB hit.
@@ -200,6 +202,35 @@ usage "--frames cannot change the machine of a session or lesson (it has its own
 usage "--check cannot be combined with --batch" --batch --check a.json
 usage "--check needs at least one session FILE" --check
 usage "expected at most one session FILE, found 'b.json'" a.json b.json
+
+# Sessions and lessons reach their own code: --check, --batch FILE.json,
+# --lesson, --list-lessons.
+printf 'not json\n' > "$tmp/bad.json"
+run 1 "--check of a bad file" --check "$tmp/bad.json"
+grep -q "^$tmp/bad.json: ." "$tmp/out" || fail "--check: no problem printed: $(cat "$tmp/out")"
+run 1 "--batch of a bad session" --batch "$tmp/bad.json"
+grep -q "^vmscope: .*bad.json" "$tmp/err" || fail "--batch bad session: $(cat "$tmp/err")"
+run 1 "unknown lesson" --batch --lesson no-such-lesson
+echo "vmscope: no lesson called 'no-such-lesson' (vmscope --list-lessons lists them)" > "$tmp/want"
+same "unknown lesson message" "$tmp/want" "$tmp/err"
+lessons=${VMSCOPE_DATADIR:-}/lessons
+if [ -n "${VMSCOPE_DATADIR:-}" ] && ls "$lessons"/*.json > /dev/null 2>&1; then
+	first=$(ls "$lessons"/*.json | head -n 1)
+	run 0 "--check of a lesson" --check "$first"
+	echo "$first: ok" > "$tmp/want"
+	same "--check of a lesson" "$tmp/want" "$tmp/out"
+	run 0 "--list-lessons" --list-lessons
+	[ "$(wc -l < "$tmp/out")" -eq "$(ls "$lessons"/*.json | wc -l)" ] ||
+		fail "--list-lessons: one line a lesson: $(cat "$tmp/out")"
+	name=$(basename "$first" .json)
+	run 0 "--batch --lesson" --batch --lesson "$name" --json --quiet
+	run 0 "--batch FILE.json" --batch "$first" --json --quiet
+	cp "$tmp/out" "$tmp/by-file"
+	"$VMSCOPE" --batch --lesson "$name" --json --quiet > "$tmp/out"
+	same "a lesson by name and by file" "$tmp/by-file" "$tmp/out"
+else
+	echo "skip: no lessons in VMSCOPE_DATADIR"
+fi
 
 # --help and --version: stdout, status 0.
 run 0 "--help" --help
