@@ -63,7 +63,7 @@ static const struct spec specs[O_COUNT] = {
 		FIELD(session), RUN_BATCH,
 		"run with no screen: a session, a lesson, --pages, --script or --trace" },
 	[O_PAGES] = { "pages", 0, required_argument, "LIST", G_BATCH, set_string,
-		FIELD(pages), 0, "comma-separated page numbers; page n reads n * page size" },
+		FIELD(pages), 0, "page numbers to read, comma-separated" },
 	[O_SCRIPT] = { "script", 0, required_argument, "FILE", G_BATCH, set_string,
 		FIELD(script), 0, "commands, one a line ('-': standard input); "
 		"without --batch, queued in the UI" },
@@ -91,8 +91,8 @@ static const struct spec specs[O_COUNT] = {
 		FIELD(cfg.scope), 0, "whose pages a fault may evict" },
 	[O_SEED] = { "seed", 0, required_argument, "N", G_MACHINE, set_seed,
 		FIELD(cfg.seed), 0, "seed of the random policy" },
-	[O_CHECK] = { "check", 0, no_argument, NULL, G_SESSIONS, set_mode, 0, RUN_CHECK,
-		"check the session FILEs given and exit" },
+	[O_CHECK] = { "check", 0, no_argument, "FILE...", G_SESSIONS, set_mode, 0, RUN_CHECK,
+		"check session files, print each problem, and exit" },
 	[O_LESSON] = { "lesson", 0, required_argument, "NAME", G_SESSIONS, set_string,
 		FIELD(lesson), 0, "open a lesson (with --batch, run it)" },
 	[O_LIST_LESSONS] = { "list-lessons", 0, no_argument, NULL, G_SESSIONS, set_mode, 0,
@@ -473,8 +473,9 @@ static const char help_tail[] =
 	"      open the commands of homework.txt in the UI, ready to step through\n"
 	"  vmscope --batch --pages 1,2,3,4,1,2,5,1,2,3,4,5 --frames 3 --policy fifo\n"
 	"      Belady's reference string under FIFO, access by access\n"
+	"  valgrind --tool=lackey --trace-mem=yes --log-file=ls.trace ls\n"
 	"  vmscope --batch --trace ls.trace --trace-format lackey --va-bits 48 --quiet\n"
-	"      a real program: valgrind --tool=lackey --trace-mem=yes --log-file=ls.trace ls\n"
+	"      a real program: record its memory trace with valgrind, then replay it\n"
 	"\nExit status: 0 done, 1 bad input, 2 bad usage.\n"
 	"Report bugs to: <" PACKAGE_BUGREPORT ">\n";
 
@@ -500,10 +501,35 @@ default_text(const struct spec *s, char *buf, size_t size)
 		snprintf(buf, size, " (default pages)");
 }
 
+#define HELP_INDENT 28
+#define HELP_WIDTH 79
+
+/* Writes text from column col, wrapped at HELP_WIDTH, then a newline. */
+static void
+help_wrap(FILE *out, const char *text, size_t col)
+{
+	size_t word;
+
+	for (; *text; text += word) {
+		text += strspn(text, " ");
+		word = strcspn(text, " ");
+		if (col > HELP_INDENT && col + 1 + word > HELP_WIDTH) {
+			fprintf(out, "\n%*s", HELP_INDENT, "");
+			col = HELP_INDENT;
+		} else if (col > HELP_INDENT) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(text, 1, word, out);
+		col += word;
+	}
+	fputc('\n', out);
+}
+
 static void
 help_line(FILE *out, const struct spec *s)
 {
-	char left[64], dflt[96];
+	char left[64], text[256], dflt[96];
 	int n;
 
 	if (s->short_name)
@@ -513,12 +539,13 @@ help_line(FILE *out, const struct spec *s)
 	if (s->arg)
 		snprintf(left + n, sizeof left - (size_t)n,
 			 s->has_arg == optional_argument ? "[=%s]" : " %s", s->arg);
-	default_text(s, dflt, sizeof dflt);
-	if (strlen(left) >= 28)
-		fprintf(out, "%s\n%28s", left, "");
+	if (strlen(left) >= HELP_INDENT)
+		fprintf(out, "%s\n%*s", left, HELP_INDENT, "");
 	else
-		fprintf(out, "%-28s", left);
-	fprintf(out, "%s%s\n", s->help, dflt);
+		fprintf(out, "%-*s", HELP_INDENT, left);
+	default_text(s, dflt, sizeof dflt);
+	snprintf(text, sizeof text, "%s%s", s->help, dflt);
+	help_wrap(out, text, HELP_INDENT);
 }
 
 void
