@@ -8,6 +8,9 @@
  * number of accesses.  That is why the JSON document puts "summary" after
  * "accesses": {"machine":{...},"accesses":[...],"summary":{...}}.
  *
+ * A row's victim is the page the policy chose; on an out-of-memory
+ * access it is the dirty page that could not be written back (and stays).
+ *
  * The one exception is the policy opt, which needs the whole future: its
  * operations are read into memory first and its look-ahead is built from
  * them (future.h) before the first one runs.

@@ -122,6 +122,15 @@ same "segfault and protection fault rows" "$tmp/s2.want" "$tmp/s2.rows"
 grep -q '^segfaults:         1$' "$tmp/out" || fail "segfault count"
 grep -q '^protection faults: 1$' "$tmp/out" || fail "protection fault count"
 
+# Out of memory: a dirty victim and no swap slot for it; nothing changes.
+printf 'w 0x0\nw 0x1000\nw 0x2000\nr 0x0\n' > "$tmp/oom"
+run 0 "out of memory" --batch --script "$tmp/oom" --frames 2 --swap-slots 0 --tlb 0
+awk '!/^#/ && NF > 6 { print $1, $7, $8, $9, $10, $11 }' "$tmp/out" > "$tmp/oom.rows"
+printf '%s\n' "1 fault 0 - - 0x0" "2 fault 1 - - 0x1000" "3 oom - 1:0x0 no -" \
+	"4 hit 0 - - 0x0" > "$tmp/oom.want"
+same "out-of-memory rows" "$tmp/oom.want" "$tmp/oom.rows"
+grep -q '^out of memory:     1$' "$tmp/out" || fail "out-of-memory count"
+
 # OPT looks ahead: the textbook string with 3 frames faults 9 times.
 run 0 "opt" --batch --pages 7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1 --frames 3 \
 	--policy opt --quiet
