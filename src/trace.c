@@ -428,6 +428,14 @@ line_script(struct trace *t, struct op *op, char *err, size_t size)
 
 #define SKIP_ERROR (-2)
 
+/* Counts a line end of a file; a string counts items instead. */
+static void
+pages_newline(struct trace *t)
+{
+	if (!t->is_string)
+		t->count++;
+}
+
 /*
  * Skips blanks, commas and (in files) comments up to the next item.
  * Returns its first character, EOF, or SKIP_ERROR with a message.
@@ -439,11 +447,11 @@ pages_skip(struct trace *t, char *err, size_t size)
 
 	while ((c = reader_getc(t)) != EOF) {
 		if (c == '\n')
-			t->count++;
+			pages_newline(t);
 		else if (c == '#' && !t->is_string) {
 			while ((c = reader_getc(t)) != EOF && c != '\n')
 				continue;
-			t->count++;
+			pages_newline(t);
 		} else if (c == ',') {
 			if (t->comma || !t->seen_item) {
 				fail_at(t, t->count + 1, err, size,
@@ -473,7 +481,7 @@ pages_item(struct trace *t, int c, char *item, size_t *n)
 		t->comma = true;
 		t->comma_at = t->count + 1;
 	} else if (c == '\n')
-		t->count++;
+		pages_newline(t);
 }
 
 static int

@@ -172,6 +172,8 @@ t_pages_string_errors(void **state)
 		  "0b binary), found \"x\"" },
 		{ "1,#2", 1, "--pages: item 2: expected a page number (decimal, 0x hex or "
 		  "0b binary), found \"#2\"" },
+		{ "1,\n2\n\nz", 2, "--pages: item 3: expected a page number (decimal, 0x hex "
+		  "or 0b binary), found \"z\"" },
 		{ "-1", 0, "--pages: item 1: expected a page number (decimal, 0x hex or "
 		  "0b binary), found \"-1\"" },
 		{ "4503599627370495,4503599627370496", 1, "--pages: item 2: expected a page "
