@@ -388,6 +388,10 @@ check_mode_options(const struct options *o, char *err, size_t size)
 		return fail(err, size, "--%s works only with --batch", m);
 	if (o->mode == RUN_BATCH && (m = first_given(o, group_bits(G_UI))))
 		return fail(err, size, "--%s is for the UI; it does nothing with --batch", m);
+	m = o->script ? o->script : o->trace;
+	if (o->mode == RUN_UI && m && strcmp(m, "-") == 0)
+		return fail(err, size, "--%s -: the UI reads the keyboard from standard "
+			    "input; give a file", o->script ? "script" : "trace");
 	return 0;
 }
 

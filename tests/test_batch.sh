@@ -207,6 +207,7 @@ usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --ba
 usage "--json works only with --batch" --pages 1 --json
 usage "--trace-format needs --trace" --batch --pages 1 --trace-format addr
 usage "--ascii is for the UI; it does nothing with --batch" --batch --pages 1 --ascii
+usage "--script -: the UI reads the keyboard from standard input; give a file" --script -
 usage "--frames cannot change the machine of a session or lesson (it has its own)" s.json --frames 2
 usage "--check cannot be combined with --batch" --batch --check a.json
 usage "--check needs at least one session FILE" --check
