@@ -50,6 +50,9 @@ t_complete(void **state)
 		assert_non_null(a->help);
 		assert_true(strlen(a->help) > 0);
 		assert_true(a->hint == NULL || strlen(a->hint) > 0);
+		/* The help screen shows two 40-column lists at 80x24. */
+		assert_true(strlen(a->label) <= 8);
+		assert_true(strlen(a->help) <= 28);
 	}
 }
 

@@ -59,23 +59,46 @@ keys_help_visit(keys_line_fn fn, void *ctx)
 }
 
 void
+keys_hints_visit(keys_hint_fn fn, void *ctx)
+{
+	const char *label;
+	int i;
+
+	for (i = 0; i < ACT_COUNT; i++) {
+		if (keys_actions[i].hint == NULL)
+			continue;
+		label = keys_actions[i].label;
+		fn(ctx, label, strcspn(label, " "), keys_actions[i].hint);
+	}
+}
+
+struct hints_buf {
+	char *buf;
+	size_t size, len;
+	const char *sep;
+};
+
+static void
+append_hint(void *ctx, const char *key, size_t keylen, const char *hint)
+{
+	struct hints_buf *h = ctx;
+	int n;
+
+	if (h->len >= h->size)
+		return;
+	n = snprintf(h->buf + h->len, h->size - h->len, "%s%.*s %s",
+	    h->len > 0 ? h->sep : "", (int)keylen, key, hint);
+	if (n > 0)
+		h->len += (size_t)n;
+}
+
+void
 keys_hints(char *buf, size_t size, const char *sep)
 {
-	size_t len = 0;
-	int i, n;
+	struct hints_buf h = { buf, size, 0, sep };
 
 	if (size == 0)
 		return;
 	buf[0] = '\0';
-	for (i = 0; i < ACT_COUNT && len < size; i++) {
-		if (keys_actions[i].hint == NULL)
-			continue;
-		/* The first key of the label is enough on the hint line. */
-		n = snprintf(buf + len, size - len, "%s%.*s %s", len > 0 ? sep : "",
-		    (int)strcspn(keys_actions[i].label, " "), keys_actions[i].label,
-		    keys_actions[i].hint);
-		if (n < 0)
-			break;
-		len += (size_t)n;
-	}
+	keys_hints_visit(append_hint, &h);
 }

@@ -26,7 +26,7 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	X(ACT_NEXT, GROUP_STEP, ' ', 0, "space", "step", \
 	  "next event of the operation", act_next) \
 	X(ACT_FINISH, GROUP_STEP, '\n', '\r', "Enter", "finish", \
-	  "finish the operation, or run the next", act_finish) \
+	  "finish the operation", act_finish) \
 	X(ACT_BACK, GROUP_STEP, 'b', 0, "b", "back", \
 	  "back one event", act_back) \
 	X(ACT_BACK_OP, GROUP_STEP, 'B', 0, "B", NULL, \
@@ -44,11 +44,11 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	X(ACT_PROCESS, GROUP_VIEW, '\t', 0, "Tab", "process", \
 	  "show the next process", act_process) \
 	X(ACT_SCROLL_UP, GROUP_VIEW, KEY_PPAGE, 0, "PgUp", NULL, \
-	  "scroll the grids up", act_scroll_up) \
+	  "scroll grids up (wheel)", act_scroll_up) \
 	X(ACT_SCROLL_DOWN, GROUP_VIEW, KEY_NPAGE, 0, "PgDn", NULL, \
-	  "scroll the grids down", act_scroll_down) \
+	  "scroll grids down (wheel)", act_scroll_down) \
 	X(ACT_MOUSE, GROUP_VIEW, KEY_MOUSE, 0, "click", NULL, \
-	  "explain a cell; wheel scrolls", act_mouse) \
+	  "explain the cell clicked", act_mouse) \
 	X(ACT_PROJECTOR, GROUP_VIEW, 'P', 0, "P", NULL, \
 	  "projector mode on or off", act_projector) \
 	X(ACT_THEME, GROUP_VIEW, 't', 0, "t", NULL, \
@@ -58,11 +58,11 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	X(ACT_HELP, GROUP_VIEW, '?', KEY_F(1), "? F1", "help", \
 	  "this help", act_help) \
 	X(ACT_COMMAND, GROUP_SESSION, ':', 0, ":", "command", \
-	  "type a command (Up/Down history, Esc)", act_command) \
+	  "command prompt, with history", act_command) \
 	X(ACT_SAVE, GROUP_SESSION, 's', 0, "s", NULL, \
 	  "save the session", act_save) \
 	X(ACT_QUIT, GROUP_SESSION, 'q', 0, "q", "quit", \
-	  "quit (asks if there are unsaved changes)", act_quit)
+	  "quit (asks if unsaved)", act_quit)
 
 #define ACTION_ENUM(id, group, key, alt, label, hint, help, fn) id,
 enum action { UI_ACTIONS(ACTION_ENUM) ACT_COUNT };
@@ -91,7 +91,14 @@ const char *keys_group_name(enum key_group g);
 typedef void (*keys_line_fn)(void *ctx, const char *line, bool heading);
 void keys_help_visit(keys_line_fn fn, void *ctx);
 
-/* Writes the hint line ("space step · Enter finish · ..."), separated by `sep`. */
+/*
+ * Visits the actions shown on the hint line, in table order, with the
+ * first key of their label (`key`, `keylen` bytes) and their hint word.
+ */
+typedef void (*keys_hint_fn)(void *ctx, const char *key, size_t keylen, const char *hint);
+void keys_hints_visit(keys_hint_fn fn, void *ctx);
+
+/* Writes the hint line ("space step | Enter finish | ..."), separated by `sep`. */
 void keys_hints(char *buf, size_t size, const char *sep);
 
 #endif

@@ -1,0 +1,283 @@
+#!/bin/sh
+# e2e_ui.sh - drives the real vmscope in a private tmux server and checks
+# what a person would see: a command typed at the prompt, every event of
+# the access stepped through (TLB miss, page fault, the page in a frame,
+# the PTE present), stepping back restoring each earlier screen exactly,
+# resizing below the minimum and back, projector mode, themes, NO_COLOR,
+# ASCII, a mouse click, a bad command, and quitting by q, Ctrl-C and
+# SIGTERM with the terminal restored.  Every wait polls; none sleeps blind.
+#
+# Environment: VMSCOPE (the program), TMUX_BIN (tmux; skipped without it).
+set -u
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+	echo "e2e_ui: no tmux, skipped"
+	exit 77
+fi
+if [ -z "${VMSCOPE:-}" ] || ! [ -x "$VMSCOPE" ]; then
+	echo "e2e_ui: VMSCOPE does not name the built program"
+	exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-e2e.XXXXXX") || exit 1
+sock="vmscope-e2e-$$"
+ESC=$(printf '\033')
+
+t() {
+	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
+}
+
+cleanup() {
+	t kill-server 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+screen() {
+	t capture-pane -p -t ui 2>/dev/null
+}
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- the screen:"
+	screen
+	exit 1
+}
+
+# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
+poll() {
+	tries=0
+	while [ $tries -lt 200 ]; do
+		"$@" && return 0
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	return 1
+}
+
+has() {
+	screen | grep -qF -- "$1"
+}
+
+lacks() {
+	! screen | grep -qF -- "$1"
+}
+
+same_as() {
+	screen > "$work/now" && cmp -s "$work/now" "$1"
+}
+
+wait_for() {
+	poll has "$1" || fail "waited 10 s for \"$1\""
+}
+
+wait_gone() {
+	poll lacks "$1" || fail "waited 10 s for \"$1\" to go"
+}
+
+wait_same() {
+	poll same_as "$1" || {
+		diff "$1" "$work/now"
+		fail "$2"
+	}
+}
+
+wait_exit() {
+	poll test -s "$work/status" || fail "vmscope did not exit"
+	poll test -s "$work/stty" || fail "the shell did not run on after vmscope"
+}
+
+# start COLS ROWS ENV...: vmscope on a small machine, its exit status and
+# the terminal's settings afterwards recorded.  The shell ignores SIGINT
+# so that after a Ctrl-C it lives on to record them (dash would not).
+start() {
+	cols=$1 rows=$2
+	shift 2
+	rm -f "$work/status" "$work/stty"
+	t start-server \; set-option -g remain-on-exit on \; \
+	    set-option -g default-shell /bin/sh \; \
+	    new-session -d -s ui -x "$cols" -y "$rows" \
+	    "trap '' INT; env TERM=tmux-256color $* '$VMSCOPE' --frames 4 --tlb 4; \
+	    echo \$? > '$work/status'; stty -a > '$work/stty'"
+	wait_for "No operations yet"
+}
+
+stop_server() {
+	t kill-server 2>/dev/null
+	poll sh -c "! '$TMUX_BIN' -L '$sock' has-session 2>/dev/null" || fail "tmux did not stop"
+}
+
+# The terminal is back to normal: the main screen, echo and canonical input.
+assert_restored() {
+	want=$1
+	wait_exit
+	[ "$(cat "$work/status")" = "$want" ] ||
+		fail "exit status $(cat "$work/status"), expected $want"
+	grep -q -- ' -echo ' "$work/stty" && fail "echo left off"
+	grep -q -- ' -icanon ' "$work/stty" && fail "canonical input left off"
+	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
+}
+
+# Types a command and waits for its first event; sets N to its event count.
+run_command() {
+	t send-keys -t ui -l ":$1"
+	wait_for ":$1"
+	t send-keys -t ui Enter
+	wait_for "(event 1 of "
+	N=$(screen | sed -n 's/.*(event 1 of \([0-9]*\)).*/\1/p' | head -n 1)
+	[ -n "$N" ] && [ "$N" -ge 2 ] || fail "no event count on the screen"
+}
+
+# Two captures in a row agree: the screen has finished changing.
+settled() {
+	screen > "$work/a" && screen > "$work/b" && cmp -s "$work/a" "$work/b"
+}
+
+keep() {
+	poll settled || fail "the screen never settled"
+	cp "$work/b" "$1"
+}
+
+# Steps through every event with space, keeping each screen in step.I.
+step_through() {
+	keep "$work/step.1"
+	i=2
+	while [ $i -le "$N" ]; do
+		t send-keys -t ui Space
+		wait_for "(event $i of $N)"
+		keep "$work/step.$i"
+		i=$((i + 1))
+	done
+}
+
+seen_in_steps() {
+	cat "$work"/step.* | grep -qF -- "$1" || fail "no step showed \"$1\""
+}
+
+# After the access: the page sits in a frame and its PTE is present.
+assert_translated() {
+	last="$work/step.$N"
+	seen_in_steps "TLB MISS (event"
+	seen_in_steps "PAGE FAULT (event"
+	grep -qF "ACCESS (event $N of $N)" "$last" || fail "the last event is not the access"
+	grep -qE "│ *[0-9]+ +1:0x7 " "$last" || fail "page 1:0x7 in no frame"
+	grep -qE "0x7 +1 [01] 1 rw +f[0-9]+" "$last" || fail "PTE 0x7 not present"
+	grep -qF "VA 0x7fff" "$last" || fail "no virtual address"
+	grep -qE "PA 0x[0-9a-f]*fff \(frame [0-9]+\)" "$last" || fail "no physical address"
+	grep -qF "faults 1 (100%)" "$last" || fail "the fault is not counted"
+}
+
+# Back one event at a time: each earlier screen returns exactly.
+step_back() {
+	i=$N
+	while [ $i -gt 1 ]; do
+		t send-keys -t ui b
+		i=$((i - 1))
+		wait_same "$work/step.$i" "b did not restore the screen of event $i"
+	done
+}
+
+colour_codes() {
+	t capture-pane -p -e -t ui | grep -E "$ESC\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)"
+}
+
+no_colour() {
+	! colour_codes > /dev/null
+}
+
+# --- 80x24: the whole tour ---------------------------------------------
+start 80 24 LANG=C.UTF-8
+has "0/16" || fail "no swap panel"
+run_command "r 0x7fff"
+step_through
+assert_translated
+step_back
+t send-keys -t ui B
+wait_for "Start of the session"
+t send-keys -t ui End
+wait_same "$work/step.$N" "End did not return to the last event"
+
+t resize-window -t ui -x 40 -y 10
+wait_for "enlarge to at least 80"
+t resize-window -t ui -x 80 -y 24
+wait_same "$work/step.$N" "the screen did not come back after the resize"
+
+t send-keys -t ui P
+wait_gone "swap ·"
+has "▣▣" || fail "projector mode without double cells"
+has "(event $N of $N)" || fail "projector mode lost the position"
+t send-keys -t ui P
+wait_same "$work/step.$N" "projector mode off did not restore the screen"
+
+colour_codes > /dev/null || fail "the default theme shows no colour"
+t capture-pane -p -e -t ui > "$work/default.ansi"
+t send-keys -t ui t
+wait_for "theme: colour-blind safe"
+t capture-pane -p -e -t ui > "$work/safe.ansi"
+cmp -s "$work/default.ansi" "$work/safe.ansi" && fail "the theme did not change"
+t send-keys -t ui t
+wait_for "theme: monochrome"
+poll no_colour || fail "monochrome still shows colour"
+t send-keys -t ui t
+wait_for "theme: default"
+
+t send-keys -t ui '?'
+wait_for "this help"
+t send-keys -t ui Escape
+wait_for "step 1/1"
+
+t send-keys -t ui -l ":r 0xZZ"
+t send-keys -t ui Enter
+wait_for "bad number at column"
+has "step 1/1" || fail "a bad command changed the session"
+
+t send-keys -t ui q
+wait_for "quit without saving"
+t send-keys -t ui y
+assert_restored 0
+stop_server
+
+# --- 160x48: the same access, quit by Ctrl-C ---------------------------
+start 160 48 LANG=C.UTF-8
+run_command "r 0x7fff"
+step_through
+assert_translated
+step_back
+t send-keys -t ui C-c
+assert_restored 130
+stop_server
+
+# --- NO_COLOR: no colour escape at all; SIGTERM ends it cleanly --------
+start 80 24 LANG=C.UTF-8 NO_COLOR=1
+run_command "w 0x1234"
+no_colour || fail "NO_COLOR still shows colour"
+t send-keys -t ui t
+wait_for "colour is off"
+no_colour || fail "t brought colour back under NO_COLOR"
+pkill -TERM -P "$(t display -p -t ui '#{pane_pid}')" || fail "no vmscope to stop"
+assert_restored 143
+stop_server
+
+# --- no UTF-8: ASCII only; a click on a page explains it ---------------
+start 80 24 LANG=C LC_ALL=C
+run_command "r 0x7fff"
+t send-keys -t ui Enter
+wait_for "(event $N of $N)"
+screen | LC_ALL=C grep -q '[^ -~]' && fail "non-ASCII on an ASCII terminal"
+# The cell "7 @" (the page accessed): click its glyph (X10 mouse report).
+pos=$(screen | awk '{ i = index($0, " 7 @"); if (i) { print i + 2, NR - 1; exit } }')
+[ -n "$pos" ] || fail "page 7 not on the screen"
+set -- $pos
+t send-keys -t ui -l "$ESC[M $(printf "\\$(printf %o $(($1 + 33)))")$(printf "\\$(printf %o $(($2 + 33)))")"
+wait_for "pid 1 page 0x7: in frame"
+t send-keys -t ui q
+wait_for "quit without saving"
+t send-keys -t ui n
+wait_for "step 1/1"
+t send-keys -t ui q y
+assert_restored 0
+
+echo "e2e_ui: ok"
+exit 0

@@ -1,0 +1,215 @@
+/*
+ * actions.c - what each action of the key table does.  Handlers change
+ * the UI state and return a reaction (enum reaction) for the loop to
+ * carry out; the dispatch table is generated from UI_ACTIONS itself.
+ */
+#include <string.h>
+
+#include "keys.h"
+#include "view.h"
+
+#define WHEEL_ROWS 3
+
+static unsigned
+moved(bool changed)
+{
+	return (changed ? R_MOVED : R_NONE);
+}
+
+static unsigned
+act_next(struct app *a)
+{
+	return (moved(anim_next(&a->anim, &a->src)));
+}
+
+static unsigned
+act_finish(struct app *a)
+{
+	return (moved(anim_finish(&a->anim, &a->src)));
+}
+
+static unsigned
+act_back(struct app *a)
+{
+	return (moved(anim_back(&a->anim, &a->src)));
+}
+
+static unsigned
+act_back_op(struct app *a)
+{
+	return (moved(anim_back_op(&a->anim, &a->src)));
+}
+
+static unsigned
+act_home(struct app *a)
+{
+	return (moved(anim_home(&a->anim)));
+}
+
+static unsigned
+act_end(struct app *a)
+{
+	return (moved(anim_end(&a->anim, &a->src)));
+}
+
+static unsigned
+act_play(struct app *a)
+{
+	if (!anim_toggle(&a->anim, &a->src)) {
+		app_say(a, false, "at the end of the session: nothing left to play");
+		return (R_REDRAW);
+	}
+	return (R_TIMER | R_REDRAW);
+}
+
+static unsigned
+act_faster(struct app *a)
+{
+	return (anim_faster(&a->anim) ? R_TIMER | R_REDRAW : R_NONE);
+}
+
+static unsigned
+act_slower(struct app *a)
+{
+	return (anim_slower(&a->anim) ? R_TIMER | R_REDRAW : R_NONE);
+}
+
+static unsigned
+act_process(struct app *a)
+{
+	int pid = app_next_pid(a);
+
+	if (pid == 0)
+		return (R_NONE);
+	a->shown_pid = pid;
+	memset(a->scroll, 0, sizeof a->scroll);
+	return (R_REDRAW);
+}
+
+static unsigned
+scroll_lists(struct app *a, int direction)
+{
+	int p;
+
+	for (p = 0; p < PANEL_COUNT; p++)
+		view_scroll(a, (enum panel)p, direction * (long)view_visible(a, (enum panel)p));
+	return (R_REDRAW);
+}
+
+static unsigned
+act_scroll_up(struct app *a)
+{
+	return (scroll_lists(a, -1));
+}
+
+static unsigned
+act_scroll_down(struct app *a)
+{
+	return (scroll_lists(a, 1));
+}
+
+/* A click explains the cell under it; the wheel scrolls the list under it. */
+static unsigned
+act_mouse(struct app *a)
+{
+	int p;
+	MEVENT ev;
+	char buf[sizeof a->message];
+	const struct view *v;
+
+	if (getmouse(&ev) != OK)
+		return (R_NONE);
+	p = layout_hit(&a->layout, ev.y, ev.x);
+	if (p < 0 || a->m == NULL)
+		return (R_NONE);
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		view_scroll(a, (enum panel)p, ev.bstate & BUTTON4_PRESSED ? -WHEEL_ROWS : WHEEL_ROWS);
+		return (R_REDRAW);
+	}
+	v = view_of((enum panel)p);
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || v->click == NULL ||
+	    !v->click(a, &a->layout.r[p], ev.y, ev.x, buf, sizeof buf))
+		return (R_NONE);
+	app_say(a, false, "%s", buf);
+	return (R_REDRAW);
+}
+
+static unsigned
+act_projector(struct app *a)
+{
+	a->projector = !a->projector;
+	a->theme.projector = a->projector;
+	return (R_RELAYOUT);
+}
+
+static unsigned
+act_theme(struct app *a)
+{
+	theme_next(&a->theme);
+	app_say(a, false, "theme: %s%s", theme_name(&a->theme),
+	    a->theme.colour ? "" : " (colour is off)");
+	return (R_REDRAW);
+}
+
+static unsigned
+act_redraw(struct app *a)
+{
+	(void)a;
+	clearok(curscr, TRUE);
+	return (R_REDRAW);
+}
+
+static unsigned
+act_help(struct app *a)
+{
+	a->mode = MODE_HELP;
+	a->help_page = 0;
+	return (R_REDRAW);
+}
+
+static unsigned
+act_command(struct app *a)
+{
+	a->mode = MODE_PROMPT;
+	a->prompt_for = PROMPT_COMMAND;
+	lineedit_start(&a->edit);
+	return (R_REDRAW);
+}
+
+static unsigned
+act_save(struct app *a)
+{
+	if (a->s->path != NULL)
+		return (command_save_as(a, a->s->path));
+	a->mode = MODE_PROMPT;
+	a->prompt_for = PROMPT_SAVE_AS;
+	lineedit_start(&a->edit);
+	return (R_REDRAW);
+}
+
+static unsigned
+act_quit(struct app *a)
+{
+	return (command_quit(a));
+}
+
+#define ACTION_HANDLER(id, group, key, alt, label, hint, help, fn) [id] = fn,
+static unsigned (*const handlers[ACT_COUNT])(struct app *) = {
+	UI_ACTIONS(ACTION_HANDLER)
+};
+#undef ACTION_HANDLER
+
+unsigned
+actions_key(struct app *a, int key)
+{
+	int act = keys_lookup(key);
+
+	if (act < 0)
+		return (R_NONE);
+	/* A message lasts until the next action. */
+	if (a->message[0] != '\0') {
+		a->message[0] = '\0';
+		return (handlers[act](a) | R_REDRAW);
+	}
+	return (handlers[act](a));
+}

@@ -1,0 +1,142 @@
+/*
+ * app.c - the UI's state around a position in the session: the events of
+ * the operation shown, the machine as it is after the events shown so
+ * far, and which process is on screen.
+ *
+ * One history_state_within() (or one clone of history_state()) per
+ * position change; counting an operation's events is cached, so moving
+ * within an operation asks the history for nothing.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "xalloc.h"
+
+static const struct event_list *
+op_events(struct app *a, size_t k)
+{
+	if (!a->counted.valid || a->counted.op != k) {
+		history_events(a->h, k, &a->counted.list);
+		a->counted.op = k;
+		a->counted.valid = true;
+	}
+	return (&a->counted.list);
+}
+
+static unsigned
+count_events(void *ctx, size_t k)
+{
+	return (op_events(ctx, k)->n);
+}
+
+void
+app_init(struct app *a, struct session *s, const struct ui_options *opt)
+{
+	memset(a, 0, sizeof *a);
+	a->s = s;
+	a->h = s->history;
+	a->opt = *opt;
+	a->projector = opt->projector;
+	a->src.count = count_events;
+	a->src.ctx = a;
+	a->g = glyphs_get(opt->ascii);
+	anim_init(&a->anim, history_length(a->h), s->cursor, &a->src);
+	app_load(a);
+}
+
+void
+app_free(struct app *a)
+{
+	machine_free(a->m);
+	a->m = NULL;
+}
+
+void
+app_load(struct app *a)
+{
+	size_t k = a->anim.op;
+	unsigned j = a->anim.ev;
+
+	machine_free(a->m);
+	a->events.n = 0;
+	if (k > 0)
+		a->events = *op_events(a, k);
+	if (j < a->events.n)
+		a->m = history_state_within(a->h, k, j);
+	else
+		a->m = machine_clone(history_state(a->h, k));
+	a->s->cursor = anim_done(&a->anim, &a->src);
+	memset(a->scroll, 0, sizeof a->scroll);
+}
+
+void
+app_forget(struct app *a)
+{
+	a->counted.valid = false;
+	anim_set_length(&a->anim, history_length(a->h), &a->src);
+}
+
+const struct event *
+app_event(const struct app *a)
+{
+	if (a->anim.ev == 0 || a->anim.ev > a->events.n)
+		return (NULL);
+	return (&a->events.ev[a->anim.ev - 1]);
+}
+
+const struct event *
+app_access(const struct app *a)
+{
+	if (a->events.n > 0 && a->events.ev[0].kind == EV_SPLIT)
+		return (&a->events.ev[0]);
+	return (NULL);
+}
+
+/* The first live process from pid on, wrapping around; 0 if none. */
+static int
+live_from(const struct machine *m, int pid)
+{
+	size_t i, n = m->procs_cap;
+
+	for (i = 0; i < n; i++) {
+		size_t p = ((size_t)(pid > 0 ? pid : 0) + i) % n;
+
+		if (machine_process(m, (int)p) != NULL)
+			return ((int)p);
+	}
+	return (0);
+}
+
+const struct process *
+app_process(const struct app *a)
+{
+	const struct event *e = app_access(a);
+	int pid = a->shown_pid;
+
+	if (pid <= 0 || machine_process(a->m, pid) == NULL)
+		pid = e != NULL ? e->pid : a->m->current_pid;
+	if (machine_process(a->m, pid) == NULL)
+		pid = live_from(a->m, 1);
+	return (machine_process(a->m, pid));
+}
+
+int
+app_next_pid(const struct app *a)
+{
+	const struct process *p = app_process(a);
+
+	return (live_from(a->m, p != NULL ? p->pid + 1 : 1));
+}
+
+void
+app_say(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_error = error;
+}

@@ -1,0 +1,113 @@
+/*
+ * app.h - the UI's state: the session, where the user is in it, the
+ * cached machine for that position, and the look (layout, theme, glyphs).
+ *
+ * Only the loop and the action handlers change a struct app; views get it
+ * const.  Nothing in here decides memory behaviour: machines and events
+ * come from the history.
+ */
+#ifndef VMSCOPE_UI_APP_H
+#define VMSCOPE_UI_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "anim.h"
+#include "event.h"
+#include "glyph.h"
+#include "history.h"
+#include "layout.h"
+#include "lineedit.h"
+#include "session.h"
+#include "theme.h"
+#include "ui.h"
+
+/* What a handler asks the loop to do: a bit set. */
+enum reaction {
+	R_NONE = 0,
+	R_REDRAW = 1u << 0,     /* draw the screen again */
+	R_RELAYOUT = 1u << 1,   /* the mode changed: place the panels again */
+	R_MOVED = 1u << 2,      /* the position changed: load its state */
+	R_TIMER = 1u << 3,      /* play started or its speed changed */
+	R_QUIT = 1u << 4,
+};
+
+enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP };
+enum prompt_for { PROMPT_COMMAND, PROMPT_SAVE_AS };
+enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT };
+
+/* The events of one operation, kept so counting them twice is free. */
+struct event_cache {
+	bool valid;
+	size_t op;
+	struct event_list list;
+};
+
+struct app {
+	struct session *s;
+	struct history *h;
+	struct ui_options opt;
+
+	struct anim anim;
+	struct anim_source src;
+	struct event_cache counted;     /* the last operation counted */
+	struct event_list events;       /* events of the operation shown */
+	struct machine *m;              /* the state at the position (owned) */
+
+	struct layout layout;
+	struct theme theme;
+	const struct glyphs *g;
+	bool projector;
+	int shown_pid;                  /* Tab's choice; 0: follow the operation */
+	long scroll[PANEL_COUNT];       /* rows moved by PgUp/PgDn and the wheel */
+
+	enum mode mode;
+	int help_page;
+	struct lineedit edit;
+	enum prompt_for prompt_for;
+	enum confirm_for confirm_for;
+	char question[128];
+	char pending[EDIT_MAX];         /* the command a question is about */
+	char message[320];              /* shown in the narration until the next key */
+	bool message_error;
+
+	int64_t next_tick;              /* ms on the monotonic clock */
+	int status;                     /* exit status once R_QUIT */
+};
+
+/* app.c: the position and what is drawn for it */
+void app_init(struct app *a, struct session *s, const struct ui_options *opt);
+void app_free(struct app *a);
+void app_load(struct app *a);                   /* the state for anim's position */
+void app_forget(struct app *a);                 /* the history changed */
+const struct event *app_event(const struct app *a);       /* being shown, or NULL */
+const struct event *app_access(const struct app *a);      /* the op's SPLIT, or NULL */
+const struct process *app_process(const struct app *a);   /* shown, or NULL */
+int app_next_pid(const struct app *a);                    /* Tab's next process */
+void app_say(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* actions.c: the key table's handlers */
+unsigned actions_key(struct app *a, int key);
+
+/* command.c: the prompt's lines and the questions they raise */
+unsigned command_line(struct app *a, const char *line);
+unsigned command_save_as(struct app *a, const char *path);
+unsigned command_answer(struct app *a, bool yes);
+unsigned command_quit(struct app *a);           /* asks first if unsaved */
+/* The prompt's own commands (save, quit...), as help lines. */
+void command_help_visit(void (*fn)(void *ctx, const char *line, bool heading), void *ctx);
+
+/* modes.c: keys in each mode */
+unsigned modes_key(struct app *a, int key);
+
+/* touch.c: the cells the event being shown touches */
+bool touches_page(const struct app *a, int pid, uint64_t vpn);
+bool touches_pte(const struct app *a, int pid, uint64_t vpn);
+bool touches_frame(const struct app *a, int frame);
+bool touches_slot(const struct app *a, int slot);
+bool touches_tlb_entry(const struct app *a, const struct tlb_entry *e);
+bool touches_tlb(const struct app *a);          /* the TLB as a whole */
+enum element touch_element(const struct app *a); /* how a touched cell looks */
+
+#endif

@@ -1,0 +1,213 @@
+/*
+ * command.c - a line typed at the prompt: one of the prompt's own
+ * commands (save, quit, help), or an operation of the command language,
+ * parsed with cmd_parse, checked by the engine, appended to the history
+ * and then shown from its first event.  A bad line changes nothing; a line
+ * typed while stepped back asks before the later operations are dropped.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "engine.h"
+#include "view.h"
+
+struct prompt_command {
+	const char *name, *usage, *help;
+	unsigned (*run)(struct app *a, const char *arg);
+};
+
+static unsigned run_save(struct app *a, const char *arg);
+static unsigned run_quit(struct app *a, const char *arg);
+static unsigned run_help(struct app *a, const char *arg);
+
+static const struct prompt_command prompt_commands[] = {
+	{ "save", "save [FILE]", "save the session (to FILE)", run_save },
+	{ "quit", "quit", "quit (asks if there are unsaved changes)", run_quit },
+	{ "help", "help", "the help screen", run_help },
+};
+#define NCOMMANDS (sizeof prompt_commands / sizeof prompt_commands[0])
+
+static unsigned
+run_save(struct app *a, const char *arg)
+{
+	if (*arg != '\0')
+		return (command_save_as(a, arg));
+	if (a->s->path == NULL) {
+		app_say(a, true, "save: this session has no file yet (expected save FILE)");
+		return (R_REDRAW);
+	}
+	return (command_save_as(a, a->s->path));
+}
+
+static unsigned
+run_quit(struct app *a, const char *arg)
+{
+	(void)arg;
+	return (command_quit(a));
+}
+
+static unsigned
+run_help(struct app *a, const char *arg)
+{
+	(void)arg;
+	a->mode = MODE_HELP;
+	a->help_page = 0;
+	return (R_REDRAW);
+}
+
+/* The prompt command `line` names, with *arg after its name; or NULL. */
+static const struct prompt_command *
+find_command(const char *line, const char **arg)
+{
+	size_t i, n = strcspn(line, " \t");
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strlen(prompt_commands[i].name) == n &&
+		    strncmp(prompt_commands[i].name, line, n) == 0) {
+			*arg = line + n + strspn(line + n, " \t");
+			return (&prompt_commands[i]);
+		}
+	}
+	return (NULL);
+}
+
+/* Copies line without the blanks around it. */
+static void
+trim(char *out, size_t size, const char *line)
+{
+	size_t n;
+
+	line += strspn(line, " \t");
+	n = strlen(line);
+	while (n > 0 && isspace((unsigned char)line[n - 1]))
+		n--;
+	snprintf(out, size, "%.*s", (int)n, line);
+}
+
+/* Drops the operations after the one shown, appends op, shows its first event. */
+static unsigned
+append(struct app *a, const struct op *op, const char *text)
+{
+	char err[256];
+
+	if (history_length(a->h) > a->anim.op) {
+		history_truncate(a->h, a->anim.op);
+		a->s->modified = true;
+		app_forget(a);
+	}
+	if (history_append(a->h, op, text, err, sizeof err) != 0) {
+		app_say(a, true, "%s: %s", text, err);
+		return (R_MOVED);
+	}
+	a->s->modified = true;
+	app_forget(a);
+	anim_enter(&a->anim, history_length(a->h), &a->src);
+	return (R_MOVED);
+}
+
+/* Parses and checks line against the state after the operation shown. */
+static bool
+accept(struct app *a, const char *line, struct op *op)
+{
+	struct cmd_error cerr;
+	char err[256];
+
+	if (cmd_parse(line, op, &cerr) != 0) {
+		app_say(a, true, "%s: %s", line, cerr.msg);
+		return (false);
+	}
+	if (op->kind == OP_NONE)
+		return (false);
+	if (engine_check(history_state(a->h, a->anim.op), op, err, sizeof err) != 0) {
+		app_say(a, true, "%s: %s", line, err);
+		return (false);
+	}
+	return (true);
+}
+
+unsigned
+command_line(struct app *a, const char *raw)
+{
+	const struct prompt_command *c;
+	char line[EDIT_MAX];
+	const char *arg;
+	size_t later;
+	struct op op;
+
+	trim(line, sizeof line, raw);
+	if ((c = find_command(line, &arg)) != NULL)
+		return (c->run(a, arg));
+	if (!accept(a, line, &op))
+		return (R_REDRAW);
+	later = history_length(a->h) - a->anim.op;
+	if (later == 0)
+		return (append(a, &op, line));
+	snprintf(a->pending, sizeof a->pending, "%s", line);
+	snprintf(a->question, sizeof a->question, "discard the %zu later operation%s?",
+	    later, later == 1 ? "" : "s");
+	a->confirm_for = CONFIRM_DISCARD;
+	a->mode = MODE_CONFIRM;
+	return (R_REDRAW);
+}
+
+unsigned
+command_answer(struct app *a, bool yes)
+{
+	struct op op;
+
+	a->mode = MODE_NORMAL;
+	if (a->confirm_for == CONFIRM_QUIT)
+		return (yes ? R_QUIT : R_REDRAW);
+	if (!yes) {
+		app_say(a, false, "kept the later operations; \"%s\" was not run", a->pending);
+		return (R_REDRAW);
+	}
+	if (!accept(a, a->pending, &op))
+		return (R_REDRAW);
+	return (append(a, &op, a->pending));
+}
+
+unsigned
+command_save_as(struct app *a, const char *raw)
+{
+	char path[EDIT_MAX], err[512];
+
+	trim(path, sizeof path, raw);
+	if (path[0] == '\0') {
+		app_say(a, true, "not saved: no file name given");
+		return (R_REDRAW);
+	}
+	if (session_save(a->s, path, err, sizeof err) != 0)
+		app_say(a, true, "not saved: %s", err);
+	else
+		app_say(a, false, "saved to %s", path);
+	return (R_REDRAW);
+}
+
+unsigned
+command_quit(struct app *a)
+{
+	if (!a->s->modified)
+		return (R_QUIT);
+	snprintf(a->question, sizeof a->question, "quit without saving your changes?");
+	a->confirm_for = CONFIRM_QUIT;
+	a->mode = MODE_CONFIRM;
+	return (R_REDRAW);
+}
+
+void
+command_help_visit(void (*fn)(void *ctx, const char *line, bool heading), void *ctx)
+{
+	char line[128];
+	size_t i;
+
+	fn(ctx, "", false);
+	fn(ctx, "The prompt's own commands", true);
+	for (i = 0; i < NCOMMANDS; i++) {
+		snprintf(line, sizeof line, "  %-28s %s", prompt_commands[i].usage,
+		    prompt_commands[i].help);
+		fn(ctx, line, false);
+	}
+}

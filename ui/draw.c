@@ -1,0 +1,133 @@
+/*
+ * draw.c - the pen, boxes and fills: the only place views' text meets
+ * curses.  Everything is clipped to its rectangle and sanitised, so no
+ * size and no session title can write outside a panel.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "text.h"
+
+void
+pen_at(struct pen *p, const struct app *a, const struct rect *r, int row, int col)
+{
+	p->a = a;
+	p->y = r->y + row;
+	p->x = r->x + col;
+	p->end = r->x + r->w;
+	if (row < 0 || row >= r->h)
+		p->end = p->x;  /* outside: writes nothing */
+}
+
+int
+pen_left(const struct pen *p)
+{
+	return (p->end > p->x ? p->end - p->x : 0);
+}
+
+int
+pen_put(struct pen *p, enum element el, const char *s)
+{
+	char buf[1024];
+	int used;
+
+	if (pen_left(p) == 0)
+		return (0);
+	used = text_clip(s, pen_left(p), p->a->g->ascii, buf, sizeof buf);
+	attrset(theme_attr(&p->a->theme, el));
+	mvaddstr(p->y, p->x, buf);
+	p->x += used;
+	return (used);
+}
+
+int
+pen_printf(struct pen *p, enum element el, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return (pen_put(p, el, buf));
+}
+
+void
+pen_repeat(struct pen *p, enum element el, const char *s, int n)
+{
+	char buf[1024];
+	size_t len = 0, k = strlen(s);
+
+	while (n-- > 0 && len + k < sizeof buf) {
+		memcpy(buf + len, s, k);
+		len += k;
+	}
+	buf[len] = '\0';
+	pen_put(p, el, buf);
+}
+
+void
+pen_skip_to(struct pen *p, int x)
+{
+	if (x > p->x)
+		p->x = x < p->end ? x : p->end;
+}
+
+struct rect
+rect_inner(const struct rect *r)
+{
+	struct rect in = { r->x + 1, r->y + 1, r->w - 2, r->h - 2 };
+
+	if (in.w < 0 || in.h < 0)
+		in.w = in.h = 0;
+	return (in);
+}
+
+void
+draw_box(const struct app *a, const struct rect *r, const char *title)
+{
+	const struct glyphs *g = a->g;
+	struct pen p;
+	int row;
+
+	if (r->w < 2 || r->h < 2)
+		return;
+	pen_at(&p, a, r, 0, 0);
+	pen_put(&p, EL_BORDER, g->tl);
+	if (title != NULL && r->w > 4) {
+		int end = p.end;
+
+		/* Room is kept for a space and the corner after the title. */
+		pen_put(&p, EL_BORDER, " ");
+		p.end = end - 2;
+		pen_put(&p, EL_PANEL_TITLE, title);
+		p.end = end;
+		pen_put(&p, EL_BORDER, " ");
+	}
+	pen_repeat(&p, EL_BORDER, g->h, pen_left(&p) - 1);
+	pen_put(&p, EL_BORDER, g->tr);
+	for (row = 1; row < r->h - 1; row++) {
+		pen_at(&p, a, r, row, 0);
+		pen_put(&p, EL_BORDER, g->v);
+		pen_skip_to(&p, r->x + r->w - 1);
+		pen_put(&p, EL_BORDER, g->v);
+	}
+	pen_at(&p, a, r, r->h - 1, 0);
+	pen_put(&p, EL_BORDER, g->bl);
+	pen_repeat(&p, EL_BORDER, g->h, r->w - 2);
+	pen_put(&p, EL_BORDER, g->br);
+}
+
+void
+draw_fill(const struct app *a, const struct rect *r, enum element el)
+{
+	struct pen p;
+	int row;
+
+	for (row = 0; row < r->h; row++) {
+		pen_at(&p, a, r, row, 0);
+		pen_repeat(&p, el, " ", r->w);
+	}
+}

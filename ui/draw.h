@@ -1,0 +1,35 @@
+/*
+ * draw.h - the few ways views put text on the screen: a pen that writes a
+ * row left to right, clipped to its end column; boxes; blank fills.
+ * Views never call curses output functions themselves.
+ */
+#ifndef VMSCOPE_UI_DRAW_H
+#define VMSCOPE_UI_DRAW_H
+
+#include "app.h"
+
+struct pen {
+	const struct app *a;
+	int y, x, end;          /* writes columns x .. end - 1 of row y */
+};
+
+/* A pen on row `row` of r, from column `col` of r to r's right edge. */
+void pen_at(struct pen *p, const struct app *a, const struct rect *r, int row, int col);
+/* Writes s (clipped at the pen's end); returns the columns written. */
+int pen_put(struct pen *p, enum element el, const char *s);
+int pen_printf(struct pen *p, enum element el, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Writes s `n` times. */
+void pen_repeat(struct pen *p, enum element el, const char *s, int n);
+/* Moves to column `col` of the row (never backwards past the start). */
+void pen_skip_to(struct pen *p, int x);
+int pen_left(const struct pen *p);
+
+/* A frame on r's edge with `title` on its top side. */
+void draw_box(const struct app *a, const struct rect *r, const char *title);
+/* The inside of a box. */
+struct rect rect_inner(const struct rect *r);
+/* Blanks every cell of r in element el. */
+void draw_fill(const struct app *a, const struct rect *r, enum element el);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * glyph.c - the Unicode and ASCII glyph sets.
+ */
+#include "glyph.h"
+
+static const struct glyphs unicode = {
+	.ascii = false,
+	.untouched = "\u00b7", .resident = "\u25a0", .current = "\u25a3",
+	.swapped = "\u25cb", .free = "\u00b7",
+	.split = "\u2502", .arrow = "\u2192", .from = "\u2190",
+	.pointer = "\u25b6", .marker = "\u25c0", .sep = " \u00b7 ",
+	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
+	.times = "\u00d7", .enter = "\u23ce",
+	.h = "\u2500", .v = "\u2502", .tl = "\u250c", .tr = "\u2510",
+	.bl = "\u2514", .br = "\u2518",
+};
+
+static const struct glyphs ascii = {
+	.ascii = true,
+	.untouched = ".", .resident = "#", .current = "@", .swapped = "o",
+	.free = ".",
+	.split = "|", .arrow = "->", .from = "<-",
+	.pointer = ">", .marker = "<", .sep = " | ",
+	.bullet = ">", .playing = ">", .paused = "||",
+	.times = "x", .enter = "Enter",
+	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
+};
+
+const struct glyphs *
+glyphs_get(bool want_ascii)
+{
+	return (want_ascii ? &ascii : &unicode);
+}

@@ -1,0 +1,32 @@
+/*
+ * glyph.h - the characters the screen is drawn with, in two sets: Unicode
+ * for UTF-8 terminals and plain ASCII for everything else (or --ascii).
+ * Every page state has its own glyph, so the screen reads in monochrome.
+ */
+#ifndef VMSCOPE_UI_GLYPH_H
+#define VMSCOPE_UI_GLYPH_H
+
+#include <stdbool.h>
+
+struct glyphs {
+	bool ascii;
+	/* pages: mapped but never touched, resident, being accessed, swapped */
+	const char *untouched, *resident, *current, *swapped;
+	const char *free;           /* a free frame, slot or TLB entry */
+	const char *split;          /* between the VPN and offset bits */
+	const char *arrow;          /* "->" */
+	const char *from;           /* "<-" */
+	const char *pointer;        /* the row an event is on */
+	const char *marker;         /* beside the cell an event touches */
+	const char *sep;            /* between items on one line */
+	const char *bullet;         /* before the narration */
+	const char *playing, *paused;
+	const char *times;          /* in "80x24" */
+	const char *enter;          /* the Enter key */
+	/* box drawing */
+	const char *h, *v, *tl, *tr, *bl, *br;
+};
+
+const struct glyphs *glyphs_get(bool ascii);
+
+#endif

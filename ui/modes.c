@@ -1,0 +1,76 @@
+/*
+ * modes.c - where a key goes: the action table normally, the line editor
+ * while the prompt is open, y/n while a question is asked, and any key
+ * closes the help screen.
+ */
+#include <string.h>
+
+#include "app.h"
+#include "view.h"
+
+static unsigned
+normal_key(struct app *a, int key)
+{
+	return (actions_key(a, key));
+}
+
+static unsigned
+prompt_key(struct app *a, int key)
+{
+	char line[EDIT_MAX];
+
+	switch (lineedit_key(&a->edit, key)) {
+	case EDIT_CONTINUE:
+		return (R_REDRAW);
+	case EDIT_CANCEL:
+		a->mode = MODE_NORMAL;
+		return (R_REDRAW);
+	case EDIT_DONE:
+		break;
+	}
+	a->mode = MODE_NORMAL;
+	a->message[0] = '\0';
+	memcpy(line, a->edit.buf, a->edit.len + 1);
+	if (a->prompt_for == PROMPT_SAVE_AS)
+		return (command_save_as(a, line) | R_REDRAW);
+	lineedit_remember(&a->edit, line);
+	return (command_line(a, line) | R_REDRAW);
+}
+
+static unsigned
+confirm_key(struct app *a, int key)
+{
+	if (key == 'y' || key == 'Y')
+		return (command_answer(a, true) | R_REDRAW);
+	if (key == 'n' || key == 'N' || key == 27)
+		return (command_answer(a, false) | R_REDRAW);
+	return (R_NONE);
+}
+
+static unsigned
+help_key(struct app *a, int key)
+{
+	MEVENT ev;
+
+	if (key == KEY_MOUSE)
+		getmouse(&ev);  /* consumed: a click closes the help too */
+	if ((key == ' ' || key == KEY_NPAGE) && a->help_page + 1 < help_screen_pages(a)) {
+		a->help_page++;
+		return (R_REDRAW);
+	}
+	a->mode = MODE_NORMAL;
+	return (R_REDRAW);
+}
+
+static unsigned (*const mode_keys[])(struct app *, int) = {
+	[MODE_NORMAL] = normal_key,
+	[MODE_PROMPT] = prompt_key,
+	[MODE_CONFIRM] = confirm_key,
+	[MODE_HELP] = help_key,
+};
+
+unsigned
+modes_key(struct app *a, int key)
+{
+	return (mode_keys[a->mode](a, key));
+}

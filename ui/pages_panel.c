@@ -1,0 +1,233 @@
+/*
+ * pages_panel.c - the shown process's virtual pages as a grid of cells,
+ * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
+ * ▣ the page being accessed.  A small address space shows every page; a
+ * large one (a 48-bit trace) only the pages touched, so memory and time
+ * follow the pages used.  The grid scrolls to follow the access.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "view.h"
+#include "xalloc.h"
+
+/* Address spaces up to this many pages show every page. */
+#define PAGES_ALL_MAX 4096u
+
+struct grid {
+	const struct process *p;
+	uint64_t *vpns;         /* touched pages, sorted; NULL: pages 0..count-1 */
+	size_t count;
+	size_t focus;           /* the item to keep in view, or SIZE_MAX */
+	int digits, cell_w, cols;
+	struct rect in;
+};
+
+static uint64_t
+item_vpn(const struct grid *g, size_t i)
+{
+	return (g->vpns != NULL ? g->vpns[i] : i);
+}
+
+/* The touched pages, with `extra` (the page being accessed) added. */
+static void
+touched_pages(struct grid *g, const struct process *p, uint64_t extra, bool add)
+{
+	size_t n = p->pt.count, i;
+
+	g->vpns = xcalloc(n + 1, sizeof *g->vpns);
+	n = page_table_sorted_vpns(&p->pt, g->vpns, n);
+	if (add && page_table_find(&p->pt, extra) == NULL) {
+		for (i = n; i > 0 && g->vpns[i - 1] > extra; i--)
+			g->vpns[i] = g->vpns[i - 1];
+		g->vpns[i] = extra;
+		n++;
+	}
+	g->count = n;
+}
+
+static size_t
+find_item(const struct grid *g, uint64_t vpn)
+{
+	size_t lo = 0, hi = g->count;
+
+	if (g->vpns == NULL)
+		return (vpn < g->count ? (size_t)vpn : SIZE_MAX);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g->vpns[mid] < vpn)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo < g->count && g->vpns[lo] == vpn ? lo : SIZE_MAX);
+}
+
+static void
+grid_open(struct grid *g, const struct app *a, const struct rect *r)
+{
+	const struct event *acc = app_access(a);
+	uint64_t pages = machine_pages_per_process(a->m);
+	bool here;
+
+	memset(g, 0, sizeof *g);
+	g->p = app_process(a);
+	g->in = rect_inner(r);
+	g->focus = SIZE_MAX;
+	if (g->p == NULL)
+		return;
+	here = acc != NULL && acc->pid == g->p->pid;
+	if (pages <= PAGES_ALL_MAX)
+		g->count = (size_t)pages;
+	else
+		touched_pages(g, g->p, here ? acc->vpn : 0, here);
+	g->digits = hex_digits(g->count > 0 ? item_vpn(g, g->count - 1) : 0);
+	g->cell_w = g->digits + 1 + a->layout.cell_scale + 2;
+	/* A power of two, so each row starts at a round VPN. */
+	g->cols = 1;
+	while (g->cols * 2 * g->cell_w <= g->in.w + 1)
+		g->cols *= 2;
+	if (here)
+		g->focus = find_item(g, acc->vpn);
+}
+
+static void
+grid_close(struct grid *g)
+{
+	free(g->vpns);
+	g->vpns = NULL;
+}
+
+static size_t
+grid_rows(const struct grid *g)
+{
+	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
+}
+
+static size_t
+grid_focus_row(const struct grid *g)
+{
+	return (g->focus != SIZE_MAX ? g->focus / (size_t)g->cols : SIZE_MAX);
+}
+
+/* The first row shown: what view_top() gives, without building the grid twice. */
+static size_t
+grid_top(const struct app *a, const struct grid *g)
+{
+	return (scroll_top(grid_rows(g), (size_t)g->in.h, grid_focus_row(g),
+	    a->scroll[PANEL_PAGES]));
+}
+
+/* The glyph and look of one page. */
+static void
+cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
+	  const char **glyph, enum element *el)
+{
+	static const enum element by_state[] = {
+		[PAGE_UNMAPPED] = EL_DIM, [PAGE_UNTOUCHED] = EL_UNTOUCHED,
+		[PAGE_RESIDENT] = EL_RESIDENT, [PAGE_SWAPPED] = EL_SWAPPED,
+	};
+	const struct event *acc = app_access(a);
+	enum page_state st = machine_page_state(a->m, g->p, vpn);
+	const char *by_glyph[] = {
+		[PAGE_UNMAPPED] = " ", [PAGE_UNTOUCHED] = a->g->untouched,
+		[PAGE_RESIDENT] = a->g->resident, [PAGE_SWAPPED] = a->g->swapped,
+	};
+
+	*glyph = by_glyph[st];
+	*el = by_state[st];
+	if (acc != NULL && acc->pid == g->p->pid && acc->vpn == vpn) {
+		*glyph = a->g->current;
+		*el = EL_CURRENT;
+	}
+	if (touches_page(a, g->p->pid, vpn))
+		*el = touch_element(a);
+}
+
+static void
+draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn)
+{
+	bool touched = touches_page(a, g->p->pid, vpn);
+	const char *glyph;
+	enum element el;
+
+	cell_look(a, g, vpn, &glyph, &el);
+	pen_printf(p, touched ? el : EL_TEXT, "%*llx ", g->digits, (unsigned long long)vpn);
+	pen_repeat(p, el, glyph, a->layout.cell_scale);
+}
+
+static void
+pages_draw(const struct app *a, const struct rect *r)
+{
+	struct grid g;
+	char title[64];
+	size_t top, row, i;
+	struct pen p;
+	int c;
+
+	grid_open(&g, a, r);
+	if (g.p == NULL) {
+		draw_box(a, r, "no process");
+		return;
+	}
+	snprintf(title, sizeof title, "pid %d %s%s", g.p->pid, g.p->name,
+	    g.vpns != NULL ? " (touched)" : "");
+	draw_box(a, r, title);
+	top = grid_top(a, &g);
+	for (row = 0; row < (size_t)g.in.h && top + row < grid_rows(&g); row++) {
+		for (c = 0; c < g.cols; c++) {
+			i = (top + row) * (size_t)g.cols + (size_t)c;
+			if (i >= g.count)
+				break;
+			pen_at(&p, a, &g.in, (int)row, 1 + c * g.cell_w);
+			draw_cell(a, &g, &p, item_vpn(&g, i));
+		}
+	}
+	grid_close(&g);
+}
+
+static bool
+pages_click(const struct app *a, const struct rect *r, int y, int x, char *buf, size_t size)
+{
+	struct grid g;
+	size_t i;
+	int col;
+	bool ok = false;
+
+	grid_open(&g, a, r);
+	col = (x - g.in.x - 1) / (g.cell_w > 0 ? g.cell_w : 1);
+	if (g.p != NULL && rect_contains(&g.in, y, x) && x > g.in.x && col < g.cols) {
+		i = (grid_top(a, &g) + (size_t)(y - g.in.y)) * (size_t)g.cols +
+		    (size_t)col;
+		if (i < g.count) {
+			explain_page(a, g.p, item_vpn(&g, i), buf, size);
+			ok = true;
+		}
+	}
+	grid_close(&g);
+	return (ok);
+}
+
+static size_t
+pages_extent(const struct app *a, const struct rect *r, size_t *visible, size_t *focus)
+{
+	struct grid g;
+	size_t rows;
+
+	grid_open(&g, a, r);
+	rows = g.p != NULL ? grid_rows(&g) : 0;
+	*visible = (size_t)(g.in.h > 0 ? g.in.h : 0);
+	*focus = grid_focus_row(&g);
+	grid_close(&g);
+	return (rows);
+}
+
+const struct view view_pages = {
+	.panel = PANEL_PAGES,
+	.draw = pages_draw,
+	.click = pages_click,
+	.extent = pages_extent,
+};

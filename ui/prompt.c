@@ -1,0 +1,85 @@
+/*
+ * prompt.c - the bottom line: the command being typed, a yes/no question,
+ * or the hints for the main keys (generated from the key table).
+ */
+#include <string.h>
+
+#include "draw.h"
+#include "keys.h"
+#include "view.h"
+
+struct hint_ctx {
+	struct pen *p;
+	const char *sep;
+	bool first;
+};
+
+static void
+draw_hint(void *ctx, const char *key, size_t keylen, const char *hint)
+{
+	struct hint_ctx *h = ctx;
+	char k[32];
+
+	if (!h->first)
+		pen_put(h->p, EL_DIM, h->sep);
+	h->first = false;
+	if (keylen >= sizeof k)
+		keylen = sizeof k - 1;
+	memcpy(k, key, keylen);
+	k[keylen] = '\0';
+	pen_put(h->p, EL_KEY, strcmp(k, "Enter") == 0 ? h->p->a->g->enter : k);
+	pen_put(h->p, EL_HINT, " ");
+	pen_put(h->p, EL_HINT, hint);
+}
+
+/* The line being edited, the cursor shown as a reversed cell. */
+static void
+draw_edit(const struct app *a, struct pen *p)
+{
+	const struct lineedit *e = &a->edit;
+	char before[EDIT_MAX], at[8] = " ";
+	size_t n = 1;
+
+	memcpy(before, e->buf, e->cur);
+	before[e->cur] = '\0';
+	pen_put(p, EL_PROMPT, before);
+	if (e->cur < e->len) {
+		while (e->cur + n < e->len && ((unsigned char)e->buf[e->cur + n] & 0xc0) == 0x80)
+			n++;
+		memcpy(at, e->buf + e->cur, n);
+		at[n] = '\0';
+	}
+	pen_put(p, EL_CURSOR, at);
+	if (e->cur < e->len)
+		pen_put(p, EL_PROMPT, e->buf + e->cur + n);
+}
+
+static void
+prompt_draw(const struct app *a, const struct rect *r)
+{
+	struct hint_ctx h;
+	struct pen p;
+
+	pen_at(&p, a, r, 0, 0);
+	switch (a->mode) {
+	case MODE_PROMPT:
+		pen_put(&p, EL_PROMPT, a->prompt_for == PROMPT_SAVE_AS ? " save as: " : " :");
+		draw_edit(a, &p);
+		break;
+	case MODE_CONFIRM:
+		pen_put(&p, EL_PROMPT, " ");
+		pen_put(&p, EL_PROMPT, a->question);
+		pen_put(&p, EL_KEY, " (y/n)");
+		break;
+	default:
+		h = (struct hint_ctx){ &p, "  ", true };
+		pen_put(&p, EL_TEXT, " ");
+		keys_hints_visit(draw_hint, &h);
+		break;
+	}
+}
+
+const struct view view_prompt = {
+	.panel = PANEL_PROMPT,
+	.draw = prompt_draw,
+};

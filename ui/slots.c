@@ -1,0 +1,152 @@
+/*
+ * slots.c - drawing, clicking and scrolling a list of frames or swap
+ * slots: the geometry is worked out once per call from the machine and
+ * the panel's size.
+ */
+#include <stdio.h>
+
+#include "draw.h"
+#include "slots.h"
+
+struct geometry {
+	struct rect in;
+	size_t count, focus;
+	int index_w, owner_w, entry_w, cols;
+	bool down;              /* all fit: numbered down the columns */
+};
+
+static int
+dec_digits(uint64_t v)
+{
+	return (snprintf(NULL, 0, "%llu", (unsigned long long)v));
+}
+
+static void
+measure(const struct slot_list *l, const struct app *a, const struct rect *r,
+	struct geometry *g)
+{
+	uint64_t pages = machine_pages_per_process(a->m);
+	size_t i;
+
+	g->in = rect_inner(r);
+	g->count = l->count(a->m);
+	g->index_w = dec_digits(g->count > 0 ? g->count - 1 : 0);
+	g->owner_w = dec_digits(a->m->next_pid > 1 ? (uint64_t)a->m->next_pid - 1 : 1) +
+	    3 + hex_digits(pages > 0 ? pages - 1 : 0);
+	g->entry_w = 1 + g->index_w + 2 + g->owner_w + (l->dirty ? 2 : 0) + 2 + 1;
+	g->cols = g->in.w / g->entry_w;
+	if (g->cols < 1)
+		g->cols = 1;
+	/* No more columns than it takes to show them all. */
+	if (g->in.h > 0 && (size_t)g->cols * (size_t)g->in.h > g->count)
+		g->cols = (int)((g->count + (size_t)g->in.h - 1) / (size_t)g->in.h);
+	if (g->cols < 1)
+		g->cols = 1;
+	g->down = (size_t)g->cols * (size_t)g->in.h >= g->count;
+	g->focus = SIZE_MAX;
+	for (i = 0; i < g->count && g->focus == SIZE_MAX; i++) {
+		if (l->touched(a, (int)i))
+			g->focus = g->down ? 0 : i / (size_t)g->cols;
+	}
+}
+
+static size_t
+rows_of(const struct geometry *g)
+{
+	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
+}
+
+/* The entry at a row (of the list) and column. */
+static size_t
+entry_at(const struct geometry *g, size_t row, int col)
+{
+	if (g->down)
+		return ((size_t)col * rows_of(g) + row);
+	return (row * (size_t)g->cols + (size_t)col);
+}
+
+static size_t
+top_of(const struct slot_list *l, const struct app *a, const struct geometry *g)
+{
+	return (scroll_top(rows_of(g), (size_t)g->in.h, g->focus, a->scroll[l->panel]));
+}
+
+static void
+draw_entry(const struct slot_list *l, const struct app *a, const struct geometry *g,
+	   struct pen *p, size_t i)
+{
+	bool touched = l->touched(a, (int)i);
+	enum element el = touched ? touch_element(a) : EL_DIM;
+	struct slot s;
+	char owner[48];
+
+	l->get(a->m, i, &s);
+	pen_printf(p, touched ? el : EL_TEXT, "%*zu  ", g->index_w, i);
+	if (s.pid == 0)
+		snprintf(owner, sizeof owner, "%s", a->g->free);
+	else
+		snprintf(owner, sizeof owner, "%d:0x%llx", s.pid, (unsigned long long)s.vpn);
+	pen_printf(p, touched ? el : (s.pid ? theme_process(s.pid) : EL_DIM), "%-*s",
+	    g->owner_w, owner);
+	if (l->dirty)
+		pen_put(p, touched ? el : EL_DIRTY, s.dirty ? " D" : "  ");
+	if (touched)
+		pen_printf(p, el, " %s", a->g->marker);
+}
+
+void
+slots_draw(const struct slot_list *l, const struct app *a, const struct rect *r)
+{
+	struct geometry g;
+	char title[64];
+	struct pen p;
+	size_t top, row, i;
+	int c;
+
+	measure(l, a, r, &g);
+	l->title(a, title, sizeof title);
+	draw_box(a, r, title);
+	top = top_of(l, a, &g);
+	for (row = 0; row < (size_t)g.in.h && top + row < rows_of(&g); row++) {
+		for (c = 0; c < g.cols; c++) {
+			i = entry_at(&g, top + row, c);
+			if (i >= g.count)
+				break;
+			pen_at(&p, a, &g.in, (int)row, 1 + c * g.entry_w);
+			draw_entry(l, a, &g, &p, i);
+		}
+	}
+}
+
+bool
+slots_click(const struct slot_list *l, const struct app *a, const struct rect *r,
+	    int y, int x, char *buf, size_t size)
+{
+	struct geometry g;
+	size_t i;
+	int c;
+
+	measure(l, a, r, &g);
+	if (!rect_contains(&g.in, y, x) || x == g.in.x)
+		return (false);
+	c = (x - g.in.x - 1) / g.entry_w;
+	if (c >= g.cols)
+		return (false);
+	i = entry_at(&g, top_of(l, a, &g) + (size_t)(y - g.in.y), c);
+	if (i >= g.count)
+		return (false);
+	l->explain(a, (int)i, buf, size);
+	return (true);
+}
+
+size_t
+slots_extent(const struct slot_list *l, const struct app *a, const struct rect *r,
+	     size_t *visible, size_t *focus)
+{
+	struct geometry g;
+
+	measure(l, a, r, &g);
+	*visible = (size_t)g.in.h;
+	*focus = g.focus;
+	return (rows_of(&g));
+}

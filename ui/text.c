@@ -1,0 +1,130 @@
+/*
+ * text.c - UTF-8 text in terminal columns: width, clipping with
+ * sanitising (no control characters reach the terminal), and greedy word
+ * wrapping for the narration.
+ */
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+
+/* The character at s: its bytes, its columns, whether it may be shown. */
+static size_t
+char_at(const char *s, int *cols, bool *ok)
+{
+	unsigned char c = (unsigned char)*s;
+	mbstate_t st;
+	wchar_t wc;
+	size_t n;
+	int w;
+
+	*cols = 1;
+	if (c < 0x80) {
+		*ok = (c >= 0x20 && c != 0x7f);
+		return (1);
+	}
+	memset(&st, 0, sizeof st);
+	n = mbrtowc(&wc, s, strlen(s), &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*ok = false;
+		return (1);
+	}
+	w = wcwidth(wc);
+	*ok = (w >= 0);
+	if (w >= 0)
+		*cols = w;
+	return (n);
+}
+
+int
+text_width(const char *s)
+{
+	int total = 0, cols;
+	bool ok;
+
+	while (*s != '\0') {
+		s += char_at(s, &cols, &ok);
+		total += ok ? cols : 1;
+	}
+	return (total);
+}
+
+int
+text_clip(const char *s, int cols, bool ascii, char *out, size_t size)
+{
+	size_t len = 0, bytes, n;
+	int used = 0, w;
+	bool ok, show;
+
+	if (size == 0)
+		return (0);
+	while (*s != '\0') {
+		bytes = char_at(s, &w, &ok);
+		show = ok && !(ascii && bytes > 1);
+		if (!show)
+			w = 1;
+		n = show ? bytes : 1;
+		if (used + w > cols || len + n >= size)
+			break;
+		if (show)
+			memcpy(out + len, s, n);
+		else
+			out[len] = '?';
+		len += n;
+		used += w;
+		s += bytes;
+	}
+	out[len] = '\0';
+	return (used);
+}
+
+/* Bytes of s that fit in width columns; *space gets the last break. */
+static size_t
+fit(const char *s, int width, size_t *space)
+{
+	size_t i = 0, n;
+	int used = 0, w;
+	bool ok;
+
+	*space = 0;
+	while (s[i] != '\0') {
+		n = char_at(s + i, &w, &ok);
+		if (!ok)
+			w = 1;
+		if (used + w > width)
+			break;
+		if (s[i] == ' ')
+			*space = i;
+		used += w;
+		i += n;
+	}
+	return (i);
+}
+
+size_t
+text_wrap(const char *s, int width, text_line_fn fn, void *ctx)
+{
+	size_t lines = 0, n, space;
+	int w;
+	bool ok;
+
+	if (width <= 0)
+		return (0);
+	while (*s != '\0') {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		n = fit(s, width, &space);
+		if (s[n] != '\0' && s[n] != ' ' && space > 0)
+			n = space;
+		if (n == 0)     /* a character wider than the line */
+			n = char_at(s, &w, &ok);
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+		fn(ctx, s, n);
+		lines++;
+		s += n;
+	}
+	return (lines);
+}

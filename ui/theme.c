@@ -1,0 +1,185 @@
+/*
+ * theme.c - the element x scheme table and the colour pairs behind it.
+ *
+ * Colour pair e + 1 draws element e in the current scheme; switching
+ * scheme re-initialises the pairs, and curses repaints what uses them.
+ * Only the eight basic colours are used, so any colour terminal works;
+ * every meaning also has a glyph or an attribute, never colour alone.
+ */
+#include "theme.h"
+
+struct style {
+	short fg, bg;       /* -1: the terminal's default */
+	attr_t attr;
+};
+
+#define S(fg, bg, attr) { (fg), (bg), (attr) }
+#define NONE -1
+
+static const struct style schemes[SCHEME_COUNT][EL_COUNT] = {
+	[SCHEME_DEFAULT] = {
+		[EL_TEXT] = S(NONE, NONE, A_NORMAL),
+		[EL_DIM] = S(NONE, NONE, A_DIM),
+		[EL_TITLE] = S(COLOR_WHITE, COLOR_BLUE, A_BOLD),
+		[EL_BORDER] = S(COLOR_BLUE, NONE, A_NORMAL),
+		[EL_PANEL_TITLE] = S(NONE, NONE, A_BOLD),
+		[EL_HEADER] = S(NONE, NONE, A_UNDERLINE),
+		[EL_VPN] = S(COLOR_CYAN, NONE, A_BOLD),
+		[EL_OFFSET] = S(COLOR_YELLOW, NONE, A_NORMAL),
+		[EL_PADDR] = S(COLOR_GREEN, NONE, A_BOLD),
+		[EL_UNTOUCHED] = S(NONE, NONE, A_NORMAL),
+		[EL_RESIDENT] = S(COLOR_GREEN, NONE, A_BOLD),
+		[EL_SWAPPED] = S(COLOR_MAGENTA, NONE, A_NORMAL),
+		[EL_CURRENT] = S(COLOR_YELLOW, NONE, A_BOLD),
+		[EL_TOUCHED] = S(COLOR_BLACK, COLOR_YELLOW, A_NORMAL),
+		[EL_ALERT] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
+		[EL_DIRTY] = S(COLOR_RED, NONE, A_BOLD),
+		[EL_LABEL] = S(COLOR_YELLOW, NONE, A_BOLD),
+		[EL_NARRATION] = S(NONE, NONE, A_NORMAL),
+		[EL_KEY] = S(COLOR_CYAN, NONE, A_BOLD),
+		[EL_HINT] = S(NONE, NONE, A_NORMAL),
+		[EL_PROMPT] = S(NONE, NONE, A_BOLD),
+		[EL_CURSOR] = S(NONE, NONE, A_REVERSE),
+		[EL_ERROR] = S(COLOR_RED, NONE, A_BOLD),
+		[EL_NOTICE] = S(COLOR_GREEN, NONE, A_NORMAL),
+		[EL_PROC1] = S(COLOR_CYAN, NONE, A_NORMAL),
+		[EL_PROC2] = S(COLOR_GREEN, NONE, A_NORMAL),
+		[EL_PROC3] = S(COLOR_MAGENTA, NONE, A_NORMAL),
+		[EL_PROC4] = S(COLOR_YELLOW, NONE, A_NORMAL),
+		[EL_PROC5] = S(COLOR_BLUE, NONE, A_BOLD),
+		[EL_PROC6] = S(COLOR_RED, NONE, A_NORMAL),
+	},
+	/* Blue against yellow and light against dark: no red-green cues. */
+	[SCHEME_SAFE] = {
+		[EL_TEXT] = S(NONE, NONE, A_NORMAL),
+		[EL_DIM] = S(NONE, NONE, A_DIM),
+		[EL_TITLE] = S(COLOR_WHITE, COLOR_BLUE, A_BOLD),
+		[EL_BORDER] = S(COLOR_BLUE, NONE, A_NORMAL),
+		[EL_PANEL_TITLE] = S(NONE, NONE, A_BOLD),
+		[EL_HEADER] = S(NONE, NONE, A_UNDERLINE),
+		[EL_VPN] = S(COLOR_BLUE, NONE, A_BOLD),
+		[EL_OFFSET] = S(COLOR_YELLOW, NONE, A_NORMAL),
+		[EL_PADDR] = S(COLOR_CYAN, NONE, A_BOLD),
+		[EL_UNTOUCHED] = S(NONE, NONE, A_NORMAL),
+		[EL_RESIDENT] = S(COLOR_BLUE, NONE, A_BOLD),
+		[EL_SWAPPED] = S(COLOR_YELLOW, NONE, A_NORMAL),
+		[EL_CURRENT] = S(COLOR_YELLOW, NONE, A_BOLD | A_UNDERLINE),
+		[EL_TOUCHED] = S(COLOR_BLACK, COLOR_CYAN, A_NORMAL),
+		[EL_ALERT] = S(COLOR_BLACK, COLOR_YELLOW, A_BOLD),
+		[EL_DIRTY] = S(COLOR_YELLOW, NONE, A_BOLD),
+		[EL_LABEL] = S(COLOR_CYAN, NONE, A_BOLD),
+		[EL_NARRATION] = S(NONE, NONE, A_NORMAL),
+		[EL_KEY] = S(COLOR_BLUE, NONE, A_BOLD),
+		[EL_HINT] = S(NONE, NONE, A_NORMAL),
+		[EL_PROMPT] = S(NONE, NONE, A_BOLD),
+		[EL_CURSOR] = S(NONE, NONE, A_REVERSE),
+		[EL_ERROR] = S(COLOR_YELLOW, NONE, A_BOLD | A_UNDERLINE),
+		[EL_NOTICE] = S(COLOR_CYAN, NONE, A_NORMAL),
+		[EL_PROC1] = S(COLOR_BLUE, NONE, A_BOLD),
+		[EL_PROC2] = S(COLOR_YELLOW, NONE, A_NORMAL),
+		[EL_PROC3] = S(COLOR_CYAN, NONE, A_NORMAL),
+		[EL_PROC4] = S(COLOR_MAGENTA, NONE, A_NORMAL),
+		[EL_PROC5] = S(COLOR_WHITE, NONE, A_BOLD),
+		[EL_PROC6] = S(NONE, NONE, A_UNDERLINE),
+	},
+	/* Attributes only: what NO_COLOR and colourless terminals get. */
+	[SCHEME_MONO] = {
+		[EL_TEXT] = S(NONE, NONE, A_NORMAL),
+		[EL_DIM] = S(NONE, NONE, A_DIM),
+		[EL_TITLE] = S(NONE, NONE, A_REVERSE),
+		[EL_BORDER] = S(NONE, NONE, A_NORMAL),
+		[EL_PANEL_TITLE] = S(NONE, NONE, A_BOLD),
+		[EL_HEADER] = S(NONE, NONE, A_UNDERLINE),
+		[EL_VPN] = S(NONE, NONE, A_BOLD),
+		[EL_OFFSET] = S(NONE, NONE, A_UNDERLINE),
+		[EL_PADDR] = S(NONE, NONE, A_BOLD),
+		[EL_UNTOUCHED] = S(NONE, NONE, A_NORMAL),
+		[EL_RESIDENT] = S(NONE, NONE, A_BOLD),
+		[EL_SWAPPED] = S(NONE, NONE, A_NORMAL),
+		[EL_CURRENT] = S(NONE, NONE, A_BOLD | A_UNDERLINE),
+		[EL_TOUCHED] = S(NONE, NONE, A_REVERSE),
+		[EL_ALERT] = S(NONE, NONE, A_REVERSE | A_BOLD),
+		[EL_DIRTY] = S(NONE, NONE, A_BOLD),
+		[EL_LABEL] = S(NONE, NONE, A_BOLD),
+		[EL_NARRATION] = S(NONE, NONE, A_NORMAL),
+		[EL_KEY] = S(NONE, NONE, A_BOLD),
+		[EL_HINT] = S(NONE, NONE, A_NORMAL),
+		[EL_PROMPT] = S(NONE, NONE, A_BOLD),
+		[EL_CURSOR] = S(NONE, NONE, A_REVERSE),
+		[EL_ERROR] = S(NONE, NONE, A_BOLD | A_UNDERLINE),
+		[EL_NOTICE] = S(NONE, NONE, A_BOLD),
+		[EL_PROC1] = S(NONE, NONE, A_NORMAL),
+		[EL_PROC2] = S(NONE, NONE, A_NORMAL),
+		[EL_PROC3] = S(NONE, NONE, A_NORMAL),
+		[EL_PROC4] = S(NONE, NONE, A_NORMAL),
+		[EL_PROC5] = S(NONE, NONE, A_NORMAL),
+		[EL_PROC6] = S(NONE, NONE, A_NORMAL),
+	},
+};
+
+static const char *const scheme_names[SCHEME_COUNT] = {
+	[SCHEME_DEFAULT] = "default",
+	[SCHEME_SAFE] = "colour-blind safe",
+	[SCHEME_MONO] = "monochrome",
+};
+
+static void
+load_pairs(const struct theme *t)
+{
+	int e;
+
+	if (!t->colour)
+		return;
+	for (e = 0; e < EL_COUNT; e++) {
+		const struct style *s = &schemes[t->scheme][e];
+
+		init_pair((short)(e + 1), s->fg, s->bg);
+	}
+}
+
+void
+theme_init(struct theme *t, bool colour)
+{
+	t->colour = colour && has_colors() && start_color() == OK;
+	if (t->colour)
+		use_default_colors();
+	t->scheme = t->colour ? SCHEME_DEFAULT : SCHEME_MONO;
+	t->projector = false;
+	load_pairs(t);
+}
+
+void
+theme_next(struct theme *t)
+{
+	if (!t->colour)
+		return;
+	t->scheme = (t->scheme + 1) % SCHEME_COUNT;
+	load_pairs(t);
+}
+
+attr_t
+theme_attr(const struct theme *t, enum element e)
+{
+	const struct style *s = &schemes[t->scheme][e];
+	attr_t a = s->attr;
+
+	if (t->colour && (s->fg != NONE || s->bg != NONE))
+		a |= COLOR_PAIR(e + 1);
+	if (t->projector)
+		a |= A_BOLD;
+	return (a);
+}
+
+enum element
+theme_process(int pid)
+{
+	if (pid <= 0)
+		return (EL_DIM);
+	return ((enum element)(EL_PROC1 + (pid - 1) % THEME_PROCESS_COLOURS));
+}
+
+const char *
+theme_name(const struct theme *t)
+{
+	return (scheme_names[t->scheme]);
+}

@@ -1,0 +1,58 @@
+/*
+ * view.h - one panel of the screen, as a small descriptor: how to draw it
+ * (from const state: drawing changes nothing), how to explain a click on
+ * it, and, for lists, how far it can scroll.  One file per view.
+ */
+#ifndef VMSCOPE_UI_VIEW_H
+#define VMSCOPE_UI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+struct view {
+	enum panel panel;
+	void (*draw)(const struct app *a, const struct rect *r);
+	/* Explains the cell at screen (y, x) inside r; false if nothing is there. */
+	bool (*click)(const struct app *a, const struct rect *r, int y, int x,
+		      char *buf, size_t size);
+	/*
+	 * For lists: rows of content; *visible gets the rows shown at once,
+	 * *focus the row to keep in view (SIZE_MAX: none).  NULL: no scrolling.
+	 */
+	size_t (*extent)(const struct app *a, const struct rect *r, size_t *visible,
+			 size_t *focus);
+};
+
+extern const struct view view_title, view_address, view_pages, view_page_table,
+	view_frames, view_swap, view_tlb, view_narration, view_stats, view_prompt;
+
+/* The view drawn in a panel. */
+const struct view *view_of(enum panel p);
+
+/* The first content row a list view shows now. */
+size_t view_top(const struct app *a, enum panel p);
+
+/* Scrolls a list view by `rows` (negative: up), kept inside the list. */
+void view_scroll(struct app *a, enum panel p, long rows);
+
+/* Rows a list view shows at once, or 0. */
+size_t view_visible(const struct app *a, enum panel p);
+
+/* Whole-screen views. */
+void help_screen_draw(const struct app *a);
+int help_screen_pages(const struct app *a);     /* 1, or 2 on small screens */
+void too_small_draw(const struct app *a);
+
+/* explain.c: what a click on a cell says */
+void explain_frame(const struct app *a, int frame, char *buf, size_t size);
+void explain_slot(const struct app *a, int slot, char *buf, size_t size);
+void explain_page(const struct app *a, const struct process *p, uint64_t vpn,
+		  char *buf, size_t size);
+void explain_tlb(const struct app *a, unsigned i, char *buf, size_t size);
+
+/* Hex digits needed to print v (at least 1). */
+int hex_digits(uint64_t v);
+
+#endif
