@@ -200,6 +200,10 @@ usage "--frames: 0 is out of range 1..65536" --batch --pages 1 --frames 0
 usage "--frames: expected a number (decimal, 0x hex or 0b binary), found 'many'" --frames many
 usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size 3000
 usage "--policy: unknown policy 'best' (expected fifo, lru, opt, clock, random)" --policy best
+usage "--va-bits: 70 is out of range 12..64" --va-bits 70
+usage "--tlb: 5000 is out of range 0..1024" --tlb 5000
+usage "--swap-slots: 99999999999 is too large (expected at most 4294967295)" --swap-slots 99999999999
+usage "--seed: expected a number (decimal, 0x hex or 0b binary), found '0x'" --seed 0x
 usage "--scope: expected global or local, found 'world'" --scope world
 usage "--trace-format: expected pages, lackey or addr, found 'script'" --trace x --trace-format script
 usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
