@@ -34,14 +34,14 @@ struct span {
 	uint64_t first, last, vpn;  /* the pages it touches; the next to emit */
 };
 
+/* Reads an op: 1, 0 (the end; for a line, nothing on it), or -1 with a message. */
 struct trace;
-typedef int next_fn(struct trace *, struct op *, char *, size_t);
-typedef int line_fn(struct trace *, struct op *, char *, size_t);
+typedef int read_fn(struct trace *, struct op *, char *, size_t);
 
 struct format {
 	const char *name;
-	next_fn *next;
-	line_fn *line;              /* for the line formats: 1 op, 0 skip, -1 error */
+	read_fn *next;
+	read_fn *line;              /* the line formats: the op on t->line */
 };
 
 struct trace {
@@ -63,8 +63,7 @@ struct trace {
 	char line[LINE_CAP];
 };
 
-static next_fn next_pages, next_lines;
-static line_fn line_lackey, line_addr, line_script;
+static read_fn next_pages, next_lines, line_lackey, line_addr, line_script;
 
 static const struct format formats[] = {
 	[TRACE_PAGES] = { "pages", next_pages, NULL },
