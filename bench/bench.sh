@@ -4,14 +4,14 @@
 # comparison, and the UI's idle cost.  Each line says what was measured,
 # the figure and the target; the exit status is 1 if a target was missed.
 #
-# Environment (make bench sets them): VMSCOPE, RUNSTAT, GENPAGES, and
+# Environment (make bench sets them): VMSCOPE, RUNSTAT, GENPAGES, STEPBENCH, and
 # optionally TMUX_BIN, OSTEP_REPO (a bare git dir of ostep-homework),
-# BENCH_RUNS (timed runs per figure, best kept; default 3).
+# BENCH_RUNS (timed runs per figure, best kept; default 5).
 set -eu
 
 : "${VMSCOPE:?path of src/vmscope}" "${RUNSTAT:?path of bench/runstat}"
-: "${GENPAGES:?path of bench/genpages}"
-runs=${BENCH_RUNS:-3}
+: "${GENPAGES:?path of bench/genpages}" "${STEPBENCH:?path of bench/stepbench}"
+runs=${BENCH_RUNS:-5}
 ostep=${OSTEP_REPO:-/work/.mirror/remzi-arpacidusseau+ostep-homework/repo}
 missed=0
 
@@ -88,7 +88,7 @@ memory() {
 		b=$(field "$tmp/big" maxrss_kb)
 		printf '%-7s %7s KiB -> %7s KiB' "$p" "$s" "$b"
 		if [ "$p" = opt ]; then
-			echo "  (opt keeps one next-use entry per access: grows by design)"
+			echo "  (opt holds the whole queue to look ahead: grows by design)"
 			continue
 		fi
 		# Allow 5% or 256 KiB of allocator and page-cache noise.
@@ -136,6 +136,21 @@ ostep() {
 # json_count KEY FILE: the first integer value of "KEY" in a JSON file.
 json_count() {
 	tr -d ' \t\n' < "$2" | grep -o "\"$1\":[0-9]*" | head -n 1 | cut -d: -f2
+}
+
+steps() {
+	echo "== one operation back and forward on a long history (engine: state + events; slowest of 20, at the end and in the middle)"
+	for n in 100000 1000000; do
+		target=20
+		[ "$n" -eq 1000000 ] && target=50
+		"$STEPBENCH" "$n" > "$tmp/steps"
+		worst=$(awk -v a="$(field "$tmp/steps" step_end_ms)" \
+		    -v b="$(field "$tmp/steps" step_middle_ms)" \
+		    'BEGIN { print (a > b) ? a : b }')
+		printf '%7s ops %8s ms (first replay %s s)   target < %s ms' \
+		    "$n" "$worst" "$(field "$tmp/steps" replay_s)" "$target"
+		verdict "$(lt "$worst" "$target")"
+	done
 }
 
 # cpu_ns PID: CPU time the process has used so far, in nanoseconds.
@@ -187,6 +202,7 @@ head -n 100000 "$tmp/pages-1m" > "$tmp/pages-100k"
 throughput
 memory
 lackey
+steps
 idle
 ostep
 if [ "$missed" -ne 0 ]; then
