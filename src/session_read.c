@@ -326,14 +326,17 @@ read_ops(struct reading *rd, const struct cJSON *doc)
 
 /* ---- the document ------------------------------------------------------- */
 
+/*
+ * Only a file that says it is another version stops the reading: its keys
+ * may mean other things.  A missing or malformed version is reported, and
+ * the rest is read as version 1.
+ */
 static int
 read_version(struct reading *rd, const struct cJSON *doc)
 {
 	uint64_t version = VERSION;
 
-	if (json_get_uint(&rd->r, doc, "", "vmscope", JSON_REQUIRED, 0, JSON_INT_MAX,
-	    &version) < 0)
-		return -1;
+	json_get_uint(&rd->r, doc, "", "vmscope", JSON_REQUIRED, 0, JSON_INT_MAX, &version);
 	if (version == VERSION)
 		return 0;
 	json_problem(&rd->r, "vmscope", "this file is version %llu; this vmscope reads "
