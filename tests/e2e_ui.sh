@@ -4,8 +4,9 @@
 # the access stepped through (TLB miss, page fault, the page in a frame,
 # the PTE present), stepping back restoring each earlier screen exactly,
 # resizing below the minimum and back, projector mode, themes, NO_COLOR,
-# ASCII, a mouse click, a bad command, and quitting by q, Ctrl-C and
-# SIGTERM with the terminal restored.  Every wait polls; none sleeps blind.
+# ASCII, a mouse click, a bad command, quitting by q, Ctrl-C and SIGTERM
+# with the terminal restored, and Ctrl-Z and fg under an interactive bash.
+# Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), TMUX_BIN (tmux; skipped without it).
 set -u
@@ -162,8 +163,8 @@ assert_translated() {
 	seen_in_steps "TLB MISS (event"
 	seen_in_steps "PAGE FAULT (event"
 	grep -qF "ACCESS (event $N of $N)" "$last" || fail "the last event is not the access"
-	grep -qE "│ *[0-9]+ +1:0x7 " "$last" || fail "page 1:0x7 in no frame"
-	grep -qE "0x7 +1 [01] 1 rw +f[0-9]+" "$last" || fail "PTE 0x7 not present"
+	grep -qE "│ *[0-9]+ [D ] 1:0x7 " "$last" || fail "page 1:0x7 in no frame"
+	grep -qE "0x7 +1 [01] 1 f[0-9]+ +rw" "$last" || fail "PTE 0x7 not present"
 	grep -qF "VA 0x7fff" "$last" || fail "no virtual address"
 	grep -qE "PA 0x[0-9a-f]*fff \(frame [0-9]+\)" "$last" || fail "no physical address"
 	grep -qF "faults 1 (100%)" "$last" || fail "the fault is not counted"
@@ -278,6 +279,31 @@ t send-keys -t ui n
 wait_for "step 1/1"
 t send-keys -t ui q y
 assert_restored 0
+
+stop_server
+
+# --- Ctrl-Z under a job-control shell: suspends, restores, resumes -----
+if command -v bash > /dev/null 2>&1; then
+	t start-server \; set-option -g remain-on-exit on \; \
+	    new-session -d -s ui -x 80 -y 24 \
+	    "env PS1='ready> ' TERM=tmux-256color LANG=C.UTF-8 bash --norc --noprofile -i"
+	wait_for "ready>"
+	t send-keys -t ui -l "'$VMSCOPE' --frames 4 --tlb 4"
+	t send-keys -t ui Enter
+	wait_for "No operations yet"
+	t send-keys -t ui C-z
+	wait_for "Stopped"
+	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "suspended on the alternate screen"
+	t send-keys -t ui -l "fg"
+	t send-keys -t ui Enter
+	wait_for "No operations yet"
+	[ "$(t display -p -t ui '#{alternate_on}')" = 1 ] || fail "resumed off the alternate screen"
+	t send-keys -t ui q
+	wait_for "ready>"
+	t send-keys -t ui -l 'echo "status=$?"'
+	t send-keys -t ui Enter
+	wait_for "status=0"
+fi
 
 echo "e2e_ui: ok"
 exit 0

@@ -45,7 +45,7 @@ place_bands(struct layout *l)
 {
 	bool projector = l->flags & LAYOUT_PROJECTOR;
 	bool tall = l->rows >= 40;
-	int narration = projector ? (tall ? 6 : 4) : (tall ? 3 : 2);
+	int narration = projector ? (tall ? 7 : 5) : (tall ? 4 : 3);
 	int y = l->rows;
 
 	l->r[PANEL_TITLE] = band(l->cols, 0, 1);

@@ -12,14 +12,13 @@
 #include "view.h"
 #include "xalloc.h"
 
-/* Inner width from which the loaded/used columns are shown. */
-#define WIDE 40
 
 struct table {
 	const struct process *p;
 	uint64_t *vpns;
 	size_t count, focus;
 	int digits;
+	bool wide;              /* room for the loaded and used columns */
 	struct rect in;
 };
 
@@ -38,6 +37,7 @@ table_open(struct table *t, const struct app *a, const struct rect *r)
 	t->vpns = xcalloc(t->p->pt.count + 1, sizeof *t->vpns);
 	t->count = page_table_sorted_vpns(&t->p->pt, t->vpns, t->p->pt.count);
 	t->digits = hex_digits(t->count > 0 ? t->vpns[t->count - 1] : 0);
+	t->wide = t->in.w >= 1 + t->digits + 2 + 7 + 5 + 4 + 12;
 	for (i = 0; i < t->count; i++) {
 		if (touches_pte(a, t->p->pid, t->vpns[i]) ||
 		    (acc != NULL && acc->pid == t->p->pid && acc->vpn == t->vpns[i]))
@@ -58,27 +58,34 @@ draw_header(const struct app *a, const struct table *t)
 	struct pen p;
 
 	pen_at(&p, a, &t->in, 0, 1);
-	pen_printf(&p, EL_HEADER, "%-*s P D R perm at", t->digits + 2, "VPN");
-	if (t->in.w >= WIDE)
-		pen_put(&p, EL_HEADER, "   loaded used");
+	pen_printf(&p, EL_HEADER, "%-*s P D R at   perm", t->digits + 2, "VPN");
+	if (t->wide)
+		pen_put(&p, EL_HEADER, " loaded used");
 }
 
+/* Where the page is: frame fN, swap slot sN, or nowhere yet. */
 static void
-draw_where(const struct app *a, struct pen *p, const struct pte *e, enum element row,
-	   bool wide)
+draw_where(struct pen *p, const struct pte *e, enum element row)
 {
-	const struct frame *f;
-
-	if (e->present) {
+	if (e->present)
 		pen_printf(p, row != EL_TEXT ? row : EL_RESIDENT, "f%-4d", e->frame);
-		f = &a->m->frames[e->frame];
-		if (wide)
-			pen_printf(p, row, " %6llu %4llu", (unsigned long long)f->loaded_step,
-			    (unsigned long long)f->last_used_step);
-	} else if (e->slot >= 0)
+	else if (e->slot >= 0)
 		pen_printf(p, row != EL_TEXT ? row : EL_SWAPPED, "s%-4d", e->slot);
 	else
 		pen_put(p, row != EL_TEXT ? row : EL_DIM, "-    ");
+}
+
+/* Wide panels: when the resident page was loaded and last used. */
+static void
+draw_steps(const struct app *a, struct pen *p, const struct pte *e, enum element row)
+{
+	const struct frame *f;
+
+	if (!e->present)
+		return;
+	f = &a->m->frames[e->frame];
+	pen_printf(p, row, " %6llu %4llu", (unsigned long long)f->loaded_step,
+	    (unsigned long long)f->last_used_step);
 }
 
 static void
@@ -100,8 +107,10 @@ draw_entry(const struct app *a, const struct table *t, int row, const struct pte
 		pen_printf(&p, el, " %s ", e->referenced ? "1" : "0");
 	} else
 		pen_put(&p, el, " - - ");
-	pen_printf(&p, el, "%-4s ", perm_name(e->perm));
-	draw_where(a, &p, e, el, t->in.w >= WIDE);
+	draw_where(&p, e, el);
+	pen_printf(&p, el, "%-4s", perm_name(e->perm));
+	if (t->wide)
+		draw_steps(a, &p, e, el);
 	if (touched)
 		pen_repeat(&p, el, " ", pen_left(&p));
 }

@@ -173,8 +173,10 @@ pages_draw(const struct app *a, const struct rect *r)
 		draw_box(a, r, "no process");
 		return;
 	}
-	snprintf(title, sizeof title, "pid %d %s%s", g.p->pid, g.p->name,
-	    g.vpns != NULL ? " (touched)" : "");
+	snprintf(title, sizeof title, "pid %d %s", g.p->pid, g.p->name);
+	/* Say only the touched pages are shown, when there is room to. */
+	if (g.vpns != NULL && (int)strlen(title) + 10 <= r->w - 4)
+		strcat(title, " (touched)");
 	draw_box(a, r, title);
 	top = grid_top(a, &g);
 	for (row = 0; row < (size_t)g.in.h && top + row < grid_rows(&g); row++) {

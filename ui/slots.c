@@ -81,15 +81,18 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 	char owner[48];
 
 	l->get(a->m, i, &s);
-	pen_printf(p, touched ? el : EL_TEXT, "%*zu  ", g->index_w, i);
+	pen_printf(p, touched ? el : EL_TEXT, "%*zu ", g->index_w, i);
+	/* The dirty bit before the owner, where a long VPN cannot push it out. */
+	if (l->dirty)
+		pen_put(p, touched ? el : EL_DIRTY, s.dirty ? "D " : "  ");
+	else
+		pen_put(p, el, " ");
 	if (s.pid == 0)
 		snprintf(owner, sizeof owner, "%s", a->g->free);
 	else
 		snprintf(owner, sizeof owner, "%d:0x%llx", s.pid, (unsigned long long)s.vpn);
 	pen_printf(p, touched ? el : (s.pid ? theme_process(s.pid) : EL_DIM), "%-*s",
 	    g->owner_w, owner);
-	if (l->dirty)
-		pen_put(p, touched ? el : EL_DIRTY, s.dirty ? " D" : "  ");
 	if (touched)
 		pen_printf(p, el, " %s", a->g->marker);
 }
