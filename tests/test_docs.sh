@@ -1,12 +1,17 @@
 #!/bin/sh
 # test_docs.sh - what the program says about itself agrees with the manual:
 # every option --help lists is in the man page's OPTIONS, with the same
-# short form, and the other way round; --help and --version exit 0; an
-# unknown option or a missing argument exits 2 with one line and a hint.
+# short form, and the other way round; every key of the UI's key table
+# (ui/keys.h) is in the man page's KEYS and on the `?` help screen, with
+# its help text; --help and --version exit 0; an unknown option or a
+# missing argument exits 2 with one line and a hint.  The help screen part
+# needs tmux (TMUX_BIN) and is left out without it.
 vmscope="${VMSCOPE:?}"
 man="${TEST_SRCDIR:?}/../man/vmscope.1"
+keys_h="$TEST_SRCDIR/../ui/keys.h"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_docs.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+T="${TMUX_BIN:-tmux} -L test-docs-$$ -f /dev/null"
+trap '$T kill-server > /dev/null 2>&1; rm -rf "$tmp"' EXIT
 failed=0
 
 fail() {
@@ -32,6 +37,60 @@ man_options() {
 			else if ($i == "Fl")
 				short = "-" $(i + 1)
 		print short == "" ? long : long " " short }' | sort -u
+}
+
+# key_table: "LABEL<tab>HELP" for each action of UI_ACTIONS in ui/keys.h,
+# whose X(...) lines hold the label and the next line the help text.
+key_table() {
+	sed -n '/define UI_ACTIONS/,/^$/p' "$keys_h" |
+	    awk -F '"' '/X\(ACT_/ { label = $2; getline; print label "\t" $2 }'
+}
+
+# man_keys: the key names of the ".It Ic" lines of the man page's KEYS.
+man_keys() {
+	sed -n '/^\.Sh KEYS/,/^\.Sh [^K]/p' "$man" | grep '^\.It Ic' |
+	    sed 's/\\&//g; s/\\-/-/g; s/^\.It //' | tr ' ' '\n' |
+	    grep -v -e '^Ic$' -e '^,$' -e '^$' | sort -u
+}
+
+# wait_screen TEXT: polls the tmux pane until TEXT shows (10 s at most).
+wait_screen() {
+	i=0
+	until $T capture-pane -p -t docs 2>/dev/null | grep -qF -e "$1"; do
+		i=$((i + 1))
+		[ "$i" -lt 100 ] || return 1
+		sleep 0.1
+	done
+}
+
+# help_screen: the `?` screen of the real UI at 160x48, blanks squeezed.
+help_screen() {
+	$T new-session -d -s docs -x 160 -y 48 \
+	    "exec env TERM=xterm-256color LANG=C.UTF-8 '$vmscope'" &&
+	    wait_screen "vmscope" && $T send-keys -t docs '?' &&
+	    wait_screen "vmscope help" &&
+	    $T capture-pane -p -t docs | tr -s ' ' > "$tmp/help-screen"
+}
+
+check_keys() {
+	key_table > "$tmp/keys"
+	man_keys > "$tmp/man-keys"
+	[ -s "$tmp/keys" ] || { fail "found no actions in $keys_h"; return; }
+	cut -f 1 "$tmp/keys" | tr ' ' '\n' | sort -u > "$tmp/table-keys"
+	comm -23 "$tmp/table-keys" "$tmp/man-keys" > "$tmp/missing"
+	[ ! -s "$tmp/missing" ] ||
+	    fail "keys of the key table missing from the man page's KEYS:" $(cat "$tmp/missing")
+	echo "keys in the key table and the man page: $(wc -l < "$tmp/table-keys")"
+	if ! command -v "${TMUX_BIN:-tmux}" > /dev/null 2>&1; then
+		echo "no tmux: the help screen was not checked"
+		return
+	fi
+	help_screen || { fail "the ? help screen did not show"; return; }
+	while IFS="$(printf '\t')" read -r label help; do
+		grep -qF -e "$label $help" "$tmp/help-screen" ||
+		    fail "the help screen lacks \"$label   $help\""
+	done < "$tmp/keys"
+	echo "actions on the help screen: $(wc -l < "$tmp/keys")"
 }
 
 # usage_error NAME WORD ARGS...: exit 2, nothing on stdout, at most two
@@ -69,6 +128,7 @@ if ! diff -u "$tmp/from-help" "$tmp/from-man" > "$tmp/diff"; then
 fi
 echo "options in --help and in the man page: $(wc -l < "$tmp/from-help")"
 
+check_keys
 usage_error "an unknown option" --no-such-option --no-such-option
 usage_error "a missing argument" argument --frames
 
