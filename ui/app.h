@@ -87,6 +87,9 @@ int app_next_pid(const struct app *a);                    /* Tab's next process 
 void app_say(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* ui.c: the whole screen, drawn once (erase, every view, one doupdate) */
+void app_render(const struct app *a);
+
 /* actions.c: the key table's handlers */
 unsigned actions_key(struct app *a, int key);
 

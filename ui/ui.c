@@ -130,8 +130,8 @@ term_setup(void)
 	mouseinterval(0);
 }
 
-static void
-render(const struct app *a)
+void
+app_render(const struct app *a)
 {
 	int p;
 
@@ -162,7 +162,7 @@ react(struct app *a, unsigned r)
 	if (r & R_TIMER)
 		a->next_tick = now_ms() + anim_interval_ms(&a->anim);
 	if (r & (R_MOVED | R_RELAYOUT | R_REDRAW))
-		render(a);
+		app_render(a);
 }
 
 /* The next key, or ERR when the play timer is due (or a signal came). */
