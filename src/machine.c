@@ -228,16 +228,6 @@ machine_page_state(const struct machine *m, const struct process *p, uint64_t vp
 	return e->slot >= 0 ? PAGE_SWAPPED : PAGE_UNTOUCHED;
 }
 
-struct pte *
-frame_owner_pte(const struct machine *m, int f)
-{
-	const struct frame *fr = &m->frames[f];
-	struct process *p;
-
-	if (!fr->pid || !(p = machine_process(m, fr->pid)))
-		return NULL;
-	return page_table_find(&p->pt, fr->vpn);
-}
 
 void
 machine_grow_va(struct machine *m, uint64_t addr)

@@ -160,7 +160,14 @@ enum page_state machine_page_state(const struct machine *m, const struct process
 const struct region *process_region(const struct process *p, uint64_t vpn);
 
 /* The PTE of the page held in frame f, or NULL if the frame is free. */
-struct pte *frame_owner_pte(const struct machine *m, int f);
+static inline struct pte *
+frame_owner_pte(const struct machine *m, int f)
+{
+	const struct frame *fr = &m->frames[f];
+	struct process *p = fr->pid ? machine_process(m, fr->pid) : NULL;
+
+	return p ? page_table_find(&p->pt, fr->vpn) : NULL;
+}
 
 /* Widens the address space to hold addr (for cfg.grow_va machines). */
 void machine_grow_va(struct machine *m, uint64_t addr);

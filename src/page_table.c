@@ -9,13 +9,6 @@
 
 #define INITIAL_CAP 16
 
-static size_t
-hash_vpn(uint64_t vpn, size_t cap)
-{
-	/* Fibonacci hashing spreads consecutive VPNs over the table. */
-	return (size_t)((vpn * 0x9e3779b97f4a7c15ull) >> 32) & (cap - 1);
-}
-
 void
 page_table_init(struct page_table *pt)
 {
@@ -38,24 +31,10 @@ page_table_copy(struct page_table *dst, const struct page_table *src)
 	return 0;
 }
 
-struct pte *
-page_table_find(const struct page_table *pt, uint64_t vpn)
-{
-	if (!pt->cap)
-		return NULL;
-	for (size_t i = hash_vpn(vpn, pt->cap);; i = (i + 1) & (pt->cap - 1)) {
-		struct pte *e = &pt->slots[i];
-		if (!e->used)
-			return NULL;
-		if (e->vpn == vpn)
-			return e;
-	}
-}
-
 static struct pte *
 insert_slot(struct page_table *pt, uint64_t vpn)
 {
-	size_t i = hash_vpn(vpn, pt->cap);
+	size_t i = page_table_home(vpn, pt->cap);
 
 	while (pt->slots[i].used)
 		i = (i + 1) & (pt->cap - 1);
@@ -103,7 +82,7 @@ page_table_remove(struct page_table *pt, uint64_t vpn)
 	pt->count--;
 	/* Shift back later members of the probe run so lookups still find them. */
 	for (size_t i = (hole + 1) & mask; pt->slots[i].used; i = (i + 1) & mask) {
-		size_t home = hash_vpn(pt->slots[i].vpn, pt->cap);
+		size_t home = page_table_home(pt->slots[i].vpn, pt->cap);
 		if (((i - home) & mask) >= ((i - hole) & mask)) {
 			pt->slots[hole] = pt->slots[i];
 			pt->slots[i].used = false;

@@ -34,8 +34,27 @@ void page_table_init(struct page_table *pt);
 void page_table_free(struct page_table *pt);
 int page_table_copy(struct page_table *dst, const struct page_table *src);
 
-/* The entry for vpn, or NULL. */
-struct pte *page_table_find(const struct page_table *pt, uint64_t vpn);
+/* Where the search for vpn starts: Fibonacci hashing spreads consecutive VPNs. */
+static inline size_t
+page_table_home(uint64_t vpn, size_t cap)
+{
+	return (size_t)((vpn * 0x9e3779b97f4a7c15ull) >> 32) & (cap - 1);
+}
+
+/* The entry for vpn, or NULL.  (Inline: every access looks one up.) */
+static inline struct pte *
+page_table_find(const struct page_table *pt, uint64_t vpn)
+{
+	if (!pt->cap)
+		return NULL;
+	for (size_t i = page_table_home(vpn, pt->cap);; i = (i + 1) & (pt->cap - 1)) {
+		struct pte *e = &pt->slots[i];
+		if (!e->used)
+			return NULL;
+		if (e->vpn == vpn)
+			return e;
+	}
+}
 
 /* The entry for vpn, created (not present, no slot) if missing. */
 struct pte *page_table_get(struct page_table *pt, uint64_t vpn);
