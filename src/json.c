@@ -355,15 +355,74 @@ json_as_uint(struct json_reader *r, const struct cJSON *v, const char *path,
 	return -1;
 }
 
+/* Length of the UTF-8 sequence at s (1 to 4), or 0 if it is malformed. */
+static size_t
+utf8_length(const unsigned char *s)
+{
+	static const struct {
+		unsigned char lead_min, lead_max, next_min, next_max;
+		size_t len;
+	} forms[] = {   /* RFC 3629: no overlong forms, surrogates or past U+10FFFF */
+		{ 0xc2, 0xdf, 0x80, 0xbf, 2 }, { 0xe0, 0xe0, 0xa0, 0xbf, 3 },
+		{ 0xe1, 0xec, 0x80, 0xbf, 3 }, { 0xed, 0xed, 0x80, 0x9f, 3 },
+		{ 0xee, 0xef, 0x80, 0xbf, 3 }, { 0xf0, 0xf0, 0x90, 0xbf, 4 },
+		{ 0xf1, 0xf3, 0x80, 0xbf, 4 }, { 0xf4, 0xf4, 0x80, 0x8f, 4 },
+	};
+	size_t i, k;
+
+	if (*s < 0x80)
+		return 1;
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		if (*s < forms[i].lead_min || *s > forms[i].lead_max)
+			continue;
+		if (s[1] < forms[i].next_min || s[1] > forms[i].next_max)
+			return 0;
+		for (k = 2; k < forms[i].len; k++)
+			if ((s[k] & 0xc0) != 0x80)
+				return 0;
+		return forms[i].len;
+	}
+	return 0;
+}
+
+/*
+ * Text a terminal shows as it is: valid UTF-8 with no control characters
+ * but tab and newline, so a file cannot smuggle escape sequences into the
+ * screen.  Returns 0, or -1 with the offending byte's offset in *at.
+ */
+static int
+plain_text(const char *s, size_t *at)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (p[i]) {
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f ||
+		    (n = utf8_length(p + i)) == 0) {
+			*at = i;
+			return -1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
 int
 json_as_string(struct json_reader *r, const struct cJSON *v, const char *path,
 	       size_t maxlen, const char **out)
 {
 	char what[64];
+	size_t at;
 
 	if (cJSON_IsString(v) && strlen(v->valuestring) <= maxlen) {
-		*out = v->valuestring;
-		return 0;
+		if (plain_text(v->valuestring, &at) == 0) {
+			*out = v->valuestring;
+			return 0;
+		}
+		json_problem(r, path, "expected text (UTF-8, no control characters), "
+		    "found byte 0x%02x at offset %zu",
+		    (unsigned char)v->valuestring[at], at);
+		return -1;
 	}
 	if (cJSON_IsString(v))
 		snprintf(what, sizeof what, "a string of at most %zu bytes", maxlen);

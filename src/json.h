@@ -97,7 +97,8 @@ const struct cJSON *json_next(const struct cJSON *item);
  * Value getters.  Each returns 0 and sets *out, or -1 after reporting what
  * was expected and what was found (*out unchanged).
  * json_as_uint: an integer min..max, or (if strings_ok) a number string.
- * json_as_string: a string of at most maxlen bytes; *out is borrowed.
+ * json_as_string: a string of at most maxlen bytes of plain text (valid
+ * UTF-8, no control characters but tab and newline); *out is borrowed.
  */
 int json_as_uint(struct json_reader *r, const struct cJSON *v, const char *path,
 		 uint64_t min, uint64_t max, bool strings_ok, uint64_t *out);

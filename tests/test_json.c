@@ -327,6 +327,43 @@ t_string_and_bool(void **state)
 }
 
 static void
+t_plain_text(void **state)
+{
+	static const struct {
+		const char *json;
+		const char *says;       /* NULL: accepted */
+	} cases[] = {
+		{ "\"caf\\u00e9 \\u2192 \\ud83d\\ude00\\ttab\\nline\"", NULL },
+		{ "\"\xc3\xa9\xe2\x86\x92\xf0\x9f\x98\x80\"", NULL },
+		{ "\"red \\u001b[31m\"", "found byte 0x1b at offset 4" },
+		{ "\"bell\\u0007\"", "found byte 0x07 at offset 4" },
+		{ "\"del\\u007f\"", "found byte 0x7f at offset 3" },
+		{ "\"ab\xff\"", "found byte 0xff at offset 2" },
+		{ "\"\xc0\xaf\"", "found byte 0xc0 at offset 0" },          /* overlong */
+		{ "\"x\xed\xa0\x80\"", "found byte 0xed at offset 1" },     /* surrogate */
+		{ "\"\xf4\x90\x80\x80\"", "found byte 0xf4 at offset 0" }, /* past U+10FFFF */
+		{ "\"cut \xe2\x86\"", "found byte 0xe2 at offset 4" },
+	};
+	struct seen s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct cJSON *doc = parse(&s, cases[i].json);
+		struct json_reader r = reader(&s);
+		const char *out = NULL;
+
+		assert_non_null(doc);
+		assert_int_equal(json_as_string(&r, doc, "t", 64, &out), cases[i].says ? -1 : 0);
+		if (cases[i].says) {
+			assert_says(&s, "t: expected text (UTF-8, no control characters), ");
+			assert_says(&s, cases[i].says);
+		}
+		json_free(doc);
+	}
+}
+
+static void
 t_required_and_defaults(void **state)
 {
 	struct seen s;
@@ -470,6 +507,7 @@ main(void)
 		cmocka_unit_test(t_uint),
 		cmocka_unit_test(t_uint_strings),
 		cmocka_unit_test(t_string_and_bool),
+		cmocka_unit_test(t_plain_text),
 		cmocka_unit_test(t_required_and_defaults),
 		cmocka_unit_test(t_array_iteration),
 		cmocka_unit_test(t_format_layout),
