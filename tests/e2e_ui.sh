@@ -234,9 +234,33 @@ t send-keys -t ui Enter
 wait_for "bad number at column"
 has "step 1/1" || fail "a bad command changed the session"
 
-t send-keys -t ui q
-wait_for "quit without saving"
+# A command typed while stepped back asks before dropping what follows.
+t send-keys -t ui Home
+wait_for "Start of the session"
+t send-keys -t ui -l ":w 0x1000"
+t send-keys -t ui Enter
+wait_for "discard the 1 later operation? (y/n)"
+t send-keys -t ui n
+wait_for "kept the later operations"
+t send-keys -t ui End
+wait_same "$work/step.$N" "n changed the session"
+t send-keys -t ui Home
+t send-keys -t ui -l ":w 0x1000"
+t send-keys -t ui Enter
+wait_for "discard the 1 later operation? (y/n)"
 t send-keys -t ui y
+wait_for "VA 0x1000"
+has "step 1/1" || fail "the discarded operation is still there"
+
+# Saved, the session quits without asking; the file holds the new op.
+t send-keys -t ui s
+wait_for "save as:"
+t send-keys -t ui -l "$work/saved.json"
+t send-keys -t ui Enter
+wait_for "saved to"
+grep -qF '"w 0x1000"' "$work/saved.json" || fail "the saved session lacks its operation"
+grep -qF '"r 0x7fff"' "$work/saved.json" && fail "the saved session kept a discarded operation"
+t send-keys -t ui q
 assert_restored 0
 stop_server
 

@@ -63,15 +63,23 @@ act_play(struct app *a)
 }
 
 static unsigned
+speed_changed(struct app *a, bool changed)
+{
+	app_say(a, false, "play speed: one event every %d ms%s", anim_interval_ms(&a->anim),
+	    changed ? "" : " (the limit)");
+	return (R_TIMER | R_REDRAW);
+}
+
+static unsigned
 act_faster(struct app *a)
 {
-	return (anim_faster(&a->anim) ? R_TIMER | R_REDRAW : R_NONE);
+	return (speed_changed(a, anim_faster(&a->anim)));
 }
 
 static unsigned
 act_slower(struct app *a)
 {
-	return (anim_slower(&a->anim) ? R_TIMER | R_REDRAW : R_NONE);
+	return (speed_changed(a, anim_slower(&a->anim)));
 }
 
 static unsigned
