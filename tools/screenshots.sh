@@ -17,8 +17,8 @@ chromium=${CHROMIUM:-chromium}
 cols=${SHOT_COLS:-80}
 rows=${SHOT_ROWS:-24}
 lesson=${SHOT_LESSON:-dirty-clean}
-# The narration label the first picture stops on.
-marker=${SHOT_MARKER:-WRITE-BACK}
+# The narration the first picture stops on: an event, not the notes.
+marker=${SHOT_MARKER:-WRITE-BACK (event}
 
 for tool in "$tmux_bin" aha "$chromium"; do
 	command -v "$tool" > /dev/null 2>&1 ||
