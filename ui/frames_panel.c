@@ -25,7 +25,8 @@ frame_get(const struct machine *m, size_t i, struct slot *out)
 static void
 frame_title(const struct app *a, char *buf, size_t size)
 {
-	snprintf(buf, size, "frames%s%u free", a->g->sep, a->m->free_frames);
+	snprintf(buf, size, "frames%s%u/%u", a->g->sep, a->m->cfg.frames - a->m->free_frames,
+	    a->m->cfg.frames);
 }
 
 static const struct slot_list frames = {

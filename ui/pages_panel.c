@@ -1,9 +1,10 @@
 /*
  * pages_panel.c - the shown process's virtual pages as a grid of cells,
  * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
- * ▣ the page being accessed.  A small address space shows every page; a
- * large one (a 48-bit trace) only the pages touched, so memory and time
- * follow the pages used.  The grid scrolls to follow the access.
+ * ▣ the page being accessed.  A small address space shows every page (more
+ * than 16: a VPN at the start of each row, as in a hex dump); a large one
+ * (a 48-bit trace) only the pages touched, so memory and time follow the
+ * pages used.  The grid scrolls to follow the access.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,13 +16,17 @@
 
 /* Address spaces up to this many pages show every page. */
 #define PAGES_ALL_MAX 4096u
+/* Up to this many, each cell has its own VPN; beyond, each row has one. */
+#define PAGES_LABELLED 16u
 
 struct grid {
 	const struct process *p;
 	uint64_t *vpns;         /* touched pages, sorted; NULL: pages 0..count-1 */
 	size_t count;
 	size_t focus;           /* the item to keep in view, or SIZE_MAX */
-	int digits, cell_w, cols;
+	int digits, cols;
+	int label_w;            /* a row's VPN, or 0: each cell has its own */
+	int cell_w, gap;        /* a cell's columns, the last `gap` blank */
 	struct rect in;
 };
 
@@ -66,6 +71,20 @@ find_item(const struct grid *g, uint64_t vpn)
 	return (lo < g->count && g->vpns[lo] == vpn ? lo : SIZE_MAX);
 }
 
+/* Cells and columns: a power of two of them, so rows start at round VPNs. */
+static void
+grid_shape(struct grid *g, int scale)
+{
+	bool row_labels = g->vpns == NULL && g->count > PAGES_LABELLED;
+
+	g->label_w = row_labels ? g->digits + 1 : 0;
+	g->gap = row_labels ? 1 : 2;
+	g->cell_w = (row_labels ? 0 : g->digits + 1) + scale + g->gap;
+	g->cols = 1;
+	while (1 + g->label_w + g->cols * 2 * g->cell_w - g->gap <= g->in.w)
+		g->cols *= 2;
+}
+
 static void
 grid_open(struct grid *g, const struct app *a, const struct rect *r)
 {
@@ -85,11 +104,7 @@ grid_open(struct grid *g, const struct app *a, const struct rect *r)
 	else
 		touched_pages(g, g->p, here ? acc->vpn : 0, here);
 	g->digits = hex_digits(g->count > 0 ? item_vpn(g, g->count - 1) : 0);
-	g->cell_w = g->digits + 1 + a->layout.cell_scale + 2;
-	/* A power of two, so each row starts at a round VPN. */
-	g->cols = 1;
-	while (g->cols * 2 * g->cell_w <= g->in.w + 1)
-		g->cols *= 2;
+	grid_shape(g, a->layout.cell_scale);
 	if (here)
 		g->focus = find_item(g, acc->vpn);
 }
@@ -155,8 +170,28 @@ draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn
 	enum element el;
 
 	cell_look(a, g, vpn, &glyph, &el);
-	pen_printf(p, touched ? el : EL_TEXT, "%*llx ", g->digits, (unsigned long long)vpn);
+	if (g->label_w == 0)
+		pen_printf(p, touched ? el : EL_TEXT, "%*llx ", g->digits,
+		    (unsigned long long)vpn);
 	pen_repeat(p, el, glyph, a->layout.cell_scale);
+}
+
+/* Row `row` of the grid on line y of the panel. */
+static void
+draw_row(const struct app *a, const struct grid *g, size_t row, int y)
+{
+	size_t i = row * (size_t)g->cols;
+	struct pen p;
+	int c;
+
+	if (g->label_w > 0) {
+		pen_at(&p, a, &g->in, y, 1);
+		pen_printf(&p, EL_TEXT, "%*llx", g->digits, (unsigned long long)item_vpn(g, i));
+	}
+	for (c = 0; c < g->cols && i + (size_t)c < g->count; c++) {
+		pen_at(&p, a, &g->in, y, 1 + g->label_w + c * g->cell_w);
+		draw_cell(a, g, &p, item_vpn(g, i + (size_t)c));
+	}
 }
 
 static void
@@ -164,9 +199,7 @@ pages_draw(const struct app *a, const struct rect *r)
 {
 	struct grid g;
 	char title[64];
-	size_t top, row, i;
-	struct pen p;
-	int c;
+	size_t top, row;
 
 	grid_open(&g, a, r);
 	if (g.p == NULL) {
@@ -179,15 +212,8 @@ pages_draw(const struct app *a, const struct rect *r)
 		strcat(title, " (touched)");
 	draw_box(a, r, title);
 	top = grid_top(a, &g);
-	for (row = 0; row < (size_t)g.in.h && top + row < grid_rows(&g); row++) {
-		for (c = 0; c < g.cols; c++) {
-			i = (top + row) * (size_t)g.cols + (size_t)c;
-			if (i >= g.count)
-				break;
-			pen_at(&p, a, &g.in, (int)row, 1 + c * g.cell_w);
-			draw_cell(a, &g, &p, item_vpn(&g, i));
-		}
-	}
+	for (row = 0; row < (size_t)g.in.h && top + row < grid_rows(&g); row++)
+		draw_row(a, &g, top + row, (int)row);
 	grid_close(&g);
 }
 
@@ -200,8 +226,9 @@ pages_click(const struct app *a, const struct rect *r, int y, int x, char *buf, 
 	bool ok = false;
 
 	grid_open(&g, a, r);
-	col = (x - g.in.x - 1) / (g.cell_w > 0 ? g.cell_w : 1);
-	if (g.p != NULL && rect_contains(&g.in, y, x) && x > g.in.x && col < g.cols) {
+	col = (x - g.in.x - 1 - g.label_w) / g.cell_w;
+	if (g.p != NULL && rect_contains(&g.in, y, x) && x > g.in.x + g.label_w &&
+	    col < g.cols) {
 		i = (grid_top(a, &g) + (size_t)(y - g.in.y)) * (size_t)g.cols +
 		    (size_t)col;
 		if (i < g.count) {
