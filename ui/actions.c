@@ -176,6 +176,13 @@ act_help(struct app *a)
 }
 
 static unsigned
+act_notes(struct app *a)
+{
+	a->mode = MODE_NOTES;
+	return (R_REDRAW);
+}
+
+static unsigned
 act_command(struct app *a)
 {
 	a->mode = MODE_PROMPT;

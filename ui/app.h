@@ -32,7 +32,7 @@ enum reaction {
 	R_QUIT = 1u << 4,
 };
 
-enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP };
+enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_NOTES };
 enum prompt_for { PROMPT_COMMAND, PROMPT_SAVE_AS };
 enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT };
 

@@ -10,7 +10,7 @@ static const struct glyphs unicode = {
 	.split = "\u2502", .arrow = "\u2192", .from = "\u2190",
 	.pointer = "\u25b6", .marker = "\u25c0", .sep = " \u00b7 ",
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
-	.times = "\u00d7", .enter = "\u23ce",
+	.times = "\u00d7", .enter = "\u23ce", .more = "\u2026",
 	.h = "\u2500", .v = "\u2502", .tl = "\u250c", .tr = "\u2510",
 	.bl = "\u2514", .br = "\u2518",
 };
@@ -22,7 +22,7 @@ static const struct glyphs ascii = {
 	.split = "|", .arrow = "->", .from = "<-",
 	.pointer = ">", .marker = "<", .sep = " | ",
 	.bullet = ">", .playing = ">", .paused = "||",
-	.times = "x", .enter = "Enter",
+	.times = "x", .enter = "Enter", .more = "...",
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
 };
 

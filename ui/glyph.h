@@ -23,6 +23,7 @@ struct glyphs {
 	const char *playing, *paused;
 	const char *times;          /* in "80x24" */
 	const char *enter;          /* the Enter key */
+	const char *more;           /* text goes on */
 	/* box drawing */
 	const char *h, *v, *tl, *tr, *bl, *br;
 };

@@ -1,7 +1,7 @@
 /*
  * modes.c - where a key goes: the action table normally, the line editor
  * while the prompt is open, y/n while a question is asked, and any key
- * closes the help screen.
+ * closes the help screen or the narration's own page.
  */
 #include <string.h>
 
@@ -47,19 +47,26 @@ confirm_key(struct app *a, int key)
 	return (R_NONE);
 }
 
+/* Any key leaves a page of its own; a click is consumed with it. */
 static unsigned
-help_key(struct app *a, int key)
+close_page(struct app *a, int key)
 {
 	MEVENT ev;
 
 	if (key == KEY_MOUSE)
-		getmouse(&ev);  /* consumed: a click closes the help too */
+		getmouse(&ev);
+	a->mode = MODE_NORMAL;
+	return (R_REDRAW);
+}
+
+static unsigned
+help_key(struct app *a, int key)
+{
 	if ((key == ' ' || key == KEY_NPAGE) && a->help_page + 1 < help_screen_pages(a)) {
 		a->help_page++;
 		return (R_REDRAW);
 	}
-	a->mode = MODE_NORMAL;
-	return (R_REDRAW);
+	return (close_page(a, key));
 }
 
 static unsigned (*const mode_keys[])(struct app *, int) = {
@@ -67,6 +74,7 @@ static unsigned (*const mode_keys[])(struct app *, int) = {
 	[MODE_PROMPT] = prompt_key,
 	[MODE_CONFIRM] = confirm_key,
 	[MODE_HELP] = help_key,
+	[MODE_NOTES] = close_page,
 };
 
 unsigned

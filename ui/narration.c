@@ -12,86 +12,130 @@
 #include "text.h"
 #include "view.h"
 
+struct narration {
+	const char *text;
+	char buf[512];
+	size_t label_len;       /* bytes at the start drawn as the label */
+	enum element el;
+};
+
 struct wrap_ctx {
 	const struct app *a;
 	const struct rect *r;
-	const char *text;
-	size_t label_len;       /* bytes at the start drawn as the label */
-	enum element el;
-	int row, first;
+	const struct narration *n;
+	int row, first, limit;  /* rows first .. limit - 1 are drawn */
 };
 
 static void
 draw_line(void *ctx, const char *line, size_t len)
 {
 	struct wrap_ctx *w = ctx;
-	size_t start = (size_t)(line - w->text), cut = 0;
+	size_t start = (size_t)(line - w->n->text), cut = 0;
 	char buf[512];
 	struct pen p;
 
-	if (w->row >= w->r->h)
+	if (w->row >= w->limit)
 		return;
 	pen_at(&p, w->a, w->r, w->row, 1);
 	pen_put(&p, EL_LABEL, w->row == w->first ? w->a->g->bullet : " ");
 	pen_put(&p, EL_TEXT, " ");
 	if (len >= sizeof buf)
 		len = sizeof buf - 1;
-	if (start < w->label_len)
-		cut = w->label_len - start < len ? w->label_len - start : len;
+	if (start < w->n->label_len)
+		cut = w->n->label_len - start < len ? w->n->label_len - start : len;
 	memcpy(buf, line, cut);
 	buf[cut] = '\0';
 	pen_put(&p, EL_LABEL, buf);
 	memcpy(buf, line + cut, len - cut);
 	buf[len - cut] = '\0';
-	pen_put(&p, w->el, buf);
+	pen_put(&p, w->n->el, buf);
 	w->row++;
 }
 
-/* The narration of the current position into buf. */
 static void
-compose(const struct app *a, char *buf, size_t size, size_t *label_len)
+count_line(void *ctx, const char *line, size_t len)
+{
+	(void)ctx;
+	(void)line;
+	(void)len;
+}
+
+/* What to say at this position: a message, the event, or the notes. */
+static void
+compose(const struct app *a, struct narration *n)
 {
 	const struct event *e = app_event(a);
 	const char *text;
-	int n;
+	size_t size = sizeof n->buf;
+	int k;
 
-	*label_len = 0;
-	if (e != NULL) {
-		n = snprintf(buf, size, "%s (event %u of %u): ", event_label(e->kind),
+	n->text = n->buf;
+	n->label_len = 0;
+	n->el = EL_NARRATION;
+	if (a->message[0] != '\0') {
+		n->text = a->message;
+		n->el = a->message_error ? EL_ERROR : EL_NOTICE;
+	} else if (e != NULL) {
+		k = snprintf(n->buf, size, "%s (event %u of %u): ", event_label(e->kind),
 		    a->anim.ev, a->events.n);
-		*label_len = strlen(event_label(e->kind));
-		if (n > 0 && (size_t)n < size)
-			event_explain(e, a->m, buf + n, size - (size_t)n);
+		n->label_len = strlen(event_label(e->kind));
+		if (k > 0 && (size_t)k < size)
+			event_explain(e, a->m, n->buf + k, size - (size_t)k);
 	} else if (a->anim.op > 0) {
 		text = history_text(a->h, a->anim.op);
-		snprintf(buf, size, "operation %zu%s%s: nothing to animate", a->anim.op,
+		snprintf(n->buf, size, "operation %zu%s%s: nothing to animate", a->anim.op,
 		    text != NULL ? " " : "", text != NULL ? text : "");
 	} else if (a->s->notes != NULL && a->s->notes[0] != '\0')
-		snprintf(buf, size, "%s", a->s->notes);
+		n->text = a->s->notes;
 	else if (a->anim.length > 0)
-		snprintf(buf, size, "Start of the session: %zu operation%s queued; space "
+		snprintf(n->buf, size, "Start of the session: %zu operation%s queued; space "
 		    "steps through them event by event.", a->anim.length,
 		    a->anim.length == 1 ? "" : "s");
 	else
-		snprintf(buf, size, "No operations yet: press : and type one, e.g. r 0x7fff");
+		snprintf(n->buf, size, "No operations yet: press : and type one, e.g. r 0x7fff");
 }
 
 static void
 narration_draw(const struct app *a, const struct rect *r)
 {
-	struct wrap_ctx w = { .a = a, .r = r, .el = EL_NARRATION };
-	char buf[512];
+	struct narration n;
+	struct wrap_ctx w = { .a = a, .r = r, .n = &n };
+	struct pen p;
+	size_t lines;
 
-	if (a->message[0] != '\0') {
-		snprintf(buf, sizeof buf, "%s", a->message);
-		w.el = a->message_error ? EL_ERROR : EL_NOTICE;
-		w.label_len = 0;
-	} else
-		compose(a, buf, sizeof buf, &w.label_len);
-	w.text = buf;
+	compose(a, &n);
 	/* Projector mode: a calm band, the text a row down from its edge. */
 	w.row = w.first = a->projector && r->h > 2 ? 1 : 0;
-	text_wrap(buf, r->w - 4, draw_line, &w);
+	w.limit = r->h;
+	lines = text_wrap(n.text, r->w - 4, count_line, NULL);
+	if ((int)lines > w.limit - w.first)
+		w.limit--;      /* the last row says there is more */
+	text_wrap(n.text, r->w - 4, draw_line, &w);
+	if (w.limit == r->h)
+		return;
+	pen_at(&p, a, r, w.limit, 3);
+	pen_put(&p, EL_HINT, a->g->more);
+	pen_put(&p, EL_HINT, " (n: read it all)");
+}
+
+/* `n`: the narration in full, on a page of its own. */
+void
+notes_screen_draw(const struct app *a)
+{
+	struct rect screen = { 0, 0, a->layout.cols, a->layout.rows };
+	struct rect body = { 1, 2, screen.w - 2, screen.h - 3 };
+	struct narration n;
+	struct wrap_ctx w = { .a = a, .r = &body, .n = &n, .limit = body.h };
+	struct pen p;
+
+	compose(a, &n);
+	draw_fill(a, &(struct rect){ 0, 0, screen.w, 1 }, EL_TITLE);
+	pen_at(&p, a, &screen, 0, 0);
+	pen_put(&p, EL_TITLE, " ");
+	pen_put(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "vmscope");
+	text_wrap(n.text, body.w - 4, draw_line, &w);
+	pen_at(&p, a, &screen, screen.h - 1, 0);
+	pen_put(&p, EL_HINT, " press any key to go back");
 }
 
 const struct view view_narration = {

@@ -140,6 +140,8 @@ app_render(const struct app *a)
 		too_small_draw(a);
 	else if (a->mode == MODE_HELP)
 		help_screen_draw(a);
+	else if (a->mode == MODE_NOTES)
+		notes_screen_draw(a);
 	else {
 		for (p = 0; p < PANEL_COUNT; p++) {
 			if (a->layout.r[p].w > 0 && a->layout.r[p].h > 0)

@@ -43,6 +43,7 @@ size_t view_visible(const struct app *a, enum panel p);
 /* Whole-screen views. */
 void help_screen_draw(const struct app *a);
 int help_screen_pages(const struct app *a);     /* 1, or 2 on small screens */
+void notes_screen_draw(const struct app *a);
 void too_small_draw(const struct app *a);
 
 /* explain.c: what a click on a cell says */
