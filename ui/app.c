@@ -122,6 +122,22 @@ app_process(const struct app *a)
 	return (machine_process(a->m, pid));
 }
 
+size_t
+app_processes(const struct app *a, const struct process **out, size_t max)
+{
+	const struct process *p;
+	size_t n = 0, pid;
+
+	for (pid = 0; pid < a->m->procs_cap; pid++) {
+		if ((p = machine_process(a->m, (int)pid)) == NULL)
+			continue;
+		if (n < max)
+			out[n] = p;
+		n++;
+	}
+	return (n);
+}
+
 int
 app_next_pid(const struct app *a)
 {

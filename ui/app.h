@@ -84,6 +84,8 @@ const struct event *app_event(const struct app *a);       /* being shown, or NUL
 const struct event *app_access(const struct app *a);      /* the op's SPLIT, or NULL */
 const struct process *app_process(const struct app *a);   /* shown, or NULL */
 int app_next_pid(const struct app *a);                    /* Tab's next process */
+/* The live processes by pid, at most max of them; returns how many there are. */
+size_t app_processes(const struct app *a, const struct process **out, size_t max);
 void app_say(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -1,8 +1,9 @@
 /*
  * page_table_panel.c - the shown process's page-table entries, one row per
- * touched page: VPN, present, dirty, referenced, permissions, and where
- * the page is (frame fN or swap slot sN).  Wide panels add when the
- * resident page was loaded and last used.
+ * touched page: VPN, present, dirty, referenced, where the page is (frame
+ * fN or swap slot sN) and permissions.  Wide panels add when the resident
+ * page was loaded and last used.  When every live process's table fits,
+ * they are stacked under one heading, in pid order.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,53 +14,117 @@
 #include "xalloc.h"
 
 
+/* At most this many processes stacked in the panel. */
+#define STACK_MAX 8
+
 struct table {
 	const struct process *p;
 	uint64_t *vpns;
 	size_t count, focus;
+	struct rect in;         /* where its entries go */
+};
+
+/* The tables shown: every process's if they fit stacked, or the shown one. */
+struct tables {
+	size_t n;
+	struct table t[STACK_MAX];
+	struct rect in;         /* inside the box; row 0 holds the headings */
 	int digits;
 	bool wide;              /* room for the loaded and used columns */
-	struct rect in;
 };
 
 static void
-table_open(struct table *t, const struct app *a, const struct rect *r)
+table_open(struct table *t, const struct app *a, const struct process *p)
 {
 	const struct event *acc = app_access(a);
 	size_t i;
 
 	memset(t, 0, sizeof *t);
-	t->in = rect_inner(r);
 	t->focus = SIZE_MAX;
-	t->p = app_process(a);
-	if (t->p == NULL)
+	t->p = p;
+	if (p == NULL)
 		return;
-	t->vpns = xcalloc(t->p->pt.count + 1, sizeof *t->vpns);
-	t->count = page_table_sorted_vpns(&t->p->pt, t->vpns, t->p->pt.count);
-	t->digits = hex_digits(t->count > 0 ? t->vpns[t->count - 1] : 0);
-	t->wide = t->in.w >= 1 + t->digits + 2 + 7 + 5 + 4 + 12;
+	t->vpns = xcalloc(p->pt.count + 1, sizeof *t->vpns);
+	t->count = page_table_sorted_vpns(&p->pt, t->vpns, p->pt.count);
 	for (i = 0; i < t->count; i++) {
-		if (touches_pte(a, t->p->pid, t->vpns[i]) ||
-		    (acc != NULL && acc->pid == t->p->pid && acc->vpn == t->vpns[i]))
+		if (touches_pte(a, p->pid, t->vpns[i]) ||
+		    (acc != NULL && acc->pid == p->pid && acc->vpn == t->vpns[i]))
 			t->focus = i;
 	}
 }
 
-static size_t
-table_top(const struct app *a, const struct table *t)
+static void
+tables_close(struct tables *ts)
 {
-	return (scroll_top(t->count, (size_t)(t->in.h > 1 ? t->in.h - 1 : 0), t->focus,
-	    a->scroll[PANEL_PAGE_TABLE]));
+	size_t i;
+
+	for (i = 0; i < ts->n; i++)
+		free(ts->t[i].vpns);
+	ts->n = 0;
+}
+
+/* Stacks every table under a line with its process's name, if all fit. */
+static bool
+stack(struct tables *ts)
+{
+	int y = 1;
+	size_t i;
+
+	for (i = 0; i < ts->n; i++)
+		y += (int)ts->t[i].count + 1;
+	if (ts->n < 2 || y > ts->in.h)
+		return (false);
+	for (y = 1, i = 0; i < ts->n; y += (int)ts->t[i++].count + 1)
+		ts->t[i].in = (struct rect){ ts->in.x, ts->in.y + y + 1, ts->in.w,
+		    (int)ts->t[i].count };
+	return (true);
 }
 
 static void
-draw_header(const struct app *a, const struct table *t)
+tables_open(struct tables *ts, const struct app *a, const struct rect *r)
+{
+	const struct process *procs[STACK_MAX];
+	size_t i;
+
+	ts->n = app_processes(a, procs, STACK_MAX);
+	ts->in = rect_inner(r);
+	if (ts->n > STACK_MAX)
+		ts->n = 0;
+	for (i = 0; i < ts->n; i++)
+		table_open(&ts->t[i], a, procs[i]);
+	if (!stack(ts)) {
+		tables_close(ts);
+		table_open(&ts->t[0], a, app_process(a));
+		ts->n = 1;
+		ts->t[0].in = (struct rect){ ts->in.x, ts->in.y + 1, ts->in.w,
+		    ts->in.h > 1 ? ts->in.h - 1 : 0 };
+	}
+	ts->digits = 1;
+	for (i = 0; i < ts->n; i++) {
+		const struct table *t = &ts->t[i];
+		int d = hex_digits(t->count > 0 ? t->vpns[t->count - 1] : 0);
+
+		ts->digits = d > ts->digits ? d : ts->digits;
+	}
+	ts->wide = ts->in.w >= 1 + ts->digits + 2 + 7 + 5 + 4 + 12;
+}
+
+static size_t
+table_top(const struct app *a, const struct tables *ts, const struct table *t)
+{
+	if (ts->n > 1)
+		return (0);
+	return (scroll_top(t->count, (size_t)t->in.h, t->focus, a->scroll[PANEL_PAGE_TABLE]));
+}
+
+static void
+draw_header(const struct app *a, const struct tables *ts)
 {
 	struct pen p;
 
-	pen_at(&p, a, &t->in, 0, 1);
-	pen_printf(&p, EL_HEADER, "%-*s P D R at   perm", t->digits + 2, "VPN");
-	if (t->wide)
+	pen_at(&p, a, &ts->in, 0, 1);
+	pen_printf(&p, EL_HEADER, "%-*s P D R at   perm", ts->digits + 2, "VPN");
+	if (ts->wide)
 		pen_put(&p, EL_HEADER, " loaded used");
 }
 
@@ -89,7 +154,8 @@ draw_steps(const struct app *a, struct pen *p, const struct pte *e, enum element
 }
 
 static void
-draw_entry(const struct app *a, const struct table *t, int row, const struct pte *e)
+draw_entry(const struct app *a, const struct tables *ts, const struct table *t, int row,
+	   const struct pte *e)
 {
 	bool touched = touches_pte(a, t->p->pid, e->vpn);
 	enum element el = touched ? touch_element(a) : EL_TEXT;
@@ -99,7 +165,7 @@ draw_entry(const struct app *a, const struct table *t, int row, const struct pte
 	pen_at(&p, a, &t->in, row, 0);
 	pen_put(&p, el, touched ? a->g->pointer : " ");
 	snprintf(vpn, sizeof vpn, "0x%llx", (unsigned long long)e->vpn);
-	pen_printf(&p, el, "%-*s ", t->digits + 2, vpn);
+	pen_printf(&p, el, "%-*s ", ts->digits + 2, vpn);
 	pen_put(&p, touched ? el : (e->present ? EL_RESIDENT : EL_DIM), e->present ? "1" : "0");
 	if (e->present) {
 		pen_put(&p, el, " ");
@@ -109,63 +175,87 @@ draw_entry(const struct app *a, const struct table *t, int row, const struct pte
 		pen_put(&p, el, " - - ");
 	draw_where(&p, e, el);
 	pen_printf(&p, el, "%-4s", perm_name(e->perm));
-	if (t->wide)
+	if (ts->wide)
 		draw_steps(a, &p, e, el);
 	if (touched)
 		pen_repeat(&p, el, " ", pen_left(&p));
 }
 
 static void
+draw_table(const struct app *a, const struct tables *ts, const struct table *t)
+{
+	const struct event *acc = app_access(a);
+	size_t top = table_top(a, ts, t), i;
+	struct pen p;
+
+	if (ts->n > 1) {
+		pen_at(&p, a, &(struct rect){ t->in.x, t->in.y - 1, t->in.w, 1 }, 0, 1);
+		pen_printf(&p, acc != NULL && acc->pid == t->p->pid ? EL_LABEL : EL_PANEL_TITLE,
+		    "pid %d %s", t->p->pid, t->p->name);
+	}
+	for (i = 0; (int)i < t->in.h && top + i < t->count; i++)
+		draw_entry(a, ts, t, (int)i, page_table_find(&t->p->pt, t->vpns[top + i]));
+}
+
+static void
 page_table_draw(const struct app *a, const struct rect *r)
 {
-	struct table t;
-	size_t top, i;
+	struct tables ts;
 	char title[48];
+	size_t i;
 
-	table_open(&t, a, r);
-	if (t.p == NULL) {
-		draw_box(a, r, "page table");
-		return;
-	}
-	snprintf(title, sizeof title, "page table%spid %d", a->g->sep, t.p->pid);
+	tables_open(&ts, a, r);
+	if (ts.t[0].p == NULL)
+		snprintf(title, sizeof title, "page table");
+	else if (ts.n > 1)
+		snprintf(title, sizeof title, "page tables");
+	else
+		snprintf(title, sizeof title, "page table%spid %d", a->g->sep, ts.t[0].p->pid);
 	draw_box(a, r, title);
-	draw_header(a, &t);
-	top = table_top(a, &t);
-	for (i = 0; (int)i + 1 < t.in.h && top + i < t.count; i++)
-		draw_entry(a, &t, (int)i + 1, page_table_find(&t.p->pt, t.vpns[top + i]));
-	free(t.vpns);
+	if (ts.t[0].p != NULL)
+		draw_header(a, &ts);
+	for (i = 0; i < ts.n && ts.t[i].p != NULL; i++)
+		draw_table(a, &ts, &ts.t[i]);
+	tables_close(&ts);
 }
 
 static bool
 page_table_click(const struct app *a, const struct rect *r, int y, int x, char *buf,
 		 size_t size)
 {
-	struct table t;
-	size_t i;
+	struct tables ts;
+	const struct table *t;
+	size_t i, row;
 	bool ok = false;
 
-	table_open(&t, a, r);
-	if (t.p != NULL && rect_contains(&t.in, y, x) && y > t.in.y) {
-		i = table_top(a, &t) + (size_t)(y - t.in.y - 1);
-		if (i < t.count) {
-			explain_page(a, t.p, t.vpns[i], buf, size);
+	tables_open(&ts, a, r);
+	for (i = 0; i < ts.n && !ok; i++) {
+		t = &ts.t[i];
+		if (t->p == NULL || !rect_contains(&t->in, y, x))
+			continue;
+		row = table_top(a, &ts, t) + (size_t)(y - t->in.y);
+		if (row < t->count) {
+			explain_page(a, t->p, t->vpns[row], buf, size);
 			ok = true;
 		}
 	}
-	free(t.vpns);
+	tables_close(&ts);
 	return (ok);
 }
 
 static size_t
 page_table_extent(const struct app *a, const struct rect *r, size_t *visible, size_t *focus)
 {
-	struct table t;
+	struct tables ts;
+	size_t count = 0;
 
-	table_open(&t, a, r);
-	free(t.vpns);
-	*visible = (size_t)(t.in.h > 1 ? t.in.h - 1 : 0);
-	*focus = t.focus;
-	return (t.count);
+	tables_open(&ts, a, r);
+	*visible = (size_t)(ts.t[0].in.h > 0 ? ts.t[0].in.h : 0);
+	*focus = ts.t[0].focus;
+	if (ts.n == 1)
+		count = ts.t[0].count;
+	tables_close(&ts);
+	return (count);      /* stacked tables all fit: nothing to scroll */
 }
 
 const struct view view_page_table = {

@@ -4,7 +4,9 @@
  * ▣ the page being accessed.  A small address space shows every page (more
  * than 16: a VPN at the start of each row, as in a hex dump); a large one
  * (a 48-bit trace) only the pages touched, so memory and time follow the
- * pages used.  The grid scrolls to follow the access.
+ * pages used.  The grid scrolls to follow the access.  When every live
+ * process's grid fits, they are stacked in pid order, so two processes
+ * using the same virtual address can be compared at a glance.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,8 @@
 #define PAGES_ALL_MAX 4096u
 /* Up to this many, each cell has its own VPN; beyond, each row has one. */
 #define PAGES_LABELLED 16u
+/* At most this many processes stacked in the panel. */
+#define STACK_MAX 8
 
 struct grid {
 	const struct process *p;
@@ -85,16 +89,18 @@ grid_shape(struct grid *g, int scale)
 		g->cols *= 2;
 }
 
+/* The grid of process p (NULL: none) in the area `in`. */
 static void
-grid_open(struct grid *g, const struct app *a, const struct rect *r)
+grid_open(struct grid *g, const struct app *a, const struct rect *in,
+	  const struct process *p)
 {
 	const struct event *acc = app_access(a);
 	uint64_t pages = machine_pages_per_process(a->m);
 	bool here;
 
 	memset(g, 0, sizeof *g);
-	g->p = app_process(a);
-	g->in = rect_inner(r);
+	g->p = p;
+	g->in = *in;
 	g->focus = SIZE_MAX;
 	if (g->p == NULL)
 		return;
@@ -120,6 +126,45 @@ static size_t
 grid_rows(const struct grid *g)
 {
 	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
+}
+
+/* The grids shown: every process's, if they fit stacked, or the shown one. */
+struct stack {
+	size_t n;
+	struct grid g[STACK_MAX];
+};
+
+static void
+stack_close(struct stack *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		grid_close(&st->g[i]);
+	st->n = 0;
+}
+
+static void
+stack_open(struct stack *st, const struct app *a, const struct rect *r)
+{
+	const struct process *procs[STACK_MAX];
+	struct rect in = rect_inner(r), sub;
+	size_t n = app_processes(a, procs, STACK_MAX);
+	int y = 0;
+
+	st->n = 0;
+	while (n > 1 && n <= STACK_MAX && st->n < n && y <= in.h) {
+		/* Each grid under a line with its process's name. */
+		sub = (struct rect){ in.x, in.y + y + 1, in.w, 0 };
+		grid_open(&st->g[st->n], a, &sub, procs[st->n]);
+		st->g[st->n].in.h = (int)grid_rows(&st->g[st->n]);
+		y += st->g[st->n++].in.h + 2;
+	}
+	if (st->n == n && n > 1 && y - 1 <= in.h)
+		return;
+	stack_close(st);
+	grid_open(&st->g[0], a, &in, app_process(a));
+	st->n = 1;
 }
 
 static size_t
@@ -195,63 +240,103 @@ draw_row(const struct app *a, const struct grid *g, size_t row, int y)
 }
 
 static void
-pages_draw(const struct app *a, const struct rect *r)
+draw_single(const struct app *a, const struct rect *r, const struct grid *g)
 {
-	struct grid g;
 	char title[64];
 	size_t top, row;
 
-	grid_open(&g, a, r);
-	if (g.p == NULL) {
-		draw_box(a, r, "no process");
-		return;
-	}
-	snprintf(title, sizeof title, "pid %d %s", g.p->pid, g.p->name);
+	snprintf(title, sizeof title, "pid %d %s", g->p->pid, g->p->name);
 	/* Say only the touched pages are shown, when there is room to. */
-	if (g.vpns != NULL && (int)strlen(title) + 10 <= r->w - 4)
+	if (g->vpns != NULL && (int)strlen(title) + 10 <= r->w - 4)
 		strcat(title, " (touched)");
 	draw_box(a, r, title);
-	top = grid_top(a, &g);
-	for (row = 0; row < (size_t)g.in.h && top + row < grid_rows(&g); row++)
-		draw_row(a, &g, top + row, (int)row);
-	grid_close(&g);
+	top = grid_top(a, g);
+	for (row = 0; row < (size_t)g->in.h && top + row < grid_rows(g); row++)
+		draw_row(a, g, top + row, (int)row);
+}
+
+static void
+draw_stacked(const struct app *a, const struct rect *r, const struct stack *st)
+{
+	const struct event *acc = app_access(a);
+	const struct grid *g;
+	struct pen p;
+	size_t i, row;
+
+	draw_box(a, r, "virtual pages");
+	for (i = 0; i < st->n; i++) {
+		g = &st->g[i];
+		pen_at(&p, a, &(struct rect){ g->in.x, g->in.y - 1, g->in.w, 1 }, 0, 1);
+		pen_printf(&p, acc != NULL && acc->pid == g->p->pid ? EL_LABEL : EL_PANEL_TITLE,
+		    "pid %d %s", g->p->pid, g->p->name);
+		for (row = 0; row < grid_rows(g); row++)
+			draw_row(a, g, row, (int)row);
+	}
+}
+
+static void
+pages_draw(const struct app *a, const struct rect *r)
+{
+	struct stack st;
+
+	stack_open(&st, a, r);
+	if (st.g[0].p == NULL)
+		draw_box(a, r, "no process");
+	else if (st.n == 1)
+		draw_single(a, r, &st.g[0]);
+	else
+		draw_stacked(a, r, &st);
+	stack_close(&st);
+}
+
+/* The page under (y, x) in grid g, explained; false if there is none. */
+static bool
+grid_click(const struct app *a, const struct grid *g, size_t top, int y, int x,
+	   char *buf, size_t size)
+{
+	int col = (x - g->in.x - 1 - g->label_w) / g->cell_w;
+	size_t i;
+
+	if (g->p == NULL || !rect_contains(&g->in, y, x) || x <= g->in.x + g->label_w ||
+	    col >= g->cols)
+		return (false);
+	i = (top + (size_t)(y - g->in.y)) * (size_t)g->cols + (size_t)col;
+	if (i >= g->count)
+		return (false);
+	explain_page(a, g->p, item_vpn(g, i), buf, size);
+	return (true);
 }
 
 static bool
 pages_click(const struct app *a, const struct rect *r, int y, int x, char *buf, size_t size)
 {
-	struct grid g;
+	struct stack st;
 	size_t i;
-	int col;
 	bool ok = false;
 
-	grid_open(&g, a, r);
-	col = (x - g.in.x - 1 - g.label_w) / g.cell_w;
-	if (g.p != NULL && rect_contains(&g.in, y, x) && x > g.in.x + g.label_w &&
-	    col < g.cols) {
-		i = (grid_top(a, &g) + (size_t)(y - g.in.y)) * (size_t)g.cols +
-		    (size_t)col;
-		if (i < g.count) {
-			explain_page(a, g.p, item_vpn(&g, i), buf, size);
-			ok = true;
-		}
-	}
-	grid_close(&g);
+	stack_open(&st, a, r);
+	for (i = 0; i < st.n && !ok; i++)
+		ok = grid_click(a, &st.g[i], st.n == 1 ? grid_top(a, &st.g[0]) : 0, y, x,
+		    buf, size);
+	stack_close(&st);
 	return (ok);
 }
 
 static size_t
 pages_extent(const struct app *a, const struct rect *r, size_t *visible, size_t *focus)
 {
-	struct grid g;
-	size_t rows;
+	struct stack st;
+	size_t rows = 0;
 
-	grid_open(&g, a, r);
-	rows = g.p != NULL ? grid_rows(&g) : 0;
-	*visible = (size_t)(g.in.h > 0 ? g.in.h : 0);
-	*focus = grid_focus_row(&g);
-	grid_close(&g);
-	return (rows);
+	stack_open(&st, a, r);
+	*visible = (size_t)(st.g[0].in.h > 0 ? st.g[0].in.h : 0);
+	*focus = SIZE_MAX;
+	if (st.n == 1 && st.g[0].p != NULL) {
+		rows = grid_rows(&st.g[0]);
+		*focus = grid_focus_row(&st.g[0]);
+	}
+	stack_close(&st);
+	return (rows);       /* stacked grids all fit: nothing to scroll */
 }
 
 const struct view view_pages = {
