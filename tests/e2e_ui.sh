@@ -270,6 +270,21 @@ run_command "r 0x7fff"
 step_through
 assert_translated
 step_back
+# A second process at the same virtual address: both shown, apart.
+t send-keys -t ui -l ":spawn editor"
+t send-keys -t ui Enter
+wait_for "step 2/2"
+t send-keys -t ui -l ":w 0x7fff"
+t send-keys -t ui Enter
+wait_for "step 3/3"
+t send-keys -t ui End
+wait_for "ACCESS (event"
+keep "$work/two"
+grep -qF "pid 1 app" "$work/two" && grep -qF "pid 2 editor" "$work/two" ||
+	fail "the two processes are not both shown"
+[ "$(grep -cE "0x7 +1 [01] 1 f[0-9]+ +rw" "$work/two")" -eq 2 ] ||
+	fail "not two present PTEs for page 0x7"
+grep -qE "│ *[0-9]+ [D ] 2:0x7 " "$work/two" || fail "2:0x7 in no frame"
 t send-keys -t ui C-c
 assert_restored 130
 stop_server
