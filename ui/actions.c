@@ -91,6 +91,7 @@ act_process(struct app *a)
 		return (R_NONE);
 	a->shown_pid = pid;
 	memset(a->scroll, 0, sizeof a->scroll);
+	app_say(a, false, "showing pid %d %s", pid, machine_process(a->m, pid)->name);
 	return (R_REDRAW);
 }
 

@@ -15,7 +15,6 @@ struct glyphs {
 	const char *free;           /* a free frame, slot or TLB entry */
 	const char *split;          /* between the VPN and offset bits */
 	const char *arrow;          /* "->" */
-	const char *from;           /* "<-" */
 	const char *pointer;        /* the row an event is on */
 	const char *marker;         /* beside the cell an event touches */
 	const char *sep;            /* between items on one line */
