@@ -57,15 +57,18 @@ pen_printf(struct pen *p, enum element el, const char *fmt, ...)
 void
 pen_repeat(struct pen *p, enum element el, const char *s, int n)
 {
-	char buf[1024];
+	char buf[512];
 	size_t len = 0, k = strlen(s);
 
-	while (n-- > 0 && len + k < sizeof buf) {
-		memcpy(buf + len, s, k);
-		len += k;
+	if (k == 0 || k >= sizeof buf)
+		return;
+	/* In pieces, so a line of any width is drawn whole. */
+	while (n > 0 && pen_left(p) > 0) {
+		for (len = 0; n > 0 && len + k < sizeof buf; n--, len += k)
+			memcpy(buf + len, s, k);
+		buf[len] = '\0';
+		pen_put(p, el, buf);
 	}
-	buf[len] = '\0';
-	pen_put(p, el, buf);
 }
 
 void
