@@ -4,11 +4,13 @@
 # short form, and the other way round; every key of the UI's key table
 # (ui/keys.h) is in the man page's KEYS and on the `?` help screen, with
 # its help text; --help and --version exit 0; an unknown option or a
-# missing argument exits 2 with one line and a hint.  The help screen part
-# needs tmux (TMUX_BIN) and is left out without it.
+# missing argument exits 2 with one line and a hint; the README's batch
+# examples print what the README shows.  The help screen part needs tmux
+# (TMUX_BIN) and is left out without it.
 vmscope="${VMSCOPE:?}"
 man="${TEST_SRCDIR:?}/../man/vmscope.1"
 keys_h="$TEST_SRCDIR/../ui/keys.h"
+readme="$TEST_SRCDIR/../README.md"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_docs.XXXXXX") || exit 99
 T="${TMUX_BIN:-tmux} -L test-docs-$$ -f /dev/null"
 trap '$T kill-server > /dev/null 2>&1; rm -rf "$tmp"' EXIT
@@ -93,6 +95,37 @@ check_keys() {
 	echo "actions on the help screen: $(wc -l < "$tmp/keys")"
 }
 
+# readme_examples: the README's "    $ src/vmscope ..." commands that need
+# no file, each as a line "$ ARGS" followed by the output lines shown
+# under it (indented, "..." and blank lines left out).
+readme_examples() {
+	awk '/^    \$ / { show = ($2 == "src/vmscope" && $0 !~ /\.trace/) }
+	    show && /^    \$ src\/vmscope / { sub(/^    \$ src\/vmscope /, "$ "); print; next }
+	    show && /^    [^$]/ && $0 != "    ..." { sub(/^    /, ""); print; next }
+	    /^[^ ]/ { show = 0 }' "$readme"
+}
+
+# check_readme: runs each example and finds every line the README shows.
+check_readme() {
+	readme_examples > "$tmp/examples"
+	grep -c '^\$ ' "$tmp/examples" > "$tmp/count"
+	[ "$(cat "$tmp/count")" -gt 0 ] || { fail "found no examples in $readme"; return; }
+	while IFS= read -r line; do
+		case $line in
+		'$ '*)
+			# Word splitting of the README's own arguments is intended.
+			# shellcheck disable=SC2086
+			"$vmscope" ${line#\$ } > "$tmp/out" 2>&1 ||
+			    fail "README example exits $?: vmscope ${line#\$ }"
+			cmd=${line#\$ } ;;
+		*)
+			grep -qxF -e "$line" "$tmp/out" ||
+			    fail "vmscope $cmd does not print the README's line: $line" ;;
+		esac
+	done < "$tmp/examples"
+	echo "README examples run: $(cat "$tmp/count")"
+}
+
 # usage_error NAME WORD ARGS...: exit 2, nothing on stdout, at most two
 # lines on stderr (the problem and a hint) that contain WORD and --help.
 usage_error() {
@@ -129,6 +162,7 @@ fi
 echo "options in --help and in the man page: $(wc -l < "$tmp/from-help")"
 
 check_keys
+check_readme
 usage_error "an unknown option" --no-such-option --no-such-option
 usage_error "a missing argument" argument --frames
 
