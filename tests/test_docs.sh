@@ -5,12 +5,14 @@
 # (ui/keys.h) is in the man page's KEYS and on the `?` help screen, with
 # its help text; --help and --version exit 0; an unknown option or a
 # missing argument exits 2 with one line and a hint; the README's batch
-# examples print what the README shows.  The help screen part needs tmux
+# examples print what the README shows; the man page's POLICIES quote the
+# "Rules:" comment of each src/policy_*.c.  The help screen part needs tmux
 # (TMUX_BIN) and is left out without it.
 vmscope="${VMSCOPE:?}"
 man="${TEST_SRCDIR:?}/../man/vmscope.1"
 keys_h="$TEST_SRCDIR/../ui/keys.h"
 readme="$TEST_SRCDIR/../README.md"
+srcdir="$TEST_SRCDIR/../src"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_docs.XXXXXX") || exit 99
 T="${TMUX_BIN:-tmux} -L test-docs-$$ -f /dev/null"
 trap '$T kill-server > /dev/null 2>&1; rm -rf "$tmp"' EXIT
@@ -126,6 +128,39 @@ check_readme() {
 	echo "README examples run: $(cat "$tmp/count")"
 }
 
+# rules_of FILE: the "Rules:" part of a source file's top comment, in
+# lower case with blanks squeezed.
+rules_of() {
+	awk 'NR == 1, /\*\// { print }' "$1" |
+	    sed -e 's|^/\*||' -e 's|\*/$||' -e 's|^ \*||' | tr '\n\t' '  ' |
+	    tr -s ' ' | sed -n 's/.*Rules: //p' | sed 's/ *$//' | tr 'A-Z' 'a-z'
+}
+
+# man_policy NAME: the text of NAME's entry in the man page's POLICIES,
+# in lower case with blanks squeezed.
+man_policy() {
+	sed -n '/^\.Sh POLICIES/,/^\.S[sh] [^P]/p' "$man" |
+	    awk -v p="$1" '/^\.It Cm / { on = ($3 == p); next }
+		/^\./ { if ($1 == ".El") on = 0; next }
+		on { print }' | tr '\n' ' ' | tr -s ' ' | tr 'A-Z' 'a-z'
+}
+
+check_policies() {
+	n=0
+	for f in "$srcdir"/policy_*.c; do
+		p=${f##*/policy_}
+		p=${p%.c}
+		rules=$(rules_of "$f")
+		[ -n "$rules" ] || { fail "$f has no \"Rules:\" comment"; continue; }
+		case "$(man_policy "$p")" in
+		*"$rules"*) n=$((n + 1)) ;;
+		*) fail "the man page's POLICIES do not quote the rules of $p ($f)" ;;
+		esac
+	done
+	[ "$n" -gt 0 ] || fail "no policy rules checked in $srcdir"
+	echo "policies whose rules the man page quotes: $n"
+}
+
 # usage_error NAME WORD ARGS...: exit 2, nothing on stdout, at most two
 # lines on stderr (the problem and a hint) that contain WORD and --help.
 usage_error() {
@@ -163,6 +198,7 @@ echo "options in --help and in the man page: $(wc -l < "$tmp/from-help")"
 
 check_keys
 check_readme
+check_policies
 usage_error "an unknown option" --no-such-option --no-such-option
 usage_error "a missing argument" argument --frames
 
