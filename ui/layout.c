@@ -36,7 +36,7 @@ band(int cols, int y, int h)
 {
 	struct rect r = { 0, y, cols, h };
 
-	return r;
+	return (r);
 }
 
 /* Title and address on top; prompt, statistics, narration, TLB below. */
@@ -56,7 +56,7 @@ place_bands(struct layout *l)
 	l->r[PANEL_NARRATION] = band(l->cols, y, narration);
 	if (!projector)
 		l->r[PANEL_TLB] = band(l->cols, --y, 1);
-	return y;
+	return (y);
 }
 
 /* The grid panels between row 2 and `bottom`, sharing out extra width. */
