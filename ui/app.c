@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "app.h"
-#include "xalloc.h"
 
 static const struct event_list *
 op_events(struct app *a, size_t k)
@@ -37,7 +36,6 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	memset(a, 0, sizeof *a);
 	a->s = s;
 	a->h = s->history;
-	a->opt = *opt;
 	a->projector = opt->projector;
 	a->src.count = count_events;
 	a->src.ctx = a;

@@ -46,7 +46,6 @@ struct event_cache {
 struct app {
 	struct session *s;
 	struct history *h;
-	struct ui_options opt;
 
 	struct anim anim;
 	struct anim_source src;

@@ -25,6 +25,7 @@
 #include "view.h"
 
 #define ESC_DELAY_MS 25
+#define LOST_TERMINAL 8        /* blocking reads in a row that gave nothing */
 
 static const int trapped[] = { SIGINT, SIGTERM, SIGHUP };
 #define NTRAPPED (sizeof trapped / sizeof trapped[0])
@@ -201,13 +202,20 @@ static int
 loop(struct app *a)
 {
 	unsigned r = R_RELAYOUT | R_REDRAW;
-	int key;
+	int key, lost = 0;
 
 	while (!(r & R_QUIT)) {
 		react(a, r);
 		key = read_key(a);
 		if (caught_signal != 0)
 			return (128 + caught_signal);
+		/*
+		 * A wait for ever that ends with no key (a resume from Ctrl-Z
+		 * does, once) over and over: the terminal is gone.
+		 */
+		lost = key == ERR && !a->anim.playing ? lost + 1 : 0;
+		if (lost > LOST_TERMINAL)
+			return (128 + SIGHUP);
 		if (key == ERR)
 			r = tick(a);
 		else if (key == KEY_RESIZE)
