@@ -20,7 +20,7 @@ static const struct glyphs ascii = {
 	.untouched = ".", .resident = "#", .current = "@", .swapped = "o",
 	.free = ".",
 	.split = "|", .arrow = "->",
-	.pointer = ">", .marker = "<", .sep = " | ",
+	.pointer = ">", .marker = "<", .sep = " - ",
 	.bullet = ">", .playing = ">", .paused = "||",
 	.times = "x", .enter = "Enter", .more = "...",
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",

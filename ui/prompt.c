@@ -6,6 +6,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "text.h"
 #include "view.h"
 
 struct hint_ctx {
@@ -30,6 +31,17 @@ draw_hint(void *ctx, const char *key, size_t keylen, const char *hint)
 	pen_put(h->p, EL_KEY, strcmp(k, "Enter") == 0 ? h->p->a->g->enter : k);
 	pen_put(h->p, EL_HINT, " ");
 	pen_put(h->p, EL_HINT, hint);
+}
+
+/* Whether the hints fit in `width` columns with `sep` between them. */
+static bool
+hints_fit(const struct app *a, const char *sep, int width)
+{
+	char buf[256];
+	int enter = text_width("Enter") - text_width(a->g->enter);
+
+	keys_hints(buf, sizeof buf, sep);
+	return (text_width(buf) - enter <= width);
 }
 
 /* The line being edited, the cursor shown as a reversed cell. */
@@ -72,7 +84,7 @@ prompt_draw(const struct app *a, const struct rect *r)
 		pen_put(&p, EL_KEY, " (y/n)");
 		break;
 	default:
-		h = (struct hint_ctx){ &p, "  ", true };
+		h = (struct hint_ctx){ &p, hints_fit(a, "  ", r->w - 1) ? "  " : " ", true };
 		pen_put(&p, EL_TEXT, " ");
 		keys_hints_visit(draw_hint, &h);
 		break;
