@@ -8,6 +8,7 @@ set -u
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-check-XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP PIPE
 status=0
 
 fail() {
