@@ -13,6 +13,9 @@
 #include "lessons.h"
 #include "xalloc.h"
 
+#ifndef SRCDATADIR
+#define SRCDATADIR "data"
+#endif
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/local/share/vmscope"
 #endif
@@ -91,17 +94,25 @@ shelf_free(struct shelf *sh)
 	memset(sh, 0, sizeof *sh);
 }
 
-/* The library: the first folder of the search path that holds lessons. */
+/*
+ * The library: the first of these folders that holds lessons.
+ * $VMSCOPE_DATADIR wins; then the installed data; last the source tree
+ * vmscope was built from, so a freshly built src/vmscope finds them too.
+ */
 static int
 shelf_open(struct shelf *sh)
 {
 	const char *env = getenv("VMSCOPE_DATADIR");
-	char *dir;
-	int rc = -1;
+	const char *const places[] = { env && *env ? env : NULL, PKGDATADIR, SRCDATADIR };
 
-	if (env && *env) {
-		dir = xmalloc(strlen(env) + sizeof "/lessons");
-		strcpy(dir, env);
+	for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+		char *dir;
+		int rc;
+
+		if (!places[i])
+			continue;
+		dir = xmalloc(strlen(places[i]) + sizeof "/lessons");
+		strcpy(dir, places[i]);
 		strcat(dir, "/lessons");
 		rc = shelf_scan(sh, dir);
 		free(dir);
@@ -109,9 +120,6 @@ shelf_open(struct shelf *sh)
 			return 0;
 		shelf_free(sh);
 	}
-	if (shelf_scan(sh, PKGDATADIR "/lessons") == 0)
-		return 0;
-	shelf_free(sh);
 	return -1;
 }
 
@@ -203,8 +211,8 @@ lessons_list(FILE *out)
 	size_t i, width = 0;
 
 	if (shelf_open(&sh) < 0) {
-		fprintf(out, "no lessons found in $VMSCOPE_DATADIR/lessons or %s/lessons\n",
-		    PKGDATADIR);
+		fprintf(out, "no lessons found in $VMSCOPE_DATADIR/lessons, %s/lessons "
+		    "or %s/lessons\n", PKGDATADIR, SRCDATADIR);
 		return;
 	}
 	for (i = 0; i < sh.n; i++)
