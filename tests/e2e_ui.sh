@@ -180,6 +180,53 @@ step_back() {
 	done
 }
 
+# The attributes in force at the end of each input line (a line of
+# `capture-pane -e`, which starts from the defaults), from its SGR codes:
+# "bold=B reverse=R fg=F bg=G", colours as numbers of the 256 or "default".
+sgr_state() {
+	awk -v esc="$ESC" '{
+		bold = rev = 0; fg = bg = "default"
+		n = split($0, part, esc)
+		for (i = 2; i <= n; i++) {
+			end = index(part[i], "m")
+			if (substr(part[i], 1, 1) != "[" || end == 0)
+				continue
+			k = split(substr(part[i], 2, end - 2), p, ";")
+			if (k == 0) { bold = rev = 0; fg = bg = "default" }
+			for (j = 1; j <= k; j++) {
+				v = p[j] + 0
+				if (v == 0) { bold = rev = 0; fg = bg = "default" }
+				else if (v == 1) bold = 1
+				else if (v == 22) bold = 0
+				else if (v == 7) rev = 1
+				else if (v == 27) rev = 0
+				else if (v == 38) { fg = p[j + 2]; j += 2 }
+				else if (v == 48) { bg = p[j + 2]; j += 2 }
+				else if (v >= 30 && v <= 37) fg = v - 30
+				else if (v == 39) fg = "default"
+				else if (v >= 40 && v <= 47) bg = v - 40
+				else if (v == 49) bg = "default"
+				else if (v >= 90 && v <= 97) fg = v - 82
+				else if (v >= 100 && v <= 107) bg = v - 92
+			}
+		}
+		printf "bold=%d reverse=%d fg=%s bg=%s\n", bold, rev, fg, bg
+	}'
+}
+
+# How the touched page-table row (PTE 0x7, after its pointer) is drawn.
+touched_look() {
+	t capture-pane -p -e -t ui | grep -F "▶0x7" | head -n 1 | sed 's/▶0x7.*//' | sgr_state
+}
+
+# assert_touched WHAT REGEX: the touched row's look matches REGEX.
+assert_touched() {
+	look=$(touched_look)
+	printf '%s\n' "$look" | grep -qE -- "$2" || fail "the touched row is not $1 ($look)"
+}
+# Bold pure black (colour 16 of 256) on a coloured background.
+BOLD_INK='bold=1 reverse=0 fg=16 bg=[0-9]+$'
+
 colour_codes() {
 	t capture-pane -p -e -t ui | grep -E "$ESC\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;|m)"
 }
@@ -199,6 +246,7 @@ t send-keys -t ui B
 wait_for "Start of the session"
 t send-keys -t ui End
 wait_same "$work/step.$N" "End did not return to the last event"
+assert_touched "bold black on a highlight" "$BOLD_INK"
 
 t resize-window -t ui -x 40 -y 10
 wait_for "enlarge to at least 80"
@@ -209,6 +257,7 @@ t send-keys -t ui P
 wait_gone "swap ·"
 has "▣▣" || fail "projector mode without double cells"
 has "(event $N of $N)" || fail "projector mode lost the position"
+assert_touched "bold black on a highlight in projector mode" "$BOLD_INK"
 t send-keys -t ui P
 wait_same "$work/step.$N" "projector mode off did not restore the screen"
 
@@ -216,11 +265,13 @@ colour_codes > /dev/null || fail "the default theme shows no colour"
 t capture-pane -p -e -t ui > "$work/default.ansi"
 t send-keys -t ui t
 wait_for "theme: colour-blind safe"
+assert_touched "bold black on a highlight (colour-blind safe)" "$BOLD_INK"
 t capture-pane -p -e -t ui > "$work/safe.ansi"
 cmp -s "$work/default.ansi" "$work/safe.ansi" && fail "the theme did not change"
 t send-keys -t ui t
 wait_for "theme: monochrome"
 poll no_colour || fail "monochrome still shows colour"
+assert_touched "reversed in monochrome" "reverse=1 fg=default bg=default$"
 t send-keys -t ui t
 wait_for "theme: default"
 
@@ -312,8 +363,8 @@ run_command "r 0x7fff"
 t send-keys -t ui Enter
 wait_for "(event $N of $N)"
 screen | LC_ALL=C grep -q '[^ -~]' && fail "non-ASCII on an ASCII terminal"
-# The cell "7 @" (the page accessed): click its glyph (X10 mouse report).
-pos=$(screen | awk '{ i = index($0, " 7 @"); if (i) { print i + 2, NR - 1; exit } }')
+# The cell ">7 @" (the page accessed, touched): click its glyph (X10 mouse report).
+pos=$(screen | awk '{ i = index($0, ">7 @"); if (i) { print i + 2, NR - 1; exit } }')
 [ -n "$pos" ] || fail "page 7 not on the screen"
 set -- $pos
 t send-keys -t ui -l "$ESC[M $(printf "\\$(printf %o $(($1 + 33)))")$(printf "\\$(printf %o $(($2 + 33)))")"

@@ -1,7 +1,7 @@
 /*
  * pages_panel.c - the shown process's virtual pages as a grid of cells,
  * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
- * ▣ the page being accessed.  A small address space shows every page (more
+ * ▣ the page being accessed; ▶ before the page an event touches.  A small address space shows every page (more
  * than 16: a VPN at the start of each row, as in a hex dump); a large one
  * (a 48-bit trace) only the pages touched, so memory and time follow the
  * pages used.  The grid scrolls to follow the access.  When every live
@@ -207,6 +207,7 @@ cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
 		*el = touch_element(a);
 }
 
+/* A page's cell, from the column before it: the pointer when it is touched. */
 static void
 draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn)
 {
@@ -215,6 +216,7 @@ draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn
 	enum element el;
 
 	cell_look(a, g, vpn, &glyph, &el);
+	pen_put(p, touched ? el : EL_TEXT, touched ? a->g->pointer : " ");
 	if (g->label_w == 0)
 		pen_printf(p, touched ? el : EL_TEXT, "%*llx ", g->digits,
 		    (unsigned long long)vpn);
@@ -234,7 +236,7 @@ draw_row(const struct app *a, const struct grid *g, size_t row, int y)
 		pen_printf(&p, EL_TEXT, "%*llx", g->digits, (unsigned long long)item_vpn(g, i));
 	}
 	for (c = 0; c < g->cols && i + (size_t)c < g->count; c++) {
-		pen_at(&p, a, &g->in, y, 1 + g->label_w + c * g->cell_w);
+		pen_at(&p, a, &g->in, y, g->label_w + c * g->cell_w);
 		draw_cell(a, g, &p, item_vpn(g, i + (size_t)c));
 	}
 }

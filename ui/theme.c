@@ -3,24 +3,46 @@
  *
  * Colour pair e + 1 draws element e in the current scheme; switching
  * scheme re-initialises the pairs, and curses repaints what uses them.
- * Only the eight basic colours are used, so any colour terminal works;
- * every meaning also has a glyph or an attribute, never colour alone.
+ * The eight basic colours work on any colour terminal; a highlight (a
+ * coloured background) uses named colours instead, which become fixed
+ * colours of the 256-colour cube where there is one, so its text is
+ * truly black or white whatever the terminal's palette.  Every meaning
+ * also has a glyph or an attribute, never colour alone.
  */
 #include "theme.h"
 
 struct style {
-	short fg, bg;       /* -1: the terminal's default */
+	short fg, bg;       /* NONE: the terminal's default; or a named colour */
 	attr_t attr;
 };
 
 #define S(fg, bg, attr) { (fg), (bg), (attr) }
 #define NONE -1
 
+/* Named colours, for highlights: below NONE, so never a basic colour. */
+#define INK (-2)        /* text on a highlight */
+#define PAPER (-3)      /* white */
+#define GOLD (-4)       /* the background of a touched cell */
+#define CRIMSON (-5)    /* the background of a fault */
+#define NAVY (-6)       /* the title bar */
+
+/* Indexed by -colour (0 and 1 unused). */
+static const struct named {
+	short basic;        /* with 8 or 16 colours */
+	short deep;         /* with 256: the same on every terminal */
+} named[] = {
+	[-INK] = { COLOR_BLACK, 16 },           /* #000000 */
+	[-PAPER] = { COLOR_WHITE, 231 },        /* #ffffff */
+	[-GOLD] = { COLOR_YELLOW, 220 },        /* #ffd700 */
+	[-CRIMSON] = { COLOR_RED, 124 },        /* #af0000 */
+	[-NAVY] = { COLOR_BLUE, 19 },           /* #0000af */
+};
+
 static const struct style schemes[SCHEME_COUNT][EL_COUNT] = {
 	[SCHEME_DEFAULT] = {
 		[EL_TEXT] = S(NONE, NONE, A_NORMAL),
 		[EL_DIM] = S(NONE, NONE, A_DIM),
-		[EL_TITLE] = S(COLOR_WHITE, COLOR_BLUE, A_BOLD),
+		[EL_TITLE] = S(PAPER, NAVY, A_BOLD),
 		[EL_BORDER] = S(COLOR_BLUE, NONE, A_NORMAL),
 		[EL_PANEL_TITLE] = S(NONE, NONE, A_BOLD),
 		[EL_HEADER] = S(NONE, NONE, A_UNDERLINE),
@@ -31,8 +53,8 @@ static const struct style schemes[SCHEME_COUNT][EL_COUNT] = {
 		[EL_RESIDENT] = S(COLOR_GREEN, NONE, A_BOLD),
 		[EL_SWAPPED] = S(COLOR_MAGENTA, NONE, A_NORMAL),
 		[EL_CURRENT] = S(COLOR_YELLOW, NONE, A_BOLD),
-		[EL_TOUCHED] = S(COLOR_BLACK, COLOR_YELLOW, A_NORMAL),
-		[EL_ALERT] = S(COLOR_WHITE, COLOR_RED, A_BOLD),
+		[EL_TOUCHED] = S(INK, GOLD, A_BOLD),
+		[EL_ALERT] = S(PAPER, CRIMSON, A_BOLD),
 		[EL_DIRTY] = S(COLOR_RED, NONE, A_BOLD),
 		[EL_LABEL] = S(COLOR_YELLOW, NONE, A_BOLD),
 		[EL_NARRATION] = S(NONE, NONE, A_NORMAL),
@@ -53,7 +75,7 @@ static const struct style schemes[SCHEME_COUNT][EL_COUNT] = {
 	[SCHEME_SAFE] = {
 		[EL_TEXT] = S(NONE, NONE, A_NORMAL),
 		[EL_DIM] = S(NONE, NONE, A_DIM),
-		[EL_TITLE] = S(COLOR_WHITE, COLOR_BLUE, A_BOLD),
+		[EL_TITLE] = S(PAPER, NAVY, A_BOLD),
 		[EL_BORDER] = S(COLOR_BLUE, NONE, A_NORMAL),
 		[EL_PANEL_TITLE] = S(NONE, NONE, A_BOLD),
 		[EL_HEADER] = S(NONE, NONE, A_UNDERLINE),
@@ -64,8 +86,8 @@ static const struct style schemes[SCHEME_COUNT][EL_COUNT] = {
 		[EL_RESIDENT] = S(COLOR_CYAN, NONE, A_BOLD),
 		[EL_SWAPPED] = S(COLOR_YELLOW, NONE, A_NORMAL),
 		[EL_CURRENT] = S(COLOR_YELLOW, NONE, A_BOLD | A_UNDERLINE),
-		[EL_TOUCHED] = S(COLOR_BLACK, COLOR_WHITE, A_NORMAL),
-		[EL_ALERT] = S(COLOR_BLACK, COLOR_YELLOW, A_BOLD),
+		[EL_TOUCHED] = S(INK, PAPER, A_BOLD),
+		[EL_ALERT] = S(INK, GOLD, A_BOLD),
 		[EL_DIRTY] = S(COLOR_YELLOW, NONE, A_BOLD),
 		[EL_LABEL] = S(COLOR_CYAN, NONE, A_BOLD),
 		[EL_NARRATION] = S(NONE, NONE, A_NORMAL),
@@ -123,17 +145,34 @@ static const char *const scheme_names[SCHEME_COUNT] = {
 	[SCHEME_MONO] = "monochrome",
 };
 
+static short
+resolve(const struct theme *t, short c)
+{
+	if (c >= NONE)
+		return (c);
+	return (t->deep ? named[-c].deep : named[-c].basic);
+}
+
+void
+theme_colours(const struct theme *t, enum element e, short *fg, short *bg)
+{
+	const struct style *s = &schemes[t->scheme][e];
+
+	*fg = resolve(t, s->fg);
+	*bg = resolve(t, s->bg);
+}
+
 static void
 load_pairs(const struct theme *t)
 {
+	short fg, bg;
 	int e;
 
 	if (!t->colour)
 		return;
 	for (e = 0; e < EL_COUNT; e++) {
-		const struct style *s = &schemes[t->scheme][e];
-
-		init_pair((short)(e + 1), s->fg, s->bg);
+		theme_colours(t, (enum element)e, &fg, &bg);
+		init_pair((short)(e + 1), fg, bg);
 	}
 }
 
@@ -143,6 +182,7 @@ theme_init(struct theme *t, bool colour)
 	t->colour = colour && has_colors() && start_color() == OK;
 	if (t->colour)
 		use_default_colors();
+	t->deep = t->colour && COLORS >= 256;
 	t->scheme = t->colour ? SCHEME_DEFAULT : SCHEME_MONO;
 	t->projector = false;
 	load_pairs(t);
@@ -167,6 +207,9 @@ theme_attr(const struct theme *t, enum element e)
 		a |= COLOR_PAIR(e + 1);
 	if (t->projector)
 		a |= A_BOLD;
+	/* Most terminals show bold basic black as grey: ink stays plain there. */
+	if (t->colour && s->fg == INK && !t->deep)
+		a &= ~(attr_t)A_BOLD;
 	return (a);
 }
 

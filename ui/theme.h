@@ -5,7 +5,9 @@
  * cell an event touches); a scheme gives each element its colours and
  * attributes.  Schemes: default, colour-blind safe, monochrome.  Without
  * colour (NO_COLOR, --no-color, a terminal without colours) only
- * monochrome is offered; projector mode makes everything bold.
+ * monochrome is offered; projector mode makes everything bold.  A
+ * highlight (a cell with a background colour) has black or white text
+ * that stays readable on it on every terminal.
  */
 #ifndef VMSCOPE_UI_THEME_H
 #define VMSCOPE_UI_THEME_H
@@ -52,7 +54,8 @@ enum scheme { SCHEME_DEFAULT, SCHEME_SAFE, SCHEME_MONO, SCHEME_COUNT };
 struct theme {
 	enum scheme scheme;
 	bool colour;        /* colours may be used at all */
-	bool projector;     /* everything bold */
+	bool deep;          /* 256 colours: highlights use fixed ones */
+	bool projector;     /* everything bold (but black on 8 colours: grey) */
 };
 
 /* Starts colour if allowed (call after newterm); mono otherwise. */
@@ -63,6 +66,12 @@ void theme_next(struct theme *t);
 
 /* The attributes, colour pair included, that draw `e`. */
 attr_t theme_attr(const struct theme *t, enum element e);
+
+/*
+ * The colours of `e`'s pair as curses numbers (-1: the terminal's
+ * default): basic ones, or with `deep`, ones of the 256-colour cube.
+ */
+void theme_colours(const struct theme *t, enum element e, short *fg, short *bg);
 
 /* The element for a process's colour. */
 enum element theme_process(int pid);

@@ -1,7 +1,7 @@
 /*
  * tlb_panel.c - the TLB as one strip of entries "pid:VPN→fN", empty ones
  * as ·.  The label lights up on a miss or a flush, the entry on a hit or
- * a fill.
+ * a fill, with ◀ after it.
  */
 #include <stdio.h>
 
@@ -41,14 +41,17 @@ draw_entry(const struct app *a, struct pen *p, const struct tlb_entry *e, int w)
 	bool touched = touches_tlb_entry(a, e);
 	enum element el = touched ? touch_element(a) : theme_process(e->pid);
 	char buf[64];
+	int used;
 
 	if (e->pid == 0)
 		snprintf(buf, sizeof buf, "%s", a->g->free);
 	else
 		snprintf(buf, sizeof buf, "%d:0x%llx%sf%d", e->pid,
 		    (unsigned long long)e->vpn, a->g->arrow, e->frame);
-	pen_put(p, el, buf);
-	pen_repeat(p, EL_TEXT, " ", w - text_width(buf));
+	used = pen_put(p, el, buf);
+	if (touched)
+		used += pen_put(p, el, a->g->marker);
+	pen_repeat(p, EL_TEXT, " ", w - used);
 }
 
 static void
@@ -65,7 +68,8 @@ tlb_draw(const struct app *a, const struct rect *r)
 	pen_at(&p, a, r, 0, 0);
 	pen_put(&p, EL_TEXT, " ");
 	pen_put(&p, label_lit ? touch_element(a) : EL_PANEL_TITLE, "TLB");
-	pen_put(&p, EL_TEXT, "  ");
+	pen_put(&p, label_lit ? touch_element(a) : EL_TEXT, label_lit ? a->g->marker : " ");
+	pen_put(&p, EL_TEXT, " ");
 	if (t->n == 0) {
 		pen_put(&p, EL_DIM, "off");
 		return;
