@@ -13,16 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static uint64_t
-splitmix64(uint64_t *state)
-{
-	uint64_t z;
-
-	z = (*state += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (z ^ (z >> 31));
-}
+#include "rng.h"
 
 /* A uniform draw from 0..n-1, rejecting the biased top of the range. */
 static uint64_t
@@ -32,7 +23,7 @@ uniform(uint64_t *state, uint64_t n)
 
 	limit = UINT64_MAX - UINT64_MAX % n;
 	do
-		x = splitmix64(state);
+		x = rng_next(state);
 	while (x >= limit);
 	return (x % n);
 }

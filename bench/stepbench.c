@@ -20,6 +20,7 @@
 #include "machine.h"
 #include "op.h"
 #include "policy.h"
+#include "rng.h"
 
 #define BENCH_PAGES 1000u
 #define TRIALS 20
@@ -31,17 +32,6 @@ seconds_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (ts.tv_sec + ts.tv_nsec / 1e9);
-}
-
-static uint64_t
-splitmix64(uint64_t *state)
-{
-	uint64_t z;
-
-	z = (*state += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (z ^ (z >> 31));
 }
 
 /* A history of n reads of random pages; exits on an engine error. */
@@ -61,7 +51,7 @@ build(size_t n)
 	cfg.policy = policy_find("lru");
 	h = history_new(machine_new_flat(&cfg, "bench", PERM_R | PERM_W));
 	for (i = 0; i < n; i++) {
-		op.addr = (splitmix64(&seed) % BENCH_PAGES) * cfg.page_size;
+		op.addr = (rng_next(&seed) % BENCH_PAGES) * cfg.page_size;
 		if (history_append(h, &op, NULL, err, sizeof err) == -1) {
 			fprintf(stderr, "stepbench: op %zu: %s\n", i + 1, err);
 			exit(1);

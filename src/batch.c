@@ -23,6 +23,7 @@
 #include "future.h"
 #include "json.h"
 #include "policy.h"
+#include "session.h"
 #include "xalloc.h"
 
 enum tlb_result { TLB_OFF, TLB_HIT, TLB_MISS };
@@ -326,29 +327,14 @@ json_emit(FILE *out, struct cJSON *obj)
 	cJSON_Delete(obj);
 }
 
-static struct cJSON *
-machine_json(const struct machine_config *c)
-{
-	struct cJSON *o = json_new_object();
-
-	json_put_uint(o, "page_size", c->page_size);
-	json_put_uint(o, "va_bits", c->va_bits);
-	json_put_uint(o, "frames", c->frames);
-	json_put_uint(o, "swap_slots", c->swap_slots);
-	json_put_uint(o, "tlb_entries", c->tlb_entries);
-	json_put_string(o, "policy", policy_at(c->policy)->name);
-	json_put_string(o, "scope", c->scope == SCOPE_LOCAL ? "local" : "global");
-	json_put_uint(o, "seed", c->seed);
-	json_put_bool(o, "grow_va", c->grow_va);
-	json_put_bool(o, "grow_swap", c->grow_swap);
-	return o;
-}
-
 static void
 json_begin(struct run *run)
 {
+	struct cJSON *machine = json_new_object();
+
 	fputs("{\"machine\":", run->out);
-	json_emit(run->out, machine_json(&run->m->cfg));
+	session_put_machine(machine, &run->m->cfg);
+	json_emit(run->out, machine);
 	if (!run->opt->quiet)
 		fputs(",\"accesses\":[", run->out);
 }

@@ -9,21 +9,12 @@
 
 #include "machine.h"
 #include "policy.h"
+#include "rng.h"
 #include "xalloc.h"
 
 struct random_state {
 	uint64_t x;
 };
-
-static uint64_t
-splitmix64(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
 
 static struct policy_state *
 random_create(const struct machine *m)
@@ -53,7 +44,7 @@ random_choose(struct policy_state *s, struct machine *m,
 		for (unsigned f = 0; f < m->cfg.frames; f++)
 			allowed += victim_filter_allows(m, filter, (int)f) != 0;
 	}
-	pick = (unsigned)(splitmix64(&((struct random_state *)s)->x) % allowed);
+	pick = (unsigned)(rng_next(&((struct random_state *)s)->x) % allowed);
 	*why = (struct victim_why){ .reason = WHY_RANDOM };
 	if (allowed == m->cfg.frames)
 		return (int)pick;

@@ -81,4 +81,11 @@ int session_default(struct session *s, char *err, size_t size);
 
 void session_free(struct session *s);
 
+/*
+ * Fills a JSON object with a machine's settings, in the session format's
+ * order (grow_va and grow_swap only when set); batch --json uses it too.
+ */
+struct cJSON;
+void session_put_machine(struct cJSON *obj, const struct machine_config *cfg);
+
 #endif

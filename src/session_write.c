@@ -33,11 +33,9 @@
 
 #define NEW_FILE_MODE 0644
 
-static void
-write_machine(struct cJSON *doc, const struct machine_config *cfg)
+void
+session_put_machine(struct cJSON *m, const struct machine_config *cfg)
 {
-	struct cJSON *m = json_put_object(doc, "machine");
-
 	json_put_uint(m, "page_size", cfg->page_size);
 	json_put_uint(m, "va_bits", cfg->va_bits);
 	json_put_uint(m, "frames", cfg->frames);
@@ -121,7 +119,7 @@ session_to_json(const struct session *s)
 		json_put_string(doc, "title", s->title);
 	if (s->notes)
 		json_put_string(doc, "notes", s->notes);
-	write_machine(doc, &history_initial(s->history)->cfg);
+	session_put_machine(json_put_object(doc, "machine"), &history_initial(s->history)->cfg);
 	write_processes(doc, history_initial(s->history));
 	write_ops(doc, s->history);
 	json_put_uint(doc, "cursor", s->cursor);

@@ -81,7 +81,7 @@ same "script from standard input" "$tmp/s1.text" "$tmp/out"
 # JSON: one document, accesses streamed before the summary.
 run 0 "--json" --batch --script "$tmp/s1" $machine --json
 cp "$tmp/out" "$tmp/s1.json"
-grep -q '^{"machine":{"page_size":4096,"va_bits":16,"frames":2,"swap_slots":16,"tlb_entries":2,"policy":"fifo","scope":"global","seed":1,' "$tmp/s1.json" ||
+grep -q '^{"machine":{"page_size":4096,"va_bits":16,"frames":2,"swap_slots":16,"tlb_entries":2,"policy":"fifo","scope":"global","seed":1},' "$tmp/s1.json" ||
 	fail "--json: machine object: $(head -c 300 "$tmp/s1.json")"
 grep -q '^{"step":3,"pid":1,"op":"r","vaddr":"0x2000","vpn":2,"tlb":"miss","fault":true,"result":"fault","frame":0,"victim":{"pid":1,"vpn":0},"writeback":true,"paddr":"0x0"}' "$tmp/s1.json" ||
 	fail "--json: the write-back access"
