@@ -101,10 +101,13 @@ queue_session(const struct options *o, struct session *s, char *err)
 	struct op op;
 	int rc = 0;
 
-	if (options_have_ops(o) && (t = options_open_ops(o, err, ERR_MAX)) == NULL)
-		return -1;
-	options_title(o, title, sizeof title);
-	session_init(s, options_machine(o), title);
+	if (options_have_ops(o)) {
+		if ((t = options_open_ops(o, err, ERR_MAX)) == NULL)
+			return -1;
+		options_title(o, title, sizeof title);
+	}
+	/* Machine options alone make a new session, with no title yet. */
+	session_init(s, options_machine(o), t ? title : NULL);
 	while (t && (rc = trace_next(t, &op, err, ERR_MAX)) > 0) {
 		if (history_append(s->history, &op, NULL, err, ERR_MAX)) {
 			rc = trace_blame(t, trace_position(t), err, ERR_MAX);

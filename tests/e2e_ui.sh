@@ -238,7 +238,11 @@ no_colour() {
 # --- 80x24: the whole tour ---------------------------------------------
 start 80 24 LANG=C.UTF-8
 has "0/16" || fail "no swap panel"
+# Machine options alone: an untitled session, unmodified until a command.
+has " vmscope · untitled " || fail "the title bar does not say the session is untitled"
+lacks "[modified]" || fail "a new session is marked modified"
 run_command "r 0x7fff"
+has " vmscope · untitled [modified] " || fail "a changed session is not marked modified"
 step_through
 assert_translated
 step_back
@@ -309,6 +313,7 @@ wait_for "save as:"
 t send-keys -t ui -l "$work/saved.json"
 t send-keys -t ui Enter
 wait_for "saved to"
+lacks "[modified]" || fail "still marked modified after saving"
 grep -qF '"w 0x1000"' "$work/saved.json" || fail "the saved session lacks its operation"
 grep -qF '"r 0x7fff"' "$work/saved.json" && fail "the saved session kept a discarded operation"
 t send-keys -t ui q

@@ -1,5 +1,6 @@
 /*
- * title_bar.c - the top line: the session's title on the left; policy,
+ * title_bar.c - the top line: the session's title ("untitled" without
+ * one) and [modified] if it has unsaved changes on the left; policy,
  * frames, scope, the step and whether it is playing on the right.
  */
 #include <stdio.h>
@@ -30,6 +31,7 @@ right_side(const struct app *a, char *buf, size_t size)
 static void
 title_draw(const struct app *a, const struct rect *r)
 {
+	const char *mark = a->s->modified ? " [modified]" : "";
 	char right[160];
 	struct pen p;
 	int rw;
@@ -38,14 +40,13 @@ title_draw(const struct app *a, const struct rect *r)
 	right_side(a, right, sizeof right);
 	rw = text_width(right);
 	pen_at(&p, a, r, 0, 0);
-	p.end -= rw + 1;
+	/* A long title is cut short; the marker after it always shows. */
+	p.end -= rw + 1 + text_width(mark);
 	pen_put(&p, EL_TITLE, " vmscope");
-	if (a->s->title != NULL) {
-		pen_put(&p, EL_TITLE, a->g->sep);
-		pen_put(&p, EL_TITLE, a->s->title);
-	}
-	if (a->s->modified)
-		pen_put(&p, EL_TITLE, " *");
+	pen_put(&p, EL_TITLE, a->g->sep);
+	pen_put(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
+	p.end += text_width(mark);
+	pen_put(&p, EL_TITLE, mark);
 	pen_at(&p, a, r, 0, r->w > rw ? r->w - rw : 0);
 	pen_put(&p, EL_TITLE, right);
 }
