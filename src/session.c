@@ -130,9 +130,38 @@ session_load(const char *path, struct session *s, char *err, size_t size)
 	return 0;
 }
 
+struct problem_sink {
+	session_problem_fn report;
+	void *ctx;
+};
+
+static void
+report_at_path(void *ctx, const char *path, const char *what)
+{
+	const struct problem_sink *sink = ctx;
+	char line[512];
+
+	snprintf(line, sizeof line, "%s: %s", path, what);
+	sink->report(sink->ctx, line);
+}
+
+/* A sound session is replayed to its end and held to its "expect" promises. */
+static int
+broken_promises(struct session *s, session_problem_fn report, void *ctx)
+{
+	struct problem_sink sink = { report, ctx };
+	const struct machine *end;
+
+	if (!s->expect)
+		return 0;
+	end = history_state(s->history, history_length(s->history));
+	return (int)promises_check(s->expect, end, report_at_path, &sink);
+}
+
 int
 session_check(const char *path, session_problem_fn report, void *ctx)
 {
+	struct session s;
 	char why[256], *buf;
 	size_t len;
 	int problems;
@@ -141,8 +170,12 @@ session_check(const char *path, session_problem_fn report, void *ctx)
 		report(ctx, why);
 		return 1;
 	}
-	problems = session_parse(buf, len, NULL, NULL, report, ctx);
+	problems = session_parse(buf, len, NULL, &s, report, ctx);
 	free(buf);
+	if (problems == 0) {
+		problems = broken_promises(&s, report, ctx);
+		session_free(&s);
+	}
 	return problems;
 }
 
