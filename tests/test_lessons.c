@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "slurp.h"
 #include "lessons.h"
 #include "promise.h"
 #include "session.h"
@@ -49,24 +50,6 @@ listing(void)
 
 	assert_non_null(f);
 	lessons_list(f);
-	fclose(f);
-	return buf;
-}
-
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
 	fclose(f);
 	return buf;
 }

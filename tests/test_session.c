@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "slurp.h"
 #include "promise.h"
 #include "history.h"
 #include "machine.h"
@@ -344,25 +345,6 @@ write_text(const char *path, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	assert_int_equal(fclose(f), 0);
-}
-
-/* The whole file, NUL-terminated; the caller frees it. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 static unsigned
