@@ -341,6 +341,22 @@ grep -qF "pid 1 app" "$work/two" && grep -qF "pid 2 editor" "$work/two" ||
 [ "$(grep -cE "0x7 +1 [01] 1 f[0-9]+ +rw" "$work/two")" -eq 2 ] ||
 	fail "not two present PTEs for page 0x7"
 grep -qE "│ *[0-9]+ [D ] 2:0x7 " "$work/two" || fail "2:0x7 in no frame"
+# The process shown is marked in both stacked panels; Tab moves the mark.
+[ "$(grep -oF "▶ pid 2 editor" "$work/two" | wc -l)" -eq 2 ] ||
+	fail "the process making the access is not marked shown in both panels"
+grep -qF "▶ pid 1" "$work/two" && fail "a process not shown is marked"
+t send-keys -t ui Tab
+wait_for "▶ pid 1 app"
+keep "$work/tabbed"
+[ "$(grep -oF "▶ pid 1 app" "$work/tabbed" | wc -l)" -eq 2 ] ||
+	fail "the process Tab shows is not marked in both panels"
+grep -qF "▶ pid 2" "$work/tabbed" && fail "Tab left the mark on the other process"
+look=$(t capture-pane -p -e -t ui | grep -F "▶ pid 1 app" | head -n 1 |
+    sed 's/ pid 1 app.*//' | sgr_state)
+case $look in
+*reverse=1*) ;;
+*) fail "the process Tab shows is not reversed ($look)" ;;
+esac
 t send-keys -t ui C-c
 assert_restored 130
 stop_server

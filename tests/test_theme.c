@@ -1,6 +1,7 @@
 /*
  * test_theme.c - what the themes look like, measured: every highlight (a
- * touched cell, a fault, the title, the cursor) stands out in every
+ * touched cell, a fault, the title, the cursor, the process shown)
+ * stands out in every
  * scheme, its text has a high contrast ratio against its background on a
  * 256-colour and on an 8-colour terminal (whether or not that terminal
  * brightens bold text), projector mode is bold, monochrome uses no
@@ -23,7 +24,7 @@
 #define BASIC_MIN 4.5
 
 static const enum element highlights[] = {
-	EL_TITLE, EL_TOUCHED, EL_ALERT, EL_CURSOR,
+	EL_TITLE, EL_TOUCHED, EL_ALERT, EL_CURSOR, EL_SELECTED,
 };
 #define NHIGHLIGHTS (sizeof highlights / sizeof highlights[0])
 

@@ -134,3 +134,20 @@ draw_fill(const struct app *a, const struct rect *r, enum element el)
 		pen_repeat(&p, el, " ", r->w);
 	}
 }
+
+void
+draw_process_heading(const struct app *a, const struct rect *r, int row,
+		     const struct process *p)
+{
+	const struct event *acc = app_access(a);
+	bool shown = p == app_process(a);
+	struct pen pen;
+
+	pen_at(&pen, a, r, row, 0);
+	if (shown) {
+		pen_put(&pen, EL_SELECTED, a->g->pointer);
+		pen_printf(&pen, EL_SELECTED, " pid %d %s ", p->pid, p->name);
+	} else
+		pen_printf(&pen, acc != NULL && acc->pid == p->pid ? EL_LABEL : EL_PANEL_TITLE,
+		    "  pid %d %s", p->pid, p->name);
+}

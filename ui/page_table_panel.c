@@ -184,15 +184,10 @@ draw_entry(const struct app *a, const struct tables *ts, const struct table *t, 
 static void
 draw_table(const struct app *a, const struct tables *ts, const struct table *t)
 {
-	const struct event *acc = app_access(a);
 	size_t top = table_top(a, ts, t), i;
-	struct pen p;
 
-	if (ts->n > 1) {
-		pen_at(&p, a, &(struct rect){ t->in.x, t->in.y - 1, t->in.w, 1 }, 0, 1);
-		pen_printf(&p, acc != NULL && acc->pid == t->p->pid ? EL_LABEL : EL_PANEL_TITLE,
-		    "pid %d %s", t->p->pid, t->p->name);
-	}
+	if (ts->n > 1)
+		draw_process_heading(a, &(struct rect){ t->in.x, t->in.y - 1, t->in.w, 1 }, 0, t->p);
 	for (i = 0; (int)i < t->in.h && top + i < t->count; i++)
 		draw_entry(a, ts, t, (int)i, page_table_find(&t->p->pt, t->vpns[top + i]));
 }

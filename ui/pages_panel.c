@@ -260,17 +260,13 @@ draw_single(const struct app *a, const struct rect *r, const struct grid *g)
 static void
 draw_stacked(const struct app *a, const struct rect *r, const struct stack *st)
 {
-	const struct event *acc = app_access(a);
 	const struct grid *g;
-	struct pen p;
 	size_t i, row;
 
 	draw_box(a, r, "virtual pages");
 	for (i = 0; i < st->n; i++) {
 		g = &st->g[i];
-		pen_at(&p, a, &(struct rect){ g->in.x, g->in.y - 1, g->in.w, 1 }, 0, 1);
-		pen_printf(&p, acc != NULL && acc->pid == g->p->pid ? EL_LABEL : EL_PANEL_TITLE,
-		    "pid %d %s", g->p->pid, g->p->name);
+		draw_process_heading(a, &(struct rect){ g->in.x, g->in.y - 1, g->in.w, 1 }, 0, g->p);
 		for (row = 0; row < grid_rows(g); row++)
 			draw_row(a, g, row, (int)row);
 	}

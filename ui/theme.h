@@ -36,6 +36,7 @@
 	X(EL_ALERT)         /* ... when the event is a fault */ \
 	X(EL_DIRTY)         /* the D bit */ \
 	X(EL_LABEL)         /* the event's name in the narration */ \
+	X(EL_SELECTED)      /* the process shown, among stacked ones */ \
 	X(EL_NARRATION)     /* the explanation */ \
 	X(EL_KEY)           /* a key on the hint line */ \
 	X(EL_HINT)          /* what the key does */ \
