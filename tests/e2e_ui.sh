@@ -4,8 +4,9 @@
 # the access stepped through (TLB miss, page fault, the page in a frame,
 # the PTE present), stepping back restoring each earlier screen exactly,
 # resizing below the minimum and back, projector mode, themes, NO_COLOR,
-# ASCII, a mouse click, a bad command, quitting by q, Ctrl-C and SIGTERM
-# with the terminal restored, and Ctrl-Z and fg under an interactive bash.
+# ASCII, a mouse click, a bad command, quitting by q, Ctrl-C, SIGTERM and
+# crashes (SIGSEGV, SIGABRT) with the terminal restored, and Ctrl-Z and
+# fg under an interactive bash.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), TMUX_BIN (tmux; skipped without it).
@@ -92,7 +93,8 @@ wait_exit() {
 
 # start COLS ROWS ENV...: vmscope on a small machine, its exit status and
 # the terminal's settings afterwards recorded.  The shell ignores SIGINT
-# so that after a Ctrl-C it lives on to record them (dash would not).
+# so that after a Ctrl-C it lives on to record them (dash would not), then
+# sleeps so the pane, alive, still shows the terminal's modes.
 start() {
 	cols=$1 rows=$2
 	shift 2
@@ -100,8 +102,8 @@ start() {
 	t start-server \; set-option -g remain-on-exit on \; \
 	    set-option -g default-shell /bin/sh \; \
 	    new-session -d -s ui -x "$cols" -y "$rows" \
-	    "trap '' INT; env TERM=tmux-256color $* '$VMSCOPE' --frames 4 --tlb 4; \
-	    echo \$? > '$work/status'; stty -a > '$work/stty'"
+	    "trap '' INT; ulimit -c 0; env TERM=tmux-256color $* '$VMSCOPE' --frames 4 --tlb 4; \
+	    echo \$? > '$work/status'; stty -a > '$work/stty'; exec sleep 600"
 	wait_for "No operations yet"
 }
 
@@ -119,6 +121,9 @@ assert_restored() {
 	grep -q -- ' -echo ' "$work/stty" && fail "echo left off"
 	grep -q -- ' -icanon ' "$work/stty" && fail "canonical input left off"
 	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
+	[ "$(t display -p -t ui '#{cursor_flag}')" = 1 ] || fail "the cursor is left hidden"
+	[ "$(t display -p -t ui '#{mouse_any_flag}')" = 0 ] || fail "mouse reports left on"
+	[ "$(t display -p -t ui '#{keypad_cursor_flag}')" = 0 ] || fail "cursor keys left in keypad mode"
 }
 
 # Types a command and waits for its first event; sets N to its event count.
@@ -377,6 +382,20 @@ else
 	assert_restored 0
 fi
 stop_server
+
+# --- a crash (SIGSEGV, SIGABRT): the terminal is given back first -------
+if command -v pkill > /dev/null 2>&1; then
+	for crash in SEGV:139 ABRT:134; do
+		start 80 24 LANG=C.UTF-8
+		run_command "r 0x7fff"
+		pkill -"${crash%:*}" -P "$(t display -p -t ui '#{pane_pid}')" ||
+			fail "no vmscope to crash"
+		assert_restored "${crash#*:}"
+		stop_server
+	done
+else
+	echo "e2e_ui: no pkill, crashes not tried"
+fi
 
 # --- no UTF-8: ASCII only; a click on a page explains it ---------------
 start 80 24 LANG=C LC_ALL=C

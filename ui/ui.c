@@ -8,7 +8,9 @@
  * views into stdscr, one doupdate.  SIGINT, SIGTERM and SIGHUP only set a
  * flag; the interrupted getch() returns and the loop ends, restoring the
  * terminal.  Ncurses itself handles SIGTSTP (Ctrl-Z) and SIGWINCH, which
- * arrives as KEY_RESIZE.
+ * arrives as KEY_RESIZE.  While curses is active a crash (SIGSEGV,
+ * SIGBUS, SIGFPE, SIGABRT) puts the terminal back before it kills
+ * (crash.c).
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -22,6 +24,7 @@
 #include <curses.h>
 
 #include "app.h"
+#include "crash.h"
 #include "view.h"
 
 #define ESC_DELAY_MS 25
@@ -238,16 +241,19 @@ ui_run(struct session *s, const struct ui_options *opt, char *err, size_t size)
 	setlocale(LC_ALL, "");
 	o.ascii = o.ascii || !utf8_locale();
 	trap_signals(old);
+	crash_guard_save(STDIN_FILENO, STDOUT_FILENO);
 	if ((scr = term_open(err, size)) == NULL) {
 		restore_signals(old);
 		return (1);
 	}
+	crash_guard_on();
 	term_setup();
 	app_init(&a, s, &o);
 	theme_init(&a.theme, colour_wanted(&o));
 	a.theme.projector = a.projector;
 	status = loop(&a);
 	endwin();
+	crash_guard_off();
 	delscreen(scr);
 	restore_signals(old);
 	app_free(&a);

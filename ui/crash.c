@@ -1,0 +1,74 @@
+/*
+ * crash.c - the crash handler that gives the terminal back.  Its state
+ * is file-scope because a signal handler can reach nothing else; it is
+ * written before the handlers are installed and only read by them.
+ */
+#include <signal.h>
+#include <stdbool.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "crash.h"
+
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+#define NFATAL (sizeof fatal / sizeof fatal[0])
+
+static struct {
+	int out;
+	int in;
+	bool saved;                     /* tio holds in's settings */
+	struct termios tio;
+	struct sigaction old[NFATAL];
+	bool on;
+} guard = { .out = -1, .in = -1 };
+
+static void
+on_crash(int sig)
+{
+	ssize_t n;
+
+	n = write(guard.out, CRASH_RESET, sizeof CRASH_RESET - 1);
+	(void)n;                        /* nothing more could be done */
+	if (guard.saved)
+		tcsetattr(guard.in, TCSANOW, &guard.tio);
+	/* SA_RESETHAND made it SIG_DFL: the signal kills once this returns. */
+	raise(sig);
+}
+
+void
+crash_guard_save(int in, int out)
+{
+	guard.in = in;
+	guard.out = out;
+	guard.saved = tcgetattr(in, &guard.tio) == 0;
+}
+
+void
+crash_guard_on(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	if (guard.on)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < NFATAL; i++)
+		sigaction(fatal[i], &sa, &guard.old[i]);
+	guard.on = true;
+}
+
+void
+crash_guard_off(void)
+{
+	size_t i;
+
+	if (!guard.on)
+		return;
+	for (i = 0; i < NFATAL; i++)
+		sigaction(fatal[i], &guard.old[i], NULL);
+	guard.on = false;
+}
