@@ -113,7 +113,8 @@ t_fits_80_whatever_the_figures(void **state)
 			assert_words(&l);
 			assert_non_null(value_of(&l, "accesses"));
 			assert_non_null(value_of(&l, "faults"));
-			assert_true(value_of(&l, "TLB") != NULL || value_of(&l, "TLB hits") != NULL);
+			assert_true(value_of(&l, "TLB") != NULL ||
+			    value_of(&l, "TLB hits") != NULL);
 		}
 }
 

@@ -133,10 +133,11 @@ t_highlights_stand_out(void **state)
 		for (deep = 0; deep < 2; deep++)
 			for (i = 0; i < NHIGHLIGHTS; i++) {
 				struct theme t = theme((enum scheme)s, deep, false);
+				attr_t a = theme_attr(&t, highlights[i]);
 				short fg, bg;
 
 				theme_colours(&t, highlights[i], &fg, &bg);
-				assert_true(bg >= 0 || (theme_attr(&t, highlights[i]) & A_REVERSE));
+				assert_true(bg >= 0 || (a & A_REVERSE));
 			}
 }
 

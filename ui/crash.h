@@ -21,7 +21,10 @@
 	"\033[?25h" \
 	"\033[?1049l"
 
-/* Saves the settings of terminal `in` (call before curses changes them); `out` gets CRASH_RESET. */
+/*
+ * Saves the settings of terminal `in` (call before curses changes them);
+ * `out` is where CRASH_RESET goes.
+ */
 void crash_guard_save(int in, int out);
 
 /* Installs the handlers (once curses is active). */

@@ -136,18 +136,16 @@ draw_fill(const struct app *a, const struct rect *r, enum element el)
 }
 
 void
-draw_process_heading(const struct app *a, const struct rect *r, int row,
-		     const struct process *p)
+draw_process_heading(const struct app *a, const struct rect *r, const struct process *p)
 {
 	const struct event *acc = app_access(a);
-	bool shown = p == app_process(a);
+	enum element el = acc != NULL && acc->pid == p->pid ? EL_LABEL : EL_PANEL_TITLE;
 	struct pen pen;
 
-	pen_at(&pen, a, r, row, 0);
-	if (shown) {
+	pen_at(&pen, a, &(struct rect){ r->x, r->y - 1, r->w, 1 }, 0, 0);
+	if (p == app_process(a)) {
 		pen_put(&pen, EL_SELECTED, a->g->pointer);
 		pen_printf(&pen, EL_SELECTED, " pid %d %s ", p->pid, p->name);
 	} else
-		pen_printf(&pen, acc != NULL && acc->pid == p->pid ? EL_LABEL : EL_PANEL_TITLE,
-		    "  pid %d %s", p->pid, p->name);
+		pen_printf(&pen, el, "  pid %d %s", p->pid, p->name);
 }

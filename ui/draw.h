@@ -30,12 +30,11 @@ void draw_box(const struct app *a, const struct rect *r, const char *title);
 /* The inside of a box. */
 struct rect rect_inner(const struct rect *r);
 /*
- * Row `row` of r names process p, one of several stacked in a panel: the
+ * The row above r names process p, one of several stacked in a panel: the
  * process shown (Tab's choice) reversed after a pointer, the one making
  * the access in the label's colour.
  */
-void draw_process_heading(const struct app *a, const struct rect *r, int row,
-			  const struct process *p);
+void draw_process_heading(const struct app *a, const struct rect *r, const struct process *p);
 /* Blanks every cell of r in element el. */
 void draw_fill(const struct app *a, const struct rect *r, enum element el);
 

@@ -187,7 +187,7 @@ draw_table(const struct app *a, const struct tables *ts, const struct table *t)
 	size_t top = table_top(a, ts, t), i;
 
 	if (ts->n > 1)
-		draw_process_heading(a, &(struct rect){ t->in.x, t->in.y - 1, t->in.w, 1 }, 0, t->p);
+		draw_process_heading(a, &t->in, t->p);
 	for (i = 0; (int)i < t->in.h && top + i < t->count; i++)
 		draw_entry(a, ts, t, (int)i, page_table_find(&t->p->pt, t->vpns[top + i]));
 }

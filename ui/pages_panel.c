@@ -266,7 +266,7 @@ draw_stacked(const struct app *a, const struct rect *r, const struct stack *st)
 	draw_box(a, r, "virtual pages");
 	for (i = 0; i < st->n; i++) {
 		g = &st->g[i];
-		draw_process_heading(a, &(struct rect){ g->in.x, g->in.y - 1, g->in.w, 1 }, 0, g->p);
+		draw_process_heading(a, &g->in, g->p);
 		for (row = 0; row < grid_rows(g); row++)
 			draw_row(a, g, row, (int)row);
 	}

@@ -81,7 +81,8 @@ fill(const struct stats *s, enum level lv, struct stats_line *l)
 	item(l, "accesses", "%s", figure(a, s->accesses, sh));
 	if (lv < NO_HITS)
 		item(l, "hits", "%s", figure(a, s->hits, sh));
-	item(l, "faults", "%s (%u%%)", figure(a, s->faults, sh), percent(s->faults, s->accesses));
+	item(l, "faults", "%s (%u%%)", figure(a, s->faults, sh),
+	    percent(s->faults, s->accesses));
 	if (s->segfaults > 0)
 		item(l, "segfaults", "%s", figure(a, s->segfaults, sh));
 	if (s->protection_faults > 0)
