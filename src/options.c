@@ -592,10 +592,8 @@ options_title(const struct options *o, char *buf, size_t size)
 
 	if (o->pages)
 		snprintf(buf, size, "pages %.40s%s", o->pages, strlen(o->pages) > 40 ? "..." : "");
-	else if (path)
-		snprintf(buf, size, "%s", strcmp(path, "-") == 0 ? "stdin" : path);
 	else
-		snprintf(buf, size, "vmscope");
+		snprintf(buf, size, "%s", strcmp(path, "-") == 0 ? "stdin" : path);
 }
 
 struct machine *

@@ -61,8 +61,8 @@ bool options_have_ops(const struct options *o);
 struct trace *options_open_ops(const struct options *o, char *err, size_t size);
 
 /*
- * A title for a session made from the options: "pages 1,2,3,..." (cut to
- * fit), the script's or trace's file name, or "vmscope".
+ * A title for a session of queued operations (options_have_ops): "pages
+ * 1,2,3,..." (cut to fit), or the script's or trace's file name.
  */
 void options_title(const struct options *o, char *buf, size_t size);
 
