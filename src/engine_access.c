@@ -322,7 +322,7 @@ access_page(struct machine *m, struct access *a, struct event *ev)
 	ev->kind = EV_ACCESS;
 	ev->frame = a->frame;
 	ev->flags |= e->dirty ? EVF_DIRTY : 0;
-	ev->paddr = (uint64_t)a->frame * m->cfg.page_size + a->offset;
+	ev->paddr = machine_paddr(m, a->frame, a->offset);
 	return PH_DONE;
 }
 

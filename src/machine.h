@@ -150,6 +150,13 @@ machine_page_bits(const struct machine *m)
 	return (unsigned)__builtin_ctz(m->cfg.page_size);
 }
 
+/* The physical address of byte `offset` of frame f. */
+static inline uint64_t
+machine_paddr(const struct machine *m, int f, uint64_t offset)
+{
+	return (uint64_t)f * m->cfg.page_size + offset;
+}
+
 uint64_t machine_pages_per_process(const struct machine *m);
 
 /* What a person sees of one virtual page. */

@@ -27,7 +27,7 @@ known_frame(const struct app *a, const struct event *split, uint64_t *paddr)
 		if ((e->kind == EV_PTE_UPDATE || e->kind == EV_TLB_HIT ||
 		    (e->kind == EV_WALK && (e->flags & EVF_PRESENT))) &&
 		    e->frame != NO_FRAME && e->vpn == split->vpn) {
-			*paddr = (uint64_t)e->frame * a->m->cfg.page_size + split->offset;
+			*paddr = machine_paddr(a->m, e->frame, split->offset);
 			return (e->frame);
 		}
 	}
