@@ -47,7 +47,7 @@ keys_help_visit(keys_line_fn fn, void *ctx)
 	int g, i;
 
 	for (g = 0; g < GROUP_COUNT; g++) {
-		fn(ctx, group_names[g], true);
+		fn(ctx, keys_group_name((enum key_group)g), true);
 		for (i = 0; i < ACT_COUNT; i++) {
 			if (keys_actions[i].group != (enum key_group)g)
 				continue;
