@@ -22,13 +22,12 @@ page_table_free(struct page_table *pt)
 	page_table_init(pt);
 }
 
-int
+void
 page_table_copy(struct page_table *dst, const struct page_table *src)
 {
 	*dst = *src;
 	if (src->cap)
 		dst->slots = xmemdup(src->slots, src->cap * sizeof *src->slots);
-	return 0;
 }
 
 static struct pte *

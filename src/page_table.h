@@ -32,7 +32,8 @@ struct page_table {
 
 void page_table_init(struct page_table *pt);
 void page_table_free(struct page_table *pt);
-int page_table_copy(struct page_table *dst, const struct page_table *src);
+/* Makes dst an independent copy of src (dst's old contents are not freed). */
+void page_table_copy(struct page_table *dst, const struct page_table *src);
 
 /* Where the search for vpn starts: Fibonacci hashing spreads consecutive VPNs. */
 static inline size_t
