@@ -102,16 +102,6 @@ summarize(const struct event_list *l, struct row *r)
 	}
 }
 
-static void *
-made(void *p)
-{
-	if (p == NULL) {
-		fputs("vmscope: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 /* ---- text --------------------------------------------------------------- */
 
 enum column {
@@ -304,7 +294,7 @@ static const struct printer text_printer = { text_begin, text_access, text_end }
 static void
 put_null(struct cJSON *obj, const char *key)
 {
-	made(cJSON_AddNullToObject(obj, key));
+	xnonnull(cJSON_AddNullToObject(obj, key));
 }
 
 static void
@@ -320,7 +310,7 @@ put_hex(struct cJSON *obj, const char *key, uint64_t v)
 static void
 json_emit(FILE *out, struct cJSON *obj)
 {
-	char *s = made(cJSON_PrintUnformatted(obj));
+	char *s = xnonnull(cJSON_PrintUnformatted(obj));
 
 	fputs(s, out);
 	cJSON_free(s);
@@ -449,7 +439,7 @@ run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator 
 	size_t i;
 
 	if (needs_future(m)) {
-		f = made(future_build(ops, n, m->current_pid, m->next_pid,
+		f = xnonnull(future_build(ops, n, m->current_pid, m->next_pid,
 				      machine_page_bits(m)));
 		m->future = f;
 	}

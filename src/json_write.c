@@ -26,30 +26,20 @@ struct text {
 	size_t len, cap;
 };
 
-static void *
-made(void *p)
-{
-	if (!p) {
-		fputs("vmscope: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 /* ---- building ----------------------------------------------------------- */
 
 struct cJSON *
 json_new_object(void)
 {
-	return made(cJSON_CreateObject());
+	return xnonnull(cJSON_CreateObject());
 }
 
 static struct cJSON *
 put(struct cJSON *obj, const char *key, struct cJSON *v)
 {
-	made(v);
+	xnonnull(v);
 	if (!cJSON_AddItemToObject(obj, key, v))
-		made(NULL);
+		xnonnull(NULL);
 	return v;
 }
 
@@ -95,18 +85,18 @@ json_put_bool(struct cJSON *obj, const char *key, bool b)
 struct cJSON *
 json_push_object(struct cJSON *array)
 {
-	struct cJSON *v = made(cJSON_CreateObject());
+	struct cJSON *v = xnonnull(cJSON_CreateObject());
 
 	if (!cJSON_AddItemToArray(array, v))
-		made(NULL);
+		xnonnull(NULL);
 	return v;
 }
 
 void
 json_push_string(struct cJSON *array, const char *s)
 {
-	if (!cJSON_AddItemToArray(array, made(cJSON_CreateString(s))))
-		made(NULL);
+	if (!cJSON_AddItemToArray(array, xnonnull(cJSON_CreateString(s))))
+		xnonnull(NULL);
 }
 
 /* ---- layout ------------------------------------------------------------- */
@@ -143,7 +133,7 @@ append_scalar(struct text *t, const struct cJSON *v)
 		append_str(t, num);
 		return;
 	}
-	s = made(cJSON_PrintUnformatted(v));
+	s = xnonnull(cJSON_PrintUnformatted(v));
 
 	append_str(t, s);
 	cJSON_free(s);
@@ -152,7 +142,7 @@ append_scalar(struct text *t, const struct cJSON *v)
 static void
 append_key(struct text *t, const char *key)
 {
-	struct cJSON *k = made(cJSON_CreateString(key));
+	struct cJSON *k = xnonnull(cJSON_CreateString(key));
 
 	append_scalar(t, k);
 	cJSON_Delete(k);

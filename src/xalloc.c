@@ -8,8 +8,8 @@
 
 #include "xalloc.h"
 
-static void *
-checked(void *p)
+void *
+xnonnull(void *p)
 {
 	if (!p) {
 		fputs("vmscope: out of memory\n", stderr);
@@ -21,13 +21,13 @@ checked(void *p)
 void *
 xmalloc(size_t size)
 {
-	return checked(malloc(size ? size : 1));
+	return xnonnull(malloc(size ? size : 1));
 }
 
 void *
 xcalloc(size_t n, size_t size)
 {
-	return checked(calloc(n ? n : 1, size ? size : 1));
+	return xnonnull(calloc(n ? n : 1, size ? size : 1));
 }
 
 void *
@@ -36,8 +36,8 @@ xrealloc(void *p, size_t n, size_t size)
 	size_t bytes = n * size;
 
 	if (size && n > SIZE_MAX / size)
-		checked(NULL);
-	return checked(realloc(p, bytes ? bytes : 1));
+		xnonnull(NULL);
+	return xnonnull(realloc(p, bytes ? bytes : 1));
 }
 
 char *

@@ -15,4 +15,8 @@ void *xrealloc(void *p, size_t n, size_t size);   /* n * size, overflow-checked 
 char *xstrdup(const char *s);
 void *xmemdup(const void *p, size_t size);
 
+/* p, or if it is NULL the same message and abort: for memory that others
+ * allocate, such as cJSON's. */
+void *xnonnull(void *p);
+
 #endif
