@@ -423,12 +423,6 @@ run_op(struct run *run, const struct op *op, char *err, size_t size)
 	return 0;
 }
 
-static bool
-needs_future(const struct machine *m)
-{
-	return m->cfg.policy == policy_find("opt");
-}
-
 /* Runs ops[0..n) on m, giving OPT its look-ahead first. */
 static int
 run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator *loc,
@@ -438,7 +432,7 @@ run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator 
 	struct run run;
 	size_t i;
 
-	if (needs_future(m)) {
+	if (policy_looks_ahead(m->cfg.policy)) {
 		f = xnonnull(future_build(ops, n, m->current_pid, m->next_pid,
 				      machine_page_bits(m)));
 		m->future = f;
@@ -512,7 +506,7 @@ batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *
 	struct op op;
 	int rc;
 
-	if (needs_future(m))
+	if (policy_looks_ahead(m->cfg.policy))
 		return run_trace_whole(m, t, opt, out, err, size);
 	run_begin(&run, m, opt, out);
 	while ((rc = trace_next(t, &op, err, size)) > 0) {

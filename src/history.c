@@ -46,7 +46,7 @@ struct history {
 static bool
 looks_ahead(const struct history *h)
 {
-	return policy_at(h->initial->cfg.policy) == &policy_opt;
+	return policy_looks_ahead(h->initial->cfg.policy);
 }
 
 struct history *

@@ -28,6 +28,12 @@ policy_at(int index)
 	return policies[index];
 }
 
+bool
+policy_looks_ahead(int index)
+{
+	return policies[index] == &policy_opt;
+}
+
 int
 policy_count(void)
 {

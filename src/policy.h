@@ -12,6 +12,7 @@
 #ifndef VMSCOPE_POLICY_H
 #define VMSCOPE_POLICY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "event.h"
@@ -47,6 +48,12 @@ void policy_free_state(struct policy_state *s);
 /* Index of a policy by name, or -1. */
 int policy_find(const char *name);
 const struct policy_ops *policy_at(int index);
+/*
+ * Whether the policy reads the operations still to come (OPT): whoever
+ * runs it must hand the machine a future (future.h) first.
+ */
+bool policy_looks_ahead(int index);
+
 /* Number of policies; policy_at(0 .. policy_count()-1) are valid. */
 int policy_count(void);
 /* "fifo, lru, opt, clock, random", for messages. */
