@@ -115,7 +115,7 @@ queue_session(const struct options *o, struct session *s, char *err)
 		}
 	}
 	trace_close(t);
-	s->cursor = 0;
+	/* s->cursor stays 0 (session_init): queued operations wait to be stepped. */
 	if (rc < 0)
 		session_free(s);
 	return rc;
