@@ -13,10 +13,6 @@
 #include "view.h"
 #include "xalloc.h"
 
-
-/* At most this many processes stacked in the panel. */
-#define STACK_MAX 8
-
 struct table {
 	const struct process *p;
 	uint64_t *vpns;
@@ -27,7 +23,7 @@ struct table {
 /* The tables shown: every process's if they fit stacked, or the shown one. */
 struct tables {
 	size_t n;
-	struct table t[STACK_MAX];
+	struct table t[VIEW_STACK_MAX];
 	struct rect in;         /* inside the box; row 0 holds the headings */
 	int digits;
 	bool wide;              /* room for the loaded and used columns */
@@ -83,12 +79,12 @@ stack(struct tables *ts)
 static void
 tables_open(struct tables *ts, const struct app *a, const struct rect *r)
 {
-	const struct process *procs[STACK_MAX];
+	const struct process *procs[VIEW_STACK_MAX];
 	size_t i;
 
-	ts->n = app_processes(a, procs, STACK_MAX);
+	ts->n = app_processes(a, procs, VIEW_STACK_MAX);
 	ts->in = rect_inner(r);
-	if (ts->n > STACK_MAX)
+	if (ts->n > VIEW_STACK_MAX)
 		ts->n = 0;
 	for (i = 0; i < ts->n; i++)
 		table_open(&ts->t[i], a, procs[i]);

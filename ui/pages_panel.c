@@ -1,10 +1,10 @@
 /*
  * pages_panel.c - the shown process's virtual pages as a grid of cells,
  * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
- * ▣ the page being accessed; ▶ before the page an event touches.  A small address space shows every page (more
- * than 16: a VPN at the start of each row, as in a hex dump); a large one
- * (a 48-bit trace) only the pages touched, so memory and time follow the
- * pages used.  The grid scrolls to follow the access.  When every live
+ * ▣ the page being accessed; ▶ before the page an event touches.  A small
+ * address space shows every page (more than 16: a VPN at the start of each
+ * row, as in a hex dump); a large one (a 48-bit trace) only the pages
+ * touched, so memory and time follow the pages used.  The grid scrolls to follow the access.  When every live
  * process's grid fits, they are stacked in pid order, so two processes
  * using the same virtual address can be compared at a glance.
  */
@@ -20,8 +20,6 @@
 #define PAGES_ALL_MAX 4096u
 /* Up to this many, each cell has its own VPN; beyond, each row has one. */
 #define PAGES_LABELLED 16u
-/* At most this many processes stacked in the panel. */
-#define STACK_MAX 8
 
 struct grid {
 	const struct process *p;
@@ -131,7 +129,7 @@ grid_rows(const struct grid *g)
 /* The grids shown: every process's, if they fit stacked, or the shown one. */
 struct stack {
 	size_t n;
-	struct grid g[STACK_MAX];
+	struct grid g[VIEW_STACK_MAX];
 };
 
 static void
@@ -147,13 +145,13 @@ stack_close(struct stack *st)
 static void
 stack_open(struct stack *st, const struct app *a, const struct rect *r)
 {
-	const struct process *procs[STACK_MAX];
+	const struct process *procs[VIEW_STACK_MAX];
 	struct rect in = rect_inner(r), sub;
-	size_t n = app_processes(a, procs, STACK_MAX);
+	size_t n = app_processes(a, procs, VIEW_STACK_MAX);
 	int y = 0;
 
 	st->n = 0;
-	while (n > 1 && n <= STACK_MAX && st->n < n && y <= in.h) {
+	while (n > 1 && n <= VIEW_STACK_MAX && st->n < n && y <= in.h) {
 		/* Each grid under a line with its process's name. */
 		sub = (struct rect){ in.x, in.y + y + 1, in.w, 0 };
 		grid_open(&st->g[st->n], a, &sub, procs[st->n]);

@@ -25,6 +25,12 @@ struct view {
 			 size_t *focus);
 };
 
+/*
+ * The pages and page-table panels stack at most this many processes; with
+ * more, each shows only the process being shown.
+ */
+#define VIEW_STACK_MAX 8
+
 extern const struct view view_title, view_address, view_pages, view_page_table,
 	view_frames, view_swap, view_tlb, view_narration, view_stats, view_prompt;
 
