@@ -4,9 +4,10 @@
  * ▣ the page being accessed; ▶ before the page an event touches.  A small
  * address space shows every page (more than 16: a VPN at the start of each
  * row, as in a hex dump); a large one (a 48-bit trace) only the pages
- * touched, so memory and time follow the pages used.  The grid scrolls to follow the access.  When every live
- * process's grid fits, they are stacked in pid order, so two processes
- * using the same virtual address can be compared at a glance.
+ * touched, so memory and time follow the pages used.  The grid scrolls
+ * to follow the access.  When every live process's grid fits, they are
+ * stacked in pid order, so two processes using the same virtual address
+ * can be compared at a glance.
  */
 #include <stdio.h>
 #include <stdlib.h>
