@@ -62,3 +62,20 @@ number_parse(const char *s, size_t len, uint64_t *out)
 		*out = v;
 	return status;
 }
+
+size_t
+number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t n;
+	int d;
+
+	for (n = 0; (d = digit_value(s[n], base)) >= 0; n++) {
+		if ((unsigned)d > max || v > (max - (unsigned)d) / base)
+			return 0;       /* v * base + d would pass max */
+		v = v * base + (unsigned)d;
+	}
+	if (n > 0)
+		*out = v;
+	return n;
+}

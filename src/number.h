@@ -21,4 +21,12 @@ enum number_status {
 /* Reads s[0..len) as a whole; *out is set only on NUMBER_OK. */
 enum number_status number_parse(const char *s, size_t len, uint64_t *out);
 
+/*
+ * Reads the digits of `base` (10 or 16, no prefix) at the start of s, up
+ * to the first other character, into *out.  Returns how many there were,
+ * or 0 (and *out untouched) if none or their value is past max.  For the
+ * trace formats, whose numbers end inside a line.
+ */
+size_t number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out);
+
 #endif

@@ -232,53 +232,14 @@ read_line(struct trace *t, char *err, size_t size)
 
 /* ---- numbers ---------------------------------------------------------- */
 
+/* Reads a number in base 10 or 16 at *s, at most max: 0 and *s past it, or -1. */
 static int
-hex_digit(char c)
+scan(const char **s, unsigned base, uint64_t max, uint64_t *out)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-		return (c | 0x20) - 'a' + 10;
-	return -1;
-}
+	size_t n = number_scan(*s, base, max, out);
 
-/* Reads hex digits at *s: 0 (and *s past them), -1 if none or wider than 64 bits. */
-static int
-scan_hex(const char **s, uint64_t *out)
-{
-	const char *p = *s;
-	uint64_t v = 0;
-	int d;
-
-	for (; (d = hex_digit(*p)) >= 0; p++) {
-		if (v >> 60)
-			return -1;
-		v = v << 4 | (unsigned)d;
-	}
-	if (p == *s)
-		return -1;
-	*s = p;
-	*out = v;
-	return 0;
-}
-
-/* Reads decimal digits at *s, at most `max`. */
-static int
-scan_dec(const char **s, uint64_t max, uint64_t *out)
-{
-	const char *p = *s;
-	uint64_t v = 0;
-
-	for (; *p >= '0' && *p <= '9'; p++) {
-		v = v * 10 + (unsigned)(*p - '0');
-		if (v > max)
-			return -1;
-	}
-	if (p == *s)
-		return -1;
-	*s = p;
-	*out = v;
-	return 0;
+	*s += n;
+	return n > 0 ? 0 : -1;
 }
 
 static void
@@ -359,8 +320,8 @@ lackey_fields(const char *s, char *kind, uint64_t *addr, uint64_t *bytes)
 	if (*kind == '\0' || !strchr("ILSM", *kind) || s[1] != ' ')
 		return -1;
 	s += 1 + strspn(s + 1, " ");
-	if (scan_hex(&s, addr) || *s++ != ',' ||
-	    scan_dec(&s, LACKEY_SIZE_MAX, bytes) || *bytes == 0)
+	if (scan(&s, 16, UINT64_MAX, addr) || *s++ != ',' ||
+	    scan(&s, 10, LACKEY_SIZE_MAX, bytes) || *bytes == 0)
 		return -1;
 	return is_blank_line(s) ? 0 : -1;
 }
@@ -400,7 +361,7 @@ line_addr(struct trace *t, struct op *op, char *err, size_t size)
 		return 0;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
-	if (scan_hex(&s, &addr) == 0 && (*s == ' ' || *s == '\t')) {
+	if (scan(&s, 16, UINT64_MAX, &addr) == 0 && (*s == ' ' || *s == '\t')) {
 		s += strspn(s, " \t");
 		rw = (char)(*s | 0x20);
 		if ((rw == 'r' || rw == 'w') && is_blank_line(s + 1)) {
