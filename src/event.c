@@ -189,7 +189,7 @@ static void
 explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	snprintf(b, n, "out of memory: dirty %d:0x%llx needs a swap slot and all %u are in "
-		 "use; the access fails and nothing is changed", e->other_pid,
+		 "use; the access fails, and every page stays where it was", e->other_pid,
 		 ull(e->other_vpn), m ? m->cfg.swap_slots : 0);
 }
 
