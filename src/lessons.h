@@ -1,7 +1,8 @@
 /*
  * lessons.h - the library of lessons: session files that teach, found by
- * name in $VMSCOPE_DATADIR/lessons (for tests and for running from the
- * build tree) and then in the installed PKGDATADIR/lessons.
+ * name in $VMSCOPE_DATADIR/lessons (for tests), then in the installed
+ * PKGDATADIR/lessons, and last in the data/lessons of the source tree
+ * vmscope was built from (so an uninstalled build finds them too).
  *
  * A lesson's name is its file name without ".json"; lessons are ordered
  * by the number their name starts with ("01-two-apps" comes first), and
