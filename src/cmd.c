@@ -104,7 +104,7 @@ static const char usage_text[] =
 	"limit PID FRAMES|none        cap the frames PID may hold, or lift the cap\n"
 	"tlb flush                    empty the TLB\n"
 	"# text                       a comment\n"
-	"Numbers: decimal, 0x hex or 0b binary.  PERM: r, rw, rx or rwx.\n";
+	"Numbers: " NUMBER_EXPECTED ".  PERM: r, rw, rx or rwx.\n";
 
 __attribute__((format(printf, 3, 4))) static int
 fail(struct cmd_error *err, unsigned column, const char *fmt, ...)
@@ -150,7 +150,7 @@ token_is(const struct token *tok, const char *word)
 	return strlen(word) == tok->len && memcmp(tok->s, word, tok->len) == 0;
 }
 
-/* A number at most `max`; `what` names it when it is out of range. */
+/* A number from min to max; `what` names it when it is out of range. */
 static int
 parse_number(const struct token *tok, uint64_t min, uint64_t max, const char *what,
 	     uint64_t *out, struct cmd_error *err)
