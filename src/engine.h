@@ -29,9 +29,9 @@ int engine_check(const struct machine *m, const struct op *op, char *err, size_t
 /*
  * Applies op: checks it, then runs it, appending its events to `out`
  * (which is cleared first; NULL when no events are wanted, which is
- * faster).  Segmentation, protection and out-of-memory
- * faults are events, not errors.  Returns 0, or -1 with a message from
- * engine_check() and m unchanged.
+ * faster).  Segmentation, protection and out-of-memory faults are events,
+ * not errors.  Returns 0, or -1 with a message from engine_check() and m
+ * unchanged.
  */
 int engine_apply(struct machine *m, const struct op *op, struct event_list *out,
 		 char *err, size_t size);

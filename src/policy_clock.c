@@ -40,6 +40,7 @@ clock_choose(struct policy_state *s, struct machine *m,
 {
 	struct clock_state *c = (struct clock_state *)s;
 	unsigned n = m->cfg.frames;
+	int victim;
 
 	*why = (struct victim_why){ .reason = WHY_CLOCK_HAND };
 	for (;; c->hand = (c->hand + 1) % n) {
@@ -53,7 +54,7 @@ clock_choose(struct policy_state *s, struct machine *m,
 		e->referenced = false;
 		why->swept++;
 	}
-	int victim = (int)c->hand;
+	victim = (int)c->hand;
 	c->hand = (c->hand + 1) % n;
 	return victim;
 }
