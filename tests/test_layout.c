@@ -103,7 +103,9 @@ t_normal_sizes(void **state)
 static void
 t_projector(void **state)
 {
-	static const struct size sizes[] = { { 80, 24 }, { 160, 48 }, { 200, 60 } };
+	static const struct size sizes[] = {
+		{ 80, 24 }, { 100, 30 }, { 160, 48 }, { 200, 60 },
+	};
 	struct layout l, normal;
 	size_t i;
 
@@ -121,6 +123,107 @@ t_projector(void **state)
 		assert_true(shown(&l.r[PANEL_FRAMES]));
 		assert_true(l.r[PANEL_NARRATION].h > normal.r[PANEL_NARRATION].h);
 		assert_true(l.r[PANEL_PAGES].w > normal.r[PANEL_PAGES].w);
+	}
+}
+
+/* Whether no panel holds any cell of row y. */
+static bool
+blank_row(const struct layout *l, int y)
+{
+	int x;
+
+	for (x = 0; x < l->cols; x++) {
+		if (layout_hit(l, y, x) != -1)
+			return (false);
+	}
+	return (true);
+}
+
+/* The narration on a band of its own, a blank row above and below it. */
+static void
+t_projector_narration_band(void **state)
+{
+	static const struct size sizes[] = { { 80, 24 }, { 100, 30 }, { 160, 48 } };
+	struct layout l;
+	const struct rect *n;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		layout_compute(&l, sizes[i].cols, sizes[i].rows, LAYOUT_PROJECTOR);
+		n = &l.r[PANEL_NARRATION];
+		assert_true(n->h >= 4 && n->h <= 7);
+		assert_int_equal(n->w, sizes[i].cols);
+		assert_true(blank_row(&l, n->y - 1));
+		assert_true(blank_row(&l, n->y + n->h));
+		assert_int_equal(l.r[PANEL_STATS].y, n->y + n->h + 1);
+		assert_int_equal(l.r[PANEL_PAGES].y + l.r[PANEL_PAGES].h, n->y - 1);
+		/* Room inside the boxes for 16 pages, 4 by 4 with blank rows between. */
+		assert_int_equal(layout_pitch(&l, 4, l.r[PANEL_PAGES].h - 2), 2);
+		assert_int_equal(layout_pitch(&l, 4, l.r[PANEL_FRAMES].h - 2), 2);
+	}
+	/* Bigger screens, a bigger narration. */
+	layout_compute(&l, 160, 48, LAYOUT_PROJECTOR);
+	assert_true(l.r[PANEL_NARRATION].h > 4);
+	/* Normal mode: nothing left blank between the bands. */
+	layout_compute(&l, 80, 24, 0);
+	for (i = 0; i < 24; i++)
+		assert_false(blank_row(&l, (int)i));
+}
+
+static void
+t_pitch(void **state)
+{
+	static const struct {
+		size_t count;
+		int h, want;
+	} cases[] = {
+		{ 4, 7, 2 },            /* 4 rows and 3 blank ones fit */
+		{ 4, 12, 2 },
+		{ 4, 6, 1 },            /* one row short: packed */
+		{ 1, 1, 2 },            /* a single row needs no blank */
+		{ 0, 10, 1 },           /* nothing to space */
+		{ 3, 0, 1 },            /* no room */
+		{ 30, 12, 1 },
+	};
+	struct layout normal, big;
+	size_t i;
+
+	(void)state;
+	layout_compute(&normal, 80, 24, 0);
+	layout_compute(&big, 80, 24, LAYOUT_PROJECTOR);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(layout_pitch(&big, cases[i].count, cases[i].h), cases[i].want);
+		assert_int_equal(layout_pitch(&normal, cases[i].count, cases[i].h), 1);
+	}
+}
+
+static void
+t_grid_cols(void **state)
+{
+	static const struct {
+		size_t count;
+		int fit, want;
+	} cases[] = {
+		{ 16, 8, 4 },           /* square: 4 by 4 */
+		{ 16, 2, 2 },           /* narrower when the width says so */
+		{ 17, 8, 8 },
+		{ 64, 16, 8 },
+		{ 4096, 16, 16 },
+		{ 1, 8, 1 },
+		{ 0, 8, 1 },
+	};
+	struct layout normal, big;
+	size_t i;
+
+	(void)state;
+	layout_compute(&normal, 160, 48, 0);
+	layout_compute(&big, 160, 48, LAYOUT_PROJECTOR);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(layout_grid_cols(&big, cases[i].count, cases[i].fit),
+		    cases[i].want);
+		assert_int_equal(layout_grid_cols(&normal, cases[i].count, cases[i].fit),
+		    cases[i].fit);
 	}
 }
 
@@ -199,6 +302,9 @@ main(void)
 		cmocka_unit_test(t_too_small),
 		cmocka_unit_test(t_normal_sizes),
 		cmocka_unit_test(t_projector),
+		cmocka_unit_test(t_projector_narration_band),
+		cmocka_unit_test(t_pitch),
+		cmocka_unit_test(t_grid_cols),
 		cmocka_unit_test(t_bigger_is_bigger),
 		cmocka_unit_test(t_hit),
 		cmocka_unit_test(t_scroll_top),

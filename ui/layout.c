@@ -1,7 +1,9 @@
 /*
  * layout.c - the screen's geometry: bands at the top and bottom, the grid
  * panels side by side in between, wider terminals sharing their extra
- * columns out by weight.  No curses here, so it is unit-tested directly.
+ * columns out by weight; in projector mode, how far apart the rows of a
+ * list go and how square a grid is.  No curses here, so it is
+ * unit-tested directly.
  */
 #include <stdint.h>
 #include <string.h>
@@ -39,23 +41,37 @@ band(int cols, int y, int h)
 	return (r);
 }
 
-/* Title and address on top; prompt, statistics, narration, TLB below. */
+/* Projector mode: a sixth of the screen for the narration, 4 to 7 rows. */
+static int
+narration_rows(const struct layout *l)
+{
+	int h = l->rows / 6;
+
+	if (!(l->flags & LAYOUT_PROJECTOR))
+		return (l->rows >= 40 ? 4 : 3);
+	return (h < 4 ? 4 : h > 7 ? 7 : h);
+}
+
+/*
+ * Title and address on top; prompt, statistics, narration, TLB below.
+ * Projector mode sets the narration apart, a blank row above and below.
+ */
 static int
 place_bands(struct layout *l)
 {
-	bool projector = l->flags & LAYOUT_PROJECTOR;
-	bool tall = l->rows >= 40;
-	int narration = projector ? (tall ? 7 : 5) : (tall ? 4 : 3);
+	int gap = (l->flags & LAYOUT_PROJECTOR) ? 1 : 0;
+	int narration = narration_rows(l);
 	int y = l->rows;
 
 	l->r[PANEL_TITLE] = band(l->cols, 0, 1);
 	l->r[PANEL_ADDRESS] = band(l->cols, 1, 1);
 	l->r[PANEL_PROMPT] = band(l->cols, --y, 1);
 	l->r[PANEL_STATS] = band(l->cols, --y, 1);
-	y -= narration;
+	y -= narration + gap;
 	l->r[PANEL_NARRATION] = band(l->cols, y, narration);
-	if (!projector)
-		l->r[PANEL_TLB] = band(l->cols, --y, 1);
+	if (gap)
+		return (y - gap);
+	l->r[PANEL_TLB] = band(l->cols, --y, 1);
 	return (y);
 }
 
@@ -102,6 +118,26 @@ layout_compute(struct layout *l, int cols, int rows, unsigned flags)
 		place_columns(l, projector_columns, NELEM(projector_columns), bottom);
 	else
 		place_columns(l, normal_columns, NELEM(normal_columns), bottom);
+}
+
+int
+layout_pitch(const struct layout *l, size_t count, int h)
+{
+	if (!(l->flags & LAYOUT_PROJECTOR) || count == 0 || h < 1)
+		return (1);
+	return (count <= ((size_t)h + 1) / 2 ? 2 : 1);
+}
+
+int
+layout_grid_cols(const struct layout *l, size_t count, int fit)
+{
+	int cols = 1;
+
+	if (!(l->flags & LAYOUT_PROJECTOR))
+		return (fit);
+	while (cols < fit && (size_t)cols * (size_t)cols < count)
+		cols *= 2;
+	return (cols);
 }
 
 bool

@@ -51,6 +51,19 @@ struct layout {
  */
 void layout_compute(struct layout *l, int cols, int rows, unsigned flags);
 
+/*
+ * Screen rows per row of a list of `count` rows shown in `h` rows: 2 (a
+ * blank row after each) in projector mode when they all fit so, else 1.
+ */
+int layout_pitch(const struct layout *l, size_t count, int h);
+
+/*
+ * Columns for a grid of `count` cells when `fit` (a power of two) fit the
+ * width: all of them, or in projector mode no more than it takes to make
+ * the grid square (4 x 4 for 16 pages), so the cells grow taller.
+ */
+int layout_grid_cols(const struct layout *l, size_t count, int fit);
+
 /* Whether (y, x) lies inside r. */
 bool rect_contains(const struct rect *r, int y, int x);
 
