@@ -18,6 +18,7 @@ struct table {
 	uint64_t *vpns;
 	size_t count, focus;
 	struct rect in;         /* where its entries go */
+	int pitch;              /* screen rows per entry */
 };
 
 /* The tables shown: every process's if they fit stacked, or the shown one. */
@@ -37,6 +38,7 @@ table_open(struct table *t, const struct app *a, const struct process *p)
 
 	memset(t, 0, sizeof *t);
 	t->focus = SIZE_MAX;
+	t->pitch = 1;
 	t->p = p;
 	if (p == NULL)
 		return;
@@ -94,6 +96,7 @@ tables_open(struct tables *ts, const struct app *a, const struct rect *r)
 		ts->n = 1;
 		ts->t[0].in = (struct rect){ ts->in.x, ts->in.y + 1, ts->in.w,
 		    ts->in.h > 1 ? ts->in.h - 1 : 0 };
+		ts->t[0].pitch = layout_pitch(&a->layout, ts->t[0].count, ts->t[0].in.h);
 	}
 	ts->digits = 1;
 	for (i = 0; i < ts->n; i++) {
@@ -184,8 +187,9 @@ draw_table(const struct app *a, const struct tables *ts, const struct table *t)
 
 	if (ts->n > 1)
 		draw_process_heading(a, &t->in, t->p);
-	for (i = 0; (int)i < t->in.h && top + i < t->count; i++)
-		draw_entry(a, ts, t, (int)i, page_table_find(&t->p->pt, t->vpns[top + i]));
+	for (i = 0; (int)i * t->pitch < t->in.h && top + i < t->count; i++)
+		draw_entry(a, ts, t, (int)i * t->pitch,
+		    page_table_find(&t->p->pt, t->vpns[top + i]));
 }
 
 static void
@@ -224,7 +228,7 @@ page_table_click(const struct app *a, const struct rect *r, int y, int x, char *
 		t = &ts.t[i];
 		if (t->p == NULL || !rect_contains(&t->in, y, x))
 			continue;
-		row = table_top(a, &ts, t) + (size_t)(y - t->in.y);
+		row = table_top(a, &ts, t) + (size_t)((y - t->in.y) / t->pitch);
 		if (row < t->count) {
 			explain_page(a, t->p, t->vpns[row], buf, size);
 			ok = true;

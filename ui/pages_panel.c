@@ -30,6 +30,7 @@ struct grid {
 	int digits, cols;
 	int label_w;            /* a row's VPN, or 0: each cell has its own */
 	int cell_w, gap;        /* a cell's columns, the last `gap` blank */
+	int pitch;              /* screen rows per row of cells */
 	struct rect in;
 };
 
@@ -76,16 +77,17 @@ find_item(const struct grid *g, uint64_t vpn)
 
 /* Cells and columns: a power of two of them, so rows start at round VPNs. */
 static void
-grid_shape(struct grid *g, int scale)
+grid_shape(struct grid *g, const struct app *a)
 {
 	bool row_labels = g->vpns == NULL && g->count > PAGES_LABELLED;
 
 	g->label_w = row_labels ? g->digits + 1 : 0;
 	g->gap = row_labels ? 1 : 2;
-	g->cell_w = (row_labels ? 0 : g->digits + 1) + scale + g->gap;
+	g->cell_w = (row_labels ? 0 : g->digits + 1) + a->layout.cell_scale + g->gap;
 	g->cols = 1;
 	while (1 + g->label_w + g->cols * 2 * g->cell_w - g->gap <= g->in.w)
 		g->cols *= 2;
+	g->cols = layout_grid_cols(&a->layout, g->count, g->cols);
 }
 
 /* The grid of process p (NULL: none) in the area `in`. */
@@ -101,6 +103,7 @@ grid_open(struct grid *g, const struct app *a, const struct rect *in,
 	g->p = p;
 	g->in = *in;
 	g->focus = SIZE_MAX;
+	g->pitch = 1;
 	if (g->p == NULL)
 		return;
 	here = acc != NULL && acc->pid == g->p->pid;
@@ -109,7 +112,7 @@ grid_open(struct grid *g, const struct app *a, const struct rect *in,
 	else
 		touched_pages(g, g->p, here ? acc->vpn : 0, here);
 	g->digits = hex_digits(g->count > 0 ? item_vpn(g, g->count - 1) : 0);
-	grid_shape(g, a->layout.cell_scale);
+	grid_shape(g, a);
 	if (here)
 		g->focus = find_item(g, acc->vpn);
 }
@@ -163,6 +166,7 @@ stack_open(struct stack *st, const struct app *a, const struct rect *r)
 		return;
 	stack_close(st);
 	grid_open(&st->g[0], a, &in, app_process(a));
+	st->g[0].pitch = layout_pitch(&a->layout, grid_rows(&st->g[0]), in.h);
 	st->n = 1;
 }
 
@@ -252,8 +256,9 @@ draw_single(const struct app *a, const struct rect *r, const struct grid *g)
 		strcat(title, " (touched)");
 	draw_box(a, r, title);
 	top = grid_top(a, g);
-	for (row = 0; row < (size_t)g->in.h && top + row < grid_rows(g); row++)
-		draw_row(a, g, top + row, (int)row);
+	for (row = 0; row * (size_t)g->pitch < (size_t)g->in.h && top + row < grid_rows(g);
+	    row++)
+		draw_row(a, g, top + row, (int)row * g->pitch);
 }
 
 static void
@@ -297,7 +302,7 @@ grid_click(const struct app *a, const struct grid *g, size_t top, int y, int x,
 	if (g->p == NULL || !rect_contains(&g->in, y, x) || x <= g->in.x + g->label_w ||
 	    col >= g->cols)
 		return (false);
-	i = (top + (size_t)(y - g->in.y)) * (size_t)g->cols + (size_t)col;
+	i = (top + (size_t)((y - g->in.y) / g->pitch)) * (size_t)g->cols + (size_t)col;
 	if (i >= g->count)
 		return (false);
 	explain_page(a, g->p, item_vpn(g, i), buf, size);

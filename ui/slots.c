@@ -12,6 +12,7 @@ struct geometry {
 	struct rect in;
 	size_t count, focus;
 	int index_w, owner_w, entry_w, cols;
+	int pitch;              /* screen rows per row of entries */
 	bool down;              /* all fit: numbered down the columns */
 };
 
@@ -19,6 +20,12 @@ static int
 dec_digits(uint64_t v)
 {
 	return (snprintf(NULL, 0, "%llu", (unsigned long long)v));
+}
+
+static size_t
+rows_of(const struct geometry *g)
+{
+	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
 }
 
 static void
@@ -43,17 +50,12 @@ measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 	if (g->cols < 1)
 		g->cols = 1;
 	g->down = (size_t)g->cols * (size_t)g->in.h >= g->count;
+	g->pitch = layout_pitch(&a->layout, rows_of(g), g->in.h);
 	g->focus = SIZE_MAX;
 	for (i = 0; i < g->count && g->focus == SIZE_MAX; i++) {
 		if (l->touched(a, (int)i))
 			g->focus = g->down ? 0 : i / (size_t)g->cols;
 	}
-}
-
-static size_t
-rows_of(const struct geometry *g)
-{
-	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
 }
 
 /* The entry at a row (of the list) and column. */
@@ -110,12 +112,13 @@ slots_draw(const struct slot_list *l, const struct app *a, const struct rect *r)
 	l->title(a, title, sizeof title);
 	draw_box(a, r, title);
 	top = top_of(l, a, &g);
-	for (row = 0; row < (size_t)g.in.h && top + row < rows_of(&g); row++) {
+	for (row = 0; row * (size_t)g.pitch < (size_t)g.in.h && top + row < rows_of(&g);
+	    row++) {
 		for (c = 0; c < g.cols; c++) {
 			i = entry_at(&g, top + row, c);
 			if (i >= g.count)
 				break;
-			pen_at(&p, a, &g.in, (int)row, 1 + c * g.entry_w);
+			pen_at(&p, a, &g.in, (int)row * g.pitch, 1 + c * g.entry_w);
 			draw_entry(l, a, &g, &p, i);
 		}
 	}
@@ -135,7 +138,7 @@ slots_click(const struct slot_list *l, const struct app *a, const struct rect *r
 	c = (x - g.in.x - 1) / g.entry_w;
 	if (c >= g.cols)
 		return (false);
-	i = entry_at(&g, top_of(l, a, &g) + (size_t)(y - g.in.y), c);
+	i = entry_at(&g, top_of(l, a, &g) + (size_t)((y - g.in.y) / g.pitch), c);
 	if (i >= g.count)
 		return (false);
 	l->explain(a, (int)i, buf, size);
