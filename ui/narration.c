@@ -2,7 +2,8 @@
  * narration.c - what is happening and why: the event's label and the
  * engine's own explanation (event_explain), with "event j of n" framing;
  * or a message (a refused command, a save, an explained cell); or the
- * session's notes at its start.  Wrapped over the lines the band has.
+ * session's notes at its start.  Wrapped over the lines the band has;
+ * in projector mode the event's name and position head the band alone.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,7 +24,7 @@ struct wrap_ctx {
 	const struct app *a;
 	const struct rect *r;
 	const struct narration *n;
-	int row, first, limit;  /* rows first .. limit - 1 are drawn */
+	int row, limit;         /* rows row .. limit - 1 are drawn */
 };
 
 static void
@@ -37,7 +38,7 @@ draw_line(void *ctx, const char *line, size_t len)
 	if (w->row >= w->limit)
 		return;
 	pen_at(&p, w->a, w->r, w->row, 1);
-	pen_put(&p, EL_LABEL, w->row == w->first ? w->a->g->bullet : " ");
+	pen_put(&p, EL_LABEL, w->row == 0 ? w->a->g->bullet : " ");
 	pen_put(&p, EL_TEXT, " ");
 	if (len >= sizeof buf)
 		len = sizeof buf - 1;
@@ -95,22 +96,50 @@ compose(const struct app *a, struct narration *n)
 		snprintf(n->buf, size, "No operations yet: press : and type one, e.g. r 0x7fff");
 }
 
+/*
+ * Projector mode: the event's name and position on a row of their own,
+ * the name lit as the cells it touches.  Returns the text left to wrap.
+ */
+static const char *
+draw_heading(struct wrap_ctx *w)
+{
+	const char *colon = strstr(w->n->text, ": ");
+	struct pen p;
+	char buf[128];
+	size_t len;
+
+	if (!w->a->projector || w->n->label_len == 0 || colon == NULL)
+		return (w->n->text);
+	len = (size_t)(colon - w->n->text) - w->n->label_len;
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	memcpy(buf, w->n->text + w->n->label_len, len);
+	buf[len] = '\0';
+	pen_at(&p, w->a, w->r, w->row++, 1);
+	pen_put(&p, EL_LABEL, w->a->g->bullet);
+	pen_put(&p, EL_TEXT, " ");
+	pen_printf(&p, touch_element(w->a), " %.*s ", (int)w->n->label_len, w->n->text);
+	pen_put(&p, EL_LABEL, buf);
+	return (colon + 2);
+}
+
 static void
 narration_draw(const struct app *a, const struct rect *r)
 {
 	struct narration n;
-	struct wrap_ctx w = { .a = a, .r = r, .n = &n };
+	struct wrap_ctx w = { .a = a, .r = r, .n = &n, .limit = r->h };
+	const char *body;
 	struct pen p;
-	size_t lines;
+	int lines;
 
 	compose(a, &n);
-	/* Projector mode: a calm band, the text a row down from its edge. */
-	w.row = w.first = a->projector && r->h > 2 ? 1 : 0;
-	w.limit = r->h;
-	lines = text_wrap(n.text, r->w - 4, count_line, NULL);
-	if ((int)lines > w.limit - w.first)
+	body = draw_heading(&w);
+	lines = (int)text_wrap(body, r->w - 4, count_line, NULL);
+	if (w.row > 0 && lines < w.limit - w.row)
+		w.row++;        /* room to set the heading apart */
+	if (lines > w.limit - w.row)
 		w.limit--;      /* the last row says there is more */
-	text_wrap(n.text, r->w - 4, draw_line, &w);
+	text_wrap(body, r->w - 4, draw_line, &w);
 	if (w.limit == r->h)
 		return;
 	pen_at(&p, a, r, w.limit, 3);
