@@ -2,7 +2,8 @@
  * test_stats_line.c - the statistics line: whole when it fits; at 80
  * columns (the smallest screen the UI draws) it fits with its words
  * intact whatever the figures, giving up the least important parts
- * first; zero segmentation and protection faults are not shown.
+ * first; zero segmentation and protection faults are not shown.  And
+ * projector mode's line of key figures.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +18,7 @@
 
 static const char *const words[] = {
 	"accesses", "hits", "faults", "segfaults", "protection faults", "evictions",
-	"write-backs", "TLB", "TLB hits",
+	"write-backs", "TLB", "TLB hits", "fault rate",
 };
 
 /* The line as drawn: a blank, then "label value" items between separators. */
@@ -237,6 +238,33 @@ t_segfaults(void **state)
 	assert_non_null(value_of(&l, "protection faults"));
 }
 
+/* Projector mode: accesses, faults and the fault rate, nothing else. */
+static void
+t_key_figures(void **state)
+{
+	struct stats s = stats(8, 2, 5, 1, 4, 4);
+	struct stats big = stats(UINT64_MAX / 2, UINT64_MAX / 4, 1, 1, 1, 1);
+	struct stats_line l;
+	char buf[256];
+
+	(void)state;
+	stats_line_key(&s, LAYOUT_MIN_COLS, &l);
+	render(&l, buf, sizeof buf);
+	assert_string_equal(buf, " accesses 8     faults 2     fault rate 25%");
+	assert_int_equal(stats_line_width(&l), (int)strlen(buf));
+	/* Huge figures are shortened to fit, the words kept. */
+	stats_line_key(&big, 60, &l);
+	assert_int_equal(l.n, 3);
+	assert_words(&l);
+	assert_true(stats_line_width(&l) <= 60);
+	assert_string_equal(value_of(&l, "accesses"), "9.2E");
+	assert_string_equal(value_of(&l, "fault rate"), "50%");
+	/* A band too narrow for all three keeps the first ones whole. */
+	stats_line_key(&s, 25, &l);
+	assert_int_equal(l.n, 2);
+	assert_null(value_of(&l, "fault rate"));
+}
+
 int
 main(void)
 {
@@ -246,6 +274,7 @@ main(void)
 		cmocka_unit_test(t_least_important_first),
 		cmocka_unit_test(t_short_figures),
 		cmocka_unit_test(t_segfaults),
+		cmocka_unit_test(t_key_figures),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

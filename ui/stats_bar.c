@@ -1,7 +1,7 @@
 /*
  * stats_bar.c - the running totals of the machine at this position, as
- * stats_line.c words them for the band's width: labels plain, figures
- * bold.
+ * stats_line.c words them for the band's width (projector mode: the key
+ * figures only): labels plain, figures bold.
  */
 #include "draw.h"
 #include "stats_line.h"
@@ -14,7 +14,10 @@ stats_draw(const struct app *a, const struct rect *r)
 	struct pen p;
 	size_t i;
 
-	stats_line_fit(&a->m->stats, r->w, &l);
+	if (a->projector)
+		stats_line_key(&a->m->stats, r->w, &l);
+	else
+		stats_line_fit(&a->m->stats, r->w, &l);
 	pen_at(&p, a, r, 0, 1);
 	for (i = 0; i < l.n; i++) {
 		pen_put(&p, EL_HINT, l.it[i].label);

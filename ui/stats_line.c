@@ -1,6 +1,6 @@
 /*
  * stats_line.c - the statistics line at each level of shortening, from
- * the full line down, until one fits.
+ * the full line down, until one fits; and projector mode's key figures.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -98,6 +98,19 @@ fill(const struct stats *s, enum level lv, struct stats_line *l)
 		item(l, "TLB hits", "%u%%", percent(s->tlb_hits, tlb));
 }
 
+/* Projector mode's line: the key figures, set wide apart. */
+static void
+fill_key(const struct stats *s, bool shorten, struct stats_line *l)
+{
+	char a[FIGURE_MAX];
+
+	l->n = 0;
+	l->sep = "     ";
+	item(l, "accesses", "%s", figure(a, s->accesses, shorten));
+	item(l, "faults", "%s", figure(a, s->faults, shorten));
+	item(l, "fault rate", "%u%%", percent(s->faults, s->accesses));
+}
+
 int
 stats_line_width(const struct stats_line *l)
 {
@@ -110,6 +123,14 @@ stats_line_width(const struct stats_line *l)
 	return (w);
 }
 
+/* Still too wide: whole items go from the end, never half a word. */
+static void
+drop_to_fit(struct stats_line *l, int width)
+{
+	while (l->n > 1 && stats_line_width(l) > width)
+		l->n--;
+}
+
 void
 stats_line_fit(const struct stats *s, int width, struct stats_line *l)
 {
@@ -120,7 +141,14 @@ stats_line_fit(const struct stats *s, int width, struct stats_line *l)
 		if (stats_line_width(l) <= width)
 			return;
 	}
-	/* Still too wide: whole items go from the end, never half a word. */
-	while (l->n > 1 && stats_line_width(l) > width)
-		l->n--;
+	drop_to_fit(l, width);
+}
+
+void
+stats_line_key(const struct stats *s, int width, struct stats_line *l)
+{
+	fill_key(s, false, l);
+	if (stats_line_width(l) > width)
+		fill_key(s, true, l);
+	drop_to_fit(l, width);
 }

@@ -33,6 +33,12 @@ struct stats_line {
 /* The most complete line for s that fits in `width` columns. */
 void stats_line_fit(const struct stats *s, int width, struct stats_line *l);
 
+/*
+ * Projector mode's line: only accesses, faults and the fault rate, wide
+ * apart; figures of 10000 and over shortened when it would not fit.
+ */
+void stats_line_key(const struct stats *s, int width, struct stats_line *l);
+
 /* Columns the line takes, with the blank it starts with. */
 int stats_line_width(const struct stats_line *l);
 
