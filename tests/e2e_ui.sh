@@ -175,6 +175,49 @@ assert_translated() {
 	grep -qF "faults 1 (100%)" "$last" || fail "the fault is not counted"
 }
 
+# line_after FILE TEXT: the line after the first holding TEXT.
+line_after() {
+	awk -v want="$2" 'found { print; exit } index($0, want) { found = 1 }' "$1"
+}
+
+# line_before FILE TEXT: the line before the first holding TEXT.
+line_before() {
+	awk -v want="$2" 'index($0, want) { print prev; exit } { prev = $0 }' "$1"
+}
+
+# At the last event, P: what the back row sees, then P again restores
+# the screen.  The event's name and position on a row of their own with
+# blank rows around; the grid and the frames with a blank row between
+# rows; only the key figures; no swap or TLB.
+assert_projector() {
+	t send-keys -t ui P
+	wait_gone "swap ·"
+	keep "$work/projector"
+	p="$work/projector"
+	heading=" ACCESS  (event $N of $N)"
+	grep -qE "^ [^ ]+  ACCESS  \(event $N of $N\) *\$" "$p" ||
+		fail "projector mode: the event is not on a row of its own"
+	line_before "$p" "$heading" | grep -qE '^ *$' ||
+		fail "projector mode: no blank row above the narration"
+	line_after "$p" "$heading" | grep -qE '^ *$' ||
+		fail "projector mode: the explanation is not set apart from the event"
+	grep -qF "read of 0x7fff" "$p" || fail "projector mode: no explanation"
+	grep -qE "^│ 0 ··  1 ··  2 ··  3 ·· +│" "$p" ||
+		fail "projector mode: the grid is not 4 pages wide"
+	line_after "$p" "│ 0 ··  1 ··" | grep -qE '^│ +││' ||
+		fail "projector mode: no blank row between rows of the grid"
+	line_after "$p" "│ 4 ··  5 ··" | grep -qE '^│ +││' ||
+		fail "projector mode: the grid's rows are packed"
+	line_after "$p" "1:0x7 ◀" | grep -qE '│ +│$' ||
+		fail "projector mode: no blank row between frames"
+	grep -qE "^ accesses 1 +faults 1 +fault rate 100% *\$" "$p" ||
+		fail "projector mode: the statistics are not the key figures"
+	grep -qF "TLB" "$p" && fail "projector mode: the TLB is not folded"
+	has "▣▣" || fail "projector mode without double cells"
+	t send-keys -t ui P
+	wait_same "$work/step.$N" "projector mode off did not restore the screen"
+}
+
 # Back one event at a time: each earlier screen returns exactly.
 step_back() {
 	i=$N
@@ -264,11 +307,10 @@ wait_same "$work/step.$N" "the screen did not come back after the resize"
 
 t send-keys -t ui P
 wait_gone "swap ·"
-has "▣▣" || fail "projector mode without double cells"
-has "(event $N of $N)" || fail "projector mode lost the position"
 assert_touched "bold black on a highlight in projector mode" "$BOLD_INK"
 t send-keys -t ui P
 wait_same "$work/step.$N" "projector mode off did not restore the screen"
+assert_projector
 
 colour_codes > /dev/null || fail "the default theme shows no colour"
 t capture-pane -p -e -t ui > "$work/default.ansi"
@@ -330,6 +372,7 @@ start 160 48 LANG=C.UTF-8
 run_command "r 0x7fff"
 step_through
 assert_translated
+assert_projector
 step_back
 # A second process at the same virtual address: both shown, apart.
 t send-keys -t ui -l ":spawn editor"
