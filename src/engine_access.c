@@ -4,9 +4,8 @@
  * Each phase changes the machine, reports exactly one event and names the
  * phase that follows, so the list of events is the story of the access and
  * stopping after N events leaves the state as it is at that point.  A
- * phase keeps a pointer to a PTE only while its table cannot change: only
- * the fill phase adds entries (and may grow the table), and nothing removes
- * one during an access, so the page's entry, once found, stays valid.
+ * phase keeps a pointer to a PTE only while its table cannot change: the
+ * fill phase may grow the table, so it looks the entry up afresh.
  *
  * Batch runs that print only a summary ask for no events at all; the
  * phases then write into one scratch record, which keeps the engine at
@@ -23,8 +22,6 @@ enum phase {
 
 struct access {
 	struct process *p;
-	const struct policy_ops *policy;  /* policy_at() once an access, not once a phase */
-	const struct region *region;      /* the page's mapping, from the walk on */
 	struct pte *pte;        /* the page's entry, once looked up; see above */
 	struct pte *victim_pte; /* the victim's entry, from choice to eviction */
 	char kind;              /* 'r', 'w', 'x' */
@@ -91,7 +88,7 @@ tlb(struct machine *m, struct access *a, struct event *ev)
 static enum phase
 walk(struct machine *m, struct access *a, struct event *ev)
 {
-	const struct region *r = a->region = process_region(a->p, a->vpn);
+	const struct region *r = process_region(a->p, a->vpn);
 	const struct pte *e = own_pte(a);
 
 	(void)m;
@@ -187,7 +184,7 @@ static enum phase
 victim(struct machine *m, struct access *a, struct event *ev)
 {
 	struct victim_filter filter = victim_filter_for(m, a->p);
-	int f = a->policy->choose(m->policy, m, &filter, &ev->why);
+	int f = policy_at(m->cfg.policy)->choose(m->policy, m, &filter, &ev->why);
 	const struct pte *owner = a->victim_pte = frame_owner_pte(m, f);
 
 	ev->kind = EV_VICTIM;
@@ -247,7 +244,7 @@ evict(struct machine *m, struct access *a, struct event *ev)
 	owner->frame = NO_FRAME;
 	machine_process(m, a->victim_pid)->resident--;
 	tlb_remove(&m->tlb, a->victim_pid, a->victim_vpn);
-	a->policy->evicted(m->policy, m, a->frame);
+	policy_at(m->cfg.policy)->evicted(m->policy, m, a->frame);
 	m->frames[a->frame].pid = 0;
 	m->free_frames++;
 	m->stats.evictions++;
@@ -257,12 +254,9 @@ evict(struct machine *m, struct access *a, struct event *ev)
 static enum phase
 fill(struct machine *m, struct access *a, struct event *ev)
 {
-	struct pte *e;
+	struct pte *e = a->pte = page_table_get(&a->p->pt, a->vpn);
 
-	if (!a->pte)    /* a page never touched: its entry is made now */
-		a->pte = page_table_get(&a->p->pt, a->vpn);
-	e = a->pte;
-	e->perm = a->region->perm;
+	e->perm = process_region(a->p, a->vpn)->perm;
 	ev->frame = a->frame;
 	ev->slot = e->slot;
 	if (e->slot >= 0) {
@@ -276,7 +270,7 @@ fill(struct machine *m, struct access *a, struct event *ev)
 		.loaded_step = m->step, .last_used_step = m->step };
 	m->free_frames--;
 	a->p->resident++;
-	a->policy->loaded(m->policy, m, a->frame);
+	policy_at(m->cfg.policy)->loaded(m->policy, m, a->frame);
 	return PH_PTE;
 }
 
@@ -322,7 +316,7 @@ access_page(struct machine *m, struct access *a, struct event *ev)
 	if (a->kind == ACCESS_WRITE)
 		e->dirty = true;
 	m->frames[a->frame].last_used_step = m->step;
-	a->policy->accessed(m->policy, m, a->frame);
+	policy_at(m->cfg.policy)->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;
 	ev->kind = EV_ACCESS;
@@ -347,7 +341,6 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 {
 	struct access a = {
 		.p = machine_process(m, op->pid ? op->pid : m->current_pid),
-		.policy = policy_at(m->cfg.policy),
 		.kind = op->access, .vaddr = op->addr, .frame = NO_FRAME,
 	};
 	struct event scratch;   /* phases only write events, so it needs no zeroing */
