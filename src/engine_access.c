@@ -198,13 +198,20 @@ victim(struct machine *m, struct access *a, struct event *ev)
 	return owner->slot < 0 && swap_full(m) ? PH_OOM : PH_WRITEBACK;
 }
 
+/* The eviction's later events all name the victim and the frame it leaves. */
+static void
+name_victim(const struct access *a, struct event *ev)
+{
+	ev->frame = a->frame;
+	ev->other_pid = a->victim_pid;
+	ev->other_vpn = a->victim_vpn;
+}
+
 static enum phase
 out_of_memory(struct machine *m, struct access *a, struct event *ev)
 {
 	ev->kind = EV_OUT_OF_MEMORY;
-	ev->frame = a->frame;
-	ev->other_pid = a->victim_pid;
-	ev->other_vpn = a->victim_vpn;
+	name_victim(a, ev);
 	m->stats.out_of_memory++;
 	return PH_DONE;
 }
@@ -218,10 +225,8 @@ writeback(struct machine *m, struct access *a, struct event *ev)
 		owner->slot = swap_alloc(m, a->victim_pid, a->victim_vpn);
 	owner->dirty = false;
 	ev->kind = EV_WRITEBACK;
-	ev->frame = a->frame;
+	name_victim(a, ev);
 	ev->slot = owner->slot;
-	ev->other_pid = a->victim_pid;
-	ev->other_vpn = a->victim_vpn;
 	m->stats.writebacks++;
 	return PH_EVICT;
 }
@@ -232,9 +237,7 @@ evict(struct machine *m, struct access *a, struct event *ev)
 	struct pte *owner = a->victim_pte;
 
 	ev->kind = EV_EVICT;
-	ev->frame = a->frame;
-	ev->other_pid = a->victim_pid;
-	ev->other_vpn = a->victim_vpn;
+	name_victim(a, ev);
 	ev->slot = owner->slot;
 	/* A page with no slot was never written: nothing is kept, and its next
 	 * touch zero-fills it again, exactly as for a page never touched. */
