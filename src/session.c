@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "promise.h"
 #include "session.h"
 #include "xalloc.h"
@@ -179,6 +180,53 @@ session_check(const char *path, session_problem_fn report, void *ctx)
 	return problems;
 }
 
+/* The operations of h, formatted one a line; the caller frees it. */
+static char *
+ops_text(const struct history *h)
+{
+	size_t k, n = history_length(h), len = 0, cap = 64;
+	char *text = xmalloc(cap), line[256];
+
+	text[0] = '\0';
+	for (k = 1; k <= n; k++) {
+		size_t add;
+
+		cmd_format(history_op(h, k), line, sizeof line);
+		add = strlen(line);
+
+		if (len + add + 2 > cap) {
+			cap = 2 * (len + add + 2);
+			text = xrealloc(text, cap, 1);
+		}
+		memcpy(text + len, line, add);
+		len += add;
+		text[len++] = '\n';
+		text[len] = '\0';
+	}
+	return text;
+}
+
+void
+session_mark_lesson_path(struct session *s)
+{
+	free(s->lesson_ops);
+	s->lesson_ops = s->expect || s->notes ? ops_text(s->history) : NULL;
+}
+
+bool
+session_on_lesson_path(const struct session *s)
+{
+	char *now;
+	bool same;
+
+	if (!s->lesson_ops)
+		return true;
+	now = ops_text(s->history);
+	same = strcmp(now, s->lesson_ops) == 0;
+	free(now);
+	return same;
+}
+
 void
 session_init(struct session *s, struct machine *initial, const char *title)
 {
@@ -201,6 +249,7 @@ session_free(struct session *s)
 {
 	history_free(s->history);
 	promises_free(s->expect);
+	free(s->lesson_ops);
 	free(s->title);
 	free(s->notes);
 	free(s->path);

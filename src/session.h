@@ -19,6 +19,7 @@ struct promises;
  * session of a million operations takes about 15 MiB.
  */
 #define SESSION_FILE_MAX (16u << 20)
+#define SESSION_NOTES_MAX 65536     /* bytes of notes a session may have */
 
 struct session {
 	char *title;                /* may be NULL */
@@ -28,7 +29,24 @@ struct session {
 	size_t cursor;              /* operations applied where the user is */
 	bool modified;              /* changed since it was loaded or saved */
 	struct promises *expect;    /* what the notes promise (promise.h), or NULL */
+	char *lesson_ops;           /* the operations the notes and expect were written
+	                               for, one per line; NULL if there are neither */
 };
+
+/*
+ * Whether the operations are still the ones the session was loaded with.
+ * A session that left that path drops its promises when saved (expect is
+ * not written) and its notes are shown and saved after SESSION_NOTES_CAVEAT.
+ */
+bool session_on_lesson_path(const struct session *s);
+
+/* Takes the operations as they are now as the lesson's path (on loading). */
+void session_mark_lesson_path(struct session *s);
+
+#define SESSION_NOTES_CAVEAT \
+	"(These notes were written for the lesson's own operations; the operations " \
+	"have been changed since, so what the notes say may no longer hold.)"
+
 
 /*
  * Reads a session file and replays it.  Returns 0, or -1 with the first

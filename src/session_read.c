@@ -25,7 +25,6 @@
 #include "xalloc.h"
 
 #define TITLE_MAX 200
-#define NOTES_MAX 65536
 #define OP_TEXT_MAX 1024
 #define SHOW_OP 60              /* bytes of a bad operation quoted */
 #define VERSION 1
@@ -365,7 +364,7 @@ read_document(struct reading *rd, const struct cJSON *doc)
 	if (json_check_object(&rd->r, doc, "", top_keys) < 0 || read_version(rd, doc) < 0)
 		return;
 	json_get_string(&rd->r, doc, "", "title", JSON_OPTIONAL, TITLE_MAX, &rd->title);
-	json_get_string(&rd->r, doc, "", "notes", JSON_OPTIONAL, NOTES_MAX, &rd->notes);
+	json_get_string(&rd->r, doc, "", "notes", JSON_OPTIONAL, SESSION_NOTES_MAX, &rd->notes);
 	read_machine(rd, doc);
 	read_processes(rd, doc);
 	read_ops(rd, doc);
@@ -381,6 +380,7 @@ fill(struct session *s, struct reading *rd)
 	s->history = rd->h;
 	s->cursor = (size_t)rd->cursor;
 	s->expect = rd->expect;
+	session_mark_lesson_path(s);
 }
 
 int

@@ -3,7 +3,8 @@
  * layout, and saved atomically.
  *
  * The order is vmscope, title, notes, machine, processes, ops, cursor,
- * expect; the current process at the start is listed first (that is how
+ * expect (left out, and the notes marked, once the operations are no
+ * longer those the session was loaded with); the current process at the start is listed first (that is how
  * the reader knows it), the others by pid.  Together with json_format's
  * fixed layout, a file vmscope wrote and read back is written again byte
  * for byte the same.
@@ -108,22 +109,49 @@ write_ops(struct cJSON *doc, const struct history *h)
 	}
 }
 
+/*
+ * Notes whose operations were changed go out behind the caveat, once (a
+ * file saved so already begins with it); notes too long to carry it are
+ * left out, as they no longer hold.
+ */
+static void
+write_notes(struct cJSON *doc, const struct session *s, bool on_path)
+{
+	size_t n = strlen(SESSION_NOTES_CAVEAT), len = strlen(s->notes);
+	char *text;
+
+	if (on_path || strncmp(s->notes, SESSION_NOTES_CAVEAT, n) == 0) {
+		json_put_string(doc, "notes", s->notes);
+		return;
+	}
+	if (n + 2 + len > SESSION_NOTES_MAX) {
+		json_put_string(doc, "notes", SESSION_NOTES_CAVEAT);
+		return;
+	}
+	text = xmalloc(n + 2 + len + 1);
+	sprintf(text, "%s\n\n%s", SESSION_NOTES_CAVEAT, s->notes);
+	json_put_string(doc, "notes", text);
+	free(text);
+}
+
 char *
 session_to_json(const struct session *s)
 {
 	struct cJSON *doc = json_new_object();
+	bool on_path = session_on_lesson_path(s);
 	char *text;
 
 	json_put_uint(doc, "vmscope", 1);
 	if (s->title)
 		json_put_string(doc, "title", s->title);
 	if (s->notes)
-		json_put_string(doc, "notes", s->notes);
+		write_notes(doc, s, on_path);
 	session_put_machine(json_put_object(doc, "machine"), &history_initial(s->history)->cfg);
 	write_processes(doc, history_initial(s->history));
 	write_ops(doc, s->history);
 	json_put_uint(doc, "cursor", s->cursor);
-	promises_write(s->expect, doc);
+	if (on_path)
+		promises_write(s->expect, doc);
 	text = json_format(doc);
 	json_free(doc);
 	return text;

@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include "slurp.h"
+#include "cmd.h"
 #include "promise.h"
 #include "history.h"
 #include "machine.h"
@@ -696,6 +697,45 @@ t_session_init(void **state)
 	session_free(&s);
 }
 
+/*
+ * A session whose operations were changed no longer carries its promises
+ * nor its notes as if they held; typed back onto its path, it does again.
+ */
+static void
+t_leaving_the_lesson_path(void **state)
+{
+	struct session s, t;
+	struct seen seen;
+	struct op op;
+	struct cmd_error cerr;
+	char err[128], *text;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	assert_true(session_on_lesson_path(&s));
+	assert_int_equal(cmd_parse("r 2:0x10", &op, &cerr), 0);
+	history_truncate(s.history, 3);
+	assert_int_equal(history_append(s.history, &op, "r 2:0x10", err, sizeof err), 0);
+	assert_false(session_on_lesson_path(&s));
+	text = session_to_json(&s);
+	assert_null(strstr(text, "\"expect\""));
+	assert_int_equal(parse(text, &t, &seen), 0);
+	assert_null(t.expect);
+	assert_string_equal(t.notes, SESSION_NOTES_CAVEAT "\n\nWatch 0x7fff.");
+	free(text);
+	session_free(&t);
+
+	assert_int_equal(cmd_parse("r 0x10", &op, &cerr), 0);
+	history_truncate(s.history, 3);
+	assert_int_equal(history_append(s.history, &op, "r 0x10", err, sizeof err), 0);
+	assert_true(session_on_lesson_path(&s));
+	text = session_to_json(&s);
+	assert_non_null(strstr(text, "\"expect\""));
+	assert_null(strstr(text, SESSION_NOTES_CAVEAT));
+	free(text);
+	session_free(&s);
+}
+
 int
 main(void)
 {
@@ -716,6 +756,7 @@ main(void)
 		cmocka_unit_test(t_save_disk_full),
 		cmocka_unit_test(t_default_session),
 		cmocka_unit_test(t_session_init),
+		cmocka_unit_test(t_leaving_the_lesson_path),
 	};
 
 	return cmocka_run_group_tests(tests, make_tmpdir, drop_tmpdir);
