@@ -480,8 +480,7 @@ static const char help_tail[] =
 	"  valgrind --tool=lackey --trace-mem=yes --log-file=ls.trace ls\n"
 	"  vmscope --batch --trace ls.trace --trace-format lackey --va-bits 48 --quiet\n"
 	"      a real program: record its memory trace with valgrind, then replay it\n"
-	"\nExit status: 0 done, 1 bad input, 2 bad usage.\n"
-	"Report bugs to: <" PACKAGE_BUGREPORT ">\n";
+	"\nExit status: 0 done, 1 bad input, 2 bad usage.\n";
 
 /* " (default X)" for the options that have one. */
 static void

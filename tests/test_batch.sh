@@ -252,6 +252,8 @@ for want in 'Usage: vmscope' '^UI:' '^Batch' '^Machine' '^Sessions' '--frames N'
     '--batch\[=FILE.json\]' '--trace-format FMT' '--check' '-h, --help' 'Examples:'; do
 	grep -q -e "$want" "$tmp/out" || fail "--help lacks $want"
 done
+# No bug-report address: none has been set up, so none may be named.
+! grep -q -e 'Report bugs' -e 'https\?://' "$tmp/out" || fail "--help names an address"
 run 0 "--version" --version
 grep -q '^vmscope [0-9][0-9.]*$' "$tmp/out" || fail "--version: $(cat "$tmp/out")"
 
