@@ -8,6 +8,8 @@
  * does); the JSON printer writes each row with cJSON_PrintUnformatted
  * between brackets of its own, so the document streams.  With --quiet no
  * row is even summarized: only the machine's statistics are printed.
+ * With --events each event of every operation is printed instead of the
+ * rows: its step, its label and event_explain()'s line, the UI's words.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -49,6 +51,7 @@ struct run;
 struct printer {
 	void (*begin)(struct run *);
 	void (*access)(struct run *, const struct row *);
+	void (*event)(struct run *, const struct event *);
 	void (*end)(struct run *);
 };
 
@@ -57,7 +60,7 @@ struct run {
 	const struct batch_options *opt;
 	const struct printer *pr;
 	FILE *out;
-	uint64_t rows;                      /* accesses printed so far */
+	uint64_t rows;                      /* accesses or events printed so far */
 	struct event_list ev;
 };
 
@@ -233,6 +236,17 @@ text_access(struct run *run, const struct row *r)
 	fwrite(l.buf, 1, l.n, run->out);
 }
 
+/* "       5  VICTIM: no free frame: ...", as the UI's narration says it. */
+static void
+text_event(struct run *run, const struct event *ev)
+{
+	char text[512];
+
+	event_explain(ev, run->m, text, sizeof text);
+	fprintf(run->out, "%8llu  %s: %s\n", (unsigned long long)ev->step,
+		event_label(ev->kind), text);
+}
+
 static void
 text_begin(struct run *run)
 {
@@ -248,6 +262,10 @@ text_begin(struct run *run)
 		c->swap_slots, c->grow_swap ? " (grows)" : "", c->tlb_entries,
 		policy_at(c->policy)->name, c->scope == SCOPE_LOCAL ? "local" : "global",
 		(unsigned long long)c->seed);
+	if (run->opt->events) {
+		fputs("#   step  event: narration\n", run->out);
+		return;
+	}
 	for (i = 0; i < COL_COUNT; i++)
 		put_word(&l, i, columns[i].title);
 	l.buf[l.n++] = '\n';
@@ -287,7 +305,9 @@ text_end(struct run *run)
 	summary_line(out, "out of memory:", s->out_of_memory, 0);
 }
 
-static const struct printer text_printer = { text_begin, text_access, text_end };
+static const struct printer text_printer = {
+	text_begin, text_access, text_event, text_end,
+};
 
 /* ---- JSON --------------------------------------------------------------- */
 
@@ -326,7 +346,7 @@ json_begin(struct run *run)
 	session_put_machine(machine, &run->m->cfg);
 	json_emit(run->out, machine);
 	if (!run->opt->quiet)
-		fputs(",\"accesses\":[", run->out);
+		fputs(run->opt->events ? ",\"events\":[" : ",\"accesses\":[", run->out);
 }
 
 static void
@@ -362,6 +382,22 @@ json_access(struct run *run, const struct row *r)
 	json_emit(run->out, o);
 }
 
+/* {"step":5,"pid":1,"event":"victim","text":"no free frame: ..."} */
+static void
+json_event(struct run *run, const struct event *ev)
+{
+	struct cJSON *o = json_new_object();
+	char text[512];
+
+	event_explain(ev, run->m, text, sizeof text);
+	json_put_uint(o, "step", ev->step);
+	json_put_uint(o, "pid", (uint64_t)ev->pid);
+	json_put_string(o, "event", event_key(ev->kind));
+	json_put_string(o, "text", text);
+	fputs(run->rows++ ? ",\n" : "\n", run->out);
+	json_emit(run->out, o);
+}
+
 static void
 json_end(struct run *run)
 {
@@ -385,7 +421,9 @@ json_end(struct run *run)
 	fputs("}\n", run->out);
 }
 
-static const struct printer json_printer = { json_begin, json_access, json_end };
+static const struct printer json_printer = {
+	json_begin, json_access, json_event, json_end,
+};
 
 /* ---- running ------------------------------------------------------------ */
 
@@ -416,7 +454,10 @@ run_op(struct run *run, const struct op *op, char *err, size_t size)
 
 	if (engine_apply(run->m, op, run->opt->quiet ? NULL : &run->ev, err, size))
 		return -1;
-	if (op->kind == OP_ACCESS && !run->opt->quiet && run->ev.n > 0) {
+	if (run->opt->events) {
+		for (unsigned i = 0; i < run->ev.n; i++)
+			run->pr->event(run, &run->ev.ev[i]);
+	} else if (op->kind == OP_ACCESS && !run->opt->quiet && run->ev.n > 0) {
 		summarize(&run->ev, &r);
 		run->pr->access(run, &r);
 	}

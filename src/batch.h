@@ -1,6 +1,7 @@
 /*
  * batch.h - running operations with no screen (DESIGN §5): one line per
- * access and a summary, as text or as one JSON document.
+ * access and a summary, as text or as one JSON document; with --events, one
+ * line per event of every operation, with the narration the UI shows.
  *
  * Everything printed comes from the engine's events and the machine's
  * statistics; nothing here decides how memory behaves.  Output streams:
@@ -29,6 +30,7 @@
 struct batch_options {
 	bool json;      /* one JSON document rather than text */
 	bool quiet;     /* the summary alone */
+	bool events;    /* every event with its narration, not a row per access */
 };
 
 /*

@@ -8,9 +8,12 @@
 #include "machine.h"
 #include "policy.h"
 
-#define LABEL(kind, label) [kind] = label,
+#define LABEL(kind, label, key) [kind] = label,
 static const char *const labels[EV_COUNT] = { EVENT_KINDS(LABEL) };
 #undef LABEL
+#define KEY(kind, label, key) [kind] = key,
+static const char *const keys[EV_COUNT] = { EVENT_KINDS(KEY) };
+#undef KEY
 
 typedef void explain_fn(const struct event *, const struct machine *, char *, size_t);
 
@@ -18,6 +21,12 @@ const char *
 event_label(enum event_kind kind)
 {
 	return kind < EV_COUNT ? labels[kind] : "?";
+}
+
+const char *
+event_key(enum event_kind kind)
+{
+	return kind < EV_COUNT ? keys[kind] : "?";
 }
 
 static unsigned long long

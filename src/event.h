@@ -13,34 +13,37 @@
 
 struct machine;
 
-/* X(kind, label): label is the word the narration and batch output use. */
+/*
+ * X(kind, label, key): label is the word the narration and batch text use,
+ * key the name --events --json gives the kind.
+ */
 #define EVENT_KINDS(X) \
-	X(EV_SPLIT,            "SPLIT")            \
-	X(EV_TLB_HIT,          "TLB HIT")          \
-	X(EV_TLB_MISS,         "TLB MISS")         \
-	X(EV_WALK,             "PAGE-TABLE WALK")  \
-	X(EV_SEGFAULT,         "SEGMENTATION FAULT") \
-	X(EV_PROTECTION_FAULT, "PROTECTION FAULT") \
-	X(EV_PAGE_FAULT,       "PAGE FAULT")       \
-	X(EV_FREE_FRAME,       "FREE FRAME")       \
-	X(EV_VICTIM,           "VICTIM")           \
-	X(EV_WRITEBACK,        "WRITE-BACK")       \
-	X(EV_EVICT,            "EVICT")            \
-	X(EV_OUT_OF_MEMORY,    "OUT OF MEMORY")    \
-	X(EV_SWAP_IN,          "SWAP-IN")          \
-	X(EV_ZERO_FILL,        "ZERO-FILL")        \
-	X(EV_PTE_UPDATE,       "PTE UPDATE")       \
-	X(EV_TLB_FILL,         "TLB FILL")         \
-	X(EV_ACCESS,           "ACCESS")           \
-	X(EV_SPAWN,            "SPAWN")            \
-	X(EV_SWITCH,           "SWITCH")           \
-	X(EV_EXIT,             "EXIT")             \
-	X(EV_MAP,              "MAP")              \
-	X(EV_UNMAP,            "UNMAP")            \
-	X(EV_LIMIT,            "LIMIT")            \
-	X(EV_TLB_FLUSH,        "TLB FLUSH")
+	X(EV_SPLIT,            "SPLIT",              "split")            \
+	X(EV_TLB_HIT,          "TLB HIT",            "tlb_hit")          \
+	X(EV_TLB_MISS,         "TLB MISS",           "tlb_miss")         \
+	X(EV_WALK,             "PAGE-TABLE WALK",    "walk")             \
+	X(EV_SEGFAULT,         "SEGMENTATION FAULT", "segfault")         \
+	X(EV_PROTECTION_FAULT, "PROTECTION FAULT",   "protection_fault") \
+	X(EV_PAGE_FAULT,       "PAGE FAULT",         "page_fault")       \
+	X(EV_FREE_FRAME,       "FREE FRAME",         "free_frame")       \
+	X(EV_VICTIM,           "VICTIM",             "victim")           \
+	X(EV_WRITEBACK,        "WRITE-BACK",         "writeback")        \
+	X(EV_EVICT,            "EVICT",              "evict")            \
+	X(EV_OUT_OF_MEMORY,    "OUT OF MEMORY",      "out_of_memory")    \
+	X(EV_SWAP_IN,          "SWAP-IN",            "swap_in")          \
+	X(EV_ZERO_FILL,        "ZERO-FILL",          "zero_fill")        \
+	X(EV_PTE_UPDATE,       "PTE UPDATE",         "pte_update")       \
+	X(EV_TLB_FILL,         "TLB FILL",           "tlb_fill")         \
+	X(EV_ACCESS,           "ACCESS",             "access")           \
+	X(EV_SPAWN,            "SPAWN",              "spawn")            \
+	X(EV_SWITCH,           "SWITCH",             "switch")           \
+	X(EV_EXIT,             "EXIT",               "exit")             \
+	X(EV_MAP,              "MAP",                "map")              \
+	X(EV_UNMAP,            "UNMAP",              "unmap")            \
+	X(EV_LIMIT,            "LIMIT",              "limit")            \
+	X(EV_TLB_FLUSH,        "TLB FLUSH",          "tlb_flush")
 
-#define EVENT_ENUM(kind, label) kind,
+#define EVENT_ENUM(kind, label, key) kind,
 enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
 #undef EVENT_ENUM
 
@@ -103,6 +106,8 @@ struct event_list {
 
 /* The label of a kind ("PAGE FAULT"). */
 const char *event_label(enum event_kind kind);
+/* Its key in JSON ("page_fault"). */
+const char *event_key(enum event_kind kind);
 
 /*
  * Writes the one-line explanation of `ev` into buf (always NUL-terminated),

@@ -173,7 +173,8 @@ batch_ops(const struct options *o, const struct batch_options *bo, char *err)
 static int
 run_batch(const struct options *o)
 {
-	struct batch_options bo = { .json = o->json, .quiet = o->quiet };
+	struct batch_options bo = { .json = o->json, .quiet = o->quiet,
+		.events = o->events };
 	char err[ERR_MAX], path[PATH_LEN];
 	struct session s;
 	int rc;

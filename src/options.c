@@ -23,6 +23,7 @@
 enum opt_id {
 	O_ASCII, O_NO_COLOR, O_PROJECTOR,
 	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
+	O_EVENTS,
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
 	O_SEED,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
@@ -75,6 +76,9 @@ static const struct spec specs[O_COUNT] = {
 		"print one JSON document" },
 	[O_QUIET] = { "quiet", 0, no_argument, NULL, G_BATCH, set_flag, FIELD(quiet), 0,
 		"print the summary alone" },
+	[O_EVENTS] = { "events", 0, no_argument, NULL, G_BATCH, set_flag, FIELD(events), 0,
+		"print every event of every operation with its narration, "
+		"not one line per access" },
 	[O_FRAMES] = { "frames", 0, required_argument, "N", G_MACHINE, set_unsigned,
 		FIELD(cfg.frames), 0, "physical frames" },
 	[O_POLICY] = { "policy", 0, required_argument, "NAME", G_MACHINE, set_policy,
@@ -384,8 +388,11 @@ check_mode_options(const struct options *o, char *err, size_t size)
 	const char *m;
 
 	if (o->mode != RUN_BATCH &&
-	    (m = first_given(o, BIT(O_JSON) | BIT(O_QUIET))))
+	    (m = first_given(o, BIT(O_JSON) | BIT(O_QUIET) | BIT(O_EVENTS))))
 		return fail(err, size, "--%s works only with --batch", m);
+	if (o->quiet && o->events)
+		return fail(err, size, "--quiet prints the summary alone; it cannot go "
+			    "with --events");
 	if (o->mode == RUN_BATCH && (m = first_given(o, group_bits(G_UI))))
 		return fail(err, size, "--%s is for the UI; it does nothing with --batch", m);
 	m = o->script ? o->script : o->trace;

@@ -25,7 +25,7 @@ enum run_mode {
 struct options {
 	enum run_mode mode;
 	bool ascii, no_color, projector;        /* UI */
-	bool json, quiet;                       /* batch */
+	bool json, quiet, events;               /* batch */
 	const char *session;                    /* FILE.json */
 	const char *lesson;                     /* --lesson NAME */
 	const char *pages;                      /* --pages LIST */

@@ -107,6 +107,56 @@ run 0 "--json --quiet" --batch --script "$tmp/s1" $machine --json --quiet
 grep -q '"accesses":\[' "$tmp/out" && fail "--json --quiet still lists accesses"
 grep -q '"summary":{"accesses":5,' "$tmp/out" || fail "--json --quiet: no summary"
 
+# --events: every event of every operation, with the UI's narration line.
+run 0 "--events" --batch --script "$tmp/s1" $machine --events
+cp "$tmp/out" "$tmp/s1.events"
+sed -n 2p "$tmp/s1.events" | grep -q '^#   step  event: narration$' ||
+	fail "--events: header: $(sed -n 2p "$tmp/s1.events")"
+# The labels of each step's events, in order (the story of each access).
+awk '/^ +[0-9]+  /{ sub(/:.*/, ""); sub(/^ +/, ""); print }' "$tmp/s1.events" |
+	tr '\n' ',' > "$tmp/labels"
+printf '%s' "1  SPLIT,1  TLB MISS,1  PAGE-TABLE WALK,1  PAGE FAULT,1  FREE FRAME,\
+1  ZERO-FILL,1  PTE UPDATE,1  TLB FILL,1  ACCESS,2  SPLIT,2  TLB MISS,\
+2  PAGE-TABLE WALK,2  PAGE FAULT,2  FREE FRAME,2  ZERO-FILL,2  PTE UPDATE,2  TLB FILL,\
+2  ACCESS,3  SPLIT,3  TLB MISS,3  PAGE-TABLE WALK,3  PAGE FAULT,3  VICTIM,3  WRITE-BACK,\
+3  EVICT,3  ZERO-FILL,3  PTE UPDATE,3  TLB FILL,3  ACCESS,4  SPLIT,4  TLB MISS,\
+4  PAGE-TABLE WALK,4  PAGE FAULT,4  VICTIM,4  EVICT,4  SWAP-IN,4  PTE UPDATE,4  TLB FILL,\
+4  ACCESS,5  SPLIT,5  TLB HIT,5  ACCESS," > "$tmp/labels.want"
+same "--events: every event, in order" "$tmp/labels.want" "$tmp/labels"
+for want in \
+    '       3  WRITE-BACK: dirty 1:0x0 is written from frame 0 to swap slot 0, so its changes survive' \
+    '       5  TLB HIT: 1:0x0 is cached in the TLB: frame 1, no page-table walk needed' \
+    '       5  ACCESS: read of 0x4 reaches frame 1 at physical 0x1004; R set'; do
+	grep -qxF "$want" "$tmp/s1.events" || fail "--events lacks: $want"
+done
+sed -n '/^accesses:/,$p' "$tmp/s1.events" > "$tmp/s1.events.summary"
+same "--events: the same summary" "$tmp/s1.quiet" "$tmp/s1.events.summary"
+run 0 "--events --json" --batch --script "$tmp/s1" $machine --events --json
+cp "$tmp/out" "$tmp/s1.events.json"
+grep -q '^{"machine":{.*},"events":\[$' "$tmp/s1.events.json" ||
+	fail "--events --json: head: $(head -c 300 "$tmp/s1.events.json")"
+grep -qxF '{"step":3,"pid":1,"event":"writeback","text":"dirty 1:0x0 is written from frame 0 to swap slot 0, so its changes survive"},' \
+	"$tmp/s1.events.json" || fail "--events --json: the write-back event"
+[ "$(grep -c '^{"step":' "$tmp/s1.events.json")" -eq 42 ] ||
+	fail "--events --json: $(grep -c '^{"step":' "$tmp/s1.events.json") events, wanted 42"
+grep -q '^\],"summary":{"accesses":5,' "$tmp/s1.events.json" ||
+	fail "--events --json: summary after the events"
+if command -v python3 > /dev/null 2>&1; then
+	python3 - "$tmp/s1.events.json" <<'EOF' || fail "--events --json: python3 json.load"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "accesses" not in d and len(d["events"]) == 42
+assert all(sorted(e) == ["event", "pid", "step", "text"] for e in d["events"])
+assert [e["event"] for e in d["events"] if e["step"] == 5] == ["split", "tlb_hit", "access"]
+EOF
+fi
+# Operations that are not accesses have their events too.
+printf 'spawn two 4 rw\nr 0x0\nexit 2\n' > "$tmp/s3"
+run 0 "--events: spawn and exit" --batch --script "$tmp/s3" --events
+grep -qxF '       1  SPAWN: pid 2 "two" starts with 4 pages mapped rw from 0x0 and becomes current' \
+	"$tmp/out" || fail "--events: spawn: $(cat "$tmp/out")"
+grep -q '^       3  EXIT: pid 2 exits: 1 frames' "$tmp/out" || fail "--events: exit: $(cat "$tmp/out")"
+
 # Segmentation and protection faults, in a script with two processes.
 cat > "$tmp/s2" <<'EOF'
 spawn reader 2 r
@@ -209,6 +259,8 @@ usage "--trace-format: expected pages, lackey or addr, found 'script'" --trace x
 usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
 usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --batch --pages 1 --trace t
 usage "--json works only with --batch" --pages 1 --json
+usage "--events works only with --batch" --pages 1 --events
+usage "--quiet prints the summary alone; it cannot go with --events" --batch --pages 1 --quiet --events
 usage "--trace-format needs --trace" --batch --pages 1 --trace-format addr
 usage "--ascii is for the UI; it does nothing with --batch" --batch --pages 1 --ascii
 usage "--script -: the UI reads the keyboard from standard input; give a file" --script -
