@@ -126,10 +126,15 @@ assert_restored() {
 	[ "$(t display -p -t ui '#{keypad_cursor_flag}')" = 0 ] || fail "cursor keys left in keypad mode"
 }
 
+# typed TEXT: the prompt names the process TEXT will run in, then TEXT.
+typed() {
+	screen | grep -qE -- "^ pid [0-9]+ (›|>) $1"
+}
+
 # Types a command and waits for its first event; sets N to its event count.
 run_command() {
 	t send-keys -t ui -l ":$1"
-	wait_for ":$1"
+	poll typed "$1" || fail "the prompt never showed \"$1\" after a pid"
 	t send-keys -t ui Enter
 	wait_for "(event 1 of "
 	N=$(screen | sed -n 's/.*(event 1 of \([0-9]*\)).*/\1/p' | head -n 1)
@@ -389,22 +394,32 @@ grep -qF "pid 1 app" "$work/two" && grep -qF "pid 2 editor" "$work/two" ||
 [ "$(grep -cE "0x7 +1 [01] 1 f[0-9]+ +rw" "$work/two")" -eq 2 ] ||
 	fail "not two present PTEs for page 0x7"
 grep -qE "│ *[0-9]+ [D ] 2:0x7 " "$work/two" || fail "2:0x7 in no frame"
-# The process shown is marked in both stacked panels; Tab moves the mark.
+# The current process (where a typed access goes) is marked in both
+# stacked panels, and the prompt names it; Tab, which only chooses what a
+# single grid shows, does not move the mark.  After "switch 1" both say 1.
 [ "$(grep -oF "▶ pid 2 editor" "$work/two" | wc -l)" -eq 2 ] ||
-	fail "the process making the access is not marked shown in both panels"
-grep -qF "▶ pid 1" "$work/two" && fail "a process not shown is marked"
+	fail "the current process is not marked in both panels"
+grep -qF "▶ pid 1" "$work/two" && fail "a process that is not current is marked"
 t send-keys -t ui Tab
-wait_for "▶ pid 1 app"
-keep "$work/tabbed"
-[ "$(grep -oF "▶ pid 1 app" "$work/tabbed" | wc -l)" -eq 2 ] ||
-	fail "the process Tab shows is not marked in both panels"
-grep -qF "▶ pid 2" "$work/tabbed" && fail "Tab left the mark on the other process"
-look=$(t capture-pane -p -e -t ui | grep -F "▶ pid 1 app" | head -n 1 |
-    sed 's/ pid 1 app.*//' | sgr_state)
+wait_for "showing pid 1 app"
+has "▶ pid 2 editor" || fail "Tab moved the mark off the current process"
+look=$(t capture-pane -p -e -t ui | grep -F "▶ pid 2 editor" | head -n 1 |
+    sed 's/ pid 2 editor.*//' | sgr_state)
 case $look in
 *reverse=1*) ;;
-*) fail "the process Tab shows is not reversed ($look)" ;;
+*) fail "the current process is not reversed ($look)" ;;
 esac
+t send-keys -t ui :
+wait_for " pid 2 ›"
+t send-keys -t ui -l "switch 1"
+t send-keys -t ui Enter
+wait_for "step 4/4"
+t send-keys -t ui End
+wait_for "▶ pid 1 app"
+lacks "▶ pid 2" || fail "the mark stayed on pid 2 after switch 1"
+t send-keys -t ui :
+wait_for " pid 1 ›"
+t send-keys -t ui Escape
 t send-keys -t ui C-c
 assert_restored 130
 stop_server

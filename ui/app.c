@@ -58,6 +58,8 @@ app_load(struct app *a)
 	unsigned j = a->anim.ev;
 
 	machine_free(a->m);
+	/* A line typed now runs after the operation shown (command.c). */
+	a->typed_pid = history_state(a->h, k)->current_pid;
 	a->events.n = 0;
 	if (k > 0)
 		a->events = *op_events(a, k);

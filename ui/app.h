@@ -52,6 +52,7 @@ struct app {
 	struct event_cache counted;     /* the last operation counted */
 	struct event_list events;       /* events of the operation shown */
 	struct machine *m;              /* the state at the position (owned) */
+	int typed_pid;                  /* where a typed "r ADDR" goes; 0: nowhere */
 
 	struct layout layout;
 	struct theme theme;

@@ -142,8 +142,9 @@ draw_process_heading(const struct app *a, const struct rect *r, const struct pro
 	enum element el = acc != NULL && acc->pid == p->pid ? EL_LABEL : EL_PANEL_TITLE;
 	struct pen pen;
 
+	/* The pointer marks where a typed access goes, as the prompt says. */
 	pen_at(&pen, a, &(struct rect){ r->x, r->y - 1, r->w, 1 }, 0, 0);
-	if (p == app_process(a)) {
+	if (p->pid == a->typed_pid) {
 		pen_put(&pen, EL_SELECTED, a->g->pointer);
 		pen_printf(&pen, EL_SELECTED, " pid %d %s ", p->pid, p->name);
 	} else

@@ -31,8 +31,8 @@ void draw_box(const struct app *a, const struct rect *r, const char *title);
 struct rect rect_inner(const struct rect *r);
 /*
  * The row above r names process p, one of several stacked in a panel: the
- * process shown (Tab's choice) reversed after a pointer, the one making
- * the access in the label's colour.
+ * process a typed access goes to (the prompt's "pid N") reversed after a
+ * pointer, the one making the access in the label's colour.
  */
 void draw_process_heading(const struct app *a, const struct rect *r, const struct process *p);
 /* Blanks every cell of r in element el. */

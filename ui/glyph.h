@@ -16,6 +16,7 @@ struct glyphs {
 	const char *split;          /* between the VPN and offset bits */
 	const char *arrow;          /* "->" */
 	const char *pointer;        /* the row an event is on */
+	const char *prompt;         /* after "pid 1" at the command prompt */
 	const char *marker;         /* beside the cell an event touches */
 	const char *sep;            /* between items on one line */
 	const char *bullet;         /* before the narration */

@@ -75,7 +75,12 @@ prompt_draw(const struct app *a, const struct rect *r)
 	pen_at(&p, a, r, 0, 0);
 	switch (a->mode) {
 	case MODE_PROMPT:
-		pen_put(&p, EL_PROMPT, a->prompt_for == PROMPT_SAVE_AS ? " save as: " : " :");
+		if (a->prompt_for == PROMPT_SAVE_AS)
+			pen_put(&p, EL_PROMPT, " save as: ");
+		else if (a->typed_pid > 0)
+			pen_printf(&p, EL_PROMPT, " pid %d %s ", a->typed_pid, a->g->prompt);
+		else
+			pen_printf(&p, EL_PROMPT, " no process %s ", a->g->prompt);
 		draw_edit(a, &p);
 		break;
 	case MODE_CONFIRM:
