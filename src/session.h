@@ -79,11 +79,21 @@ int session_parse(const char *buf, size_t len, const char *name, struct session 
 
 /*
  * Writes s to path atomically (temporary file in the same folder, fsync,
- * rename), keeping an existing file's permissions.  On success s->path
+ * rename), keeping an existing file's permissions, owner and group where
+ * permitted.  A symbolic link is written through: the file it names is
+ * replaced.  Refused before anything is written: a session larger than
+ * SESSION_FILE_MAX (it could not be read back) and anything that is not
+ * a regular file (a FIFO, a device, a folder).  On success s->path
  * becomes path and s->modified false; on failure the old file is intact,
  * s is unchanged and err says why.
  */
 int session_save(struct session *s, const char *path, char *err, size_t size);
+
+/*
+ * Whether saving s to path would replace an existing regular file other
+ * than the one s was read from or last saved to (the UI asks first).
+ */
+bool session_would_replace(const struct session *s, const char *path);
 
 /*
  * The session as vmscope writes it: fixed key order and layout, so the

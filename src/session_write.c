@@ -9,15 +9,20 @@
  * fixed layout, a file vmscope wrote and read back is written again byte
  * for byte the same.
  *
- * Saving never harms the old file: the text goes to a temporary file in
- * the same folder, is flushed to the disk, given the old file's mode (or
- * 0644 less the umask for a new file) and renamed over the old one in one
- * step.  On any failure the temporary file is removed.
+ * Saving never harms the old file.  What would not be read back (over
+ * SESSION_FILE_MAX) is refused first, and so is anything but a regular
+ * file (a FIFO, a device); a symbolic link is followed to the file it
+ * names.  The text goes to a temporary file in that file's folder, is
+ * flushed to the disk, given the old file's mode, owner and group where
+ * permitted (or 0644 less the umask for a new file) and renamed over the
+ * old one in one step.  On any failure the temporary file is removed.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +164,9 @@ session_to_json(const struct session *s)
 
 /* ---- atomic save -------------------------------------------------------- */
 
+#define LINKS_MAX 40                    /* symbolic links followed, as Linux does */
+#define TEMP_NAME "/.vmscope-XXXXXX"    /* short, so any file name can be saved */
+
 static int
 write_all(int fd, const char *p, size_t n)
 {
@@ -175,26 +183,11 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* The mode the saved file gets: the old file's, or 0644 less the umask. */
-static mode_t
-save_mode(const char *path)
-{
-	struct stat st;
-	mode_t mask;
-
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		return st.st_mode & 07777;
-	mask = umask(0);
-	umask(mask);
-	return NEW_FILE_MODE & ~mask;
-}
-
-/* Flushes the folder holding path, so the rename itself is on the disk. */
-static void
-sync_folder(const char *path)
+/* The folder holding path ("." for a bare name); the caller frees it. */
+static char *
+folder_of(const char *path)
 {
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int fd;
 
 	if (!slash)
 		strcpy(dir, ".");
@@ -202,58 +195,238 @@ sync_folder(const char *path)
 		dir[1] = '\0';
 	else
 		*slash = '\0';
-	fd = open(dir, O_RDONLY);
+	return dir;
+}
+
+/* name, relative to the folder of `from` unless it is absolute. */
+static char *
+path_beside(const char *from, const char *name)
+{
+	char *dir, *p;
+
+	if (name[0] == '/')
+		return xstrdup(name);
+	dir = folder_of(from);
+	p = xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	free(dir);
+	return p;
+}
+
+/*
+ * The file a save to path writes: path with its symbolic links followed,
+ * a link to a file that does not exist yet included.  NULL with errno set
+ * if a link cannot be read or there are too many.
+ */
+static char *
+save_target(const char *path)
+{
+	char *p = xstrdup(path), *next, link[4096];
+	struct stat st;
+	ssize_t n;
+	int hops;
+
+	for (hops = 0; lstat(p, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		if (hops == LINKS_MAX) {
+			errno = ELOOP;
+			n = -1;
+		} else
+			n = readlink(p, link, sizeof link - 1);
+		if (n < 0) {
+			free(p);
+			return NULL;
+		}
+		link[n] = '\0';
+		next = path_beside(p, link);
+		free(p);
+		p = next;
+	}
+	return p;
+}
+
+/* What a file that is not a regular one is, for the refusal. */
+static const char *
+kind_of(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "something else";
+}
+
+/* The mode a new file gets: 0644 less the umask. */
+static mode_t
+new_file_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return NEW_FILE_MODE & ~mask;
+}
+
+/*
+ * The new file gets the old one's owner and group where that is permitted
+ * (as root, or a group the saver is in), and its permissions.
+ */
+static int
+keep_owner_and_mode(int fd, const struct stat *old)
+{
+	if (old == NULL)
+		return fchmod(fd, new_file_mode());
+	if ((old->st_uid != geteuid() || old->st_gid != getegid()) &&
+	    fchown(fd, old->st_uid, old->st_gid) < 0 &&
+	    fchown(fd, (uid_t)-1, old->st_gid) < 0) {
+		/* Not permitted: the file becomes the saver's, as a copy would. */
+	}
+	return fchmod(fd, old->st_mode & 07777);
+}
+
+/* Flushes a folder, so a rename in it is on the disk. */
+static void
+sync_folder(const char *dir)
+{
+	int fd = open(dir, O_RDONLY);
+
 	if (fd >= 0) {
 		fsync(fd);
 		close(fd);
 	}
-	free(dir);
 }
 
-/* Writes text to a new temporary file beside path and renames it over path. */
-static int
-replace_file(const char *path, const char *text)
+/*
+ * The signals that would end vmscope are held while the temporary file
+ * exists, so it is always renamed or removed before one of them acts (a
+ * crash and SIGKILL excepted).
+ */
+static void
+hold_signals(sigset_t *old)
 {
-	mode_t mode = save_mode(path);
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 8);
-	int fd, ok, saved;
+	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP,
+		SIGSYS };
+	sigset_t all;
+	size_t i;
 
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".XXXXXX", 8);
+	sigfillset(&all);
+	for (i = 0; i < sizeof crashes / sizeof crashes[0]; i++)
+		sigdelset(&all, crashes[i]);
+	sigprocmask(SIG_BLOCK, &all, old);
+}
+
+/*
+ * Writes text to a new temporary file in target's folder and renames it
+ * over target.  -1 with why (after "cannot save: ") on failure, the
+ * temporary file removed.
+ */
+static int
+replace_file(const char *target, const char *text, const struct stat *old,
+	     char *why, size_t size)
+{
+	char *dir = folder_of(target), *tmp = xmalloc(strlen(dir) + sizeof TEMP_NAME);
+	sigset_t held;
+	int fd, ok;
+
+	sprintf(tmp, "%s%s", dir, TEMP_NAME);
+	hold_signals(&held);
 	if ((fd = mkstemp(tmp)) < 0) {
-		free(tmp);
+		snprintf(why, size, "cannot create a file in %s: %s", dir, strerror(errno));
+		ok = 0;
+	} else {
+		ok = write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0 &&
+		    keep_owner_and_mode(fd, old) == 0;
+		ok = close(fd) == 0 && ok && rename(tmp, target) == 0;
+		if (!ok) {
+			snprintf(why, size, "%s", strerror(errno));
+			unlink(tmp);
+		}
+	}
+	sigprocmask(SIG_SETMASK, &held, NULL);
+	if (ok)
+		sync_folder(dir);
+	free(tmp);
+	free(dir);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Whether target (what path leads to) is absent or a regular file, which
+ * may be replaced; *old is the file if there is one.  -1 with why if not.
+ */
+static int
+old_file(const char *path, const char *target, struct stat *old, bool *exists,
+	 char *why, size_t size)
+{
+	bool linked = strcmp(path, target) != 0;
+
+	*exists = stat(target, old) == 0;
+	if (!*exists && errno != ENOENT) {
+		snprintf(why, size, "%s", strerror(errno));
 		return -1;
 	}
-	ok = write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0 &&
-	    fchmod(fd, mode) == 0;
-	saved = errno;
-	if (close(fd) < 0 && ok) {
-		ok = 0;
-		saved = errno;
+	if (*exists && !S_ISREG(old->st_mode)) {
+		snprintf(why, size, "%s%s, not a regular file; sessions are saved only over "
+		    "regular files", linked ? "it leads to " : "it is ",
+		    kind_of(old->st_mode));
+		return -1;
 	}
-	if (ok && rename(tmp, path) < 0) {
-		ok = 0;
-		saved = errno;
+	return 0;
+}
+
+/*
+ * The checks made before anything is written: the text fits what vmscope
+ * reads back, and the file it replaces (through any symbolic links) is a
+ * regular one.  Then the atomic replace.
+ */
+static int
+save_text(const char *path, const char *text, char *why, size_t size)
+{
+	size_t len = strlen(text);
+	char *target;
+	struct stat st;
+	bool exists;
+	int rc;
+
+	if (len > SESSION_FILE_MAX) {
+		snprintf(why, size, "the session would take %zu MiB, more than the %u MiB a "
+		    "session file may be (the file is unchanged)", (len + (1u << 20) - 1) >> 20,
+		    SESSION_FILE_MAX >> 20);
+		return -1;
 	}
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	if (ok)
-		sync_folder(path);
-	errno = saved;
-	return ok ? 0 : -1;
+	if ((target = save_target(path)) == NULL) {
+		snprintf(why, size, "%s", strerror(errno));
+		return -1;
+	}
+	rc = old_file(path, target, &st, &exists, why, size);
+	if (rc == 0)
+		rc = replace_file(target, text, exists ? &st : NULL, why, size);
+	free(target);
+	return rc;
+}
+
+bool
+session_would_replace(const struct session *s, const char *path)
+{
+	struct stat st, own;
+
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return false;
+	return s->path == NULL || stat(s->path, &own) < 0 || own.st_dev != st.st_dev ||
+	    own.st_ino != st.st_ino;
 }
 
 int
 session_save(struct session *s, const char *path, char *err, size_t size)
 {
-	char *text = session_to_json(s);
-	int failed = replace_file(path, text);
+	char *text = session_to_json(s), why[512];
+	int failed = save_text(path, text, why, sizeof why);
 
 	free(text);
 	if (failed) {
-		snprintf(err, size, "%s: cannot save: %s", path, strerror(errno));
+		snprintf(err, size, "%s: cannot save: %s", path, why);
 		return -1;
 	}
 	if (s->path != path) {

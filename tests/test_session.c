@@ -590,7 +590,7 @@ save_fails(struct session *s, const char *path, const char *why)
 static void
 t_save_failures(void **state)
 {
-	char path[512], dir[512], inner[600];
+	char path[512], dir[512], inner[600], why[700];
 	struct session s;
 	struct seen seen;
 
@@ -601,18 +601,22 @@ t_save_failures(void **state)
 	assert_int_equal(mkdir(dir, 0755), 0);
 	snprintf(inner, sizeof inner, "%s/keep", dir);
 	write_text(inner, "x");
-	save_fails(&s, dir, "Is a directory");
+	save_fails(&s, dir, "it is a folder, not a regular file; sessions are saved only "
+	    "over regular files");
 	assert_int_equal(access(inner, F_OK), 0);
 	/* a folder that does not exist */
 	in_tmp(path, sizeof path, "nowhere/s.json");
-	save_fails(&s, path, "No such file or directory");
+	snprintf(why, sizeof why, "cannot create a file in %.*s: No such file or directory",
+	    (int)(strlen(path) - strlen("/s.json")), path);
+	save_fails(&s, path, why);
 	/* a folder we may not write to */
 	if (geteuid() == 0) {
 		print_message("# skipped permission denied: root writes everywhere\n");
 	} else {
 		chmod(dir, 0555);
 		snprintf(inner, sizeof inner, "%s/s.json", dir);
-		save_fails(&s, inner, "Permission denied");
+		snprintf(why, sizeof why, "cannot create a file in %s: Permission denied", dir);
+		save_fails(&s, inner, why);
 		chmod(dir, 0755);
 	}
 	remove_tree(dir);
@@ -650,6 +654,181 @@ t_save_disk_full(void **state)
 	free(before);
 	free(after);
 	unlink(path);
+	session_free(&s);
+}
+
+/* A FIFO or a device is never replaced by a file, and nothing is written to it. */
+static void
+t_save_only_regular_files(void **state)
+{
+	char fifo[512], link[512];
+	struct session s;
+	struct seen seen;
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	in_tmp(fifo, sizeof fifo, "fifo.json");
+	assert_int_equal(mkfifo(fifo, 0644), 0);
+	save_fails(&s, fifo, "it is a FIFO, not a regular file; sessions are saved only "
+	    "over regular files");
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	save_fails(&s, "/dev/null", "it is a device, not a regular file; sessions are saved "
+	    "only over regular files");
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	/* nor through a link */
+	in_tmp(link, sizeof link, "to-null.json");
+	assert_int_equal(symlink("/dev/null", link), 0);
+	save_fails(&s, link, "it leads to a device, not a regular file; sessions are saved "
+	    "only over regular files");
+	unlink(link);
+	unlink(fifo);
+	session_free(&s);
+}
+
+/* A link is written through: the file it names is replaced, the link stays. */
+static void
+t_save_through_a_link(void **state)
+{
+	char dir[512], target[600], link[512], dangling[512], err[512], *text;
+	struct session s;
+	struct seen seen;
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	in_tmp(dir, sizeof dir, "real");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(target, sizeof target, "%s/target.json", dir);
+	write_text(target, "old");
+	in_tmp(link, sizeof link, "link.json");
+	assert_int_equal(symlink("real/target.json", link), 0);
+	assert_int_equal(session_save(&s, link, err, sizeof err), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	text = slurp(target);
+	assert_non_null(strstr(text, "\"vmscope\": 1"));
+	free(text);
+	/* a link to a file not there yet makes that file */
+	in_tmp(dangling, sizeof dangling, "dangling.json");
+	assert_int_equal(symlink("real/new.json", dangling), 0);
+	assert_int_equal(session_save(&s, dangling, err, sizeof err), 0);
+	snprintf(target, sizeof target, "%s/new.json", dir);
+	assert_int_equal(stat(target, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	unlink(link);
+	unlink(dangling);
+	remove_tree(dir);
+	assert_int_equal(entries_in_tmpdir(), 0);
+	session_free(&s);
+}
+
+/* What would not be read back is refused before the old file is touched. */
+static void
+t_save_too_large(void **state)
+{
+	char path[512], err[512], *text;
+	struct session s;
+	struct seen seen;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	in_tmp(path, sizeof path, "big.json");
+	write_text(path, "the only copy");
+	free(s.notes);
+	s.notes = malloc(SESSION_FILE_MAX + 1);
+	assert_non_null(s.notes);
+	memset(s.notes, 'n', SESSION_FILE_MAX);
+	s.notes[SESSION_FILE_MAX] = '\0';
+	assert_int_equal(session_save(&s, path, err, sizeof err), -1);
+	assert_non_null(strstr(err, "the session would take 17 MiB, more than the 16 MiB a "
+	    "session file may be (the file is unchanged)"));
+	text = slurp(path);
+	assert_string_equal(text, "the only copy");
+	free(text);
+	unlink(path);
+	assert_int_equal(entries_in_tmpdir(), 0);
+	session_free(&s);
+}
+
+/* Every name the file system takes saves, however long; a longer one is refused. */
+static void
+t_save_long_names(void **state)
+{
+	char name[300], path[800], err[1024];
+	struct session s;
+	struct seen seen;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	for (n = 249; n <= 256; n++) {
+		memset(name, 'a', n);
+		name[n] = '\0';
+		in_tmp(path, sizeof path, name);
+		if (n <= 255) {
+			assert_int_equal(session_save(&s, path, err, sizeof err), 0);
+			assert_int_equal(unlink(path), 0);
+		} else {
+			assert_int_equal(session_save(&s, path, err, sizeof err), -1);
+			assert_non_null(strstr(err, "File name too long"));
+		}
+	}
+	assert_int_equal(entries_in_tmpdir(), 0);
+	session_free(&s);
+}
+
+/* Saving as root keeps the old file's owner and group. */
+static void
+t_save_keeps_owner(void **state)
+{
+	char path[512], err[512];
+	struct session s;
+	struct seen seen;
+	struct stat st;
+
+	(void)state;
+	if (geteuid() != 0) {
+		print_message("# skipped: only root can give a file away\n");
+		return;
+	}
+	assert_int_equal(parse(good, &s, &seen), 0);
+	in_tmp(path, sizeof path, "owned.json");
+	write_text(path, "x");
+	assert_int_equal(chown(path, 4321, 8765), 0);
+	assert_int_equal(session_save(&s, path, err, sizeof err), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_uid, 4321);
+	assert_int_equal(st.st_gid, 8765);
+	unlink(path);
+	session_free(&s);
+}
+
+/* The UI asks before replacing a file the session was not read from. */
+static void
+t_would_replace(void **state)
+{
+	char mine[512], other[512], same[600], err[512];
+	struct session s;
+	struct seen seen;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	in_tmp(mine, sizeof mine, "mine.json");
+	in_tmp(other, sizeof other, "other.json");
+	assert_false(session_would_replace(&s, mine));          /* not there */
+	write_text(other, "someone's");
+	assert_true(session_would_replace(&s, other));          /* no file of its own */
+	assert_int_equal(session_save(&s, mine, err, sizeof err), 0);
+	assert_false(session_would_replace(&s, mine));
+	snprintf(same, sizeof same, "%s/./mine.json", tmpdir);
+	assert_false(session_would_replace(&s, same));          /* spelt differently */
+	assert_true(session_would_replace(&s, other));
+	assert_false(session_would_replace(&s, "/dev/null"));   /* refused, not asked */
+	unlink(mine);
+	unlink(other);
 	session_free(&s);
 }
 
@@ -754,6 +933,12 @@ main(void)
 		cmocka_unit_test(t_save_modes),
 		cmocka_unit_test(t_save_failures),
 		cmocka_unit_test(t_save_disk_full),
+		cmocka_unit_test(t_save_only_regular_files),
+		cmocka_unit_test(t_save_through_a_link),
+		cmocka_unit_test(t_save_too_large),
+		cmocka_unit_test(t_save_long_names),
+		cmocka_unit_test(t_save_keeps_owner),
+		cmocka_unit_test(t_would_replace),
 		cmocka_unit_test(t_default_session),
 		cmocka_unit_test(t_session_init),
 		cmocka_unit_test(t_leaving_the_lesson_path),
