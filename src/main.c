@@ -121,17 +121,30 @@ queue_session(const struct options *o, struct session *s, char *err)
 	return rc;
 }
 
+/* A lesson is read but never written: its first save asks for a new name. */
+static int
+as_lesson(int rc, struct session *s)
+{
+	if (rc == 0) {
+		free(s->path);
+		s->path = NULL;
+	}
+	return rc;
+}
+
 static int
 ui_session(const struct options *o, struct session *s, char *err)
 {
 	char path[PATH_LEN];
 
-	if (o->session || o->lesson)
+	if (o->session)
 		return load_session(o, s, path, err);
+	if (o->lesson)
+		return as_lesson(load_session(o, s, path, err), s);
 	if (options_have_ops(o) || o->machine_given)
 		return queue_session(o, s, err);
 	if (lesson_first(path, sizeof path) == 0)
-		return session_load(path, s, err, ERR_MAX);
+		return as_lesson(session_load(path, s, err, ERR_MAX), s);
 	return session_default(s, err, ERR_MAX);
 }
 

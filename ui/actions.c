@@ -195,12 +195,7 @@ act_command(struct app *a)
 static unsigned
 act_save(struct app *a)
 {
-	if (a->s->path != NULL)
-		return (command_save_as(a, a->s->path));
-	a->mode = MODE_PROMPT;
-	a->prompt_for = PROMPT_SAVE_AS;
-	lineedit_start(&a->edit);
-	return (R_REDRAW);
+	return (command_save(a));
 }
 
 static unsigned

@@ -34,7 +34,7 @@ enum reaction {
 
 enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_NOTES };
 enum prompt_for { PROMPT_COMMAND, PROMPT_SAVE_AS };
-enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT };
+enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT, CONFIRM_REPLACE };
 
 /* The events of one operation, kept so counting them twice is free. */
 struct event_cache {
@@ -97,6 +97,9 @@ unsigned actions_key(struct app *a, int key);
 
 /* command.c: the prompt's lines and the questions they raise */
 unsigned command_line(struct app *a, const char *line);
+/* `s`: to the session's file, or asks for a name if it has none (a lesson) */
+unsigned command_save(struct app *a);
+/* Asks first before replacing a file the session was not read from. */
 unsigned command_save_as(struct app *a, const char *path);
 unsigned command_answer(struct app *a, bool yes);
 unsigned command_quit(struct app *a);           /* asks first if unsaved */

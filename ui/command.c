@@ -34,11 +34,7 @@ run_save(struct app *a, const char *arg)
 {
 	if (*arg != '\0')
 		return (command_save_as(a, arg));
-	if (a->s->path == NULL) {
-		app_say(a, true, "save: this session has no file yet (expected save FILE)");
-		return (R_REDRAW);
-	}
-	return (command_save_as(a, a->s->path));
+	return (command_save(a));
 }
 
 static unsigned
@@ -84,6 +80,18 @@ trim(char *out, size_t size, const char *line)
 	while (n > 0 && isspace((unsigned char)line[n - 1]))
 		n--;
 	snprintf(out, size, "%.*s", (int)n, line);
+}
+
+static unsigned
+save_now(struct app *a, const char *path)
+{
+	char err[EDIT_MAX + 512];
+
+	if (session_save(a->s, path, err, sizeof err) != 0)
+		app_say(a, true, "not saved: %s", err);
+	else
+		app_say(a, false, "saved to %s", path);
+	return (R_REDRAW);
 }
 
 /* Drops the operations after the one shown, appends op, shows its first event. */
@@ -160,6 +168,12 @@ command_answer(struct app *a, bool yes)
 	a->mode = MODE_NORMAL;
 	if (a->confirm_for == CONFIRM_QUIT)
 		return (yes ? R_QUIT : R_REDRAW);
+	if (a->confirm_for == CONFIRM_REPLACE) {
+		if (yes)
+			return (save_now(a, a->pending));
+		app_say(a, false, "not saved; %s is unchanged", a->pending);
+		return (R_REDRAW);
+	}
 	if (!yes) {
 		app_say(a, false, "kept the later operations; \"%s\" was not run", a->pending);
 		return (R_REDRAW);
@@ -170,19 +184,36 @@ command_answer(struct app *a, bool yes)
 }
 
 unsigned
+command_save(struct app *a)
+{
+	if (a->s->path != NULL)
+		return (save_now(a, a->s->path));
+	a->mode = MODE_PROMPT;
+	a->prompt_for = PROMPT_SAVE_AS;
+	lineedit_start(&a->edit);
+	return (R_REDRAW);
+}
+
+/* A file the session was not read from is replaced only once the user says so. */
+unsigned
 command_save_as(struct app *a, const char *raw)
 {
-	char path[EDIT_MAX], err[512];
+	char path[EDIT_MAX];
+	const char *name;
 
 	trim(path, sizeof path, raw);
 	if (path[0] == '\0') {
 		app_say(a, true, "not saved: no file name given");
 		return (R_REDRAW);
 	}
-	if (session_save(a->s, path, err, sizeof err) != 0)
-		app_say(a, true, "not saved: %s", err);
-	else
-		app_say(a, false, "saved to %s", path);
+	if (!session_would_replace(a->s, path))
+		return (save_now(a, path));
+	name = strrchr(path, '/') != NULL && strrchr(path, '/')[1] != '\0' ?
+	    strrchr(path, '/') + 1 : path;
+	snprintf(a->pending, sizeof a->pending, "%s", path);
+	snprintf(a->question, sizeof a->question, "%.80s exists: replace it?", name);
+	a->confirm_for = CONFIRM_REPLACE;
+	a->mode = MODE_CONFIRM;
 	return (R_REDRAW);
 }
 

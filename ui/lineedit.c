@@ -137,8 +137,10 @@ static const struct {
 static void
 insert(struct lineedit *e, char c)
 {
-	if (e->len + 1 >= EDIT_MAX)
+	if (e->len + 1 >= EDIT_MAX) {
+		e->full = true;
 		return;
+	}
 	memmove(e->buf + e->cur + 1, e->buf + e->cur, e->len - e->cur + 1);
 	e->buf[e->cur++] = c;
 	e->len++;
@@ -150,6 +152,7 @@ lineedit_start(struct lineedit *e)
 	e->buf[0] = '\0';
 	e->len = e->cur = 0;
 	e->browse = e->nhist;
+	e->full = false;
 }
 
 enum edit_result
@@ -157,6 +160,7 @@ lineedit_key(struct lineedit *e, int key)
 {
 	size_t i;
 
+	e->full = false;
 	if (key == '\n' || key == '\r' || key == KEY_ENTER)
 		return (EDIT_DONE);
 	if (key == 27)

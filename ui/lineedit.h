@@ -8,9 +8,10 @@
 #ifndef VMSCOPE_UI_LINEEDIT_H
 #define VMSCOPE_UI_LINEEDIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-#define EDIT_MAX 256
+#define EDIT_MAX 4096          /* PATH_MAX: any path the system takes */
 #define EDIT_HISTORY 32
 
 struct lineedit {
@@ -20,6 +21,7 @@ struct lineedit {
 	size_t nhist;                   /* oldest first */
 	size_t browse;                  /* == nhist: the line being typed */
 	char draft[EDIT_MAX];           /* that line, kept while browsing */
+	bool full;                      /* the last key's byte did not fit */
 };
 
 enum edit_result { EDIT_CONTINUE, EDIT_DONE, EDIT_CANCEL };
@@ -27,7 +29,10 @@ enum edit_result { EDIT_CONTINUE, EDIT_DONE, EDIT_CANCEL };
 /* An empty line (history kept). */
 void lineedit_start(struct lineedit *e);
 
-/* Handles one key: Enter gives EDIT_DONE, Esc EDIT_CANCEL. */
+/*
+ * Handles one key: Enter gives EDIT_DONE, Esc EDIT_CANCEL.  A byte that
+ * would make the line longer than EDIT_MAX - 1 is refused and sets full.
+ */
 enum edit_result lineedit_key(struct lineedit *e, int key);
 
 /* Adds a line to the history (not blank lines, not a repeat of the last). */

@@ -44,17 +44,31 @@ hints_fit(const struct app *a, const char *sep, int width)
 	return (text_width(buf) - enter <= width);
 }
 
-/* The line being edited, the cursor shown as a reversed cell. */
+#define FULL_NOTE "  the line is full"
+
+/*
+ * The line being edited, the cursor shown as a reversed cell; the start
+ * of a line too long for the row is left off so the cursor stays on it.
+ */
 static void
 draw_edit(const struct app *a, struct pen *p)
 {
 	const struct lineedit *e = &a->edit;
 	char before[EDIT_MAX], at[8] = " ";
-	size_t n = 1;
+	const char *from = before;
+	size_t n = 1, room;
+	int left = pen_left(p) - 1 - (e->full ? (int)strlen(FULL_NOTE) : 0);
 
 	memcpy(before, e->buf, e->cur);
 	before[e->cur] = '\0';
-	pen_put(p, EL_PROMPT, before);
+	/* A character takes no more columns than bytes. */
+	room = left > 0 ? (size_t)left : 0;
+	while (strlen(from) > room) {
+		from++;
+		while (((unsigned char)*from & 0xc0) == 0x80)
+			from++;
+	}
+	pen_put(p, EL_PROMPT, from);
 	if (e->cur < e->len) {
 		while (e->cur + n < e->len && ((unsigned char)e->buf[e->cur + n] & 0xc0) == 0x80)
 			n++;
@@ -62,7 +76,9 @@ draw_edit(const struct app *a, struct pen *p)
 		at[n] = '\0';
 	}
 	pen_put(p, EL_CURSOR, at);
-	if (e->cur < e->len)
+	if (e->full)
+		pen_put(p, EL_KEY, FULL_NOTE);
+	else if (e->cur < e->len)
 		pen_put(p, EL_PROMPT, e->buf + e->cur + n);
 }
 
