@@ -29,7 +29,8 @@
 #define ALT_SCREEN "\033[?1049h"
 #define WAIT_MS 10000
 
-static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL, SIGTRAP, SIGSYS,
+	SIGQUIT, SIGXCPU };
 #define NFATAL (sizeof fatal / sizeof fatal[0])
 
 struct pty {

@@ -3,6 +3,8 @@
  * is file-scope because a signal handler can reach nothing else; it is
  * written before the handlers are installed and only read by them.
  */
+#include "config.h"
+
 #include <signal.h>
 #include <stdbool.h>
 #include <string.h>
@@ -11,7 +13,9 @@
 
 #include "crash.h"
 
-static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+/* The signals whose default action ends the process with a core dump. */
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL, SIGTRAP, SIGSYS,
+	SIGQUIT, SIGXCPU };
 #define NFATAL (sizeof fatal / sizeof fatal[0])
 
 static struct {
@@ -23,8 +27,9 @@ static struct {
 	bool on;
 } guard = { .out = -1, .in = -1 };
 
+/* Async-signal-safe: write and tcsetattr only. */
 static void
-on_crash(int sig)
+give_terminal_back(void)
 {
 	ssize_t n;
 
@@ -32,9 +37,51 @@ on_crash(int sig)
 	(void)n;                        /* nothing more could be done */
 	if (guard.saved)
 		tcsetattr(guard.in, TCSANOW, &guard.tio);
+}
+
+static void
+on_crash(int sig)
+{
+	give_terminal_back();
 	/* SA_RESETHAND made it SIG_DFL: the signal kills once this returns. */
 	raise(sig);
 }
+
+#ifdef VMSCOPE_SANITIZERS
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+
+/*
+ * A sanitizer's report ends the process by exit(), not a signal.  ASan
+ * calls this before it writes its report, so the report lands on the
+ * normal screen; the death callback covers the other sanitizers.
+ */
+void
+__asan_on_error(void)
+{
+	if (guard.on)
+		give_terminal_back();
+}
+
+static void
+on_sanitizer_death(void)
+{
+	if (guard.on)
+		give_terminal_back();
+}
+
+static void
+watch_sanitizers(bool on)
+{
+	__sanitizer_set_death_callback(on ? on_sanitizer_death : NULL);
+}
+#else
+static void
+watch_sanitizers(bool on)
+{
+	(void)on;
+}
+#endif
 
 void
 crash_guard_save(int in, int out)
@@ -59,6 +106,7 @@ crash_guard_on(void)
 	for (i = 0; i < NFATAL; i++)
 		sigaction(fatal[i], &sa, &guard.old[i]);
 	guard.on = true;
+	watch_sanitizers(true);
 }
 
 void
@@ -71,4 +119,5 @@ crash_guard_off(void)
 	for (i = 0; i < NFATAL; i++)
 		sigaction(fatal[i], &guard.old[i], NULL);
 	guard.on = false;
+	watch_sanitizers(false);
 }

@@ -1,11 +1,13 @@
 /*
  * crash.h - the terminal put back if vmscope crashes while curses owns
- * it.  On SIGSEGV, SIGBUS, SIGFPE or SIGABRT a handler writes
- * CRASH_RESET to the terminal, restores the terminal settings saved
- * before curses changed them, and lets the signal go on to kill the
- * program as it would have (the default action, core dump included).
+ * it.  On a signal whose default action is to dump core (SIGSEGV, SIGBUS,
+ * SIGFPE, SIGABRT, SIGILL, SIGTRAP, SIGSYS, SIGQUIT, SIGXCPU) a handler
+ * writes CRASH_RESET to the terminal, restores the terminal settings
+ * saved before curses changed them, and lets the signal go on to kill
+ * the program as it would have (the default action, core dump included).
  * The handler makes only async-signal-safe calls (write, tcsetattr,
- * raise).  No curses needed.
+ * raise).  In a sanitizer build the same is done when a sanitizer ends
+ * the program.  No curses needed.
  */
 #ifndef VMSCOPE_UI_CRASH_H
 #define VMSCOPE_UI_CRASH_H

@@ -5,12 +5,15 @@
  * until the next animation tick while playing.  Each pass carries out
  * what the last key's handler asked for (load a new position, place the
  * panels again, restart the timer) and draws the screen once: erase, the
- * views into stdscr, one doupdate.  SIGINT, SIGTERM and SIGHUP only set a
- * flag; the interrupted getch() returns and the loop ends, restoring the
- * terminal.  Ncurses itself handles SIGTSTP (Ctrl-Z) and SIGWINCH, which
- * arrives as KEY_RESIZE.  While curses is active a crash (SIGSEGV,
- * SIGBUS, SIGFPE, SIGABRT) puts the terminal back before it kills
- * (crash.c).
+ * views into stdscr, one doupdate.  Every other signal whose default
+ * action ends the process (SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGALRM,
+ * SIGPIPE, the real-time ones...) only sets a flag; the interrupted
+ * getch() returns and the loop ends, restoring the terminal and saying if
+ * changes were not saved.  Ncurses itself handles SIGTSTP (Ctrl-Z) and
+ * SIGWINCH, which arrives as KEY_RESIZE.  While curses is active a signal
+ * that dumps core (SIGSEGV, SIGQUIT...: crash.c) puts the terminal back
+ * before it kills.  SIGXFSZ is ignored, so a save past the file size
+ * limit fails with a message instead of ending vmscope.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -30,8 +33,30 @@
 #define ESC_DELAY_MS 25
 #define LOST_TERMINAL 8        /* blocking reads in a row that gave nothing */
 
-static const int trapped[] = { SIGINT, SIGTERM, SIGHUP };
+/* The signals that end the process without a core dump. */
+static const int trapped[] = { SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+	SIGVTALRM, SIGPROF,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
 #define NTRAPPED (sizeof trapped / sizeof trapped[0])
+#ifdef SIGRTMIN
+#define NREALTIME 64            /* at most; SIGRTMIN..SIGRTMAX is known at run time */
+#else
+#define NREALTIME 0
+#endif
+
+/* How the signals were handled before the UI took them. */
+struct old_signals {
+	struct sigaction trapped[NTRAPPED], realtime[NREALTIME + 1], xfsz;
+};
 
 /* The terminal session's one piece of shared state: the signal caught. */
 static volatile sig_atomic_t caught_signal;
@@ -42,11 +67,25 @@ on_signal(int sig)
 	caught_signal = sig;
 }
 
-static void
-trap_signals(struct sigaction *old)
+/* The real-time signal number i (0-based), or 0 past SIGRTMAX. */
+static int
+realtime_signal(int i)
 {
-	struct sigaction sa;
+#ifdef SIGRTMIN
+	if (i < NREALTIME && SIGRTMIN + i <= SIGRTMAX)
+		return (SIGRTMIN + i);
+#else
+	(void)i;
+#endif
+	return (0);
+}
+
+static void
+trap_signals(struct old_signals *old)
+{
+	struct sigaction sa, ignore;
 	size_t i;
+	int rt;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -54,16 +93,35 @@ trap_signals(struct sigaction *old)
 	sa.sa_flags = 0;        /* no SA_RESTART: getch() must return */
 	caught_signal = 0;
 	for (i = 0; i < NTRAPPED; i++)
-		sigaction(trapped[i], &sa, &old[i]);
+		sigaction(trapped[i], &sa, &old->trapped[i]);
+	for (i = 0; (rt = realtime_signal((int)i)) != 0; i++)
+		sigaction(rt, &sa, &old->realtime[i]);
+	ignore = sa;
+	ignore.sa_handler = SIG_IGN;
+	sigaction(SIGXFSZ, &ignore, &old->xfsz);
 }
 
 static void
-restore_signals(const struct sigaction *old)
+restore_signals(const struct old_signals *old)
 {
 	size_t i;
+	int rt;
 
 	for (i = 0; i < NTRAPPED; i++)
-		sigaction(trapped[i], &old[i], NULL);
+		sigaction(trapped[i], &old->trapped[i], NULL);
+	for (i = 0; (rt = realtime_signal((int)i)) != 0; i++)
+		sigaction(rt, &old->realtime[i], NULL);
+	sigaction(SIGXFSZ, &old->xfsz, NULL);
+}
+
+/* Ended by a signal with unsaved changes: the user hears of it on the way out. */
+static void
+say_unsaved(const struct session *s, int status, char *err, size_t size)
+{
+	if (status <= 128 || !s->modified)
+		return;
+	snprintf(err, size, "ended by a signal (%s); the changes%s%s were not saved",
+	    strsignal(status - 128), s->path ? " to " : "", s->path ? s->path : "");
 }
 
 static int64_t
@@ -232,7 +290,7 @@ loop(struct app *a)
 int
 ui_run(struct session *s, const struct ui_options *opt, char *err, size_t size)
 {
-	struct sigaction old[NTRAPPED];
+	struct old_signals old;
 	struct ui_options o = *opt;
 	struct app a;
 	SCREEN *scr;
@@ -240,10 +298,10 @@ ui_run(struct session *s, const struct ui_options *opt, char *err, size_t size)
 
 	setlocale(LC_ALL, "");
 	o.ascii = o.ascii || !utf8_locale();
-	trap_signals(old);
+	trap_signals(&old);
 	crash_guard_save(STDIN_FILENO, STDOUT_FILENO);
 	if ((scr = term_open(err, size)) == NULL) {
-		restore_signals(old);
+		restore_signals(&old);
 		return (1);
 	}
 	crash_guard_on();
@@ -255,7 +313,8 @@ ui_run(struct session *s, const struct ui_options *opt, char *err, size_t size)
 	endwin();
 	crash_guard_off();
 	delscreen(scr);
-	restore_signals(old);
+	restore_signals(&old);
 	app_free(&a);
+	say_unsaved(s, status, err, size);
 	return (status);
 }

@@ -1,0 +1,181 @@
+#!/bin/sh
+# test_ui_safety.sh - nothing lost, the terminal always given back, driven
+# through the real vmscope in a private tmux server:
+#  - every signal whose default action ends a process leaves the terminal
+#    on the main screen with echo, canonical input and the cursor back;
+#  - ended by SIGTERM with unsaved changes, vmscope says so on the way out;
+#  - a lesson is never written: `s` asks for a new name;
+#  - `:save FILE` asks before replacing a file the session was not read
+#    from, and n keeps it;
+#  - the prompt takes a path longer than 255 bytes and saves under it whole.
+# Every wait polls; none sleeps blind.
+#
+# Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN
+# (tmux; skipped without it, or without pkill).
+set -u
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ] || ! command -v pkill > /dev/null 2>&1; then
+	echo "test_ui_safety: no tmux or no pkill, skipped"
+	exit 77
+fi
+: "${VMSCOPE:?path of src/vmscope}"
+: "${VMSCOPE_DATADIR:?the data folder}"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-safety.XXXXXX") || exit 1
+sock="vmscope-safety-$$"
+
+t() {
+	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
+}
+
+cleanup() {
+	t kill-server 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+screen() {
+	t capture-pane -p -t ui 2>/dev/null
+}
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- the screen:"
+	screen
+	exit 1
+}
+
+# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
+poll() {
+	tries=0
+	while [ $tries -lt 200 ]; do
+		"$@" && return 0
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	return 1
+}
+
+has() {
+	screen | grep -qF -- "$1"
+}
+
+wait_for() {
+	poll has "$1" || fail "waited 10 s for \"$1\""
+}
+
+# start ARGS...: vmscope with ARGS; its exit status, stderr and the
+# terminal's settings afterwards recorded.  The shell ignores SIGINT so
+# that it lives on after a Ctrl-C to record them.
+start() {
+	rm -f "$work/status" "$work/stty" "$work/err"
+	t start-server \; set-option -g remain-on-exit on \; \
+	    set-option -g default-shell /bin/sh \; \
+	    new-session -d -s ui -x 100 -y 30 \
+	    "trap '' INT; ulimit -c 0; cd '$work'; env TERM=tmux-256color LANG=C.UTF-8 \
+	    VMSCOPE_DATADIR='$VMSCOPE_DATADIR' '$VMSCOPE' $* 2> '$work/err'; \
+	    echo \$? > '$work/status'; stty -a > '$work/stty'; exec sleep 600"
+}
+
+stop_server() {
+	t kill-server 2>/dev/null
+	poll sh -c "! '$TMUX_BIN' -L '$sock' has-session 2>/dev/null" || fail "tmux did not stop"
+}
+
+# assert_restored STATUS WHAT: vmscope exited with STATUS, the terminal is normal.
+assert_restored() {
+	poll test -s "$work/status" || fail "$2: vmscope did not exit"
+	poll test -s "$work/stty" || fail "$2: the shell did not run on after vmscope"
+	[ "$(cat "$work/status")" = "$1" ] ||
+		fail "$2: exit status $(cat "$work/status"), expected $1"
+	grep -q -- ' -echo ' "$work/stty" && fail "$2: echo left off"
+	grep -q -- ' -icanon ' "$work/stty" && fail "$2: canonical input left off"
+	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "$2: still on the alternate screen"
+	[ "$(t display -p -t ui '#{cursor_flag}')" = 1 ] || fail "$2: the cursor is left hidden"
+	[ "$(t display -p -t ui '#{mouse_any_flag}')" = 0 ] || fail "$2: mouse reports left on"
+}
+
+vmscope_pid() {
+	pgrep -P "$(t display -p -t ui '#{pane_pid}')" -x vmscope ||
+	    pgrep -P "$(t display -p -t ui '#{pane_pid}')"
+}
+
+# --- every signal that ends a process gives the terminal back ----------
+for sig in QUIT:131 USR1:138 USR2:140 ALRM:142 PIPE:141 TERM:143 HUP:129 INT:130 \
+    XCPU:152 VTALRM:154 PROF:155 SYS:159 TRAP:133 34:162; do
+	start --frames 4
+	wait_for "No operations yet"
+	pid=$(vmscope_pid) || fail "no vmscope for signal ${sig%:*}"
+	kill -"${sig%:*}" "$pid" || fail "cannot send SIG${sig%:*}"
+	assert_restored "${sig#*:}" "SIG${sig%:*}"
+	stop_server
+done
+
+# --- a modified session ended by SIGTERM says its changes were lost ---
+start --frames 4
+wait_for "No operations yet"
+t send-keys -t ui -l ":r 0x0"
+t send-keys -t ui Enter
+wait_for "[modified]"
+kill -TERM "$(vmscope_pid)"
+assert_restored 143 "SIGTERM, modified"
+grep -qF "the changes were not saved" "$work/err" ||
+	fail "SIGTERM with changes said: $(cat "$work/err")"
+stop_server
+
+# --- a lesson is never written: s asks for a new name ------------------
+cp "$VMSCOPE_DATADIR/lessons/03-page-fault.json" "$work/lesson-before"
+mkdir "$work/data" "$work/data/lessons"
+cp "$VMSCOPE_DATADIR/lessons/03-page-fault.json" "$work/data/lessons/"
+VMSCOPE_DATADIR_SAVED=$VMSCOPE_DATADIR
+VMSCOPE_DATADIR=$work/data
+start --lesson page-fault
+wait_for "accesses "
+t send-keys -t ui -l ":r 0x0"
+t send-keys -t ui Enter
+wait_for "discard the 1 later operation?"
+t send-keys -t ui y
+wait_for "[modified]"
+t send-keys -t ui s
+wait_for "save as:"
+t send-keys -t ui -l "copy.json"
+t send-keys -t ui Enter
+wait_for "saved to copy.json"
+cmp -s "$work/lesson-before" "$work/data/lessons/03-page-fault.json" ||
+	fail "saving a lesson changed the lesson"
+grep -qF '"r 0x0"' "$work/copy.json" || fail "the copy lacks the new operation"
+
+# --- :save FILE asks before replacing a file it was not read from ------
+echo "someone else's" > "$work/theirs.json"
+t send-keys -t ui -l ":save theirs.json"
+t send-keys -t ui Enter
+wait_for "theirs.json exists: replace it? (y/n)"
+t send-keys -t ui n
+wait_for "not saved; theirs.json is unchanged"
+[ "$(cat "$work/theirs.json")" = "someone else's" ] || fail "n replaced the file"
+t send-keys -t ui -l ":save theirs.json"
+t send-keys -t ui Enter
+wait_for "theirs.json exists: replace it?"
+t send-keys -t ui y
+wait_for "saved to theirs.json"
+grep -qF '"r 0x0"' "$work/theirs.json" || fail "y did not save"
+# Its own file again: no question.
+t send-keys -t ui -l ":save theirs.json"
+t send-keys -t ui Enter
+wait_for "saved to theirs.json"
+
+# --- a path longer than 255 bytes is taken whole ------------------------
+long=$work/$(printf '%0200d' 0)/$(printf '%0200d' 1).json
+mkdir "${long%/*}"
+t send-keys -t ui -l ":save $long"
+t send-keys -t ui Enter
+poll test -s "$long" || fail "a ${#long}-byte path did not save"
+t send-keys -t ui q
+assert_restored 0 "q after saving"
+stop_server
+VMSCOPE_DATADIR=$VMSCOPE_DATADIR_SAVED
+
+echo "test_ui_safety: ok"
+exit 0
