@@ -86,6 +86,10 @@ t_enter_escape_and_limits(void **state)
 		lineedit_key(&e, 'x');
 	assert_int_equal(e.len, EDIT_MAX - 1);
 	assert_int_equal(strlen(e.buf), EDIT_MAX - 1);
+	assert_true(e.full);                    /* the refusal is shown */
+	assert_true(EDIT_MAX >= 4096);          /* any path the system takes */
+	lineedit_key(&e, KEY_BACKSPACE);
+	assert_false(e.full);
 }
 
 static void
