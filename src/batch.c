@@ -469,20 +469,18 @@ static int
 run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator *loc,
 	const struct batch_options *opt, FILE *out, char *err, size_t size)
 {
-	struct future *f = NULL;
 	struct run run;
 	size_t i;
 
 	if (policy_looks_ahead(m->cfg.policy)) {
-		f = xnonnull(future_build(ops, n, m->current_pid, m->next_pid,
-				      machine_page_bits(m)));
-		m->future = f;
+		struct future *f = future_build(ops, n, m->current_pid, m->next_pid, machine_page_bits(m));
+		machine_set_future(m, f);
+		future_unref(f);
 	}
 	run_begin(&run, m, opt, out);
 	for (i = 0; i < n && run_op(&run, &ops[i], err, size) == 0; i++)
 		continue;
-	m->future = NULL;
-	future_free(f);
+	machine_set_future(m, NULL);
 	if (i < n)
 		return loc->blame(loc->ctx, i, err, size);
 	return run_end(&run, err, size);

@@ -45,6 +45,7 @@ future_build(const struct op *ops, size_t n, int current_pid, int next_pid,
 	struct page_table seen;
 
 	f->n = n;
+	f->refs = 1;
 	f->next_use = xmalloc((n ? n : 1) * sizeof *f->next_use);
 	page_table_init(&seen);
 	for (size_t i = n; i-- > 0;) {
@@ -61,10 +62,18 @@ future_build(const struct op *ops, size_t n, int current_pid, int next_pid,
 	return f;
 }
 
-void
-future_free(struct future *f)
+struct future *
+future_ref(struct future *f)
 {
-	if (!f)
+	if (f)
+		f->refs++;
+	return f;
+}
+
+void
+future_unref(struct future *f)
+{
+	if (!f || --f->refs > 0)
 		return;
 	free(f->next_use);
 	free(f);

@@ -3,7 +3,10 @@
  * touches is next touched again.
  *
  * Computed once, in one backward pass over the operations, so choosing an
- * OPT victim never scans the future.
+ * OPT victim never scans the future.  A future is shared by reference
+ * count: every machine that sees it holds a reference (machine_clone takes
+ * one, machine_free drops it), so replacing the future of a history never
+ * leaves a machine pointing at freed memory.
  */
 #ifndef VMSCOPE_FUTURE_H
 #define VMSCOPE_FUTURE_H
@@ -17,19 +20,26 @@
 
 struct future {
 	size_t n;
+	unsigned refs;
 	uint64_t *next_use;     /* [i]: step of the next use after step i+1, or NEVER */
 };
 
 /*
  * Builds the look-ahead for ops[0..n) applied from a machine whose current
  * process is `current_pid`, whose next spawn gets `next_pid` and whose
- * pages are 2^page_bits bytes.  Returns NULL if memory runs out.
+ * pages are 2^page_bits bytes.  The caller holds its one reference.
  */
 struct future *future_build(const struct op *ops, size_t n, int current_pid,
 			    int next_pid, unsigned page_bits);
-void future_free(struct future *f);
+/* One more reference to f (NULL stays NULL); returns f. */
+struct future *future_ref(struct future *f);
+/* Drops a reference; the last one frees f.  NULL is ignored. */
+void future_unref(struct future *f);
 
-/* When the page touched at `step` (from 1) is next used, or NEVER. */
+/*
+ * When the page touched at `step` (from 1) is next touched, whatever that
+ * access comes to (a hit, a fault, a protection fault...), or NEVER.
+ */
 uint64_t future_next_use(const struct future *f, uint64_t step);
 
 #endif

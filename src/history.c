@@ -39,8 +39,7 @@ struct history {
 	size_t at;
 	struct checkpoint *cps;
 	size_t ncps, interval;
-	struct future *future;
-	bool future_stale;
+	bool future_stale;          /* initial->future predates a change */
 };
 
 static bool
@@ -62,14 +61,19 @@ history_new(struct machine *initial)
 }
 
 static void
+drop_cursor(struct history *h)
+{
+	machine_free(h->cursor);
+	h->cursor = NULL;
+}
+
+static void
 drop_states_after(struct history *h, size_t k)
 {
 	while (h->ncps && h->cps[h->ncps - 1].k > k)
 		machine_free(h->cps[--h->ncps].m);
-	if (h->cursor && h->at > k) {
-		machine_free(h->cursor);
-		h->cursor = NULL;
-	}
+	if (h->cursor && h->at > k)
+		drop_cursor(h);
 }
 
 void
@@ -86,7 +90,6 @@ history_free(struct history *h)
 	free(h->cps);
 	machine_free(h->end);
 	machine_free(h->initial);
-	future_free(h->future);
 	free(h);
 }
 
@@ -114,13 +117,19 @@ history_initial(const struct history *h)
 	return h->initial;
 }
 
-/* A change at operation k: states after it are no longer true. */
+/*
+ * A change at operation k: states after it are no longer true.  Under OPT
+ * no state is: each one, step 0's included, was reached looking at the
+ * old operations.
+ */
 static void
 changed_at(struct history *h, size_t k)
 {
 	if (looks_ahead(h)) {
 		h->future_stale = true;
-		k = 0;
+		drop_states_after(h, 0);
+		drop_cursor(h);
+		return;
 	}
 	drop_states_after(h, k);
 }
@@ -156,21 +165,21 @@ history_truncate(struct history *h, size_t n)
 	changed_at(h, n);
 	machine_free(h->end);
 	h->end = machine_clone(history_state(h, n));
-	h->end->future = NULL;  /* checks never depend on a policy's choices */
+	machine_set_future(h->end, NULL);  /* checks never depend on a policy's choices */
 }
 
 /* OPT sees the operations as they are now. */
 static void
 refresh_future(struct history *h)
 {
-	const struct machine *m = h->initial;
+	struct machine *m = h->initial;
+	struct future *f;
 
 	if (!h->future_stale)
 		return;
-	future_free(h->future);
-	h->future = future_build(h->ops, h->n, m->current_pid, m->next_pid,
-				 machine_page_bits(m));
-	h->initial->future = h->future;
+	f = future_build(h->ops, h->n, m->current_pid, m->next_pid, machine_page_bits(m));
+	machine_set_future(m, f);
+	future_unref(f);
 	h->future_stale = false;
 }
 

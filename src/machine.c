@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "future.h"
 #include "machine.h"
 #include "policy.h"
 #include "region.h"
@@ -139,6 +140,7 @@ machine_clone(const struct machine *m)
 	c->swap = xmemdup(m->swap, (m->cfg.swap_slots ? m->cfg.swap_slots : 1) * sizeof *m->swap);
 	tlb_copy(&c->tlb, &m->tlb);
 	c->policy = policy_at(m->cfg.policy)->clone(m->policy, c);
+	future_ref(c->future);
 	return c;
 }
 
@@ -154,7 +156,16 @@ machine_free(struct machine *m)
 	free(m->swap);
 	tlb_free(&m->tlb);
 	policy_at(m->cfg.policy)->destroy(m->policy);
+	future_unref(m->future);
 	free(m);
+}
+
+void
+machine_set_future(struct machine *m, struct future *f)
+{
+	future_ref(f);
+	future_unref(m->future);
+	m->future = f;
 }
 
 int

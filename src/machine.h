@@ -110,7 +110,7 @@ struct machine {
 	unsigned swap_hint;         /* no free slot below this one */
 	struct tlb tlb;
 	struct policy_state *policy;
-	const struct future *future; /* borrowed; OPT's look-ahead, may be NULL */
+	struct future *future;      /* OPT's look-ahead or NULL; a counted reference */
 	struct stats stats;
 };
 
@@ -123,6 +123,9 @@ struct machine *machine_new(const struct machine_config *cfg);
 struct machine *machine_new_flat(const struct machine_config *cfg, const char *name, unsigned perm);
 struct machine *machine_clone(const struct machine *m);
 void machine_free(struct machine *m);
+
+/* Makes f (may be NULL) the operations m looks ahead at, taking a reference. */
+void machine_set_future(struct machine *m, struct future *f);
 
 /*
  * Adds a process at start-up (sessions list them before any operation).

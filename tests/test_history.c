@@ -2,6 +2,11 @@
  * test_history.c - replay, undo and checkpoints: the state after k
  * operations is always what replaying k operations gives.
  */
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "history.h"
 #include "testutil.h"
 
@@ -24,14 +29,13 @@ history_of(const char *policy, unsigned frames, const char *const *lines, size_t
 static void
 assert_replays_to(struct history *h, size_t k)
 {
+	const struct machine *m = history_state(h, k);  /* brings OPT's future up to date */
 	struct machine *fresh = machine_clone(history_initial(h));
-	const struct machine *m;
 	struct event_list ev;
 	char err[256];
 
 	for (size_t i = 1; i <= k; i++)
 		engine_apply(fresh, history_op(h, i), &ev, err, sizeof err);
-	m = history_state(h, k);
 	assert_int_equal(m->step, k);
 	assert_memory_equal(&m->stats, &fresh->stats, sizeof m->stats);
 	assert_memory_equal(m->frames, fresh->frames, m->cfg.frames * sizeof *m->frames);
@@ -125,6 +129,35 @@ test_opt_sees_appended_operations(void **state)
 	history_free(h);
 }
 
+/*
+ * Issue 10: back at step 0 (g), typing an operation under OPT (:r 0x5000,
+ * y) replaced the future that the cursor at step 0 and the machine on
+ * screen still pointed at: a use after free, and replay from the old one.
+ */
+static void
+test_opt_typing_at_the_start_replays_the_new_operations(void **state)
+{
+	static const char *const lines[] = { "r 0x0", "r 0x1000", "r 0x2000", "r 0x3000",
+		"r 0x0" };
+	struct history *h = history_of("opt", 2, lines, 5);
+	struct op op = test_op("r 0x5000");
+	struct machine *shown = machine_clone(history_state(h, 0));
+	struct event_list ev;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(engine_check(history_state(h, 0), &op, err, sizeof err), 0);
+	history_truncate(h, 0);
+	assert_int_equal(history_append(h, &op, NULL, err, sizeof err), 0);
+	history_events(h, 1, &ev);
+	assert_int_equal(test_find(&ev, EV_ZERO_FILL) >= 0, 1);
+	assert_replays_to(h, 1);
+	/* What the screen still shows reads its own future until it lets go. */
+	assert_int_equal(future_next_use(shown->future, 1), 5);
+	machine_free(shown);
+	history_free(h);
+}
+
 static void
 test_long_history_replays_anywhere(void **state)
 {
@@ -156,8 +189,13 @@ main(void)
 		cmocka_unit_test(test_refused_append_changes_nothing),
 		cmocka_unit_test(test_truncate_then_append),
 		cmocka_unit_test(test_opt_sees_appended_operations),
+		cmocka_unit_test(test_opt_typing_at_the_start_replays_the_new_operations),
 		cmocka_unit_test(test_long_history_replays_anywhere),
 	};
 
+#ifdef M_PERTURB
+	/* Scribble over freed memory, so a use after free shows without ASan too. */
+	mallopt(M_PERTURB, 0xa5);
+#endif
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

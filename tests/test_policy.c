@@ -158,7 +158,8 @@ test_opt_reason_names_next_use(void **state)
 	for (int i = 0; i < 5; i++)
 		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .addr = (uint64_t)pages[i] << 12 };
 	f = future_build(ops, 5, 1, 2, 12);
-	m->future = f;
+	machine_set_future(m, f);
+	future_unref(f);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(engine_apply(m, &ops[i], &ev, err, sizeof err), 0);
 	v = test_find(&ev, EV_VICTIM);
@@ -167,7 +168,6 @@ test_opt_reason_names_next_use(void **state)
 	assert_int_equal(ev.ev[v].why.reason, WHY_FURTHEST);
 	assert_int_equal(ev.ev[v].why.step, 5);
 	machine_free(m);
-	future_free(f);
 }
 
 static void

@@ -80,7 +80,8 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .pid = 1,
 			.addr = (uint64_t)pages[i] * m->cfg.page_size };
 	f = future_build(ops, n, m->current_pid, m->next_pid, machine_page_bits(m));
-	m->future = f;
+	machine_set_future(m, f);
+	future_unref(f);
 	for (size_t i = 0; i < n; i++) {
 		struct event_list ev;
 		char err[256];
@@ -91,8 +92,7 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 		if (victims)
 			victims[i] = v < 0 ? -1 : (int)ev.ev[v].other_vpn;
 	}
-	m->future = NULL;
-	future_free(f);
+	machine_set_future(m, NULL);
 	free(ops);
 	return m->stats.faults;
 }
