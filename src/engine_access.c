@@ -85,6 +85,16 @@ tlb(struct machine *m, struct access *a, struct event *ev)
 	return (ev->perm & needed_perm(a->kind)) ? PH_ACCESS : PH_PROTECTION;
 }
 
+/* A page touched before, evicted clean and never written: say since when. */
+static void
+note_dropped(const struct pte *e, struct event *ev)
+{
+	if (pte_dropped(e)) {
+		ev->flags |= EVF_DROPPED;
+		ev->evicted_step = e->evicted_step;
+	}
+}
+
 static enum phase
 walk(struct machine *m, struct access *a, struct event *ev)
 {
@@ -102,7 +112,8 @@ walk(struct machine *m, struct access *a, struct event *ev)
 	} else if (e && e->slot >= 0) {
 		ev->flags |= EVF_SWAPPED;
 		ev->slot = e->slot;
-	}
+	} else
+		note_dropped(e, ev);
 	if (!(r->perm & needed_perm(a->kind)))
 		return PH_PROTECTION;
 	return e && e->present ? after_translation(m) : PH_FAULT;
@@ -143,6 +154,21 @@ victim_filter_for(const struct machine *m, const struct process *p)
 	return (struct victim_filter){ .pid = own ? p->pid : 0 };
 }
 
+/* At its limit a process evicts its own pages, though frames may be free: which. */
+static void
+note_limit(const struct machine *m, const struct process *p, struct event *ev)
+{
+	unsigned listed = 0;
+
+	ev->flags |= EVF_LIMITED;
+	ev->count = p->frame_limit;
+	ev->held = p->resident;
+	ev->free_count = m->free_frames;
+	for (unsigned f = 0; listed < m->free_frames && listed < 3; f++)
+		if (!m->frames[f].pid)
+			ev->free_first[listed++] = (int)f;
+}
+
 static enum phase
 fault(struct machine *m, struct access *a, struct event *ev)
 {
@@ -152,13 +178,13 @@ fault(struct machine *m, struct access *a, struct event *ev)
 	if (e && e->slot >= 0) {
 		ev->flags |= EVF_SWAPPED;
 		ev->slot = e->slot;
-	}
+	} else
+		note_dropped(e, ev);
 	a->faulted = true;
 	a->p->faults++;
 	m->stats.faults++;
 	if (at_limit(a->p)) {
-		ev->flags |= EVF_LIMITED;
-		ev->count = a->p->frame_limit;
+		note_limit(m, a->p, ev);
 		return PH_VICTIM;
 	}
 	if (m->free_frames)
@@ -188,6 +214,8 @@ victim(struct machine *m, struct access *a, struct event *ev)
 	const struct pte *owner = a->victim_pte = frame_owner_pte(m, f);
 
 	ev->kind = EV_VICTIM;
+	if (at_limit(a->p))
+		note_limit(m, a->p, ev);
 	a->frame = ev->frame = f;
 	a->victim_pid = ev->other_pid = m->frames[f].pid;
 	a->victim_vpn = ev->other_vpn = m->frames[f].vpn;
@@ -240,11 +268,12 @@ evict(struct machine *m, struct access *a, struct event *ev)
 	name_victim(a, ev);
 	ev->slot = owner->slot;
 	/* A page with no slot was never written: nothing is kept, and its next
-	 * touch zero-fills it again, exactly as for a page never touched. */
+	 * touch zero-fills it again; its entry stays, to remember it was here. */
 	if (owner->slot >= 0)
 		ev->flags |= EVF_KEEPS_SLOT;
 	owner->present = owner->referenced = false;
 	owner->frame = NO_FRAME;
+	owner->evicted_step = m->step;
 	machine_process(m, a->victim_pid)->resident--;
 	tlb_remove(&m->tlb, a->victim_pid, a->victim_vpn);
 	policy_at(m->cfg.policy)->evicted(m->policy, m, a->frame);
@@ -267,6 +296,7 @@ fill(struct machine *m, struct access *a, struct event *ev)
 		m->stats.swap_ins++;
 	} else {
 		ev->kind = EV_ZERO_FILL;
+		note_dropped(e, ev);
 		m->stats.zero_fills++;
 	}
 	m->frames[a->frame] = (struct frame){ .pid = a->p->pid, .vpn = a->vpn,
@@ -322,6 +352,8 @@ access_page(struct machine *m, struct access *a, struct event *ev)
 	policy_at(m->cfg.policy)->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;
+	else
+		ev->flags |= EVF_RESTARTED;
 	ev->kind = EV_ACCESS;
 	ev->frame = a->frame;
 	ev->flags |= e->dirty ? EVF_DIRTY : 0;

@@ -2,6 +2,7 @@
  * event.c - the narration: one line per event that says what happened
  * and why.  The words live here, once, for the UI and batch mode alike.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "event.h"
@@ -41,18 +42,48 @@ access_verb(char kind)
 	return kind == 'w' ? "write" : kind == 'x' ? "execute" : "read";
 }
 
+/* "reads", "writes", "executes": what a process does to an address. */
+static const char *
+access_verb_s(char kind)
+{
+	return kind == 'w' ? "writes" : kind == 'x' ? "executes" : "reads";
+}
+
+static const char *
+plural(uint64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Appends to the line in b (of size n) already k bytes long; returns the new length. */
+__attribute__((format(printf, 4, 5))) static int
+append(char *b, size_t n, int k, const char *fmt, ...)
+{
+	va_list ap;
+	int more;
+
+	if (k < 0 || (size_t)k >= n)
+		return k;
+	va_start(ap, fmt);
+	more = vsnprintf(b + k, n - (size_t)k, fmt, ap);
+	va_end(ap);
+	return more < 0 ? more : k + more;
+}
+
 static void
 explain_split(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k = snprintf(b, n, "pid %d %s 0x%llx = ", e->pid, access_verb_s(e->access),
+			 ull(e->vaddr));
+
 	if (!m) {
-		snprintf(b, n, "0x%llx = page 0x%llx + offset 0x%llx", ull(e->vaddr),
-			 ull(e->vpn), ull(e->offset));
+		append(b, n, k, "page 0x%llx + offset 0x%llx", ull(e->vpn), ull(e->offset));
 		return;
 	}
 	unsigned ob = machine_page_bits(m);
-	snprintf(b, n, "0x%llx = VPN 0x%llx | offset 0x%llx: the top %u bits pick the "
-		 "page, the low %u bits the byte in it", ull(e->vaddr), ull(e->vpn),
-		 ull(e->offset), m->cfg.va_bits - ob, ob);
+	append(b, n, k, "VPN 0x%llx | offset 0x%llx: the top %u bits pick the page, the "
+	       "low %u bits the byte in it", ull(e->vpn), ull(e->offset),
+	       m->cfg.va_bits - ob, ob);
 }
 
 static void
@@ -74,26 +105,34 @@ explain_tlb_miss(const struct event *e, const struct machine *m, char *b, size_t
 static void
 explain_walk(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k;
+
 	(void)m;
+	if (!e->perm) {
+		snprintf(b, n, "the MMU finds no mapping at page 0x%llx in pid %d's page "
+			 "table", ull(e->vpn), e->pid);
+		return;
+	}
+	k = snprintf(b, n, "the MMU finds present = %d in PTE 0x%llx of pid %d: ",
+		     (e->flags & EVF_PRESENT) ? 1 : 0, ull(e->vpn), e->pid);
 	if (e->flags & EVF_PRESENT)
-		snprintf(b, n, "PTE 0x%llx of pid %d: present in frame %d (%s)", ull(e->vpn),
-			 e->pid, e->frame, perm_name(e->perm));
+		append(b, n, k, "the page is in frame %d (%s)", e->frame, perm_name(e->perm));
 	else if (e->flags & EVF_SWAPPED)
-		snprintf(b, n, "PTE 0x%llx of pid %d: present bit 0; its contents wait in "
-			 "swap slot %d", ull(e->vpn), e->pid, e->slot);
-	else if (e->perm)
-		snprintf(b, n, "PTE 0x%llx of pid %d: present bit 0; the page is mapped (%s) "
-			 "but was never touched", ull(e->vpn), e->pid, perm_name(e->perm));
+		append(b, n, k, "its contents wait in swap slot %d", e->slot);
+	else if (e->flags & EVF_DROPPED)
+		append(b, n, k, "no frame and no swap slot; the page (%s) was evicted clean "
+		       "at step %llu", perm_name(e->perm), ull(e->evicted_step));
 	else
-		snprintf(b, n, "pid %d has no mapping at page 0x%llx", e->pid, ull(e->vpn));
+		append(b, n, k, "the page is mapped (%s) but was never touched",
+		       perm_name(e->perm));
 }
 
 static void
 explain_segfault(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "page 0x%llx is not mapped in pid %d: the %s is refused (SIGSEGV)",
-		 ull(e->vpn), e->pid, access_verb(e->access));
+	snprintf(b, n, "page 0x%llx is not mapped in pid %d: the %s is refused (SIGSEGV) "
+		 "and has no physical address", ull(e->vpn), e->pid, access_verb(e->access));
 }
 
 static void
@@ -101,30 +140,31 @@ explain_protection(const struct event *e, const struct machine *m, char *b, size
 {
 	(void)m;
 	snprintf(b, n, "a %s of page 0x%llx needs %c, but the page is %s: the access is "
-		 "refused (SIGSEGV)", access_verb(e->access), ull(e->vpn), e->access,
-		 perm_name(e->perm));
+		 "refused (SIGSEGV) and has no physical address", access_verb(e->access),
+		 ull(e->vpn), e->access, perm_name(e->perm));
 }
 
 static void
 explain_page_fault(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k;
+	int k = snprintf(b, n, "the MMU raises a page fault and the CPU traps to the kernel: ");
 
 	(void)m;
 	if (e->flags & EVF_SWAPPED)
-		k = snprintf(b, n, "present bit 0: page 0x%llx must come back from swap slot %d",
-			     ull(e->vpn), e->slot);
+		k = append(b, n, k, "page 0x%llx must come back from swap slot %d",
+			   ull(e->vpn), e->slot);
+	else if (e->flags & EVF_DROPPED)
+		k = append(b, n, k, "page 0x%llx was evicted clean at step %llu and never "
+			   "written, so swap holds no copy: it is zero-filled again",
+			   ull(e->vpn), ull(e->evicted_step));
 	else
-		k = snprintf(b, n, "present bit 0: page 0x%llx was never touched, so it gets "
-			     "a fresh zeroed frame", ull(e->vpn));
-	if (k < 0 || (size_t)k >= n)
-		return;
+		k = append(b, n, k, "page 0x%llx was never touched, so it gets a fresh "
+			   "zeroed frame", ull(e->vpn));
 	if (e->flags & EVF_LIMITED)
-		snprintf(b + k, n - k, "; pid %d is at its limit of %llu frames, so it must "
-			 "give up one of its own", e->pid, ull(e->count));
+		append(b, n, k, "; pid %d is at its frame limit (%u of %llu), so it must give "
+		       "up one of its own pages", e->pid, e->held, ull(e->count));
 	else if (e->flags & EVF_LOCAL)
-		snprintf(b + k, n - k, "; local scope: pid %d replaces one of its own pages",
-			 e->pid);
+		append(b, n, k, "; local scope: pid %d replaces one of its own pages", e->pid);
 }
 
 static void
@@ -156,20 +196,54 @@ victim_reason(const struct victim_why *w, const struct machine *m, char *b, size
 	}
 }
 
+/* "frames 2, 3 and 5", "frames 2, 3, 5 and 4 more": the free frames a limit leaves. */
+static int
+free_frames(const struct event *e, char *b, size_t n, int k)
+{
+	unsigned listed = e->free_count < 3 ? e->free_count : 3;
+
+	k = append(b, n, k, "frame%s %d", plural(e->free_count), e->free_first[0]);
+	for (unsigned i = 1; i < listed; i++)
+		k = append(b, n, k, "%s %d", i + 1 == e->free_count ? " and" : ",",
+			   e->free_first[i]);
+	if (e->free_count > listed)
+		k = append(b, n, k, " and %u more", e->free_count - listed);
+	return append(b, n, k, " %s free", e->free_count == 1 ? "is" : "are");
+}
+
+/* Why a process takes from its own pages: its frame limit. */
+static int
+limit_reason(const struct event *e, char *b, size_t n)
+{
+	int k;
+
+	if (e->held > e->count)
+		k = snprintf(b, n, "pid %d is over its frame limit (holds %u, limit %llu)",
+			     e->pid, e->held, ull(e->count));
+	else
+		k = snprintf(b, n, "pid %d is at its frame limit (%u of %llu)", e->pid,
+			     e->held, ull(e->count));
+	if (!e->free_count)
+		return append(b, n, k, ", and no frame is free: ");
+	k = append(b, n, k, ": it evicts one of its own pages although ");
+	k = free_frames(e, b, n, k);
+	return append(b, n, k, "; ");
+}
+
 static void
 explain_victim(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k = snprintf(b, n, "no free frame: %s evicts %d:0x%llx from frame %d, ",
-			 m ? policy_at(m->cfg.policy)->name : "the policy",
-			 e->other_pid, ull(e->other_vpn), e->frame);
+	int k = (e->flags & EVF_LIMITED) ? limit_reason(e, b, n) :
+		snprintf(b, n, "no free frame: ");
 
+	k = append(b, n, k, "%s evicts %d:0x%llx from frame %d, ",
+		   m ? policy_at(m->cfg.policy)->name : "the policy",
+		   e->other_pid, ull(e->other_vpn), e->frame);
 	if (k < 0 || (size_t)k >= n)
 		return;
 	k += victim_reason(&e->why, m, b + k, n - k);
-	if (k < 0 || (size_t)k >= n)
-		return;
-	snprintf(b + k, n - k, "%s", (e->flags & EVF_DIRTY) ?
-		 "; it is dirty, so it must be written to swap first" : "; it is clean");
+	append(b, n, k, "%s", (e->flags & EVF_DIRTY) ?
+	       "; it is dirty, so it must be written to swap first" : "; it is clean");
 }
 
 static void
@@ -206,24 +280,29 @@ static void
 explain_swap_in(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "page 0x%llx is read back from swap slot %d into frame %d",
-		 ull(e->vpn), e->slot, e->frame);
+	snprintf(b, n, "the kernel reads page 0x%llx from swap slot %d; the data arrives "
+		 "and is written into free frame %d", ull(e->vpn), e->slot, e->frame);
 }
 
 static void
 explain_zero_fill(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "frame %d is zeroed for page 0x%llx, touched for the first time "
-		 "(demand paging)", e->frame, ull(e->vpn));
+	if (e->flags & EVF_DROPPED)
+		snprintf(b, n, "the kernel zeroes frame %d for page 0x%llx again: evicted "
+			 "clean at step %llu and never written, it has no copy in swap",
+			 e->frame, ull(e->vpn), ull(e->evicted_step));
+	else
+		snprintf(b, n, "the kernel zeroes frame %d for page 0x%llx, touched for the "
+			 "first time (demand paging)", e->frame, ull(e->vpn));
 }
 
 static void
 explain_pte_update(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "PTE 0x%llx of pid %d <- present, frame %d; D and R start clear",
-		 ull(e->vpn), e->pid, e->frame);
+	snprintf(b, n, "the kernel updates the page table: PTE 0x%llx of pid %d <- "
+		 "present = 1, frame %d; D and R start clear", ull(e->vpn), e->pid, e->frame);
 }
 
 static void
@@ -240,10 +319,13 @@ explain_tlb_fill(const struct event *e, const struct machine *m, char *b, size_t
 static void
 explain_access(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k = (e->flags & EVF_RESTARTED) ?
+		snprintf(b, n, "the kernel returns and the instruction is restarted: ") : 0;
+
 	(void)m;
-	snprintf(b, n, "%s of 0x%llx reaches frame %d at physical 0x%llx; R set%s",
-		 access_verb(e->access), ull(e->vaddr), e->frame, ull(e->paddr),
-		 e->access == 'w' ? ", D set" : "");
+	append(b, n, k, "%s of 0x%llx reaches frame %d at physical 0x%llx; R set%s",
+	       access_verb(e->access), ull(e->vaddr), e->frame, ull(e->paddr),
+	       e->access == 'w' ? ", D set" : "");
 }
 
 static void
@@ -268,8 +350,9 @@ static void
 explain_exit(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "pid %d exits: %u frames and %u swap slots become free; its TLB "
-		 "entries go", e->pid, e->frames_freed, e->slots_freed);
+	snprintf(b, n, "pid %d exits: %u frame%s and %u swap slot%s become free; its TLB "
+		 "entries go", e->pid, e->frames_freed, plural(e->frames_freed),
+		 e->slots_freed, plural(e->slots_freed));
 }
 
 static void
@@ -284,9 +367,10 @@ static void
 explain_unmap(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "pid %d unmaps %llu pages at 0x%llx: %u frames and %u swap slots "
-		 "become free", e->pid, ull(e->count), ull(e->vaddr), e->frames_freed,
-		 e->slots_freed);
+	snprintf(b, n, "pid %d unmaps %llu page%s at 0x%llx: %u frame%s and %u swap slot%s "
+		 "become free", e->pid, ull(e->count), plural(e->count), ull(e->vaddr),
+		 e->frames_freed, plural(e->frames_freed), e->slots_freed,
+		 plural(e->slots_freed));
 }
 
 static void

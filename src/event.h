@@ -85,6 +85,10 @@ struct event {
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */
 	unsigned flags;          /* EVF_* below */
 	struct victim_why why;   /* EV_VICTIM */
+	unsigned held;           /* EVF_LIMITED: frames the process holds (count: its limit) */
+	unsigned free_count;     /* EVF_LIMITED: frames free all the same */
+	int free_first[3];       /* the lowest of those, as many as free_count says */
+	uint64_t evicted_step;   /* EVF_DROPPED: when the page was evicted clean */
 };
 
 enum event_flags {
@@ -93,9 +97,12 @@ enum event_flags {
 	EVF_DIRTY      = 1u << 2, /* EV_VICTIM / EV_EVICT: the victim was dirty */
 	EVF_KEEPS_SLOT = 1u << 3, /* EV_EVICT: a clean page keeps its old slot */
 	EVF_REPLACED   = 1u << 4, /* EV_TLB_FILL: an older entry made room */
-	EVF_LIMITED    = 1u << 5, /* EV_PAGE_FAULT: at its frame limit */
+	EVF_LIMITED    = 1u << 5, /* EV_PAGE_FAULT / EV_VICTIM: at its frame limit */
 	EVF_LOCAL      = 1u << 6, /* EV_PAGE_FAULT: local scope */
 	EVF_NO_LIMIT   = 1u << 7, /* EV_LIMIT: the limit was lifted */
+	EVF_DROPPED    = 1u << 8, /* EV_WALK / EV_PAGE_FAULT / EV_ZERO_FILL: the page
+	                           * was touched, evicted clean, and has no slot */
+	EVF_RESTARTED  = 1u << 9, /* EV_ACCESS: the instruction ran again after a fault */
 };
 
 #define EVENTS_MAX 16

@@ -232,13 +232,14 @@ machine_page_state(const struct machine *m, const struct process *p, uint64_t vp
 	if (!process_region(p, vpn))
 		return PAGE_UNMAPPED;
 	e = page_table_find(&p->pt, vpn);
-	if (!e)
-		return PAGE_UNTOUCHED;
-	if (e->present)
+	if (e && e->present)
 		return PAGE_RESIDENT;
-	return e->slot >= 0 ? PAGE_SWAPPED : PAGE_UNTOUCHED;
+	if (e && e->slot >= 0)
+		return PAGE_SWAPPED;
+	/* Being zero-filled for the first time counts as untouched until
+	 * its PTE update, as a swap-in counts as swapped. */
+	return pte_dropped(e) ? PAGE_DROPPED : PAGE_UNTOUCHED;
 }
-
 
 void
 machine_grow_va(struct machine *m, uint64_t addr)

@@ -162,9 +162,21 @@ machine_paddr(const struct machine *m, int f, uint64_t offset)
 
 uint64_t machine_pages_per_process(const struct machine *m);
 
-/* What a person sees of one virtual page. */
-enum page_state { PAGE_UNMAPPED, PAGE_UNTOUCHED, PAGE_RESIDENT, PAGE_SWAPPED };
+/*
+ * What a person sees of one virtual page.  A dropped page was touched,
+ * never written and evicted clean: no frame and no swap slot hold it, so
+ * its next touch zero-fills it again (DESIGN §1).
+ */
+enum page_state {
+	PAGE_UNMAPPED, PAGE_UNTOUCHED, PAGE_RESIDENT, PAGE_SWAPPED, PAGE_DROPPED,
+};
 enum page_state machine_page_state(const struct machine *m, const struct process *p, uint64_t vpn);
+/* Whether the page with entry e (NULL: none) is dropped (see above). */
+static inline bool
+pte_dropped(const struct pte *e)
+{
+	return e && !e->present && e->slot < 0 && e->evicted_step > 0;
+}
 
 /* The region holding vpn, or NULL if it is unmapped. */
 const struct region *process_region(const struct process *p, uint64_t vpn);

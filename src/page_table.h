@@ -2,7 +2,9 @@
  * page_table.h - one process's page-table entries, kept sparse.
  *
  * Only pages that have been touched have an entry, so a 48-bit address
- * space costs memory in proportion to the pages used, not its size.
+ * space costs memory in proportion to the pages used, not its size; an
+ * entry outlives its page's eviction, so the engine knows a page that was
+ * touched and dropped from one that never was.
  * An open-addressing hash on the VPN with linear probing; removal shifts
  * later entries back, so no tombstones pile up.
  */
@@ -22,6 +24,7 @@ struct pte {
 	unsigned perm;      /* enum perm bits, copied from the mapping */
 	int frame;          /* valid when present */
 	int slot;           /* swap slot holding its contents, or -1 */
+	uint64_t evicted_step;  /* when it last left its frame; 0: never */
 };
 
 struct page_table {

@@ -89,7 +89,7 @@ test_dirty_victim_is_written_back_then_swapped_in(void **state)
 	test_run(m, "r 0x0", &ev);
 	expect_kinds(&ev, in);           /* page 1 is clean and slotless: dropped */
 	assert_int_equal(ev.ev[5].slot, 0);
-	assert_int_equal(machine_page_state(m, m->procs[1], 1), PAGE_UNTOUCHED);
+	assert_int_equal(machine_page_state(m, m->procs[1], 1), PAGE_DROPPED);
 	assert_int_equal(m->stats.writebacks, 1);
 	assert_int_equal(m->stats.swap_ins, 1);
 	machine_free(m);
