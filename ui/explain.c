@@ -43,7 +43,7 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 	enum page_state st = machine_page_state(a->m, p, vpn);
 	int n;
 
-	if (e == NULL && (st == PAGE_RESIDENT || st == PAGE_SWAPPED))
+	if (e == NULL && st != PAGE_UNMAPPED)
 		st = PAGE_UNTOUCHED;    /* cannot happen: a held page has an entry */
 	n = snprintf(buf, size, "pid %d page 0x%llx: ", p->pid, (unsigned long long)vpn);
 	if (n < 0 || (size_t)n >= size)
@@ -64,6 +64,11 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 		break;
 	case PAGE_SWAPPED:
 		snprintf(buf, size, "in swap slot %d, %s", e->slot, perm_name(e->perm));
+		break;
+	case PAGE_DROPPED:
+		snprintf(buf, size, "mapped %s, evicted clean at step %llu and never written: "
+		    "no frame and no swap slot hold it, so its next touch zero-fills it again",
+		    perm_name(e->perm), (unsigned long long)e->evicted_step);
 		break;
 	}
 }

@@ -6,7 +6,7 @@
 static const struct glyphs unicode = {
 	.ascii = false,
 	.untouched = "\u00b7", .resident = "\u25a0", .current = "\u25a3",
-	.swapped = "\u25cb", .free = "\u00b7",
+	.swapped = "\u25cb", .dropped = "\u25cc", .free = "\u00b7",
 	.split = "\u2502", .arrow = "\u2192",
 	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .sep = " \u00b7 ",
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
@@ -18,7 +18,7 @@ static const struct glyphs unicode = {
 static const struct glyphs ascii = {
 	.ascii = true,
 	.untouched = ".", .resident = "#", .current = "@", .swapped = "o",
-	.free = ".",
+	.dropped = "~", .free = ".",
 	.split = "|", .arrow = "->",
 	.pointer = ">", .prompt = ">", .marker = "<", .sep = " - ",
 	.bullet = ">", .playing = ">", .paused = "||",

@@ -10,8 +10,9 @@
 
 struct glyphs {
 	bool ascii;
-	/* pages: mapped but never touched, resident, being accessed, swapped */
-	const char *untouched, *resident, *current, *swapped;
+	/* pages: mapped but never touched, resident, being accessed, swapped,
+	 * dropped (touched, evicted clean, in no frame and no slot) */
+	const char *untouched, *resident, *current, *swapped, *dropped;
 	const char *free;           /* a free frame, slot or TLB entry */
 	const char *split;          /* between the VPN and offset bits */
 	const char *arrow;          /* "->" */

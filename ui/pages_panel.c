@@ -1,7 +1,7 @@
 /*
  * pages_panel.c - the shown process's virtual pages as a grid of cells,
  * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
- * ▣ the page being accessed; ▶ before the page an event touches.  A small
+ * ◌ dropped (evicted clean, no copy anywhere), ▣ the page being accessed; ▶ before the page an event touches.  A small
  * address space shows every page (more than 16: a VPN at the start of each
  * row, as in a hex dump); a large one (a 48-bit trace) only the pages
  * touched, so memory and time follow the pages used.  The grid scrolls
@@ -192,12 +192,14 @@ cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
 	static const enum element by_state[] = {
 		[PAGE_UNMAPPED] = EL_DIM, [PAGE_UNTOUCHED] = EL_UNTOUCHED,
 		[PAGE_RESIDENT] = EL_RESIDENT, [PAGE_SWAPPED] = EL_SWAPPED,
+		[PAGE_DROPPED] = EL_UNTOUCHED,
 	};
 	const struct event *acc = app_access(a);
 	enum page_state st = machine_page_state(a->m, g->p, vpn);
 	const char *by_glyph[] = {
 		[PAGE_UNMAPPED] = " ", [PAGE_UNTOUCHED] = a->g->untouched,
 		[PAGE_RESIDENT] = a->g->resident, [PAGE_SWAPPED] = a->g->swapped,
+		[PAGE_DROPPED] = a->g->dropped,
 	};
 
 	*glyph = by_glyph[st];
