@@ -1,15 +1,19 @@
 #!/bin/sh
-# bench.sh - the figures of `make bench`: batch throughput per policy, peak
-# memory against trace length, a real valgrind trace, OSTEP's script for
-# comparison, and the UI's idle cost.  Each line says what was measured,
-# the figure and the target; the exit status is 1 if a target was missed.
+# bench.sh - the figures of `make bench`: vmscope against the limit probes
+# (the least work a job needs) and OSTEP's script, batch throughput per
+# policy, peak memory against trace length, a real valgrind trace, and the
+# UI's idle cost.  Each line says what was measured, the figure and the
+# target; the exit status is 1 if a target was missed.
 #
-# Environment (make bench sets them): VMSCOPE, RUNSTAT, GENPAGES, STEPBENCH, and
-# optionally TMUX_BIN, OSTEP_REPO (a bare git dir of ostep-homework),
-# BENCH_RUNS (timed runs per figure, best kept; default 5).
+# Environment (make bench sets them): VMSCOPE, BENCH_BIN (the folder of the
+# probe_* programs), RUNSTAT, GENPAGES, STEPBENCH, and optionally TMUX_BIN,
+# OSTEP_REPO (a bare git dir of ostep-homework), BENCH_RUNS (timed runs per
+# figure, best kept; default 5), BENCH_LACKEY (a lackey trace to use instead
+# of making one of gzip with valgrind).
 set -eu
 
 : "${VMSCOPE:?path of src/vmscope}" "${RUNSTAT:?path of bench/runstat}"
+: "${BENCH_BIN:?folder of bench/probe_*}"
 : "${GENPAGES:?path of bench/genpages}" "${STEPBENCH:?path of bench/stepbench}"
 runs=${BENCH_RUNS:-5}
 ostep=${OSTEP_REPO:-/work/.mirror/remzi-arpacidusseau+ostep-homework/repo}
@@ -63,6 +67,103 @@ lt() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? 1 : 0 }'; }
 # The options of every page-list run; word splitting is intended.
 pagelist="--batch --trace-format pages --frames 64 --quiet --trace"
 
+# pair VM_ARGS PROBE_CMD: runs vmscope with VM_ARGS and the command line
+# PROBE_CMD in turn, $runs times each (interleaved, so drift hits both),
+# and sets vm_wall and probe_wall to their best wall times.
+pair() {
+	i=0
+	vm_wall=
+	probe_wall=
+	while [ "$i" -lt "$runs" ]; do
+		"$RUNSTAT" -o "$tmp/run" "$VMSCOPE" $1 > /dev/null ||
+			{ echo "bench: failed: vmscope $1" >&2; cat "$tmp/run" >&2; exit 1; }
+		vm_wall=$(awk -v a="$(field "$tmp/run" wall)" -v b="$vm_wall" \
+		    'BEGIN { print (b == "" || a < b) ? a : b }')
+		"$RUNSTAT" -o "$tmp/run" $2 > /dev/null ||
+			{ echo "bench: failed: $2" >&2; cat "$tmp/run" >&2; exit 1; }
+		probe_wall=$(awk -v a="$(field "$tmp/run" wall)" -v b="$probe_wall" \
+		    'BEGIN { print (b == "" || a < b) ? a : b }')
+		i=$((i + 1))
+	done
+}
+
+# ostep_wall POLICY: the wall time of paging-policy.py on the 1M page list
+# with POLICY (FIFO, LRU, ...), run once and remembered; empty without it.
+ostep_wall() {
+	if [ ! -f "$tmp/pp.py" ]; then
+		echo ""
+		return
+	fi
+	if [ ! -f "$tmp/pp-$1.stat" ]; then
+		"$RUNSTAT" -o "$tmp/pp-$1.stat" python3 "$tmp/pp.py" \
+		    -f "$tmp/pages-1m" -p "$1" -C 64 -c -N > "$tmp/pp-$1.out"
+	fi
+	field "$tmp/pp-$1.stat" wall
+}
+
+# versus LABEL FLOOR VM_ARGS PROBE_CMD [OSTEP_POLICY]: one line: vmscope's
+# and the probe's best times, their ratio against its floor, and (where
+# the script is at hand) how many times faster vmscope is than OSTEP's.
+versus() {
+	pair "$3" "$4"
+	ratio=$(awk -v a="$vm_wall" -v b="$probe_wall" 'BEGIN { printf "%.2f", a / b }')
+	printf '%-16s vmscope %7.3f s  probe %7.3f s  ratio %5s x  floor <= %s x' \
+	    "$1" "$vm_wall" "$probe_wall" "$ratio" "$2"
+	py=
+	[ -z "${5:-}" ] || py=$(ostep_wall "$5")
+	[ -z "$py" ] || printf '  (OSTEP %s: %.1f s, %.0f x slower)' "$5" "$py" \
+	    "$(awk -v a="$py" -v b="$vm_wall" 'BEGIN { print a / b }')"
+	verdict "$(awk -v r="$ratio" -v f="$2" 'BEGIN { print (r <= f) ? 1 : 0 }')"
+}
+
+# The probes' jobs.  To add one: build bench/probe_NAME in Makefile.am's
+# BENCH_TOOLS and add a `versus` line here.
+ratios() {
+	echo "== vmscope against the limit probes: whole processes, interleaved, best of $runs;"
+	echo "   page list: 1,000,000 accesses (pages 0..999 uniform, seed 1), 64 frames, --quiet"
+	pages="$tmp/pages-1m"
+	for p in fifo lru random; do
+		op=
+		[ "$p" = fifo ] && op=FIFO
+		[ "$p" = lru ] && op=LRU
+		versus "$p --tlb 0" 3 "$pagelist $pages --policy $p --tlb 0" \
+		    "$BENCH_BIN/probe_pages $p 64 $pages" $op
+	done
+	for p in fifo lru random; do
+		versus "$p (TLB 4)" 4 "$pagelist $pages --policy $p" \
+		    "$BENCH_BIN/probe_pages $p 64 $pages"
+	done
+	versus "clock --tlb 0" 4 "$pagelist $pages --policy clock --tlb 0" \
+	    "$BENCH_BIN/probe_pages clock 64 $pages"
+	versus "clock (TLB 4)" 4 "$pagelist $pages --policy clock" \
+	    "$BENCH_BIN/probe_pages clock 64 $pages"
+	if [ -z "$lackey_trace" ]; then
+		echo "lackey: skipped: valgrind is not installed and BENCH_LACKEY is not set"
+		return
+	fi
+	echo "   lackey trace: $lackey_what, $(wc -l < "$lackey_trace" | tr -d ' ') lines, lru, 64 frames, --va-bits 48, --quiet"
+	versus "lackey --tlb 0" 2 "--batch --trace $lackey_trace --trace-format lackey --va-bits 48 --frames 64 --quiet --tlb 0" \
+	    "$BENCH_BIN/probe_lackey 64 $lackey_trace"
+	versus "lackey (TLB 4)" 2 "--batch --trace $lackey_trace --trace-format lackey --va-bits 48 --frames 64 --quiet" \
+	    "$BENCH_BIN/probe_lackey 64 $lackey_trace"
+}
+
+# make_lackey: sets lackey_trace (and lackey_what) to BENCH_LACKEY or to a
+# new trace of gzip compressing 15 KB of the page list; empty if neither.
+make_lackey() {
+	lackey_trace=
+	if [ -n "${BENCH_LACKEY:-}" ]; then
+		lackey_trace=$BENCH_LACKEY
+		lackey_what=$BENCH_LACKEY
+	elif command -v valgrind > /dev/null 2>&1 && command -v gzip > /dev/null 2>&1; then
+		head -c 15000 "$tmp/pages-1m" > "$tmp/gz.in"
+		valgrind --tool=lackey --trace-mem=yes --log-file="$tmp/gzip.lackey" \
+		    gzip -c "$tmp/gz.in" > /dev/null 2>&1
+		lackey_trace=$tmp/gzip.lackey
+		lackey_what="gzip -c of 15 KB"
+	fi
+}
+
 throughput() {
 	echo "== batch throughput: 1,000,000 accesses (pages 0..999 uniform, seed 1), 64 frames, --quiet, whole process, best of $runs"
 	for p in fifo lru clock random opt; do
@@ -113,23 +214,28 @@ lackey() {
 	verdict "$(lt "$w" 0.5)"
 }
 
+# get_ostep: leaves OSTEP's paging-policy.py in $tmp/pp.py if python3 and
+# the mirror are at hand.
+get_ostep() {
+	command -v python3 > /dev/null 2>&1 &&
+	    git --git-dir="$ostep" show \
+	    HEAD:vm-beyondphys-policy/paging-policy.py > "$tmp/pp.py" 2>/dev/null ||
+	    rm -f "$tmp/pp.py"
+}
+
 ostep() {
 	echo "== for comparison: OSTEP paging-policy.py, FIFO, same 1,000,000 accesses, 64 frames"
-	if ! command -v python3 > /dev/null 2>&1 ||
-	    ! git --git-dir="$ostep" show \
-	    HEAD:vm-beyondphys-policy/paging-policy.py > "$tmp/pp.py" 2>/dev/null; then
+	py=$(ostep_wall FIFO)
+	if [ -z "$py" ]; then
 		echo "skipped: needs python3 and the ostep-homework mirror ($ostep)"
 		return
 	fi
-	"$RUNSTAT" -o "$tmp/pp.stat" python3 "$tmp/pp.py" -f "$tmp/pages-1m" \
-	    -p FIFO -C 64 -c -N > "$tmp/pp.out"
 	best "$VMSCOPE" $pagelist "$tmp/pages-1m" --policy fifo
 	"$VMSCOPE" $pagelist "$tmp/pages-1m" --policy fifo --json > "$tmp/vm.json"
-	py=$(field "$tmp/pp.stat" wall)
 	vm=$(field "$tmp/best" wall)
 	printf 'paging-policy.py %.2f s, vmscope %.3f s: %.0f times faster\n' \
 	    "$py" "$vm" "$(awk -v a="$py" -v b="$vm" 'BEGIN { print a / b }')"
-	echo "paging-policy.py: $(sed -n 's/^FINALSTATS \(hits *[0-9]*\) *\(misses *[0-9]*\).*/\1, \2/p' "$tmp/pp.out")"
+	echo "paging-policy.py: $(sed -n 's/^FINALSTATS \(hits *[0-9]*\) *\(misses *[0-9]*\).*/\1, \2/p' "$tmp/pp-FIFO.out")"
 	echo "vmscope:          hits $(json_count hits "$tmp/vm.json"), misses (faults) $(json_count faults "$tmp/vm.json")"
 }
 
@@ -199,6 +305,9 @@ idle() {
 echo "vmscope benchmark: $("$VMSCOPE" --version | head -n 1) on $(uname -m), $(nproc 2>/dev/null || echo '?') CPUs"
 "$GENPAGES" 1000000 1000 1 > "$tmp/pages-1m"
 head -n 100000 "$tmp/pages-1m" > "$tmp/pages-100k"
+get_ostep
+make_lackey
+ratios
 throughput
 memory
 lackey
