@@ -5,8 +5,12 @@
  * the guard on, the terminal receives the reset string and gets its
  * settings back, and the child still dies of that very signal; without
  * it (the control), neither happens.  Turning the guard off puts back
- * the signals' earlier handling.
+ * the signals' earlier handling.  In a sanitizer build, a sanitizer's
+ * report (which ends the program by exit, not by a signal) gives the
+ * terminal back too.
  */
+#include "config.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -61,7 +65,32 @@ pty_close(struct pty *p)
 	close(p->slave);
 }
 
-/* The child: the terminal as curses leaves it, then death by sig. */
+#ifdef VMSCOPE_SANITIZERS
+/*
+ * A report that ends the program (quietly): UBSan's for a store past an
+ * object (which = 0), ASan's for a use after free (which = -1).
+ */
+static void
+sanitizer_report(int which)
+{
+	volatile char *p = malloc(4);
+	int null = open("/dev/null", O_WRONLY);
+
+	dup2(null, 2);
+	if (which == 0)
+		p[4] = 1;
+	free((void *)p);
+	p[0] = 1;
+}
+#else
+static void
+sanitizer_report(int which)
+{
+	(void)which;
+}
+#endif
+
+/* The child: the terminal as curses leaves it, then death by sig (0 or -1: a sanitizer's report). */
 static void
 child(const struct pty *p, int sig, bool guarded)
 {
@@ -83,6 +112,8 @@ child(const struct pty *p, int sig, bool guarded)
 		crash_guard_on();
 	if (sig == SIGABRT)
 		abort();
+	if (sig <= 0)
+		sanitizer_report(sig);
 	raise(sig);
 	_exit(3);               /* survived the signal */
 }
@@ -128,8 +159,12 @@ crash(int sig, bool guarded)
 	if (pid == 0)
 		child(&p, sig, guarded);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFSIGNALED(status));
-	assert_int_equal(WTERMSIG(status), sig);
+	if (sig <= 0)
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) != 3);
+	else {
+		assert_true(WIFSIGNALED(status));
+		assert_int_equal(WTERMSIG(status), sig);
+	}
 	assert_int_equal(tcgetattr(p.slave, &t), 0);
 	cooked = (t.c_lflag & (ICANON | ECHO)) == (ICANON | ECHO);
 	drain(&p, out, sizeof out);
@@ -160,6 +195,16 @@ t_unguarded_crash_leaves_it_raw(void **state)
 	assert_false(crash(SIGABRT, false));
 }
 
+#ifdef VMSCOPE_SANITIZERS
+static void
+t_sanitizer_report_gives_the_terminal_back(void **state)
+{
+	(void)state;
+	assert_true(crash(0, true));            /* UBSan */
+	assert_true(crash(-1, true));           /* ASan */
+}
+#endif
+
 static void
 t_guard_off_restores_handling(void **state)
 {
@@ -189,6 +234,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_guarded_crash_gives_the_terminal_back),
 		cmocka_unit_test(t_unguarded_crash_leaves_it_raw),
+#ifdef VMSCOPE_SANITIZERS
+		cmocka_unit_test(t_sanitizer_report_gives_the_terminal_back),
+#endif
 		cmocka_unit_test(t_guard_off_restores_handling),
 	};
 

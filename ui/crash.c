@@ -25,6 +25,7 @@ static struct {
 	struct termios tio;
 	struct sigaction old[NFATAL];
 	bool on;
+	volatile sig_atomic_t given;    /* once is enough (ASan's two hooks) */
 } guard = { .out = -1, .in = -1 };
 
 /* Async-signal-safe: write and tcsetattr only. */
@@ -33,6 +34,9 @@ give_terminal_back(void)
 {
 	ssize_t n;
 
+	if (guard.given)
+		return;
+	guard.given = 1;
 	n = write(guard.out, CRASH_RESET, sizeof CRASH_RESET - 1);
 	(void)n;                        /* nothing more could be done */
 	if (guard.saved)
@@ -54,7 +58,7 @@ on_crash(int sig)
 /*
  * A sanitizer's report ends the process by exit(), not a signal.  ASan
  * calls this before it writes its report, so the report lands on the
- * normal screen; the death callback covers the other sanitizers.
+ * normal screen.
  */
 void
 __asan_on_error(void)
@@ -63,6 +67,21 @@ __asan_on_error(void)
 		give_terminal_back();
 }
 
+/*
+ * UBSan calls this after each report; the build makes every report fatal
+ * (-fno-sanitize-recover).  GCC links UBSan's own runtime, which does not
+ * call the death callback set below, so this hook is needed too.
+ */
+void __ubsan_on_report(void);
+
+void
+__ubsan_on_report(void)
+{
+	if (guard.on)
+		give_terminal_back();
+}
+
+/* Any other way a sanitizer ends the process. */
 static void
 on_sanitizer_death(void)
 {
@@ -99,6 +118,7 @@ crash_guard_on(void)
 
 	if (guard.on)
 		return;
+	guard.given = 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_crash;
 	sigemptyset(&sa.sa_mask);
