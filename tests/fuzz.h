@@ -17,6 +17,8 @@
 
 /* A session file, read as session_parse reads one. */
 void fuzz_session(const uint8_t *data, size_t size);
+/* Operations run through the engine, the machine checked after each (fuzz_engine.c). */
+void fuzz_engine(const uint8_t *data, size_t size);
 /* One line of the command language. */
 void fuzz_cmd(const uint8_t *data, size_t size);
 /* A trace in each format, read as a file (and, for pages, as a string). */

@@ -27,6 +27,7 @@ struct target {
 static const struct target targets[] = {
 	{ "session", fuzz_session },
 	{ "cmd", fuzz_cmd },
+	{ "engine", fuzz_engine },
 	{ "trace_pages", fuzz_trace_pages },
 	{ "trace_lackey", fuzz_trace_lackey },
 	{ "trace_addr", fuzz_trace_addr },
