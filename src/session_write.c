@@ -129,12 +129,12 @@ write_notes(struct cJSON *doc, const struct session *s, bool on_path)
 		json_put_string(doc, "notes", s->notes);
 		return;
 	}
-	if (n + 2 + len > SESSION_NOTES_MAX) {
+	if (n + 1 + len > SESSION_NOTES_MAX) {
 		json_put_string(doc, "notes", SESSION_NOTES_CAVEAT);
 		return;
 	}
-	text = xmalloc(n + 2 + len + 1);
-	sprintf(text, "%s\n\n%s", SESSION_NOTES_CAVEAT, s->notes);
+	text = xmalloc(n + 1 + len + 1);
+	sprintf(text, "%s %s", SESSION_NOTES_CAVEAT, s->notes);
 	json_put_string(doc, "notes", text);
 	free(text);
 }

@@ -900,7 +900,7 @@ t_leaving_the_lesson_path(void **state)
 	assert_null(strstr(text, "\"expect\""));
 	assert_int_equal(parse(text, &t, &seen), 0);
 	assert_null(t.expect);
-	assert_string_equal(t.notes, SESSION_NOTES_CAVEAT "\n\nWatch 0x7fff.");
+	assert_string_equal(t.notes, SESSION_NOTES_CAVEAT " Watch 0x7fff.");
 	free(text);
 	session_free(&t);
 

@@ -132,6 +132,8 @@ cp "$VMSCOPE_DATADIR/lessons/03-page-fault.json" "$work/data/lessons/"
 VMSCOPE_DATADIR_SAVED=$VMSCOPE_DATADIR
 VMSCOPE_DATADIR=$work/data
 start --lesson page-fault
+wait_for "n or Esc: back to the session"    # a lesson opens on its notes
+t send-keys -t ui Escape
 wait_for "accesses "
 t send-keys -t ui -l ":r 0x0"
 t send-keys -t ui Enter

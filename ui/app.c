@@ -42,6 +42,9 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->g = glyphs_get(opt->ascii);
 	anim_init(&a->anim, history_length(a->h), s->cursor, &a->src);
 	app_load(a);
+	/* A lesson opens on what it is about. */
+	if (s->notes != NULL && s->notes[0] != '\0')
+		a->mode = MODE_NOTES;
 }
 
 void

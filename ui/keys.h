@@ -53,8 +53,8 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "projector mode on or off", act_projector) \
 	X(ACT_THEME, GROUP_VIEW, 't', 0, "t", NULL, \
 	  "next colour theme", act_theme) \
-	X(ACT_NOTES, GROUP_VIEW, 'n', 0, "n", NULL, \
-	  "the narration in full", act_notes) \
+	X(ACT_NOTES, GROUP_VIEW, 'n', 0, "n", "notes", \
+	  "notes, narration in full", act_notes) \
 	X(ACT_REDRAW, GROUP_VIEW, KEY_CTRL('l'), 0, "Ctrl-L", NULL, \
 	  "redraw the screen", act_redraw) \
 	X(ACT_HELP, GROUP_VIEW, '?', KEY_F(1), "? F1", "help", \

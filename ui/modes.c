@@ -1,7 +1,7 @@
 /*
  * modes.c - where a key goes: the action table normally, the line editor
- * while the prompt is open, y/n while a question is asked, and any key
- * closes the help screen or the narration's own page.
+ * while the prompt is open, y/n while a question is asked; any key closes
+ * the help screen, and leaves the notes page (acting too, but for n, Esc).
  */
 #include <string.h>
 
@@ -69,12 +69,25 @@ help_key(struct app *a, int key)
 	return (close_page(a, key));
 }
 
+/*
+ * The notes page: n or Escape go back to the session; any other key goes
+ * back and does what it does there (space steps on, as lessons say).
+ */
+static unsigned
+notes_key(struct app *a, int key)
+{
+	if (key == 'n' || key == 27 || key == KEY_MOUSE)
+		return (close_page(a, key));
+	a->mode = MODE_NORMAL;
+	return (actions_key(a, key) | R_REDRAW);
+}
+
 static unsigned (*const mode_keys[])(struct app *, int) = {
 	[MODE_NORMAL] = normal_key,
 	[MODE_PROMPT] = prompt_key,
 	[MODE_CONFIRM] = confirm_key,
 	[MODE_HELP] = help_key,
-	[MODE_NOTES] = close_page,
+	[MODE_NOTES] = notes_key,
 };
 
 unsigned

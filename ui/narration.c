@@ -2,7 +2,8 @@
  * narration.c - what is happening and why: the event's label and the
  * engine's own explanation (event_explain), with "event j of n" framing;
  * or a message (a refused command, a save, an explained cell); or the
- * session's notes at its start.  Wrapped over the lines the band has;
+ * session's notes at its start (unless its operations were changed).  The
+ * `n` page shows the notes at any time, and the narration in full.  Wrapped over the lines the band has;
  * in projector mode the event's name and position head the band alone.
  */
 #include <stdio.h>
@@ -24,6 +25,7 @@ struct wrap_ctx {
 	const struct app *a;
 	const struct rect *r;
 	const struct narration *n;
+	int first;              /* the row that gets the bullet */
 	int row, limit;         /* rows row .. limit - 1 are drawn */
 };
 
@@ -38,7 +40,7 @@ draw_line(void *ctx, const char *line, size_t len)
 	if (w->row >= w->limit)
 		return;
 	pen_at(&p, w->a, w->r, w->row, 1);
-	pen_put(&p, EL_LABEL, w->row == 0 ? w->a->g->bullet : " ");
+	pen_put(&p, EL_LABEL, w->row == w->first ? w->a->g->bullet : " ");
 	pen_put(&p, EL_TEXT, " ");
 	if (len >= sizeof buf)
 		len = sizeof buf - 1;
@@ -86,7 +88,8 @@ compose(const struct app *a, struct narration *n)
 		text = history_text(a->h, a->anim.op);
 		snprintf(n->buf, size, "operation %zu%s%s: nothing to animate", a->anim.op,
 		    text != NULL ? " " : "", text != NULL ? text : "");
-	} else if (a->s->notes != NULL && a->s->notes[0] != '\0')
+	} else if (a->s->notes != NULL && a->s->notes[0] != '\0' &&
+	    session_on_lesson_path(a->s))
 		n->text = a->s->notes;
 	else if (a->anim.length > 0)
 		snprintf(n->buf, size, "Start of the session: %zu operation%s queued; space "
@@ -147,24 +150,61 @@ narration_draw(const struct app *a, const struct rect *r)
 	pen_put(&p, EL_HINT, " (n: read it all)");
 }
 
-/* `n`: the narration in full, on a page of its own. */
+/* The notes page: a heading on row `row`; returns the next row. */
+static int
+page_heading(const struct app *a, const struct rect *r, int row, const char *heading)
+{
+	struct pen p;
+
+	pen_at(&p, a, r, row, 1);
+	pen_put(&p, EL_PANEL_TITLE, heading);
+	return (row + 1);
+}
+
+/* The notes page: n wrapped from row `row`, bullet first; returns the next row. */
+static int
+page_text(const struct app *a, const struct rect *r, int row, const struct narration *n)
+{
+	struct wrap_ctx w = { .a = a, .r = r, .n = n, .first = row, .row = row,
+	    .limit = r->h };
+
+	text_wrap(n->text, r->w - 4, draw_line, &w);
+	return (w.row);
+}
+
+/*
+ * `n`, and the first screen of a session with notes: the notes (behind a
+ * caveat once the operations left the lesson's path), then the narration
+ * of the moment in full when it says something else.
+ */
 void
 notes_screen_draw(const struct app *a)
 {
 	struct rect screen = { 0, 0, a->layout.cols, a->layout.rows };
 	struct rect body = { 1, 2, screen.w - 2, screen.h - 3 };
-	struct narration n;
-	struct wrap_ctx w = { .a = a, .r = &body, .n = &n, .limit = body.h };
+	struct narration now;
+	struct narration notes = { .text = "This session has no notes.", .el = EL_NARRATION };
+	struct narration caveat = { .text = SESSION_NOTES_CAVEAT, .el = EL_NOTICE };
 	struct pen p;
+	int row;
 
-	compose(a, &n);
+	compose(a, &now);
 	draw_fill(a, &(struct rect){ 0, 0, screen.w, 1 }, EL_TITLE);
 	pen_at(&p, a, &screen, 0, 0);
-	pen_put(&p, EL_TITLE, " ");
-	pen_put(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "vmscope");
-	text_wrap(n.text, body.w - 4, draw_line, &w);
+	pen_put(&p, EL_TITLE, " vmscope");
+	pen_put(&p, EL_TITLE, a->g->sep);
+	pen_put(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
+	if (a->s->notes != NULL && a->s->notes[0] != '\0')
+		notes.text = a->s->notes;
+	row = page_heading(a, &body, 0, "Notes");
+	if (!session_on_lesson_path(a->s))
+		row = page_text(a, &body, row, &caveat);
+	row = page_text(a, &body, row, &notes) + 1;
+	if (now.text != a->s->notes && row < body.h)
+		page_text(a, &body, page_heading(a, &body, row, "Now"), &now);
 	pen_at(&p, a, &screen, screen.h - 1, 0);
-	pen_put(&p, EL_HINT, " press any key to go back");
+	pen_put(&p, EL_HINT, " n or Esc: back to the session; other keys go back and act"
+	    " (space steps on)");
 }
 
 const struct view view_narration = {

@@ -1,6 +1,8 @@
 /*
- * prompt.c - the bottom line: the command being typed, a yes/no question,
- * or the hints for the main keys (generated from the key table).
+ * prompt.c - the bottom line: the command being typed after the process
+ * it will run in, a yes/no question, the hints for the main keys
+ * (generated from the key table), or at the end of the session its
+ * outcome and what to do next.
  */
 #include <string.h>
 
@@ -82,6 +84,25 @@ draw_edit(const struct app *a, struct pen *p)
 		pen_put(p, EL_PROMPT, e->buf + e->cur + n);
 }
 
+/* At the end of the session there is nothing to step: say so, and what next. */
+static void
+draw_end(const struct app *a, struct pen *p)
+{
+	const struct stats *st = &a->m->stats;
+
+	pen_printf(p, EL_HINT, " end: %llu fault%s, %llu hit%s; ",
+	    (unsigned long long)st->faults, st->faults == 1 ? "" : "s",
+	    (unsigned long long)st->hits, st->hits == 1 ? "" : "s");
+	pen_put(p, EL_KEY, "g");
+	pen_put(p, EL_HINT, ": start again, ");
+	pen_put(p, EL_KEY, "n");
+	pen_put(p, EL_HINT, ": notes, ");
+	pen_put(p, EL_KEY, "?");
+	pen_put(p, EL_HINT, ": help, ");
+	pen_put(p, EL_KEY, "q");
+	pen_put(p, EL_HINT, ": quit");
+}
+
 static void
 prompt_draw(const struct app *a, const struct rect *r)
 {
@@ -105,6 +126,10 @@ prompt_draw(const struct app *a, const struct rect *r)
 		pen_put(&p, EL_KEY, " (y/n)");
 		break;
 	default:
+		if (anim_at_end(&a->anim, &a->src) && a->anim.length > 0) {
+			draw_end(a, &p);
+			break;
+		}
 		h = (struct hint_ctx){ &p, hints_fit(a, "  ", r->w - 1) ? "  " : " ", true };
 		pen_put(&p, EL_TEXT, " ");
 		keys_hints_visit(draw_hint, &h);

@@ -251,6 +251,13 @@ tick(struct app *a)
 
 	if (!a->anim.playing || now < a->next_tick)
 		return (R_NONE);
+	/*
+	 * A notice (the play speed, the theme) gives way to the narration at
+	 * the next event played, and at the end of play; the title bar keeps
+	 * showing the speed.  An error stays until a key.
+	 */
+	if (!a->message_error)
+		a->message[0] = '\0';
 	if (anim_tick(&a->anim, &a->src))
 		r = R_MOVED;
 	a->next_tick += anim_interval_ms(&a->anim);

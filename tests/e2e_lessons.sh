@@ -1,0 +1,138 @@
+#!/bin/sh
+# e2e_lessons.sh - the lessons as a teacher uses them, in a private tmux
+# server: a lesson opens on its notes and `n` brings them back at any
+# time; the end of a session says so; a play sped up with + returns to
+# the narration; a lesson whose operations were changed is saved without
+# its promises and still passes --check.
+# Every wait polls; none sleeps blind.
+#
+# Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons),
+# TMUX_BIN (tmux; skipped without it).
+set -u
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+	echo "e2e_lessons: no tmux, skipped"
+	exit 77
+fi
+: "${VMSCOPE:?path of src/vmscope}"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-lessons.XXXXXX") || exit 1
+sock="vmscope-lessons-$$"
+
+t() {
+	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
+}
+
+cleanup() {
+	t kill-server 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+screen() {
+	t capture-pane -p -t ui 2>/dev/null
+}
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- the screen:"
+	screen
+	exit 1
+}
+
+# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
+poll() {
+	tries=0
+	while [ $tries -lt 200 ]; do
+		"$@" && return 0
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	return 1
+}
+
+has() {
+	screen | grep -qF -- "$1"
+}
+
+lacks() {
+	! screen | grep -qF -- "$1"
+}
+
+wait_for() {
+	poll has "$1" || fail "waited 10 s for \"$1\""
+}
+
+wait_gone() {
+	poll lacks "$1" || fail "waited 10 s for \"$1\" to go"
+}
+
+# lesson COLS ROWS N: lesson N on a COLS x ROWS screen, on its notes.
+lesson() {
+	t kill-server 2>/dev/null
+	t new-session -d -s ui -x "$1" -y "$2" \
+	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --lesson $3; exec sleep 600"
+	wait_for "n or Esc: back to the session"
+}
+
+# --- a lesson opens on its notes; n shows them at any time ---------------
+lesson 80 24 3
+has "Notes" || fail "lesson 3 does not open on its notes"
+has "Two frames, LRU." || fail "lesson 3's notes are not shown"
+has "ACCESS (event 11 of 11)" || fail "the notes page does not show the narration of the moment"
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+has "▸ ACCESS (event 11 of 11)" || fail "closing the notes did not show the lesson"
+has "n notes" || fail "the hint line does not offer the notes"
+t send-keys -t ui n
+wait_for "n or Esc: back to the session"
+# Space leaves the notes and steps on, as the notes tell the student to.
+t send-keys -t ui Space
+wait_for "SPLIT (event 1 of"
+t send-keys -t ui n
+wait_for "Two frames, LRU."
+has "SPLIT (event 1 of" || fail "n in the middle of an access lost the narration"
+t send-keys -t ui n
+wait_gone "n or Esc: back to the session"
+
+# --- the end of the session says so -------------------------------------
+t send-keys -t ui G
+wait_for "end: 4 faults, 0 hits; g: start again, n: notes"
+t send-keys -t ui g
+wait_gone "end: "
+
+# --- play sped up: the message gives way to the narration ----------------
+lesson 80 24 7
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+t send-keys -t ui p + + + + + +
+wait_for "end: 15 faults, 5 hits"
+lacks "play speed" || fail "play ended on the speed message, not the narration"
+has "▸ ACCESS (event" || fail "the narration did not return after +"
+
+# --- off the lesson's path: saved without its promises -------------------
+lesson 80 24 7
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+t send-keys -t ui -l ":r 0x5000"
+t send-keys -t ui Enter
+wait_for "discard the 20 later operations? (y/n)"
+t send-keys -t ui y
+wait_for "step 1/1"
+t send-keys -t ui n
+wait_for "have been changed since"
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+t send-keys -t ui -l ":save $work/mine.json"
+t send-keys -t ui Enter
+wait_for "saved to"
+grep -qF '"expect"' "$work/mine.json" && fail "the changed lesson kept its promises"
+grep -qF "have been changed since" "$work/mine.json" ||
+	fail "the changed lesson's notes are saved as if they held"
+"$VMSCOPE" --check "$work/mine.json" > "$work/check" 2>&1 ||
+	fail "--check refuses the changed lesson: $(cat "$work/check")"
+
+t kill-server 2>/dev/null
+echo "all passed"
