@@ -83,7 +83,6 @@ machine_new(const struct machine_config *cfg)
 	m->next_pid = 1;
 	m->frames = xcalloc(cfg->frames, sizeof *m->frames);
 	m->free_frames = cfg->frames;
-	m->swap = xcalloc(cfg->swap_slots, sizeof *m->swap);
 	tlb_init(&m->tlb, cfg->tlb_entries);
 	m->policy = policy_at(cfg->policy)->create(m);
 	return m;
@@ -137,7 +136,7 @@ machine_clone(const struct machine *m)
 		if (m->procs[i])
 			c->procs[i] = process_clone(m->procs[i]);
 	c->frames = xmemdup(m->frames, m->cfg.frames * sizeof *m->frames);
-	c->swap = xmemdup(m->swap, (m->cfg.swap_slots ? m->cfg.swap_slots : 1) * sizeof *m->swap);
+	c->swap = m->swap_cap ? xmemdup(m->swap, m->swap_cap * sizeof *m->swap) : NULL;
 	tlb_copy(&c->tlb, &m->tlb);
 	c->policy = policy_at(m->cfg.policy)->clone(m->policy, c);
 	future_ref(c->future);

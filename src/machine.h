@@ -105,7 +105,8 @@ struct machine {
 	size_t procs_cap;
 	struct frame *frames;       /* cfg.frames of them */
 	unsigned free_frames;
-	struct swap_slot *swap;     /* cfg.swap_slots of them */
+	struct swap_slot *swap;     /* slots [0, swap_cap): see machine_swap_slot() */
+	unsigned swap_cap;          /* grows with the slots used, not cfg.swap_slots */
 	unsigned swap_used;
 	unsigned swap_hint;         /* no free slot below this one */
 	struct tlb tlb;
@@ -196,6 +197,17 @@ void machine_grow_va(struct machine *m, uint64_t addr);
 
 /* Whether addr lies inside the address space. */
 bool machine_addr_ok(const struct machine *m, uint64_t addr);
+
+/*
+ * Swap slot s (below cfg.swap_slots).  Only slots up to the highest ever
+ * used are stored, so a machine (and every checkpoint of it) holds memory
+ * for the slots it has touched, never for the configured maximum.
+ */
+static inline struct swap_slot
+machine_swap_slot(const struct machine *m, unsigned s)
+{
+	return s < m->swap_cap ? m->swap[s] : (struct swap_slot){ .pid = 0 };
+}
 
 /* Swap slots: the lowest free one for (pid, vpn), growing swap if allowed; -1 if full. */
 int swap_alloc(struct machine *m, int pid, uint64_t vpn);

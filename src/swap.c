@@ -3,26 +3,43 @@
  *
  * The lowest free slot is taken, so pictures and lessons are predictable.
  * Slots are freed only when a process exits or unmaps, so a hint (no free
- * slot lies below it) keeps allocation cheap on long traces.
+ * slot lies below it) keeps allocation cheap on long traces.  Taking the
+ * lowest free slot also means that slot s is used only while s others are:
+ * storage grows with the slots in use at once (swap_cap), whatever the
+ * configured number of slots, and copies of the machine copy only that.
  */
 #include <string.h>
 
 #include "machine.h"
 #include "xalloc.h"
 
+/* A machine allowed to grow its swap doubles it when it is full. */
 static int
 swap_grow(struct machine *m)
 {
-	unsigned old = m->cfg.swap_slots, cap = old ? old * 2 : 16;
+	unsigned old = m->cfg.swap_slots;
 
 	if (!m->cfg.grow_swap || old >= SWAP_SLOTS_MAX)
 		return -1;
-	if (cap > SWAP_SLOTS_MAX)
-		cap = SWAP_SLOTS_MAX;
+	m->cfg.swap_slots = old ? old * 2 : 16;
+	if (m->cfg.swap_slots > SWAP_SLOTS_MAX)
+		m->cfg.swap_slots = SWAP_SLOTS_MAX;
+	return 0;
+}
+
+/* Stores slots up to s, doubling (within the configured count) to keep it cheap. */
+static void
+store_through(struct machine *m, unsigned s)
+{
+	unsigned old = m->swap_cap, cap = old ? old : 16;
+
+	while (cap <= s)
+		cap *= 2;
+	if (cap > m->cfg.swap_slots)
+		cap = m->cfg.swap_slots;
 	m->swap = xrealloc(m->swap, cap, sizeof *m->swap);
 	memset(m->swap + old, 0, (cap - old) * sizeof *m->swap);
-	m->cfg.swap_slots = cap;
-	return 0;
+	m->swap_cap = cap;
 }
 
 int
@@ -32,8 +49,10 @@ swap_alloc(struct machine *m, int pid, uint64_t vpn)
 
 	if (m->swap_used == m->cfg.swap_slots && swap_grow(m))
 		return -1;
-	while (m->swap[s].pid)
+	while (s < m->swap_cap && m->swap[s].pid)
 		s++;
+	if (s == m->swap_cap)
+		store_through(m, s);
 	m->swap[s] = (struct swap_slot){ .pid = pid, .vpn = vpn };
 	m->swap_used++;
 	m->swap_hint = s + 1;

@@ -93,16 +93,17 @@ check_swap(const struct machine *m)
 {
 	unsigned s, used = 0;
 
+	FUZZ_ASSERT(m->swap_cap <= m->cfg.swap_slots);
 	for (s = 0; s < m->cfg.swap_slots; s++) {
-		const struct swap_slot *sl = &m->swap[s];
+		struct swap_slot sl = machine_swap_slot(m, s);
 		const struct process *p;
 		const struct pte *e;
 
-		if (sl->pid == 0)
+		if (sl.pid == 0)
 			continue;
 		used++;
-		FUZZ_ASSERT((p = machine_process(m, sl->pid)) != NULL);
-		e = page_table_find(&p->pt, sl->vpn);
+		FUZZ_ASSERT((p = machine_process(m, sl.pid)) != NULL);
+		e = page_table_find(&p->pt, sl.vpn);
 		FUZZ_ASSERT(e != NULL && e->slot == (int)s);
 	}
 	FUZZ_ASSERT(used == m->swap_used);
@@ -147,7 +148,8 @@ check_processes(const struct machine *m, bool whole)
 			    m->frames[e->frame].pid == p->pid &&
 			    m->frames[e->frame].vpn == e->vpn));
 			FUZZ_ASSERT(e->slot < 0 || ((unsigned)e->slot < m->cfg.swap_slots &&
-			    m->swap[e->slot].pid == p->pid && m->swap[e->slot].vpn == e->vpn));
+			    machine_swap_slot(m, (unsigned)e->slot).pid == p->pid &&
+			    machine_swap_slot(m, (unsigned)e->slot).vpn == e->vpn));
 			FUZZ_ASSERT(!e->dirty || e->present);
 		}
 		FUZZ_ASSERT(whole ? present_in(p) == p->resident : present_in(p) <= p->resident);

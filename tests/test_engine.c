@@ -3,6 +3,8 @@
  * would watch: zero-fill, write-back and swap-in, clean eviction, faults
  * that stop an access, scopes, limits, swap full and the TLB.
  */
+#include <stdio.h>
+
 #include "testutil.h"
 
 #define END EV_COUNT
@@ -113,6 +115,35 @@ test_clean_page_keeps_its_slot(void **state)
 	assert_int_equal(ev.ev[evict].slot, 0);
 	assert_int_equal(m->stats.writebacks, 1);
 	assert_int_equal(m->swap_used, 1);
+	machine_free(m);
+}
+
+/* Swap is stored up to the slots used, however many are allowed; copies too. */
+static void
+test_swap_storage_follows_the_slots_used(void **state)
+{
+	struct machine_config cfg;
+	struct machine *m, *copy;
+	struct event_list ev;
+	char line[32];
+
+	(void)state;
+	machine_config_default(&cfg);
+	cfg.frames = 1;
+	cfg.va_bits = 24;
+	cfg.swap_slots = SWAP_SLOTS_MAX;
+	m = machine_new_flat(&cfg, "app", PERM_R | PERM_W);
+	for (unsigned i = 0; i <= 100; i++) {
+		snprintf(line, sizeof line, "w 0x%x", i << 12);
+		test_run(m, line, &ev);
+	}
+	assert_int_equal(m->swap_used, 100);
+	assert_in_range(m->swap_cap, 100, 256);
+	copy = machine_clone(m);
+	assert_int_equal(machine_swap_slot(copy, 99).vpn, 99);
+	assert_int_equal(machine_swap_slot(copy, 100).pid, 0);
+	assert_int_equal(machine_swap_slot(copy, SWAP_SLOTS_MAX - 1).pid, 0);
+	machine_free(copy);
 	machine_free(m);
 }
 
@@ -443,6 +474,7 @@ main(void)
 		cmocka_unit_test(test_tlb_hit_after_fault),
 		cmocka_unit_test(test_dirty_victim_is_written_back_then_swapped_in),
 		cmocka_unit_test(test_clean_page_keeps_its_slot),
+		cmocka_unit_test(test_swap_storage_follows_the_slots_used),
 		cmocka_unit_test(test_segfault_stops_the_access),
 		cmocka_unit_test(test_protection_fault_on_walk_and_on_tlb_hit),
 		cmocka_unit_test(test_local_scope_evicts_own_pages),

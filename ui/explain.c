@@ -25,13 +25,13 @@ explain_frame(const struct app *a, int f, char *buf, size_t size)
 void
 explain_slot(const struct app *a, int s, char *buf, size_t size)
 {
-	const struct swap_slot *sl = &a->m->swap[s];
+	struct swap_slot sl = machine_swap_slot(a->m, (unsigned)s);
 
-	if (sl->pid == 0)
+	if (sl.pid == 0)
 		snprintf(buf, size, "swap slot %d: free", s);
 	else
-		snprintf(buf, size, "swap slot %d: holds pid %d page 0x%llx", s, sl->pid,
-		    (unsigned long long)sl->vpn);
+		snprintf(buf, size, "swap slot %d: holds pid %d page 0x%llx", s, sl.pid,
+		    (unsigned long long)sl.vpn);
 }
 
 void

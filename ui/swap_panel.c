@@ -14,8 +14,10 @@ slot_count(const struct machine *m)
 static void
 slot_get(const struct machine *m, size_t i, struct slot *out)
 {
-	out->pid = m->swap[i].pid;
-	out->vpn = m->swap[i].vpn;
+	struct swap_slot sl = machine_swap_slot(m, (unsigned)i);
+
+	out->pid = sl.pid;
+	out->vpn = sl.vpn;
 	out->dirty = false;
 }
 
