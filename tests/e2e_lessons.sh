@@ -1,7 +1,7 @@
 #!/bin/sh
 # e2e_lessons.sh - the lessons as a teacher uses them, in a private tmux
 # server: a lesson opens on its notes and `n` brings them back at any
-# time; the end of a session says so; a play sped up with + returns to
+# time; the end of a session says so; a long title ends in an ellipsis; a play sped up with + returns to
 # the narration; a lesson whose operations were changed is saved without
 # its promises and still passes --check.
 # Every wait polls; none sleeps blind.
@@ -18,7 +18,8 @@ fi
 : "${VMSCOPE:?path of src/vmscope}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-lessons.XXXXXX") || exit 1
-sock="vmscope-lessons-$$"
+servers=0
+sock="vmscope-lessons-$$-$servers"
 
 t() {
 	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
@@ -70,8 +71,11 @@ wait_gone() {
 }
 
 # lesson COLS ROWS N: lesson N on a COLS x ROWS screen, on its notes.
+# Each on a server of its own: a new one on a dying one's socket can fail.
 lesson() {
 	t kill-server 2>/dev/null
+	servers=$((servers + 1))
+	sock="vmscope-lessons-$$-$servers"
 	t new-session -d -s ui -x "$1" -y "$2" \
 	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --lesson $3; exec sleep 600"
 	wait_for "n or Esc: back to the session"
@@ -111,6 +115,12 @@ t send-keys -t ui p + + + + + +
 wait_for "end: 15 faults, 5 hits"
 lacks "play speed" || fail "play ended on the speed message, not the narration"
 has "▸ ACCESS (event" || fail "the narration did not return after +"
+
+# --- a long title is cut after a word, with an ellipsis -------------------
+lesson 80 24 5
+t send-keys -t ui Escape
+wait_for "step 0/12"
+has " vmscope · Belady's anomaly, part 1… " || fail "the long title is not cut with an ellipsis"
 
 # --- off the lesson's path: saved without its promises -------------------
 lesson 80 24 7

@@ -76,6 +76,27 @@ t_clip(void **state)
 }
 
 static void
+t_cut(void **state)
+{
+	const char *title = "Belady's anomaly, part 1: FIFO with 3 frames";
+	char out[64];
+
+	(void)state;
+	assert_int_equal(text_cut(title, 80, "...", false, out, sizeof out), 44);
+	assert_string_equal(out, title);                 /* fits: untouched */
+	assert_int_equal(text_cut(title, 34, "...", false, out, sizeof out), 33);
+	assert_string_equal(out, "Belady's anomaly, part 1: FIFO...");  /* whole words */
+	text_cut(title, 30, "...", false, out, sizeof out);
+	assert_string_equal(out, "Belady's anomaly, part 1...");  /* no stray colon */
+	text_cut(title, 28, "\xe2\x80\xa6", false, out, sizeof out);
+	assert_string_equal(out, "Belady's anomaly, part 1\xe2\x80\xa6");
+	text_cut("Supercalifragilistic", 10, "...", false, out, sizeof out);
+	assert_string_equal(out, "Superca...");         /* one word: cut inside it */
+	assert_int_equal(text_cut("abcdef", 2, "...", false, out, sizeof out), 2);
+	assert_string_equal(out, "ab");                  /* no room for the ellipsis */
+}
+
+static void
 t_wrap(void **state)
 {
 	const char *s = "no free frame: lru evicts 1:0x3 from frame 2, least recently used";
@@ -113,6 +134,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_width),
 		cmocka_unit_test(t_clip),
+		cmocka_unit_test(t_cut),
 		cmocka_unit_test(t_wrap),
 	};
 

@@ -43,6 +43,15 @@ pen_put(struct pen *p, enum element el, const char *s)
 }
 
 int
+pen_put_cut(struct pen *p, enum element el, const char *s)
+{
+	char buf[1024];
+
+	text_cut(s, pen_left(p), p->a->g->more, p->a->g->ascii, buf, sizeof buf);
+	return (pen_put(p, el, buf));
+}
+
+int
 pen_printf(struct pen *p, enum element el, const char *fmt, ...)
 {
 	char buf[1024];
@@ -105,7 +114,7 @@ draw_box(const struct app *a, const struct rect *r, const char *title)
 		/* Room is kept for a space and the corner after the title. */
 		pen_put(&p, EL_BORDER, " ");
 		p.end = end - 2;
-		pen_put(&p, EL_PANEL_TITLE, title);
+		pen_put_cut(&p, EL_PANEL_TITLE, title);
 		p.end = end;
 		pen_put(&p, EL_BORDER, " ");
 	}

@@ -17,6 +17,8 @@ struct pen {
 void pen_at(struct pen *p, const struct app *a, const struct rect *r, int row, int col);
 /* Writes s (clipped at the pen's end); returns the columns written. */
 int pen_put(struct pen *p, enum element el, const char *s);
+/* Writes s, or if it does not fit, as much of it as does and an ellipsis. */
+int pen_put_cut(struct pen *p, enum element el, const char *s);
 int pen_printf(struct pen *p, enum element el, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Writes s `n` times. */

@@ -193,7 +193,7 @@ notes_screen_draw(const struct app *a)
 	pen_at(&p, a, &screen, 0, 0);
 	pen_put(&p, EL_TITLE, " vmscope");
 	pen_put(&p, EL_TITLE, a->g->sep);
-	pen_put(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
+	pen_put_cut(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
 	if (a->s->notes != NULL && a->s->notes[0] != '\0')
 		notes.text = a->s->notes;
 	row = page_heading(a, &body, 0, "Notes");

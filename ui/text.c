@@ -78,6 +78,28 @@ text_clip(const char *s, int cols, bool ascii, char *out, size_t size)
 	return (used);
 }
 
+int
+text_cut(const char *s, int cols, const char *more, bool ascii, char *out, size_t size)
+{
+	int room = cols - text_width(more);
+	char *space;
+	size_t n;
+
+	if (text_width(s) <= cols || room < 1)
+		return (text_clip(s, cols, ascii, out, size));
+	text_clip(s, room, ascii, out, size);
+	n = strlen(out);
+	if (s[n] != ' ' && (space = strrchr(out, ' ')) != NULL &&
+	    text_width(space) <= room / 2)
+		n = (size_t)(space - out);
+	while (n > 0 && strchr(" ,:;-", out[n - 1]) != NULL)
+		n--;
+	out[n] = '\0';
+	if (n + strlen(more) < size)
+		strcat(out, more);
+	return (text_width(out));
+}
+
 /* Bytes of s that fit in width columns; *space gets the last break. */
 static size_t
 fit(const char *s, int width, size_t *space)

@@ -20,6 +20,13 @@ int text_width(const char *s);
 int text_clip(const char *s, int cols, bool ascii, char *out, size_t size);
 
 /*
+ * Like text_clip, but a text too long for `cols` columns ends in `more`
+ * (an ellipsis), cut after its last whole word (without the punctuation
+ * before the cut) when that keeps at least half of the room.
+ */
+int text_cut(const char *s, int cols, const char *more, bool ascii, char *out, size_t size);
+
+/*
  * Breaks s into lines of at most `width` columns, at spaces where it can,
  * calling fn with each line's start and byte length.  Returns the number
  * of lines.

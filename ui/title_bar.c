@@ -1,6 +1,7 @@
 /*
  * title_bar.c - the top line: the session's title ("untitled" without
- * one) and [modified] if it has unsaved changes on the left; policy,
+ * one, cut with an ellipsis when long) and [modified] if it has unsaved
+ * changes on the left; policy,
  * frames, scope, the step and whether it is playing on the right.
  */
 #include <stdio.h>
@@ -44,7 +45,7 @@ title_draw(const struct app *a, const struct rect *r)
 	p.end -= rw + 1 + text_width(mark);
 	pen_put(&p, EL_TITLE, " vmscope");
 	pen_put(&p, EL_TITLE, a->g->sep);
-	pen_put(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
+	pen_put_cut(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
 	p.end += text_width(mark);
 	pen_put(&p, EL_TITLE, mark);
 	pen_at(&p, a, r, 0, r->w > rw ? r->w - rw : 0);
