@@ -5,9 +5,9 @@
  * problem starts and says what was expected there.
  *
  * Tokens are separated by blanks (space, tab; a CR or LF counts as one, so
- * a CRLF line end is harmless).  A token starting with '#' begins a comment
- * that runs to the end of the line, on a line of its own or after a
- * command.
+ * a CRLF line end is harmless).  A '#' anywhere begins a comment that runs
+ * to the end of the line, on a line of its own, after a command or right
+ * after a token ("r 0x0#c" reads 0x0); no token may hold a '#'.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "machine.h"
 #include "number.h"
+#include "quote.h"
 
 struct token {
 	const char *s;
@@ -118,6 +119,16 @@ fail(struct cmd_error *err, unsigned column, const char *fmt, ...)
 	return -1;
 }
 
+#define SHOWN_MAX 24            /* bytes of a token a message shows */
+#define SHOWN_SIZE (SHOWN_MAX * 4 + 8)
+
+/* A token as a message shows it: quoted, escaped, cut (quote.h). */
+static void
+show_token(const struct token *tok, char *buf, size_t size)
+{
+	quote_bytes(buf, size, tok->s, tok->len, SHOWN_MAX);
+}
+
 static bool
 is_blank(char c)
 {
@@ -136,7 +147,7 @@ lex_next(struct lexer *lx, struct token *tok)
 	if (l[lx->pos] == '\0' || l[lx->pos] == '#')
 		return 0;
 	start = lx->pos;
-	while (l[lx->pos] != '\0' && !is_blank(l[lx->pos]))
+	while (l[lx->pos] != '\0' && l[lx->pos] != '#' && !is_blank(l[lx->pos]))
 		lx->pos++;
 	tok->s = l + start;
 	tok->len = lx->pos - start;
@@ -297,9 +308,11 @@ arg_flush(const struct token *tok, struct op *op, struct cmd_error *err)
 	(void)op;
 	if (token_is(tok, "flush"))
 		return 0;
-	return fail(err, tok->column,
-		    "unknown tlb command \"%.*s\" at column %u (expected tlb flush)",
-		    (int)(tok->len > 24 ? 24 : tok->len), tok->s, tok->column);
+	char shown[SHOWN_SIZE];
+
+	show_token(tok, shown, sizeof shown);
+	return fail(err, tok->column, "unknown tlb command %s at column %u (expected tlb flush)",
+		    shown, tok->column);
 }
 
 static const struct arg_entry arg_table[] = {
@@ -318,7 +331,7 @@ static const struct arg_entry arg_table[] = {
 static int
 unknown_command(const struct token *tok, struct cmd_error *err)
 {
-	char list[128];
+	char list[128], shown[SHOWN_SIZE];
 	size_t i, n = 0;
 
 	for (i = 0; i < CMD_COUNT; i++) {
@@ -327,8 +340,9 @@ unknown_command(const struct token *tok, struct cmd_error *err)
 		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", sep,
 				      cmd_table[i].listed);
 	}
-	return fail(err, tok->column, "unknown command \"%.*s\" at column %u (expected %s)",
-		    (int)(tok->len > 24 ? 24 : tok->len), tok->s, tok->column, list);
+	show_token(tok, shown, sizeof shown);
+	return fail(err, tok->column, "unknown command %s at column %u (expected %s)", shown,
+		    tok->column, list);
 }
 
 static const struct cmd_entry *
@@ -347,6 +361,7 @@ static int
 parse_args(const struct cmd_entry *c, struct lexer *lx, struct token last,
 	   struct op *op, struct cmd_error *err)
 {
+	char shown[SHOWN_SIZE];
 	struct token tok;
 	bool have = false;
 	size_t i;
@@ -369,10 +384,11 @@ parse_args(const struct cmd_entry *c, struct lexer *lx, struct token last,
 			have = false;
 		}
 	}
-	if (have || lex_next(lx, &tok))
-		return fail(err, tok.column, "unexpected \"%.*s\" at column %u "
-			    "(expected nothing after %s)", (int)(tok.len > 24 ? 24 : tok.len),
-			    tok.s, tok.column, c->usage);
+	if (have || lex_next(lx, &tok)) {
+		show_token(&tok, shown, sizeof shown);
+		return fail(err, tok.column, "unexpected %s at column %u (expected nothing "
+			    "after %s)", shown, tok.column, c->usage);
+	}
 	return 0;
 }
 

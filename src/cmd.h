@@ -15,7 +15,7 @@
 
 struct cmd_error {
 	unsigned column;        /* from 1: where the problem starts */
-	char msg[192];          /* "bad number at column 3 (expected ...)" */
+	char msg[256];          /* "bad number at column 3 (expected ...)" */
 };
 
 /*

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "json.h"
+#include "quote.h"
 #include "number.h"
 #include "xalloc.h"
 
@@ -48,47 +49,10 @@ json_whole(double d, double limit)
 
 /* ---- messages ----------------------------------------------------------- */
 
-/* Appends c to dst[*n], escaped: at most 4 bytes. */
-static void
-quote_char(char *dst, size_t *n, unsigned char c)
-{
-	char tmp[8];
-
-	if (c == '"' || c == '\\')
-		snprintf(tmp, sizeof tmp, "\\%c", c);
-	else if (c == '\n')
-		snprintf(tmp, sizeof tmp, "\\n");
-	else if (c == '\t')
-		snprintf(tmp, sizeof tmp, "\\t");
-	else if (c < 0x20 || c == 0x7f)
-		snprintf(tmp, sizeof tmp, "\\x%02x", c);
-	else
-		snprintf(tmp, sizeof tmp, "%c", c);
-	memcpy(dst + *n, tmp, strlen(tmp));
-	*n += strlen(tmp);
-}
-
 void
 json_quote(char *dst, size_t size, const char *s, size_t maxlen)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0, i;
-
-	if (size < 8) {
-		if (size)
-			*dst = '\0';
-		return;
-	}
-	dst[n++] = '"';
-	/* Room left for 4 bytes, "...", the closing quote and the NUL. */
-	for (i = 0; p[i] && (i < maxlen || (p[i] & 0xc0) == 0x80) && n + 9 < size; i++)
-		quote_char(dst, &n, p[i]);
-	if (p[i]) {
-		memcpy(dst + n, "...", 3);
-		n += 3;
-	}
-	dst[n++] = '"';
-	dst[n] = '\0';
+	quote_string(dst, size, s, maxlen);
 }
 
 /* "the string \"4\"", "-3", "an array": what a person sees in the file. */

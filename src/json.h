@@ -54,7 +54,7 @@ void json_free(struct cJSON *doc);
 
 /*
  * Writes s for a message: in double quotes, control characters and
- * quotes escaped, cut (with "...") after about maxlen bytes.
+ * quotes escaped, cut (with "...") after about maxlen bytes (quote.h).
  */
 void json_quote(char *dst, size_t size, const char *s, size_t maxlen);
 

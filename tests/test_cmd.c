@@ -41,6 +41,8 @@ static const struct good goods[] = {
 	{ "r 0x10\r", OP_ACCESS, 'r', 0, 0x10, 0, 0, 0, "", "r 0x10" },
 	{ "r 0x10\r\n", OP_ACCESS, 'r', 0, 0x10, 0, 0, 0, "", "r 0x10" },
 	{ "r 0x10 # the stack", OP_ACCESS, 'r', 0, 0x10, 0, 0, 0, "", "r 0x10" },
+	{ "r 0x0#c", OP_ACCESS, 'r', 0, 0, 0, 0, 0, "", "r 0x0" },       /* README: anywhere */
+	{ "w 2:0x10#", OP_ACCESS, 'w', 2, 0x10, 0, 0, 0, "", "w 2:0x10" },
 	{ "r 1:0", OP_ACCESS, 'r', 1, 0, 0, 0, 0, "", "r 1:0x0" },
 	{ "x 0xffff:0x1", OP_ACCESS, 'x', 65535, 1, 0, 0, 0, "", "x 65535:0x1" },
 	{ "r 18446744073709551615", OP_ACCESS, 'r', 0, UINT64_MAX, 0, 0, 0, "",
@@ -92,6 +94,13 @@ static const struct bad bads[] = {
 	{ "foo", 1, "unknown command \"foo\" at column 1 " UNKNOWN_EXPECTED },
 	{ "  R 1", 3, "unknown command \"R\" at column 3 " UNKNOWN_EXPECTED },
 	{ "tlbflush", 1, "unknown command \"tlbflush\" at column 1 " UNKNOWN_EXPECTED },
+	/* user bytes are escaped, never sent to the terminal as they are */
+	{ "\033[2J\033]2;PWNED\007", 1, "unknown command \"\\x1b[2J\\x1b]2;PWNED\\x07\" at "
+	  "column 1 " UNKNOWN_EXPECTED },
+	{ "r 0x0 \302\233x", 7, "unexpected \"\\xc2\\x9bx\" at column 7 "
+	  "(expected nothing after r ADDR or r PID:ADDR)" },
+	{ "r 0x0 d\303\251j\303\240", 7, "unexpected \"d\303\251j\303\240\" at column 7 "
+	  "(expected nothing after r ADDR or r PID:ADDR)" },
 	{ "r", 3, "missing address at column 3 " ACCESS_R },
 	{ "r   ", 3, "missing address at column 3 " ACCESS_R },
 	{ "w", 3, "missing address at column 3 (expected w ADDR or w PID:ADDR)" },
