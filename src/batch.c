@@ -436,14 +436,25 @@ run_begin(struct run *run, struct machine *m, const struct batch_options *opt, F
 }
 
 static int
+write_error(char *err, size_t size)
+{
+	snprintf(err, size, "cannot write the output: %s", strerror(errno ? errno : EIO));
+	return -1;
+}
+
+/* A full disk or a closed pipe stops the run at once, not at the end. */
+static int
+output_failed(const struct run *run, char *err, size_t size)
+{
+	return ferror(run->out) ? write_error(err, size) : 0;
+}
+
+static int
 run_end(struct run *run, char *err, size_t size)
 {
 	run->pr->end(run);
-	if (fflush(run->out) != 0 || ferror(run->out)) {
-		snprintf(err, size, "cannot write the output: %s",
-			 strerror(errno ? errno : EIO));
-		return -1;
-	}
+	if (fflush(run->out) != 0 || ferror(run->out))
+		return write_error(err, size);
 	return 0;
 }
 
@@ -471,6 +482,7 @@ run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator 
 {
 	struct run run;
 	size_t i;
+	int rc = 0;
 
 	if (policy_looks_ahead(m->cfg.policy)) {
 		struct future *f = future_build(ops, n, m->current_pid, m->next_pid, machine_page_bits(m));
@@ -478,11 +490,12 @@ run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator 
 		future_unref(f);
 	}
 	run_begin(&run, m, opt, out);
-	for (i = 0; i < n && run_op(&run, &ops[i], err, size) == 0; i++)
+	for (i = 0; i < n && (rc = run_op(&run, &ops[i], err, size)) == 0 &&
+	    (rc = output_failed(&run, err, size)) == 0; i++)
 		continue;
 	machine_set_future(m, NULL);
 	if (i < n)
-		return loc->blame(loc->ctx, i, err, size);
+		return ferror(out) ? rc : loc->blame(loc->ctx, i, err, size);
 	return run_end(&run, err, size);
 }
 
@@ -551,6 +564,8 @@ batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *
 	while ((rc = trace_next(t, &op, err, size)) > 0) {
 		if (run_op(&run, &op, err, size))
 			return trace_blame(t, trace_position(t), err, size);
+		if (output_failed(&run, err, size))
+			return -1;
 	}
 	if (rc < 0)
 		return -1;

@@ -224,7 +224,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	status = modes[o.mode](&o);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	/* A batch run that could not write has said so already. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status == 0) {
 		fputs("vmscope: cannot write the output\n", stderr);
 		return 1;
 	}

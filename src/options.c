@@ -19,6 +19,7 @@
 #include "number.h"
 #include "options.h"
 #include "policy.h"
+#include "quote.h"
 
 enum opt_id {
 	O_ASCII, O_NO_COLOR, O_PROJECTOR,
@@ -46,12 +47,24 @@ struct spec {
 	size_t offset;          /* the field of struct options it sets */
 	int mode;               /* for set_mode */
 	const char *help;
+	uint64_t max;           /* for set_unsigned: the machine's own limit */
 };
 
 static setter set_flag, set_string, set_unsigned, set_seed, set_policy, set_scope,
 	set_trace_format, set_mode;
 
 #define FIELD(f) offsetof(struct options, f)
+
+/* What a user typed, shown in a message: quoted and escaped (quote.h). */
+#define QUOTED_MAX 60
+#define QUOTED_SIZE (QUOTED_MAX * 4 + 8)
+
+static const char *
+quoted(char *dst, size_t size, const char *s)
+{
+	quote_string(dst, size, s, QUOTED_MAX);
+	return dst;
+}
 
 static const struct spec specs[O_COUNT] = {
 	[O_ASCII] = { "ascii", 0, no_argument, NULL, G_UI, set_flag, FIELD(ascii), 0,
@@ -80,17 +93,18 @@ static const struct spec specs[O_COUNT] = {
 		"print every event of every operation with its narration, "
 		"not one line per access" },
 	[O_FRAMES] = { "frames", 0, required_argument, "N", G_MACHINE, set_unsigned,
-		FIELD(cfg.frames), 0, "physical frames" },
+		FIELD(cfg.frames), 0, "physical frames", FRAMES_MAX },
 	[O_POLICY] = { "policy", 0, required_argument, "NAME", G_MACHINE, set_policy,
 		FIELD(cfg.policy), 0, "replacement policy" },
 	[O_PAGE_SIZE] = { "page-size", 0, required_argument, "N", G_MACHINE, set_unsigned,
-		FIELD(cfg.page_size), 0, "bytes per page, a power of two" },
+		FIELD(cfg.page_size), 0, "bytes per page, a power of two", PAGE_SIZE_MAX },
 	[O_VA_BITS] = { "va-bits", 0, required_argument, "N", G_MACHINE, set_unsigned,
-		FIELD(cfg.va_bits), 0, "bits in a virtual address" },
+		FIELD(cfg.va_bits), 0, "bits in a virtual address", VA_BITS_MAX },
 	[O_SWAP_SLOTS] = { "swap-slots", 0, required_argument, "N", G_MACHINE, set_unsigned,
-		FIELD(cfg.swap_slots), 0, "slots in swap space" },
+		FIELD(cfg.swap_slots), 0, "slots in swap space", SWAP_SLOTS_MAX },
 	[O_TLB] = { "tlb", 0, required_argument, "N", G_MACHINE, set_unsigned,
-		FIELD(cfg.tlb_entries), 0, "TLB entries; 0 turns the TLB off" },
+		FIELD(cfg.tlb_entries), 0, "TLB entries; 0 turns the TLB off",
+		TLB_ENTRIES_MAX },
 	[O_SCOPE] = { "scope", 0, required_argument, "global|local", G_MACHINE, set_scope,
 		FIELD(cfg.scope), 0, "whose pages a fault may evict" },
 	[O_SEED] = { "seed", 0, required_argument, "N", G_MACHINE, set_seed,
@@ -152,16 +166,21 @@ set_string(struct options *o, const struct spec *s, const char *arg, char *err, 
 	return 0;
 }
 
+/*
+ * Reads a number of at most `fits`; one that does not fit is too large
+ * for the limit `max` a person needs to hear of.
+ */
 static int
-read_number(const struct spec *s, const char *arg, uint64_t max, uint64_t *v,
-	    char *err, size_t size)
+read_number(const struct spec *s, const char *arg, uint64_t fits, uint64_t max,
+	    uint64_t *v, char *err, size_t size)
 {
 	enum number_status st = number_parse(arg, strlen(arg), v);
+	char q[QUOTED_SIZE];
 
 	if (st == NUMBER_BAD)
-		return fail(err, size, "--%s: expected a number (%s), found '%s'", s->name,
-			    NUMBER_EXPECTED, arg);
-	if (st == NUMBER_TOO_LARGE || *v > max)
+		return fail(err, size, "--%s: expected a number (%s), found %s", s->name,
+			    NUMBER_EXPECTED, quoted(q, sizeof q, arg));
+	if (st == NUMBER_TOO_LARGE || *v > fits)
 		return fail(err, size, "--%s: %s is too large (expected at most %llu)",
 			    s->name, arg, (unsigned long long)max);
 	return 0;
@@ -173,7 +192,8 @@ set_unsigned(struct options *o, const struct spec *s, const char *arg, char *err
 {
 	uint64_t v;
 
-	if (read_number(s, arg, UINT_MAX, &v, err, size))
+	/* What fits is held to the machine's limits later, with their ranges. */
+	if (read_number(s, arg, UINT_MAX, s->max, &v, err, size))
 		return -1;
 	*(unsigned *)field(o, s) = (unsigned)v;
 	return 0;
@@ -182,29 +202,34 @@ set_unsigned(struct options *o, const struct spec *s, const char *arg, char *err
 static int
 set_seed(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
 {
-	return read_number(s, arg, UINT64_MAX, (uint64_t *)field(o, s), err, size);
+	return read_number(s, arg, UINT64_MAX, UINT64_MAX, (uint64_t *)field(o, s), err, size);
 }
 
 static int
 set_policy(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
 {
+	char q[QUOTED_SIZE];
+
 	(void)s;
 	if ((o->cfg.policy = policy_find(arg)) < 0)
-		return fail(err, size, "--policy: unknown policy '%s' (expected %s)", arg,
-			    policy_names());
+		return fail(err, size, "--policy: unknown policy %s (expected %s)",
+			    quoted(q, sizeof q, arg), policy_names());
 	return 0;
 }
 
 static int
 set_scope(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
 {
+	char q[QUOTED_SIZE];
+
 	(void)s;
 	if (strcmp(arg, "global") == 0)
 		o->cfg.scope = SCOPE_GLOBAL;
 	else if (strcmp(arg, "local") == 0)
 		o->cfg.scope = SCOPE_LOCAL;
 	else
-		return fail(err, size, "--scope: expected global or local, found '%s'", arg);
+		return fail(err, size, "--scope: expected global or local, found %s",
+			    quoted(q, sizeof q, arg));
 	return 0;
 }
 
@@ -213,11 +238,12 @@ set_trace_format(struct options *o, const struct spec *s, const char *arg, char 
 		 size_t size)
 {
 	int f = trace_format_find(arg);
+	char q[QUOTED_SIZE];
 
 	(void)s;
 	if (f < 0 || f == TRACE_SCRIPT)
-		return fail(err, size,
-			    "--trace-format: expected pages, lackey or addr, found '%s'", arg);
+		return fail(err, size, "--trace-format: expected pages, lackey or addr, found %s",
+			    quoted(q, sizeof q, arg));
 	o->trace_format = (enum trace_format)f;
 	return 0;
 }
@@ -271,6 +297,7 @@ static int
 bad_long_option(const char *word, char *err, size_t size)
 {
 	size_t len = strcspn(word + 2, "="), i, matches = 0, exact = O_COUNT;
+	char q[QUOTED_SIZE];
 
 	for (i = 0; i < O_COUNT; i++) {
 		if (strncmp(specs[i].name, word + 2, len) == 0) {
@@ -279,25 +306,28 @@ bad_long_option(const char *word, char *err, size_t size)
 				exact = i;
 		}
 	}
+	quote_bytes(q, sizeof q, word, len + 2, QUOTED_MAX);
 	if (exact < O_COUNT || matches == 1)
-		return fail(err, size, "option '%.*s' takes no argument", (int)len + 2, word);
+		return fail(err, size, "option %s takes no argument", q);
 	if (matches > 1)
-		return fail(err, size, "option '%.*s' is ambiguous", (int)len + 2, word);
-	return fail(err, size, "unrecognized option '%.*s'", (int)len + 2, word);
+		return fail(err, size, "option %s is ambiguous", q);
+	return fail(err, size, "unrecognized option %s", q);
 }
 
 static int
 bad_option(int c, char **argv, char *err, size_t size)
 {
 	const struct spec *s = spec_for(optopt);
+	char q[QUOTED_SIZE], letter = (char)optopt;
 
 	if (c == ':' && s)
 		return fail(err, size, "option '--%s' requires an argument", s->name);
+	quote_bytes(q, sizeof q, &letter, 1, 1);
 	if (c == ':' || (optopt > 0 && optopt < 256))
-		return fail(err, size, "invalid option -- '%c'", optopt);
+		return fail(err, size, "invalid option -- %s", q);
 	if (strncmp(argv[optind - 1], "--", 2) == 0)
 		return bad_long_option(argv[optind - 1], err, size);
-	return fail(err, size, "unrecognized option '%s'", argv[optind - 1]);
+	return fail(err, size, "unrecognized option %s", quoted(q, sizeof q, argv[optind - 1]));
 }
 
 static void
@@ -341,6 +371,7 @@ static int
 take_files(struct options *o, char **rest, int nrest, char *err, size_t size)
 {
 	const char *extra;
+	char q[QUOTED_SIZE];
 
 	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS) {
 		if ((extra = first_given(o, ~BIT(O_CHECK) & ~BIT(O_LIST_LESSONS))))
@@ -349,14 +380,15 @@ take_files(struct options *o, char **rest, int nrest, char *err, size_t size)
 		if (o->mode == RUN_CHECK && nrest == 0)
 			return fail(err, size, "--check needs at least one session FILE");
 		if (o->mode == RUN_LIST_LESSONS && nrest > 0)
-			return fail(err, size, "--list-lessons takes no FILE, found '%s'", rest[0]);
+			return fail(err, size, "--list-lessons takes no FILE, found %s",
+				    quoted(q, sizeof q, rest[0]));
 		o->files = rest;
 		o->nfiles = nrest;
 		return 0;
 	}
 	if (nrest > (o->session ? 0 : 1))
-		return fail(err, size, "expected at most one session FILE, found '%s'",
-			    rest[nrest - 1]);
+		return fail(err, size, "expected at most one session FILE, found %s",
+			    quoted(q, sizeof q, rest[nrest - 1]));
 	if (nrest == 1)
 		o->session = rest[0];
 	return 0;

@@ -241,21 +241,25 @@ usage() {
 	same "usage: $*" "$tmp/want" "$tmp/err"
 	[ -s "$tmp/out" ] && fail "usage: $*: wrote to stdout"
 }
-usage "unrecognized option '--bogus'" --bogus
+usage 'unrecognized option "--bogus"' --bogus
 usage "option '--frames' requires an argument" --batch --pages 1 --frames
-usage "option '--json' takes no argument" --batch --pages 1 --json=yes
-usage "option '--s' is ambiguous" --s 1
-usage "invalid option -- 'z'" -z
+usage 'option "--json" takes no argument' --batch --pages 1 --json=yes
+usage 'option "--s" is ambiguous' --s 1
+usage 'invalid option -- "z"' -z
 usage "--frames: 0 is out of range 1..65536" --batch --pages 1 --frames 0
-usage "--frames: expected a number (decimal, 0x hex or 0b binary), found 'many'" --frames many
+usage "--frames: expected a number (decimal, 0x hex or 0b binary), found \"many\"" --frames many
 usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size 3000
-usage "--policy: unknown policy 'best' (expected fifo, lru, opt, clock, random)" --policy best
+usage "--policy: unknown policy \"best\" (expected fifo, lru, opt, clock, random)" --policy best
 usage "--va-bits: 70 is out of range 12..64" --va-bits 70
 usage "--tlb: 5000 is out of range 0..1024" --tlb 5000
-usage "--swap-slots: 99999999999 is too large (expected at most 4294967295)" --swap-slots 99999999999
-usage "--seed: expected a number (decimal, 0x hex or 0b binary), found '0x'" --seed 0x
-usage "--scope: expected global or local, found 'world'" --scope world
-usage "--trace-format: expected pages, lackey or addr, found 'script'" --trace x --trace-format script
+usage "--swap-slots: 99999999999 is too large (expected at most 16777216)" --swap-slots 99999999999
+usage "--frames: 4294967296 is too large (expected at most 65536)" --frames 4294967296
+usage 'unrecognized option "--\x1b[2J"' "--$(printf '\033')[2J"
+usage 'invalid option -- "\x07"' "-$(printf '\007')"
+usage '--policy: unknown policy "\x1b]2;PWNED\x07" (expected fifo, lru, opt, clock, random)' --policy "$(printf '\033]2;PWNED\007')"
+usage "--seed: expected a number (decimal, 0x hex or 0b binary), found \"0x\"" --seed 0x
+usage "--scope: expected global or local, found \"world\"" --scope world
+usage "--trace-format: expected pages, lackey or addr, found \"script\"" --trace x --trace-format script
 usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
 usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --batch --pages 1 --trace t
 usage "--json works only with --batch" --pages 1 --json
@@ -267,7 +271,7 @@ usage "--script -: the UI reads the keyboard from standard input; give a file" -
 usage "--frames cannot change the machine of a session or lesson (it has its own)" s.json --frames 2
 usage "--check cannot be combined with --batch" --batch --check a.json
 usage "--check needs at least one session FILE" --check
-usage "expected at most one session FILE, found 'b.json'" a.json b.json
+usage "expected at most one session FILE, found \"b.json\"" a.json b.json
 
 # Sessions and lessons reach their own code: --check, --batch FILE.json,
 # --lesson, --list-lessons.
@@ -296,6 +300,21 @@ if [ -n "${VMSCOPE_DATADIR:-}" ] && ls "$lessons"/*.json > /dev/null 2>&1; then
 	same "a lesson by name and by file" "$tmp/by-file" "$tmp/out"
 else
 	echo "skip: no lessons in VMSCOPE_DATADIR"
+fi
+
+# A script's bad line is echoed escaped: no terminal escape reaches stderr.
+printf 'r 0x0\n\033[2J\033]2;PWNED\007\n' > "$tmp/escapes"
+run 1 "escapes in a script" --batch --script "$tmp/escapes"
+printf '%s\n' "vmscope: $tmp/escapes:2: unknown command \"\\x1b[2J\\x1b]2;PWNED\\x07\" at column 1 (expected r, w, x, spawn, switch, exit, map, unmap, limit or tlb flush)" > "$tmp/want"
+same "escapes in a script" "$tmp/want" "$tmp/err"
+
+# A full disk: said once, and the run stops at once.
+if [ -w /dev/full ]; then
+	yes 'r 0x0' | head -n 100000 | "$VMSCOPE" --batch --script - > /dev/full 2> "$tmp/err"
+	status=$?
+	[ "$status" -eq 1 ] || fail "/dev/full: exit status $status, wanted 1"
+	echo "vmscope: cannot write the output: No space left on device" > "$tmp/want"
+	same "/dev/full" "$tmp/want" "$tmp/err"
 fi
 
 # --help and --version: stdout, status 0.
