@@ -2,11 +2,14 @@
  * trace.c - the trace readers of trace.h.
  *
  * One reader serves every format: a fixed buffer refilled with fread (or a
- * string), read either a line at a time into a fixed line buffer (lackey,
- * addr, script) or a character at a time (pages, whose items may all sit
- * on one long line).  Memory never grows with the length of the input.
- * Lines and numbers are taken apart by hand: a lackey trace of a small
- * program is close to a million lines.
+ * string), read in place either a line at a time (lackey, addr, script:
+ * the line's '\n' becomes its NUL) or an item at a time (pages, whose
+ * items may all sit on one long line).  A refill keeps the unfinished
+ * line or item at the front of the buffer; one longer than its limit is
+ * refused as soon as the limit is passed, so endless input without a line
+ * end (/dev/zero) ends at once.  Memory never grows with the length of the
+ * input.  Lines and numbers are taken apart by hand and never copied: a
+ * lackey trace of a small program is millions of lines.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -21,8 +24,8 @@
 #include "xalloc.h"
 
 #define READ_BUF   65536
-#define LINE_CAP   1024        /* the longest line, with its NUL */
-#define ITEM_CAP   72          /* the longest page number kept ("0b" + 64 digits) */
+#define LINE_CAP   1024        /* the longest line, with its NUL; less than READ_BUF */
+#define ITEM_CAP   72          /* the longest page number read ("0b" + 64 digits) */
 #define FOUND_MAX  40          /* how much of a bad line a message quotes */
 #define LACKEY_SIZE_MAX 1024u  /* the widest access a lackey line may claim */
 
@@ -50,17 +53,18 @@ struct trace {
 	bool is_string;
 	FILE *fp;                   /* NULL for a string */
 	int read_errno;             /* set once a read fails */
+	bool started;               /* the first read is done (a BOM is skipped) */
 	const char *data;           /* the string, or buf */
-	char *buf;
-	size_t pos, len;
+	char *buf;                  /* READ_BUF bytes and a NUL after what is read */
+	size_t pos, len;            /* the unread part of data */
 	unsigned page_bits;
 	uint64_t count;             /* lines read (files), items read (strings) */
 	uint64_t where;             /* the position of the last op */
 	bool comma, seen_item;      /* pages: a comma is pending; an item was read */
 	uint64_t comma_at;          /* pages: the position a pending comma blames */
 	struct span span;
+	char *line;                 /* the current line, in buf, NUL-terminated */
 	size_t line_len;
-	char line[LINE_CAP];
 };
 
 static read_fn next_pages, next_lines, line_lackey, line_addr, line_script;
@@ -90,12 +94,13 @@ is_blank(int c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* Whether s[..end) is all blanks (a NUL is not one). */
 static bool
-is_blank_line(const char *s)
+is_blank_until(const char *s, const char *end)
 {
-	while (is_blank(*s))
+	while (s < end && is_blank(*s))
 		s++;
-	return *s == '\0';
+	return s == end;
 }
 
 void
@@ -156,24 +161,43 @@ quote_found(char *dst, size_t size, const char *s, size_t n)
 
 /* ---- the reader -------------------------------------------------------- */
 
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
+/*
+ * Moves the unread bytes to the front of the buffer and reads more after
+ * them.  Returns whether any came; false at the end, for a string, or once
+ * a read fails (read_errno says which).  A file's leading UTF-8 byte order
+ * mark is skipped, as sessions skip it.
+ */
 static bool
-reader_fill(struct trace *t)
+reader_refill(struct trace *t)
 {
+	size_t kept = t->len - t->pos, got;
+
 	if (t->fp == NULL || t->read_errno)
 		return false;
+	memmove(t->buf, t->buf + t->pos, kept);
 	t->pos = 0;
-	t->len = fread(t->buf, 1, READ_BUF, t->fp);
-	if (t->len == 0 && ferror(t->fp))
+	got = fread(t->buf + kept, 1, READ_BUF - kept, t->fp);
+	t->len = kept + got;
+	t->buf[t->len] = '\0';     /* a scan for digits stops here */
+	if (got == 0 && ferror(t->fp))
 		t->read_errno = errno ? errno : EIO;
-	return t->len > 0;
+	if (!t->started && t->len >= 3) {
+		t->started = true;
+		if (memcmp(t->buf, utf8_bom, 3) == 0)
+			t->pos = 3;
+	}
+	return got > 0;
 }
 
+/* The next character, left unread, or EOF. */
 static int
-reader_getc(struct trace *t)
+reader_peek(struct trace *t)
 {
-	if (t->pos == t->len && !reader_fill(t))
+	if (t->pos == t->len && !reader_refill(t))
 		return EOF;
-	return (unsigned char)t->data[t->pos++];
+	return (unsigned char)t->data[t->pos];
 }
 
 static int
@@ -183,51 +207,78 @@ read_failed(const struct trace *t, char *err, size_t size)
 	return -1;
 }
 
-/* Copies the rest of the current line into t->line; returns whether there was one. */
-static bool
-read_raw_line(struct trace *t, bool *too_long)
+static int
+fail_nul(const struct trace *t, uint64_t position, char *err, size_t size)
 {
-	bool got = false;
-	size_t n = 0;
+	return fail_at(t, position, err, size,
+		       "expected text, found a NUL byte (is this a binary file?)");
+}
 
-	*too_long = false;
-	while (t->pos < t->len || reader_fill(t)) {
-		const char *p = t->data + t->pos;
-		const char *nl = memchr(p, '\n', t->len - t->pos);
-		size_t take = nl ? (size_t)(nl - p) : t->len - t->pos;
+#define LINE_TOO_LONG (-2)
 
-		got = true;
-		if (n + take < LINE_CAP) {
-			memcpy(t->line + n, p, take);
-			n += take;
-		} else
-			*too_long = true;
-		t->pos += take + (nl != NULL);
-		if (nl)
+/*
+ * Finds the next line in the buffer, refilling it as needed, and ends it
+ * with a NUL in place of its '\n'.  Returns 1, 0 at the end, or
+ * LINE_TOO_LONG as soon as LINE_CAP bytes pass without a line end.
+ */
+static int
+next_raw_line(struct trace *t)
+{
+	size_t searched = 0;    /* bytes of the line known to hold no '\n' */
+	char *nl;
+
+	for (;;) {
+		size_t avail = t->len - t->pos;
+
+		t->line = t->buf + t->pos;
+		if ((nl = memchr(t->line + searched, '\n', avail - searched)) != NULL) {
+			t->pos += (size_t)(nl - t->line) + 1;
 			break;
+		}
+		if (avail >= LINE_CAP)
+			return LINE_TOO_LONG;
+		searched = avail;
+		if (!reader_refill(t)) {
+			if (t->pos == t->len)
+				return 0;
+			t->line = t->buf + t->pos;      /* a last line with no '\n' */
+			nl = t->buf + t->len;
+			t->pos = t->len;
+			break;
+		}
 	}
-	t->line[n] = '\0';
-	t->line_len = n;
-	return got;
+	t->line_len = (size_t)(nl - t->line);
+	if (t->line_len >= LINE_CAP)
+		return LINE_TOO_LONG;
+	*nl = '\0';
+	return 1;
 }
 
 /* Reads the next line: 1, 0 at the end, or -1 with a message. */
 static int
 read_line(struct trace *t, char *err, size_t size)
 {
-	bool too_long;
+	int rc = next_raw_line(t);
 
-	if (!read_raw_line(t, &too_long) || t->read_errno)
-		return t->read_errno ? read_failed(t, err, size) : 0;
+	if (t->read_errno)
+		return read_failed(t, err, size);
+	if (rc == 0)
+		return 0;
 	t->where = ++t->count;
-	if (too_long)
+	if (rc == LINE_TOO_LONG && memchr(t->line, '\0', LINE_CAP))
+		return fail_nul(t, t->where, err, size);
+	if (rc == LINE_TOO_LONG)
 		return fail_at(t, t->where, err, size,
 			       "expected a line of at most %d characters, found a longer one",
 			       LINE_CAP - 1);
-	if (strlen(t->line) != t->line_len)
-		return fail_at(t, t->where, err, size,
-			       "expected text, found a NUL byte (is this a binary file?)");
 	return 1;
+}
+
+/* Whether the current line holds a NUL before its end. */
+static bool
+line_has_nul(const struct trace *t)
+{
+	return memchr(t->line, '\0', t->line_len) != NULL;
 }
 
 /* ---- numbers ---------------------------------------------------------- */
@@ -311,31 +362,43 @@ is_pid_line(const char *s)
 	return p[0] == '=' && p[1] == '=';
 }
 
-/* Takes a lackey access line apart; -1 if it is not one. */
-static int
-lackey_fields(const char *s, char *kind, uint64_t *addr, uint64_t *bytes)
+static const char *
+skip_spaces(const char *s)
 {
-	s += strspn(s, " ");
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+/* Takes the lackey access line s[..end) apart; -1 if it is not one. */
+static int
+lackey_fields(const char *s, const char *end, char *kind, uint64_t *addr,
+	      uint64_t *bytes)
+{
+	s = skip_spaces(s);
 	*kind = *s;
-	if (*kind == '\0' || !strchr("ILSM", *kind) || s[1] != ' ')
+	if ((*kind != 'I' && *kind != 'L' && *kind != 'S' && *kind != 'M') || s[1] != ' ')
 		return -1;
-	s += 1 + strspn(s + 1, " ");
+	s = skip_spaces(s + 2);
 	if (scan(&s, 16, UINT64_MAX, addr) || *s++ != ',' ||
 	    scan(&s, 10, LACKEY_SIZE_MAX, bytes) || *bytes == 0)
 		return -1;
-	return is_blank_line(s) ? 0 : -1;
+	return is_blank_until(s, end) ? 0 : -1;
 }
 
 static int
 line_lackey(struct trace *t, struct op *op, char *err, size_t size)
 {
+	const char *end = t->line + t->line_len;
 	char found[FOUND_MAX * 4 + 8];
 	uint64_t addr, bytes;
 	char kind;
 
-	if (is_blank_line(t->line) || is_pid_line(t->line))
-		return 0;
-	if (lackey_fields(t->line, &kind, &addr, &bytes)) {
+	if (lackey_fields(t->line, end, &kind, &addr, &bytes)) {
+		if (line_has_nul(t))
+			return fail_nul(t, t->where, err, size);
+		if (is_blank_until(t->line, end) || is_pid_line(t->line))
+			return 0;
 		quote_found(found, sizeof found, t->line, t->line_len);
 		return fail_at(t, t->where, err, size, "expected \"I  ADDR,SIZE\", "
 			       "\" L ADDR,SIZE\", \" S ADDR,SIZE\" or \" M ADDR,SIZE\" "
@@ -353,18 +416,20 @@ static int
 line_addr(struct trace *t, struct op *op, char *err, size_t size)
 {
 	char found[FOUND_MAX * 4 + 8];
-	const char *s = t->line + strspn(t->line, " \t");
+	const char *s = t->line + strspn(t->line, " \t"), *end = t->line + t->line_len;
 	uint64_t addr;
 	char rw;
 
-	if (*s == '#' || is_blank_line(s))
+	if (line_has_nul(t))
+		return fail_nul(t, t->where, err, size);
+	if (*s == '#' || is_blank_until(s, end))
 		return 0;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
 	if (scan(&s, 16, UINT64_MAX, &addr) == 0 && (*s == ' ' || *s == '\t')) {
 		s += strspn(s, " \t");
 		rw = (char)(*s | 0x20);
-		if ((rw == 'r' || rw == 'w') && is_blank_line(s + 1)) {
+		if ((rw == 'r' || rw == 'w') && is_blank_until(s + 1, end)) {
 			access_op(op, rw == 'r' ? ACCESS_READ : ACCESS_WRITE, addr);
 			return 1;
 		}
@@ -379,6 +444,8 @@ line_script(struct trace *t, struct op *op, char *err, size_t size)
 {
 	struct cmd_error ce;
 
+	if (line_has_nul(t))
+		return fail_nul(t, t->where, err, size);
 	if (cmd_parse(t->line, op, &ce))
 		return fail_at(t, t->where, err, size, "%s", ce.msg);
 	return op->kind != OP_NONE;
@@ -396,23 +463,48 @@ pages_newline(struct trace *t)
 		t->count++;
 }
 
+/* Skips a comment's '#' and the rest of its line: 0, or SKIP_ERROR with a message. */
+static int
+pages_comment(struct trace *t, char *err, size_t size)
+{
+	int rc;
+
+	t->pos++;
+	rc = next_raw_line(t);
+	if (rc == LINE_TOO_LONG || (rc == 1 && line_has_nul(t))) {
+		if (rc == 1 || memchr(t->line, '\0', LINE_CAP))
+			fail_nul(t, t->count + 1, err, size);
+		else
+			fail_at(t, t->count + 1, err, size, "expected a comment of at most "
+				"%d characters, found a longer one", LINE_CAP - 1);
+		return SKIP_ERROR;
+	}
+	pages_newline(t);
+	return 0;
+}
+
 /*
- * Skips blanks, commas and (in files) comments up to the next item.
- * Returns its first character, EOF, or SKIP_ERROR with a message.
+ * Skips blanks, commas and (in files) comments up to the next item, which
+ * it leaves unread.  Returns its first character, EOF, or SKIP_ERROR with
+ * a message.
  */
 static int
 pages_skip(struct trace *t, char *err, size_t size)
 {
 	int c;
 
-	while ((c = reader_getc(t)) != EOF) {
+	while ((c = reader_peek(t)) != EOF) {
+		if (c == '#' && !t->is_string) {
+			if (pages_comment(t, err, size))
+				return SKIP_ERROR;
+			continue;
+		}
+		if (c != ',' && !is_blank(c))
+			return c;
+		t->pos++;
 		if (c == '\n')
 			pages_newline(t);
-		else if (c == '#' && !t->is_string) {
-			while ((c = reader_getc(t)) != EOF && c != '\n')
-				continue;
-			pages_newline(t);
-		} else if (c == ',') {
+		else if (c == ',') {
 			if (t->comma || !t->seen_item) {
 				fail_at(t, t->count + 1, err, size,
 					"expected a page number before ',', found none");
@@ -420,28 +512,41 @@ pages_skip(struct trace *t, char *err, size_t size)
 			}
 			t->comma = true;
 			t->comma_at = t->count + 1;
-		} else if (!is_blank(c))
-			return c;
+		}
 	}
 	return EOF;
 }
 
-/* Reads one item starting with c; *n is its length (kept up to ITEM_CAP). */
-static void
-pages_item(struct trace *t, int c, char *item, size_t *n)
+static bool
+ends_item(char c)
 {
-	*n = 0;
-	do {
-		if (*n < ITEM_CAP)
-			item[*n] = (char)c;
-		(*n)++;
-		c = reader_getc(t);
-	} while (c != EOF && c != ',' && !is_blank(c));
-	if (c == ',') {
-		t->comma = true;
-		t->comma_at = t->count + 1;
-	} else if (c == '\n')
-		pages_newline(t);
+	return c == ',' || is_blank(c);
+}
+
+/*
+ * Takes the item at the read position, kept whole in the buffer (refilling
+ * as needed) unless it passes ITEM_CAP: then it is cut there and refused.
+ * Returns its first byte; *n is its length.
+ */
+static const char *
+pages_item(struct trace *t, size_t *n)
+{
+	const char *item;
+	size_t i = 0;
+
+	for (;;) {
+		const char *s = t->data + t->pos;
+		size_t avail = t->len - t->pos;
+
+		while (i < avail && i <= ITEM_CAP && !ends_item(s[i]))
+			i++;
+		if (i < avail || i > ITEM_CAP || !reader_refill(t))
+			break;
+	}
+	item = t->data + t->pos;
+	t->pos += i;
+	*n = i;
+	return item;
 }
 
 static int
@@ -455,7 +560,9 @@ pages_op(struct trace *t, const char *item, size_t n, struct op *op, char *err, 
 		access_op(op, ACCESS_READ, page << t->page_bits);
 		return 1;
 	}
-	quote_found(found, sizeof found, item, n < ITEM_CAP ? n : ITEM_CAP);
+	if (memchr(item, '\0', n))
+		return fail_nul(t, t->where, err, size);
+	quote_found(found, sizeof found, item, n);
 	if (st == NUMBER_BAD)
 		return fail_at(t, t->where, err, size, "expected a page number (%s), found %s",
 			       NUMBER_EXPECTED, found);
@@ -467,7 +574,8 @@ pages_op(struct trace *t, const char *item, size_t n, struct op *op, char *err, 
 static int
 next_pages(struct trace *t, struct op *op, char *err, size_t size)
 {
-	char item[ITEM_CAP];
+	const char *item;
+	uint64_t page;
 	size_t n;
 	int c = pages_skip(t, err, size);
 
@@ -483,7 +591,15 @@ next_pages(struct trace *t, struct op *op, char *err, size_t size)
 	t->where = t->is_string ? ++t->count : t->count + 1;
 	t->comma = false;
 	t->seen_item = true;
-	pages_item(t, c, item, &n);
+	/* Most items are plain decimal numbers, read where they lie. */
+	item = t->data + t->pos;
+	n = number_scan(item, 10, UINT64_MAX >> t->page_bits, &page);
+	if (n > 0 && t->pos + n < t->len && ends_item(item[n])) {
+		t->pos += n;
+		access_op(op, ACCESS_READ, page << t->page_bits);
+		return 1;
+	}
+	item = pages_item(t, &n);
 	return pages_op(t, item, n, op, err, size);
 }
 
@@ -515,7 +631,7 @@ trace_open(const char *path, enum trace_format format, unsigned page_size,
 	}
 	t = trace_new(format, page_size, std ? "stdin" : path);
 	t->fp = fp;
-	t->buf = xmalloc(READ_BUF);
+	t->buf = xmalloc(READ_BUF + 1);
 	t->data = t->buf;
 	return t;
 }

@@ -1,7 +1,7 @@
 /*
  * trace.h - streaming readers of work: page lists, valgrind lackey traces,
  * address traces and command scripts, turned into operations one at a
- * time in constant memory (a fixed read buffer and a fixed line buffer).
+ * time in constant memory (one fixed read buffer, lines read in place).
  *
  * Formats:
  *   pages   page numbers separated by blanks or commas; page n is a read
@@ -16,6 +16,9 @@
  *           either case); blank lines and '#' comment lines are skipped.
  *   script  command-language lines (cmd.h); blank lines and comments are
  *           skipped; CRLF line ends are accepted.
+ * A file may start with a UTF-8 byte order mark.  A line (or a page
+ * list's comment) is at most 1023 characters and holds no NUL: longer or
+ * binary input is refused as soon as it is seen, never read to its end.
  * Nothing else is skipped: every error names "FILE:LINE" (or, for a page
  * list given as a string, "LABEL: item N"), what was expected and what was
  * found.

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_batch.sh - vmscope --batch end to end: the text and JSON outputs of
 # a small run worked out by hand, --quiet, OPT, a lackey trace with a
-# page-spanning access, CRLF and standard-input scripts, and the exit
-# statuses 0, 1 and 2 with their messages.
+# page-spanning access, CRLF, byte-order-marked and standard-input
+# scripts, endless input refused at once, and the exit statuses 0, 1 and
+# 2 with their messages.
 #
 # Environment (make check sets them): VMSCOPE, the program.
 set -u
@@ -77,6 +78,54 @@ same "CRLF script" "$tmp/s1.text" "$tmp/out"
 "$VMSCOPE" --batch --script - $machine < "$tmp/s1" > "$tmp/out" 2> "$tmp/err" ||
 	fail "stdin script: exit status $?"
 same "script from standard input" "$tmp/s1.text" "$tmp/out"
+
+# A UTF-8 byte order mark before a script is skipped, as before a session.
+printf '\357\273\277' | cat - "$tmp/s1" > "$tmp/bom"
+run 0 "BOM script" --batch --script "$tmp/bom" $machine
+same "a script after a byte order mark" "$tmp/s1.text" "$tmp/out"
+
+# refused NAME MESSAGE ARGS...: vmscope ARGS (standard input from $tmp/in)
+# ends with status 1 and MESSAGE within 10 s; an endless input must be
+# refused as soon as it breaks a limit, never read to its end.
+refused() {
+	ref_name=$1 ref_msg=$2
+	shift 2
+	timeout 10 "$VMSCOPE" "$@" < "$tmp/in" > /dev/null 2> "$tmp/err"
+	ref_got=$?
+	if [ "$ref_got" -eq 124 ]; then
+		fail "$ref_name: still reading after 10 s"
+	elif [ "$ref_got" -ne 1 ] || [ "$(cat "$tmp/err")" != "vmscope: $ref_msg" ]; then
+		fail "$ref_name: status $ref_got, message $(cat "$tmp/err")"
+	else
+		echo "ok: $ref_name"
+	fi
+}
+nul="expected text, found a NUL byte (is this a binary file?)"
+: > "$tmp/in"
+for f in pages lackey addr; do
+	refused "--trace /dev/zero --trace-format $f" "/dev/zero:1: $nul" \
+	    --batch --quiet --trace /dev/zero --trace-format $f
+done
+refused "--script /dev/zero" "/dev/zero:1: $nul" --batch --quiet --script /dev/zero
+# A fifo fed without end: a line (or a page list's comment) never ending.
+mkfifo "$tmp/in.fifo"
+endless() {
+	{ printf '%s' "$1"; while printf 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'; do :; done; } \
+	    > "$tmp/in.fifo" 2> /dev/null &
+	endless_pid=$!
+	ln -sf "$tmp/in.fifo" "$tmp/in"
+}
+endless ""
+refused "an endless script line" \
+    "stdin:1: expected a line of at most 1023 characters, found a longer one" \
+    --batch --quiet --script -
+kill "$endless_pid" 2> /dev/null; wait "$endless_pid" 2> /dev/null
+endless "1 2 #"
+refused "an endless page-list comment" \
+    "stdin:1: expected a comment of at most 1023 characters, found a longer one" \
+    --batch --quiet --trace - --trace-format pages
+kill "$endless_pid" 2> /dev/null; wait "$endless_pid" 2> /dev/null
+rm -f "$tmp/in"
 
 # JSON: one document, accesses streamed before the summary.
 run 0 "--json" --batch --script "$tmp/s1" $machine --json
