@@ -10,6 +10,7 @@
 #ifndef VMSCOPE_FUZZ_H
 #define VMSCOPE_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +20,8 @@
 void fuzz_session(const uint8_t *data, size_t size);
 /* Operations run through the engine, the machine checked after each (fuzz_engine.c). */
 void fuzz_engine(const uint8_t *data, size_t size);
+/* Appends, truncations, seeks and policy changes on a history (fuzz_history.c). */
+void fuzz_history(const uint8_t *data, size_t size);
 /* One line of the command language. */
 void fuzz_cmd(const uint8_t *data, size_t size);
 /* A trace in each format, read as a file (and, for pages, as a string). */
@@ -26,6 +29,16 @@ void fuzz_trace_pages(const uint8_t *data, size_t size);
 void fuzz_trace_lackey(const uint8_t *data, size_t size);
 void fuzz_trace_addr(const uint8_t *data, size_t size);
 void fuzz_trace_script(const uint8_t *data, size_t size);
+
+struct machine;
+/*
+ * Aborts unless m holds together (fuzz_machine.c): between operations
+ * (whole), or part-way through one, where a frame is filled one event
+ * before its PTE is present.
+ */
+void fuzz_check_machine(const struct machine *m, bool whole);
+/* Aborts unless m's counters add up (between operations). */
+void fuzz_check_counters(const struct machine *m);
 
 #define FUZZ_ASSERT(cond) do { \
 	if (!(cond)) { \

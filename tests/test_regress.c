@@ -28,6 +28,7 @@ static const struct target targets[] = {
 	{ "session", fuzz_session },
 	{ "cmd", fuzz_cmd },
 	{ "engine", fuzz_engine },
+	{ "history", fuzz_history },
 	{ "trace_pages", fuzz_trace_pages },
 	{ "trace_lackey", fuzz_trace_lackey },
 	{ "trace_addr", fuzz_trace_addr },
@@ -88,7 +89,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		TARGET(0), TARGET(1), TARGET(2), TARGET(3), TARGET(4), TARGET(5),
+		TARGET(6), TARGET(7),
 	};
+
+	_Static_assert(sizeof tests / sizeof *tests == sizeof targets / sizeof *targets,
+		       "one test per target");
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
