@@ -1,7 +1,8 @@
 /*
  * address_bar.c - the address being translated: its bits split into VPN
  * and offset, both in hex, and the physical address once the events shown
- * so far have found its frame.
+ * so far have found its frame.  A refused access (segmentation or
+ * protection fault) has none: once the refusal is shown, the bar says so.
  */
 #include <stdio.h>
 
@@ -10,6 +11,19 @@
 #include "history.h"
 #include "text.h"
 #include "view.h"
+
+/* The event refusing the access, shown yet or not; NULL if it goes through. */
+static const struct event *
+refusal(const struct app *a)
+{
+	unsigned i;
+
+	for (i = 0; i < a->events.n; i++)
+		if (a->events.ev[i].kind == EV_SEGFAULT ||
+		    a->events.ev[i].kind == EV_PROTECTION_FAULT)
+			return (&a->events.ev[i]);
+	return (NULL);
+}
 
 /* The frame the access reached by event `upto`, or NO_FRAME. */
 static int
@@ -101,7 +115,7 @@ not_an_access(struct pen *p, const struct app *a)
 static void
 address_draw(const struct app *a, const struct rect *r)
 {
-	const struct event *e = app_access(a);
+	const struct event *e = app_access(a), *refused;
 	uint64_t paddr = 0;
 	struct pen p;
 	char tail[160];
@@ -125,6 +139,12 @@ address_draw(const struct app *a, const struct rect *r)
 	pen_printf(&p, EL_VPN, "  VPN 0x%llx", (unsigned long long)e->vpn);
 	pen_put(&p, EL_TEXT, a->g->sep);
 	pen_printf(&p, EL_OFFSET, "offset 0x%llx", (unsigned long long)e->offset);
+	if ((refused = refusal(a)) != NULL) {
+		if (refused < a->events.ev + a->anim.ev)
+			pen_printf(&p, EL_ERROR, "  %s  translation refused: no physical "
+			    "address", a->g->arrow);
+		return;
+	}
 	frame = known_frame(a, e, &paddr);
 	if (frame == NO_FRAME)
 		return;

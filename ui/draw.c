@@ -151,11 +151,23 @@ draw_process_heading(const struct app *a, const struct rect *r, const struct pro
 	enum element el = acc != NULL && acc->pid == p->pid ? EL_LABEL : EL_PANEL_TITLE;
 	struct pen pen;
 
+	char limit[48];
+
+	process_limit_text(a, p, limit, sizeof limit);
 	/* The pointer marks where a typed access goes, as the prompt says. */
 	pen_at(&pen, a, &(struct rect){ r->x, r->y - 1, r->w, 1 }, 0, 0);
 	if (p->pid == a->typed_pid) {
 		pen_put(&pen, EL_SELECTED, a->g->pointer);
-		pen_printf(&pen, EL_SELECTED, " pid %d %s ", p->pid, p->name);
+		pen_printf(&pen, EL_SELECTED, " pid %d %s%s ", p->pid, p->name, limit);
 	} else
-		pen_printf(&pen, el, "  pid %d %s", p->pid, p->name);
+		pen_printf(&pen, el, "  pid %d %s%s", p->pid, p->name, limit);
+}
+
+void
+process_limit_text(const struct app *a, const struct process *p, char *buf, size_t size)
+{
+	if (p->frame_limit == LIMIT_NONE)
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%slimit %u/%u", a->g->sep, p->resident, p->frame_limit);
 }

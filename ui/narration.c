@@ -95,6 +95,9 @@ compose(const struct app *a, struct narration *n)
 		snprintf(n->buf, size, "Start of the session: %zu operation%s queued; space "
 		    "steps through them event by event.", a->anim.length,
 		    a->anim.length == 1 ? "" : "s");
+	else if (app_process(a) == NULL)
+		snprintf(n->buf, size, "No process yet: press : and spawn one, e.g. "
+		    "spawn app 16 rw");
 	else
 		snprintf(n->buf, size, "No operations yet: press : and type one, e.g. r 0x7fff");
 }

@@ -1,7 +1,8 @@
 /*
  * page_table_panel.c - the shown process's page-table entries, one row per
  * touched page: VPN, present, dirty, referenced, where the page is (frame
- * fN or swap slot sN) and permissions.  Wide panels add when the resident
+ * fN or swap slot sN) and permissions; and the entry a walk is reading,
+ * with P = 0, even for a page never touched.  Wide panels add when the resident
  * page was loaded and last used.  When every live process's table fits,
  * they are stacked under one heading, in pid order.
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "pte_rows.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -43,7 +45,8 @@ table_open(struct table *t, const struct app *a, const struct process *p)
 	if (p == NULL)
 		return;
 	t->vpns = xcalloc(p->pt.count + 1, sizeof *t->vpns);
-	t->count = page_table_sorted_vpns(&p->pt, t->vpns, p->pt.count);
+	t->count = pte_rows(p, a->events.ev, a->anim.ev < a->events.n ? a->anim.ev :
+	    a->events.n, t->vpns);
 	for (i = 0; i < t->count; i++) {
 		if (touches_pte(a, p->pid, t->vpns[i]) ||
 		    (acc != NULL && acc->pid == p->pid && acc->vpn == t->vpns[i]))
@@ -154,17 +157,23 @@ draw_steps(const struct app *a, struct pen *p, const struct pte *e, enum element
 
 static void
 draw_entry(const struct app *a, const struct tables *ts, const struct table *t, int row,
-	   const struct pte *e)
+	   uint64_t vpn)
 {
+	const struct region *reg = process_region(t->p, vpn);
+	/* A walk may read a page with no entry yet: P = 0, nowhere. */
+	struct pte none = { .vpn = vpn, .frame = NO_FRAME, .slot = NO_SLOT,
+		.perm = reg != NULL ? reg->perm : 0 };
+	const struct pte *found = page_table_find(&t->p->pt, vpn);
+	const struct pte *e = found != NULL ? found : &none;
 	bool touched = touches_pte(a, t->p->pid, e->vpn);
 	enum element el = touched ? touch_element(a) : EL_TEXT;
-	char vpn[32];
+	char label[32];
 	struct pen p;
 
 	pen_at(&p, a, &t->in, row, 0);
 	pen_put(&p, el, touched ? a->g->pointer : " ");
-	snprintf(vpn, sizeof vpn, "0x%llx", (unsigned long long)e->vpn);
-	pen_printf(&p, el, "%-*s ", ts->digits + 2, vpn);
+	snprintf(label, sizeof label, "0x%llx", (unsigned long long)e->vpn);
+	pen_printf(&p, el, "%-*s ", ts->digits + 2, label);
 	pen_put(&p, touched ? el : (e->present ? EL_RESIDENT : EL_DIM), e->present ? "1" : "0");
 	if (e->present) {
 		pen_put(&p, el, " ");
@@ -188,15 +197,14 @@ draw_table(const struct app *a, const struct tables *ts, const struct table *t)
 	if (ts->n > 1)
 		draw_process_heading(a, &t->in, t->p);
 	for (i = 0; (int)i * t->pitch < t->in.h && top + i < t->count; i++)
-		draw_entry(a, ts, t, (int)i * t->pitch,
-		    page_table_find(&t->p->pt, t->vpns[top + i]));
+		draw_entry(a, ts, t, (int)i * t->pitch, t->vpns[top + i]);
 }
 
 static void
 page_table_draw(const struct app *a, const struct rect *r)
 {
 	struct tables ts;
-	char title[48];
+	char title[96], limit[48];
 	size_t i;
 
 	tables_open(&ts, a, r);
@@ -204,8 +212,11 @@ page_table_draw(const struct app *a, const struct rect *r)
 		snprintf(title, sizeof title, "page table");
 	else if (ts.n > 1)
 		snprintf(title, sizeof title, "page tables");
-	else
-		snprintf(title, sizeof title, "page table%spid %d", a->g->sep, ts.t[0].p->pid);
+	else {
+		process_limit_text(a, ts.t[0].p, limit, sizeof limit);
+		snprintf(title, sizeof title, "page table%spid %d%s", a->g->sep,
+		    ts.t[0].p->pid, limit);
+	}
 	draw_box(a, r, title);
 	if (ts.t[0].p != NULL)
 		draw_header(a, &ts);

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "draw.h"
+#include "pte_rows.h"
+#include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -44,16 +46,12 @@ item_vpn(const struct grid *g, size_t i)
 static void
 touched_pages(struct grid *g, const struct process *p, uint64_t extra, bool add)
 {
-	size_t n = p->pt.count, i;
+	size_t n = p->pt.count;
 
 	g->vpns = xcalloc(n + 1, sizeof *g->vpns);
 	n = page_table_sorted_vpns(&p->pt, g->vpns, n);
-	if (add && page_table_find(&p->pt, extra) == NULL) {
-		for (i = n; i > 0 && g->vpns[i - 1] > extra; i--)
-			g->vpns[i] = g->vpns[i - 1];
-		g->vpns[i] = extra;
-		n++;
-	}
+	if (add && page_table_find(&p->pt, extra) == NULL)
+		n = vpns_insert(g->vpns, n, extra);
 	g->count = n;
 }
 
@@ -104,6 +102,7 @@ grid_open(struct grid *g, const struct app *a, const struct rect *in,
 	g->in = *in;
 	g->focus = SIZE_MAX;
 	g->pitch = 1;
+	g->cols = 1;            /* no process: a grid of no rows */
 	if (g->p == NULL)
 		return;
 	here = acc != NULL && acc->pid == g->p->pid;
@@ -278,6 +277,32 @@ draw_stacked(const struct app *a, const struct rect *r, const struct stack *st)
 	}
 }
 
+struct wrap_at {
+	const struct app *a;
+	struct rect in;
+	int row;
+};
+
+static void
+draw_wrapped(void *ctx, const char *line, size_t len)
+{
+	struct wrap_at *w = ctx;
+	struct pen p;
+
+	pen_at(&p, w->a, &w->in, w->row++, 1);
+	pen_printf(&p, EL_HINT, "%.*s", (int)len, line);
+}
+
+/* A machine with no live process is a state like any other: say what to do. */
+static void
+draw_no_process(const struct app *a, const struct rect *r)
+{
+	struct wrap_at w = { a, rect_inner(r), 0 };
+
+	draw_box(a, r, "no process");
+	text_wrap("no process: spawn one with :spawn NAME", w.in.w - 2, draw_wrapped, &w);
+}
+
 static void
 pages_draw(const struct app *a, const struct rect *r)
 {
@@ -285,7 +310,7 @@ pages_draw(const struct app *a, const struct rect *r)
 
 	stack_open(&st, a, r);
 	if (st.g[0].p == NULL)
-		draw_box(a, r, "no process");
+		draw_no_process(a, r);
 	else if (st.n == 1)
 		draw_single(a, r, &st.g[0]);
 	else

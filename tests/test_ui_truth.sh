@@ -1,0 +1,177 @@
+#!/bin/sh
+# test_ui_truth.sh - what the screen says is true of what it shows, driven
+# through the real vmscope in a private tmux server:
+#  - a machine with no process left is drawn, not a crash (an empty
+#    session, the first lesson after G and two exits, a script that exits);
+#  - the page-table walk's row is drawn while it is read, P = 0 included;
+#  - a refused access shows no physical address;
+#  - a process at its frame limit says so, and its heading shows the limit;
+#  - a dropped page (evicted clean, never written) has its own glyph and
+#    is never called untouched.
+# Every wait polls; none sleeps blind.
+#
+# Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN
+# (tmux; skipped without it).
+set -u
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+	echo "test_ui_truth: no tmux, skipped"
+	exit 77
+fi
+: "${VMSCOPE:?path of src/vmscope}"
+: "${VMSCOPE_DATADIR:?the data folder}"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-truth.XXXXXX") || exit 1
+sock="vmscope-truth-$$"
+failures=0
+
+t() {
+	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
+}
+
+cleanup() {
+	t kill-server 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+session=0
+
+screen() {
+	t capture-pane -p -t "ui$session" 2>/dev/null
+}
+
+fail() {
+	echo "FAIL: $*"
+	echo "--- the screen:"
+	screen | sed 's/^/  | /'
+	failures=$((failures + 1))
+}
+
+# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
+poll() {
+	tries=0
+	while [ $tries -lt 200 ]; do
+		"$@" && return 0
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	return 1
+}
+
+has() {
+	screen | grep -qF -- "$1"
+}
+
+lacks() {
+	! screen | grep -qF -- "$1"
+}
+
+# expect WHAT TEXT: the screen comes to show TEXT.
+expect() {
+	poll has "$2" && echo "ok: $1" || fail "$1: the screen never showed '$2'"
+}
+
+# refute WHAT TEXT: the screen (settled on an earlier expect) lacks TEXT.
+refute() {
+	lacks "$2" && echo "ok: $1" || fail "$1: the screen shows '$2'"
+}
+
+# start ARGS...: vmscope at 100x30 with ARGS; its exit status goes to
+# $work/status when it ends (it must not end on its own here).
+# The previous session goes once the new one holds the server up.
+start() {
+	session=$((session + 1))
+	rm -f "$work/status"
+	t new-session -d -s "ui$session" -x 100 -y 30 \
+	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' $*; echo \$? > '$work/status'; \
+	    exec sleep 600"
+	[ "$session" -gt 1 ] && t kill-session -t "ui$((session - 1))"
+	poll has " vmscope " || fail "vmscope $* did not start"
+}
+
+keys() {
+	t send-keys -t "ui$session" "$@"
+}
+
+# command TEXT: types :TEXT and Enter.
+command() {
+	keys -l ":$1"
+	keys Enter
+}
+
+alive() {
+	if [ -s "$work/status" ]; then
+		fail "$1: vmscope ended with status $(cat "$work/status")"
+	else
+		echo "ok: $1: still running"
+	fi
+}
+
+# --- No process left: a state like any other ---------------------------
+printf '{"vmscope": 1}\n' > "$work/empty.json"
+start "'$work/empty.json'"
+expect "an empty session" "no process: spawn one with"
+expect "an empty session: the narration" "No process yet"
+alive "an empty session"
+command "spawn app 4"
+expect "spawn from no process" "SPAWN (event 1 of 1)"
+
+start ""
+keys G
+expect "the first lesson, at its end" "step 4/4"
+command "exit 1"
+expect "exit 1" "EXIT (event 1 of 1): pid 1 exits"
+command "exit 2"
+expect "exit 2: no process left" "no process: spawn one with"
+alive "the first lesson with both processes gone"
+keys Tab b G
+expect "Tab, b and G with no process" "step 6/6"
+alive "Tab, b and G with no process"
+
+printf 'r 0x0\nexit 1\n' > "$work/exits"
+start "--script '$work/exits'"
+keys G
+expect "a script that exits its process" "no process: spawn one with"
+alive "a script that exits its process"
+
+# --- The walk's row is on screen while it is read ----------------------
+start ""
+keys Space Space Space
+expect "the walk of page 0x7" "PAGE-TABLE WALK (event 3 of"
+expect "the walk's row, P = 0" "▶0x7 0 - - -    rw"
+
+# --- A refused access has no physical address ---------------------------
+start "--lesson 12"
+keys Enter Enter Space Space Space
+expect "lesson 12: the protection fault" "PROTECTION FAULT (event 3 of 3)"
+expect "lesson 12: the translation is refused" "translation refused: no physical address"
+refute "lesson 12: no physical address" "PA 0x"
+
+# --- At a frame limit, the words say so ---------------------------------
+start "--lesson 13"
+keys Enter Enter Space Space Space Space Space
+expect "lesson 13: the victim at the limit" "VICTIM (event 5 of"
+expect "lesson 13: the limit in the heading" "pid 1 batch · limit 1/1"
+expect "lesson 13: the limit in the narration" "pid 1 is at its frame limit (1 of 1)"
+expect "lesson 13: the free frames" "frames 2 and 3 are free"
+refute "lesson 13: frames are free" "no free frame"
+
+# --- A dropped page is not an untouched one ------------------------------
+start "--lesson 5"
+keys Enter Enter Enter Enter
+expect "lesson 5: page 0x1 evicted clean at step 4" "step 4/12"
+expect "lesson 5: the dropped glyph" "1 ◌"
+keys Space Space Space Space
+expect "lesson 5: the re-fault" "PAGE FAULT (event 4 of"
+expect "lesson 5: the re-fault's words" "0x1 was evicted clean at step 4 and never written"
+refute "lesson 5: page 0x1 was touched" "never touched"
+
+start "--lesson 5 --ascii"
+keys Enter Enter Enter Enter
+expect "lesson 5 in ASCII: the dropped glyph" "1 ~"
+
+[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
+echo "all passed"
