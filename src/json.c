@@ -3,6 +3,7 @@
  * JSON paths and typed getters (see json.h; unknown keys are json_keys.c).
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,8 +67,13 @@ describe(const struct cJSON *v, char *buf, size_t size)
 	else if (cJSON_IsString(v)) {
 		json_quote(q, sizeof q, v->valuestring, SHOW_MAX);
 		snprintf(buf, size, "the string %s", q);
-	} else if (cJSON_IsNumber(v) && json_whole(v->valuedouble, 1e17))
+	} else if (cJSON_IsNumber(v) && json_whole(v->valuedouble, (double)JSON_INT_MAX))
 		snprintf(buf, size, "%.0f", v->valuedouble);
+	else if (cJSON_IsNumber(v) && (v->valuedouble > (double)JSON_INT_MAX ||
+	    v->valuedouble < -(double)JSON_INT_MAX) && isfinite(v->valuedouble))
+		/* Its digits are lost already: a double holds no more exactly. */
+		snprintf(buf, size, "a number beyond %s2^53 - 1, which JSON cannot hold "
+		    "exactly (write it as a string)", v->valuedouble < 0 ? "-" : "");
 	else if (cJSON_IsNumber(v))
 		snprintf(buf, size, "%.15g", v->valuedouble);
 	else if (cJSON_IsBool(v))
@@ -179,24 +185,105 @@ only_space(const char *buf, size_t len)
 	return 1;
 }
 
+/* UTF-16 or UTF-32: a byte-order mark, or ASCII beside a zero byte at the start. */
+static int
+wide_text(const char *buf, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (len < 2)
+		return 0;
+	return (p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe && p[1] == 0xff) ||
+	    (p[0] == 0 && p[1] >= '\t' && p[1] < 0x80) || (p[1] == 0 && p[0] >= '\t' && p[0] < 0x80);
+}
+
+/* How deep buf[0..pos) leaves the nesting of arrays and objects. */
+static size_t
+depth_at(const char *buf, size_t pos)
+{
+	size_t i, depth = 0;
+	int in_string = 0;
+
+	for (i = 0; i < pos; i++) {
+		if (in_string && buf[i] == '\\')
+			i++;
+		else if (buf[i] == '"')
+			in_string = !in_string;
+		else if (!in_string && (buf[i] == '[' || buf[i] == '{'))
+			depth++;
+		else if (!in_string && (buf[i] == ']' || buf[i] == '}') && depth > 0)
+			depth--;
+	}
+	return depth;
+}
+
+#define NUL_MARK '\xff'                /* a byte no valid UTF-8 holds */
+
+/*
+ * cJSON cuts a string at a NUL (a zero byte or \u0000) without a word.
+ * Each one inside a string is overwritten in place with NUL_MARK (\u0000
+ * with six of them), so json_as_string can name the string's path;
+ * returns how many there were.  Not done (0) if the text holds NUL_MARK
+ * already.
+ */
+static size_t
+mark_nuls(char *buf, size_t len)
+{
+	size_t i, n = 0;
+	int in_string = 0;
+
+	if (memchr(buf, (unsigned char)NUL_MARK, len))
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (!in_string) {
+			in_string = buf[i] == '"';
+		} else if (buf[i] == '"') {
+			in_string = 0;
+		} else if (buf[i] == '\0') {
+			buf[i] = NUL_MARK;
+			n++;
+		} else if (buf[i] == '\\' && i + 5 < len && memcmp(buf + i + 1, "u0000", 5) == 0) {
+			memset(buf + i, NUL_MARK, 6);
+			i += 5;
+			n++;
+		} else if (buf[i] == '\\') {
+			i++;
+		}
+	}
+	return n;
+}
+
 struct cJSON *
-json_parse(struct json_reader *r, const char *buf, size_t len)
+json_parse(struct json_reader *r, const char *text, size_t len)
 {
 	const char *end = NULL;
 	struct cJSON *doc;
+	char *buf, deep[128];
 	size_t pos;
 
-	if (len >= 3 && memcmp(buf, utf8_bom, 3) == 0) {
-		buf += 3;
+	if (len >= 3 && memcmp(text, utf8_bom, 3) == 0) {
+		text += 3;
 		len -= 3;
 	}
-	if (only_space(buf, len)) {
+	if (wide_text(text, len)) {
+		json_problem(r, "", "the file is UTF-16 or UTF-32; expected UTF-8 "
+		    "(save it as UTF-8)");
+		return NULL;
+	}
+	if (only_space(text, len)) {
 		json_problem(r, "", "the file is empty; expected a JSON object");
 		return NULL;
 	}
+	buf = xmemdup(text, len ? len : 1);
+	r->nul_marked = mark_nuls(buf, len) > 0;
 	doc = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
 	pos = end ? (size_t)(end - buf) : 0;
-	if (!doc && ran_out(buf, len))
+	if (!doc && depth_at(buf, pos) >= CJSON_NESTING_LIMIT) {
+		snprintf(deep, sizeof deep, "arrays and objects nested more than %d deep; "
+		    "expected a vmscope session (a few levels)", CJSON_NESTING_LIMIT);
+		parse_error(r, buf, len, pos, deep);
+	}
+	else if (!doc && ran_out(buf, len))
 		parse_error(r, buf, len, len,
 		    "the file ends in the middle of a JSON value (is it truncated?)");
 	else if (!doc)
@@ -209,6 +296,7 @@ json_parse(struct json_reader *r, const char *buf, size_t len)
 		cJSON_Delete(doc);
 		doc = NULL;
 	}
+	free(buf);
 	return doc;
 }
 
@@ -383,9 +471,13 @@ json_as_string(struct json_reader *r, const struct cJSON *v, const char *path,
 			*out = v->valuestring;
 			return 0;
 		}
-		json_problem(r, path, "expected text (UTF-8, no control characters), "
-		    "found byte 0x%02x at offset %zu",
-		    (unsigned char)v->valuestring[at], at);
+		if (r->nul_marked && v->valuestring[at] == NUL_MARK)
+			json_problem(r, path, "expected text, found a NUL character (\\u0000 "
+			    "or a zero byte) at offset %zu, which a string may not hold", at);
+		else
+			json_problem(r, path, "expected text (UTF-8, no control characters), "
+			    "found byte 0x%02x at offset %zu",
+			    (unsigned char)v->valuestring[at], at);
 		return -1;
 	}
 	if (cJSON_IsString(v))

@@ -37,6 +37,7 @@ struct json_reader {
 	json_report_fn report;
 	void *ctx;
 	unsigned problems;          /* reported so far */
+	bool nul_marked;            /* json_parse marked NULs in strings (json.c) */
 };
 
 /* Reports one problem at path (printf-style) and counts it. */

@@ -183,7 +183,7 @@ lesson_first(char *path, size_t size)
 static char *
 title_of(const char *path)
 {
-	struct json_reader quiet = { NULL, NULL, 0 };
+	struct json_reader quiet = { NULL, NULL, 0, false };
 	const char *title = NULL;
 	struct cJSON *doc = NULL;
 	char *buf = xmalloc(TITLE_FILE_MAX), *out;

@@ -161,7 +161,9 @@ set_flag(struct options *o, const struct spec *s, const char *arg, char *err, si
 static int
 set_string(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
 {
-	(void)err, (void)size;
+	if (arg[0] == '\0')
+		return fail(err, size, "--%s: the argument is empty (\"\"); expected %s",
+			    s->name, s->arg);
 	*(const char **)field(o, s) = arg;
 	return 0;
 }
@@ -271,6 +273,9 @@ set_mode(struct options *o, const struct spec *s, const char *arg, char *err, si
 	    o->mode != (enum run_mode)s->mode)
 		return fail(err, size, "--%s cannot be combined with --%s", s->name,
 			    mode_spec(o->mode)->name);
+	if (arg && arg[0] == '\0')
+		return fail(err, size, "--%s: the argument is empty (\"\"); expected %s",
+			    s->name, s->arg);
 	o->mode = (enum run_mode)s->mode;
 	if (arg)
 		o->session = arg;
@@ -372,6 +377,11 @@ take_files(struct options *o, char **rest, int nrest, char *err, size_t size)
 {
 	const char *extra;
 	char q[QUOTED_SIZE];
+	int i;
+
+	for (i = 0; i < nrest; i++)
+		if (rest[i][0] == '\0')
+			return fail(err, size, "a session file name is empty (\"\")");
 
 	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS) {
 		if ((extra = first_given(o, ~BIT(O_CHECK) & ~BIT(O_LIST_LESSONS))))

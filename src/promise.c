@@ -273,7 +273,7 @@ unsigned
 promises_check(const struct promises *e, const struct machine *m,
 	     json_report_fn report, void *ctx)
 {
-	struct json_reader r = { report, ctx, 0 };
+	struct json_reader r = { report, ctx, 0, false };
 	size_t i;
 
 	for (i = 0; e && i < e->n; i++)

@@ -391,7 +391,7 @@ session_parse(const char *buf, size_t len, const char *name, struct session *s,
 	struct cJSON *doc;
 
 	memset(&rd, 0, sizeof rd);
-	rd.r = (struct json_reader){ relay, &rd, 0 };
+	rd.r = (struct json_reader){ relay, &rd, 0, false };
 	rd.name = name;
 	rd.report = report;
 	rd.ctx = ctx;

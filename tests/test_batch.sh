@@ -309,6 +309,9 @@ usage '--policy: unknown policy "\x1b]2;PWNED\x07" (expected fifo, lru, opt, clo
 usage "--seed: expected a number (decimal, 0x hex or 0b binary), found \"0x\"" --seed 0x
 usage "--scope: expected global or local, found \"world\"" --scope world
 usage "--trace-format: expected pages, lackey or addr, found \"script\"" --trace x --trace-format script
+usage '--script: the argument is empty (""); expected FILE' --batch --script ""
+usage '--batch: the argument is empty (""); expected FILE.json' --batch=""
+usage 'a session file name is empty ("")' --check a.json ""
 usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
 usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --batch --pages 1 --trace t
 usage "--json works only with --batch" --pages 1 --json

@@ -194,7 +194,8 @@ static const struct {
 	  { "machine.frames: expected an integer from 1 to 65536, found 1000000000" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": -1, \"tlb_entries\": 1e300}}", 2,
 	  { "machine.frames: expected an integer from 1 to 65536, found -1",
-	    "machine.tlb_entries: expected an integer from 0 to 1024, found 1e+300\n" } },
+	    "machine.tlb_entries: expected an integer from 0 to 1024, found a number beyond "
+	    "2^53 - 1, which JSON cannot hold exactly (write it as a string)\n" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 2.5, \"va_bits\": \"16\"}}", 2,
 	  { "machine.frames: expected an integer from 1 to 65536, found 2.5",
 	    "machine.va_bits: expected an integer from 1 to 64, found the string \"16\"" } },
