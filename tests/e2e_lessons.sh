@@ -2,7 +2,9 @@
 # e2e_lessons.sh - the lessons as a teacher uses them, in a private tmux
 # server: a lesson opens on its notes and `n` brings them back at any
 # time; the end of a session says so; a long title ends in an ellipsis; a play sped up with + returns to
-# the narration; a lesson whose operations were changed is saved without
+# the narration; projector mode at 100x30 and 160x48 shows the swap and
+# TLB panels at a write-back and a TLB fill (lessons 4 and 11), in big
+# letters, and keys 1-5 show or hide panels; a lesson whose operations were changed is saved without
 # its promises and still passes --check.
 # Every wait polls; none sleeps blind.
 #
@@ -115,6 +117,52 @@ t send-keys -t ui p + + + + + +
 wait_for "end: 15 faults, 5 hits"
 lacks "play speed" || fail "play ended on the speed message, not the narration"
 has "▸ ACCESS (event" || fail "the narration did not return after +"
+
+# step_until TEXT: space until TEXT shows (300 presses at most).
+step_until() {
+	n=0
+	until has "$1"; do
+		n=$((n + 1))
+		[ "$n" -le 300 ] || fail "\"$1\" never came"
+		t send-keys -t ui Space
+		sleep 0.02
+	done
+}
+
+# big_letters: the event's name is on screen five rows high.
+big_letters() {
+	[ "$(screen | grep -c "█")" -eq 5 ]
+}
+
+# --- projector mode keeps what the lesson is about ----------------------
+for size in "100 30" "160 48"; do
+	set -- $size
+	# Lesson 4: swap on screen at the write-back, hidden by 4 elsewhere,
+	# shown again by the write-back itself.
+	lesson "$1" "$2" 4
+	t send-keys -t ui Escape
+	wait_gone "n or Esc: back to the session"
+	step_until "WRITE-BACK (event"
+	t send-keys -t ui P
+	poll big_letters || fail "$1x$2 lesson 4: no big letters at the write-back"
+	has "swap · 1/" || fail "$1x$2 lesson 4: no swap panel at the write-back"
+	has "(event " || fail "$1x$2 lesson 4: no event position"
+	t send-keys -t ui 4
+	wait_for "swap panel hidden"
+	has "swap · 1/" || fail "$1x$2 lesson 4: hid the swap panel the write-back touches"
+	t send-keys -t ui Space
+	wait_gone "swap · "
+	t send-keys -t ui 4
+	wait_for "swap · "
+	# Lesson 11: the TLB on screen at the TLB fill, and on the stats line.
+	lesson "$1" "$2" 11
+	t send-keys -t ui Escape
+	wait_gone "n or Esc: back to the session"
+	step_until "TLB FILL (event"
+	t send-keys -t ui P
+	poll big_letters || fail "$1x$2 lesson 11: no big letters at the TLB fill"
+	screen | grep -qE "^ TLB +1:0x0" || fail "$1x$2 lesson 11: no TLB at the TLB fill"
+done
 
 # --- a long title is cut after a word, with an ellipsis -------------------
 lesson 80 24 5

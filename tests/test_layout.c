@@ -1,8 +1,9 @@
 /*
  * test_layout.c - the screen layout from the terminal size: tiny sizes
  * place nothing, usable sizes place every panel inside the screen with no
- * overlap, bigger terminals give bigger panels, projector mode folds the
- * secondary panels; and the list scrolling arithmetic.
+ * overlap, bigger terminals give bigger panels, projector mode spaces
+ * rows and writes big letters from 100x30 on, hidden panels give way to
+ * the others; and the list scrolling arithmetic.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -116,13 +117,45 @@ t_projector(void **state)
 		assert_false(l.too_small);
 		assert_sane(&l);
 		assert_int_equal(l.cell_scale, 2);
-		assert_false(shown(&l.r[PANEL_SWAP]));
-		assert_false(shown(&l.r[PANEL_TLB]));
+		assert_true(shown(&l.r[PANEL_SWAP]));
+		assert_true(shown(&l.r[PANEL_TLB]));
 		assert_true(shown(&l.r[PANEL_PAGES]));
 		assert_true(shown(&l.r[PANEL_PAGE_TABLE]));
 		assert_true(shown(&l.r[PANEL_FRAMES]));
 		assert_true(l.r[PANEL_NARRATION].h > normal.r[PANEL_NARRATION].h);
 		assert_true(l.r[PANEL_PAGES].w > normal.r[PANEL_PAGES].w);
+		assert_int_equal(l.big_heading, sizes[i].cols >= 100 && sizes[i].rows >= 30);
+		if (l.big_heading)
+			assert_true(l.r[PANEL_NARRATION].h >= LAYOUT_BIG_FONT_ROWS + 2);
+	}
+	/* Bigger screens, taller cells. */
+	layout_compute(&l, 160, 48, LAYOUT_PROJECTOR);
+	assert_true(l.max_cell_rows > 2);
+}
+
+/* A hidden panel is not placed; the others share its room. */
+static void
+t_hidden_panels(void **state)
+{
+	static const unsigned modes[] = { 0, LAYOUT_PROJECTOR };
+	struct layout all, l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		layout_compute(&all, 160, 48, modes[i]);
+		layout_compute(&l, 160, 48, modes[i] | LAYOUT_HIDE(PANEL_SWAP) |
+		    LAYOUT_HIDE(PANEL_TLB));
+		assert_sane(&l);
+		assert_false(shown(&l.r[PANEL_SWAP]));
+		assert_false(shown(&l.r[PANEL_TLB]));
+		assert_true(l.r[PANEL_FRAMES].w > all.r[PANEL_FRAMES].w);
+		assert_true(l.r[PANEL_PAGES].h >= all.r[PANEL_PAGES].h);
+		assert_int_equal(l.r[PANEL_FRAMES].x + l.r[PANEL_FRAMES].w, 160);
+		layout_compute(&l, 160, 48, modes[i] | LAYOUT_HIDE(PANEL_PAGES));
+		assert_sane(&l);
+		assert_false(shown(&l.r[PANEL_PAGES]));
+		assert_int_equal(l.r[PANEL_PAGE_TABLE].x, 0);
 	}
 }
 
@@ -152,15 +185,18 @@ t_projector_narration_band(void **state)
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		layout_compute(&l, sizes[i].cols, sizes[i].rows, LAYOUT_PROJECTOR);
 		n = &l.r[PANEL_NARRATION];
-		assert_true(n->h >= 4 && n->h <= 7);
+		assert_true(n->h >= 4 && n->h <= 10);
 		assert_int_equal(n->w, sizes[i].cols);
 		assert_true(blank_row(&l, n->y - 1));
 		assert_true(blank_row(&l, n->y + n->h));
 		assert_int_equal(l.r[PANEL_STATS].y, n->y + n->h + 1);
-		assert_int_equal(l.r[PANEL_PAGES].y + l.r[PANEL_PAGES].h, n->y - 1);
+		/* The TLB on a band of its own too, between the panels and the narration. */
+		assert_int_equal(l.r[PANEL_TLB].y, n->y - 2);
+		assert_true(blank_row(&l, l.r[PANEL_TLB].y - 1));
+		assert_int_equal(l.r[PANEL_PAGES].y + l.r[PANEL_PAGES].h, l.r[PANEL_TLB].y - 1);
 		/* Room inside the boxes for 16 pages, 4 by 4 with blank rows between. */
-		assert_int_equal(layout_pitch(&l, 4, l.r[PANEL_PAGES].h - 2), 2);
-		assert_int_equal(layout_pitch(&l, 4, l.r[PANEL_FRAMES].h - 2), 2);
+		assert_true(layout_pitch(&l, 4, l.r[PANEL_PAGES].h - 2) >= 2);
+		assert_true(layout_pitch(&l, 4, l.r[PANEL_FRAMES].h - 2) >= 2);
 	}
 	/* Bigger screens, a bigger narration. */
 	layout_compute(&l, 160, 48, LAYOUT_PROJECTOR);
@@ -179,9 +215,11 @@ t_pitch(void **state)
 		int h, want;
 	} cases[] = {
 		{ 4, 7, 2 },            /* 4 rows and 3 blank ones fit */
-		{ 4, 12, 2 },
+		{ 4, 9, 2 },
+		{ 4, 10, 3 },           /* and two blank ones after each */
+		{ 4, 12, 3 },
 		{ 4, 6, 1 },            /* one row short: packed */
-		{ 1, 1, 2 },            /* a single row needs no blank */
+		{ 1, 1, 3 },            /* a single row: no blank needed, any pitch */
 		{ 0, 10, 1 },           /* nothing to space */
 		{ 3, 0, 1 },            /* no room */
 		{ 30, 12, 1 },
@@ -302,6 +340,7 @@ main(void)
 		cmocka_unit_test(t_too_small),
 		cmocka_unit_test(t_normal_sizes),
 		cmocka_unit_test(t_projector),
+		cmocka_unit_test(t_hidden_panels),
 		cmocka_unit_test(t_projector_narration_band),
 		cmocka_unit_test(t_pitch),
 		cmocka_unit_test(t_grid_cols),

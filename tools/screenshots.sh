@@ -5,8 +5,10 @@
 # HTML and headless chromium renders that to PNG.
 #
 # usage: screenshots.sh OUTDIR
-# Writes OUTDIR/ui-fault.png (normal mode) and OUTDIR/projector.png (key P),
-# each with the text capture beside it (.txt).  Needs tmux, aha and
+# Writes OUTDIR/ui-fault.png (normal mode, SHOT_COLS x SHOT_ROWS, default
+# 80x24) and OUTDIR/projector.png (key P, at SHOT_PROJECTOR_COLS x
+# SHOT_PROJECTOR_ROWS, default 100x30, where the event's name is in big
+# letters), each with the text capture beside it (.txt).  Needs tmux, aha and
 # chromium; VMSCOPE names the program and VMSCOPE_DATADIR its lessons.
 set -eu
 
@@ -16,6 +18,8 @@ tmux_bin=${TMUX_BIN:-tmux}
 chromium=${CHROMIUM:-chromium}
 cols=${SHOT_COLS:-80}
 rows=${SHOT_ROWS:-24}
+projector_cols=${SHOT_PROJECTOR_COLS:-100}
+projector_rows=${SHOT_PROJECTOR_ROWS:-30}
 lesson=${SHOT_LESSON:-dirty-clean}
 # The narration the first picture stops on: an event, not the notes.
 marker=${SHOT_MARKER:-WRITE-BACK (event}
@@ -90,6 +94,9 @@ $T new-session -d -s shot -x "$cols" -y "$rows" \
 wait_for "vmscope"
 step_until "$marker"
 render ui-fault
+cols=$projector_cols rows=$projector_rows
+$T resize-window -t shot -x "$cols" -y "$rows"
 press P
+wait_for "(event "
 render projector
 $T send-keys -t shot q

@@ -152,6 +152,36 @@ act_projector(struct app *a)
 }
 
 static unsigned
+act_panel_pages(struct app *a)
+{
+	return (panels_toggle(a, 0));
+}
+
+static unsigned
+act_panel_page_table(struct app *a)
+{
+	return (panels_toggle(a, 1));
+}
+
+static unsigned
+act_panel_frames(struct app *a)
+{
+	return (panels_toggle(a, 2));
+}
+
+static unsigned
+act_panel_swap(struct app *a)
+{
+	return (panels_toggle(a, 3));
+}
+
+static unsigned
+act_panel_tlb(struct app *a)
+{
+	return (panels_toggle(a, 4));
+}
+
+static unsigned
 act_theme(struct app *a)
 {
 	theme_next(&a->theme);

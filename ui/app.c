@@ -42,6 +42,7 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->g = glyphs_get(opt->ascii);
 	anim_init(&a->anim, history_length(a->h), s->cursor, &a->src);
 	app_load(a);
+	panels_learn(a);
 	/* A lesson opens on what it is about. */
 	if (s->notes != NULL && s->notes[0] != '\0')
 		a->mode = MODE_NOTES;
@@ -79,6 +80,7 @@ app_forget(struct app *a)
 {
 	a->counted.valid = false;
 	anim_set_length(&a->anim, history_length(a->h), &a->src);
+	panels_learn(a);
 }
 
 const struct event *

@@ -32,6 +32,9 @@ enum reaction {
 	R_QUIT = 1u << 4,
 };
 
+/* A panel as the teacher left it: by the rule (panels.c), or forced. */
+enum panel_choice { CHOICE_AUTO, CHOICE_SHOWN, CHOICE_HIDDEN };
+
 enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_NOTES };
 enum prompt_for { PROMPT_COMMAND, PROMPT_SAVE_AS };
 enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT, CONFIRM_REPLACE };
@@ -58,6 +61,8 @@ struct app {
 	struct theme theme;
 	const struct glyphs *g;
 	bool projector;
+	enum panel_choice panel_choice[PANEL_COUNT];
+	bool uses_swap;                 /* the session puts pages in swap */
 	int shown_pid;                  /* Tab's choice; 0: follow the operation */
 	long scroll[PANEL_COUNT];       /* rows moved by PgUp/PgDn and the wheel */
 
@@ -89,6 +94,11 @@ size_t app_processes(const struct app *a, const struct process **out, size_t max
 void app_say(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* panels.c: which panels are on screen */
+void panels_learn(struct app *a);               /* the history changed */
+unsigned panels_layout_flags(const struct app *a);
+unsigned panels_toggle(struct app *a, unsigned n);  /* key n + 1 */
+
 /* ui.c: the whole screen, drawn once (erase, every view, one doupdate) */
 void app_render(const struct app *a);
 
@@ -116,6 +126,7 @@ bool touches_frame(const struct app *a, int frame);
 bool touches_slot(const struct app *a, int slot);
 bool touches_tlb_entry(const struct app *a, const struct tlb_entry *e);
 bool touches_tlb(const struct app *a);          /* the TLB as a whole */
+bool touches_swap(const struct app *a);         /* any swap slot */
 enum element touch_element(const struct app *a); /* how a touched cell looks */
 
 #endif

@@ -51,6 +51,16 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "explain the cell clicked", act_mouse) \
 	X(ACT_PROJECTOR, GROUP_VIEW, 'P', 0, "P", NULL, \
 	  "projector mode on or off", act_projector) \
+	X(ACT_PANEL_PAGES, GROUP_VIEW, '1', 0, "1", NULL, \
+	  "show or hide virtual pages", act_panel_pages) \
+	X(ACT_PANEL_PAGE_TABLE, GROUP_VIEW, '2', 0, "2", NULL, \
+	  "show or hide page tables", act_panel_page_table) \
+	X(ACT_PANEL_FRAMES, GROUP_VIEW, '3', 0, "3", NULL, \
+	  "show or hide frames", act_panel_frames) \
+	X(ACT_PANEL_SWAP, GROUP_VIEW, '4', 0, "4", NULL, \
+	  "show or hide swap", act_panel_swap) \
+	X(ACT_PANEL_TLB, GROUP_VIEW, '5', 0, "5", NULL, \
+	  "show or hide the TLB", act_panel_tlb) \
 	X(ACT_THEME, GROUP_VIEW, 't', 0, "t", NULL, \
 	  "next colour theme", act_theme) \
 	X(ACT_NOTES, GROUP_VIEW, 'n', 0, "n", "notes", \

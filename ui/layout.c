@@ -1,8 +1,9 @@
 /*
  * layout.c - the screen's geometry: bands at the top and bottom, the grid
- * panels side by side in between, wider terminals sharing their extra
- * columns out by weight; in projector mode, how far apart the rows of a
- * list go and how square a grid is.  No curses here, so it is
+ * panels side by side in between (those the app hides give way), wider
+ * terminals sharing their extra columns out by weight; in projector mode,
+ * how far apart the rows of a list go, how square a grid is, and whether
+ * the event's name fits in big letters.  No curses here, so it is
  * unit-tested directly.
  */
 #include <stdint.h>
@@ -24,11 +25,12 @@ static const struct column normal_columns[] = {
 	{ PANEL_SWAP, 16, 2 },
 };
 
-/* Projector mode: swap and the TLB fold away, the cells get wider. */
+/* Projector mode: the cells get wider; panels the app hides give way. */
 static const struct column projector_columns[] = {
-	{ PANEL_PAGES, 30, 3 },
-	{ PANEL_PAGE_TABLE, 24, 2 },
-	{ PANEL_FRAMES, 26, 3 },
+	{ PANEL_PAGES, 26, 4 },
+	{ PANEL_PAGE_TABLE, 22, 2 },
+	{ PANEL_FRAMES, 16, 3 },
+	{ PANEL_SWAP, 16, 2 },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -41,7 +43,10 @@ band(int cols, int y, int h)
 	return (r);
 }
 
-/* Projector mode: a sixth of the screen for the narration, 4 to 7 rows. */
+/*
+ * Projector mode: a sixth of the screen for the narration, 4 to 7 rows;
+ * with big letters, their rows, a blank one and a tenth of the screen.
+ */
 static int
 narration_rows(const struct layout *l)
 {
@@ -49,7 +54,15 @@ narration_rows(const struct layout *l)
 
 	if (!(l->flags & LAYOUT_PROJECTOR))
 		return (l->rows >= 40 ? 4 : 3);
+	if (l->big_heading)
+		return (LAYOUT_BIG_FONT_ROWS + 1 + l->rows / 10);
 	return (h < 4 ? 4 : h > 7 ? 7 : h);
+}
+
+static bool
+hidden(const struct layout *l, enum panel p)
+{
+	return ((l->flags & LAYOUT_HIDE(p)) != 0);
 }
 
 /*
@@ -69,19 +82,26 @@ place_bands(struct layout *l)
 	l->r[PANEL_STATS] = band(l->cols, --y, 1);
 	y -= narration + gap;
 	l->r[PANEL_NARRATION] = band(l->cols, y, narration);
-	if (gap)
-		return (y - gap);
-	l->r[PANEL_TLB] = band(l->cols, --y, 1);
+	y -= gap;
+	if (!hidden(l, PANEL_TLB)) {
+		l->r[PANEL_TLB] = band(l->cols, --y, 1);
+		y -= gap;
+	}
 	return (y);
 }
 
-/* The grid panels between row 2 and `bottom`, sharing out extra width. */
+/* The grid panels not hidden, between row 2 and `bottom`, sharing out extra width. */
 static void
-place_columns(struct layout *l, const struct column *c, size_t n, int bottom)
+place_columns(struct layout *l, const struct column *all, size_t nall, int bottom)
 {
+	struct column c[PANEL_COUNT];
 	int extra, weights = 0, given = 0, x = 0;
-	size_t i;
+	size_t i, n = 0;
 
+	for (i = 0; i < nall; i++) {
+		if (!hidden(l, all[i].panel))
+			c[n++] = all[i];
+	}
 	extra = l->cols;
 	for (i = 0; i < n; i++) {
 		extra -= c[i].min;
@@ -109,6 +129,9 @@ layout_compute(struct layout *l, int cols, int rows, unsigned flags)
 	l->rows = rows > 0 ? rows : 0;
 	l->flags = flags;
 	l->cell_scale = (flags & LAYOUT_PROJECTOR) ? 2 : 1;
+	l->big_heading = (flags & LAYOUT_PROJECTOR) && l->cols >= LAYOUT_BIG_COLS &&
+	    l->rows >= LAYOUT_BIG_ROWS;
+	l->max_cell_rows = !(flags & LAYOUT_PROJECTOR) ? 1 : l->rows >= 40 ? 4 : 2;
 	if (l->cols < LAYOUT_MIN_COLS || l->rows < LAYOUT_MIN_ROWS) {
 		l->too_small = true;
 		return;
@@ -123,9 +146,15 @@ layout_compute(struct layout *l, int cols, int rows, unsigned flags)
 int
 layout_pitch(const struct layout *l, size_t count, int h)
 {
+	int pitch;
+
 	if (!(l->flags & LAYOUT_PROJECTOR) || count == 0 || h < 1)
 		return (1);
-	return (count <= ((size_t)h + 1) / 2 ? 2 : 1);
+	for (pitch = 3; pitch > 1; pitch--) {
+		if (count <= ((size_t)h + (size_t)pitch - 1) / (size_t)pitch)
+			return (pitch);
+	}
+	return (1);
 }
 
 int

@@ -30,8 +30,15 @@ enum panel {
 };
 
 enum layout_flags {
-	LAYOUT_PROJECTOR = 1u << 0,   /* big cells, secondary panels folded */
+	LAYOUT_PROJECTOR = 1u << 0,   /* big cells, rows spaced, a big heading */
 };
+/* A flag that leaves panel p (a grid panel or the TLB) out. */
+#define LAYOUT_HIDE(p) (1u << (4 + (p)))
+
+/* Projector mode from this size on writes the event's name in big letters. */
+#define LAYOUT_BIG_COLS 100
+#define LAYOUT_BIG_ROWS 30
+#define LAYOUT_BIG_FONT_ROWS 5
 
 struct rect {
 	int x, y, w, h;               /* w == 0 or h == 0: not shown */
@@ -41,7 +48,9 @@ struct layout {
 	int cols, rows;
 	unsigned flags;
 	bool too_small;               /* nothing placed: show the notice */
+	bool big_heading;             /* the event's name in big letters */
 	int cell_scale;               /* 1, or 2 for projector cells */
+	int max_cell_rows;            /* how tall a projector cell may grow */
 	struct rect r[PANEL_COUNT];
 };
 
@@ -52,8 +61,9 @@ struct layout {
 void layout_compute(struct layout *l, int cols, int rows, unsigned flags);
 
 /*
- * Screen rows per row of a list of `count` rows shown in `h` rows: 2 (a
- * blank row after each) in projector mode when they all fit so, else 1.
+ * Screen rows per row of a list of `count` rows shown in `h` rows: in
+ * projector mode 3 or 2 (blank rows after each) when they all fit so,
+ * else 1.
  */
 int layout_pitch(const struct layout *l, size_t count, int h);
 

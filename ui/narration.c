@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "big_font.h"
 #include "draw.h"
 #include "history.h"
 #include "text.h"
@@ -103,15 +104,40 @@ compose(const struct app *a, struct narration *n)
 }
 
 /*
- * Projector mode: the event's name and position on a row of their own,
- * the name lit as the cells it touches.  Returns the text left to wrap.
+ * The event's name in big letters, lit as the cells it touches, its
+ * position after the last row; false if it does not fit.
+ */
+static bool
+draw_big(struct wrap_ctx *w, const char *label, const char *where)
+{
+	const char *ink = w->a->g->ascii ? "#" : "\u2588";
+	char row[BIG_FONT_ROWS * 256];
+	struct pen p;
+	int i;
+
+	if (!w->a->layout.big_heading || w->r->h < BIG_FONT_ROWS + 1 ||
+	    big_font_width(label) + text_width(where) + 4 > w->r->w)
+		return (false);
+	for (i = 0; i < BIG_FONT_ROWS; i++) {
+		big_font_row(label, i, ink, row, sizeof row);
+		pen_at(&p, w->a, w->r, w->row++, 3);
+		pen_put(&p, touch_element(w->a), row);
+	}
+	pen_put(&p, EL_LABEL, where);
+	return (true);
+}
+
+/*
+ * Projector mode: the event's name and position on a row of their own
+ * (in big letters where they fit), the name lit as the cells it touches.
+ * Returns the text left to wrap.
  */
 static const char *
 draw_heading(struct wrap_ctx *w)
 {
 	const char *colon = strstr(w->n->text, ": ");
 	struct pen p;
-	char buf[128];
+	char buf[128], label[64];
 	size_t len;
 
 	if (!w->a->projector || w->n->label_len == 0 || colon == NULL)
@@ -121,6 +147,9 @@ draw_heading(struct wrap_ctx *w)
 		len = sizeof buf - 1;
 	memcpy(buf, w->n->text + w->n->label_len, len);
 	buf[len] = '\0';
+	snprintf(label, sizeof label, "%.*s", (int)w->n->label_len, w->n->text);
+	if (draw_big(w, label, buf))
+		return (colon + 2);
 	pen_at(&p, w->a, w->r, w->row++, 1);
 	pen_put(&p, EL_LABEL, w->a->g->bullet);
 	pen_put(&p, EL_TEXT, " ");

@@ -32,6 +32,7 @@ struct grid {
 	int digits, cols;
 	int label_w;            /* a row's VPN, or 0: each cell has its own */
 	int cell_w, gap;        /* a cell's columns, the last `gap` blank */
+	int scale, cell_h;      /* a page's glyph: this many wide, rows high */
 	int pitch;              /* screen rows per row of cells */
 	struct rect in;
 };
@@ -81,7 +82,7 @@ grid_shape(struct grid *g, const struct app *a)
 
 	g->label_w = row_labels ? g->digits + 1 : 0;
 	g->gap = row_labels ? 1 : 2;
-	g->cell_w = (row_labels ? 0 : g->digits + 1) + a->layout.cell_scale + g->gap;
+	g->cell_w = (row_labels ? 0 : g->digits + 1) + g->scale + g->gap;
 	g->cols = 1;
 	while (1 + g->label_w + g->cols * 2 * g->cell_w - g->gap <= g->in.w)
 		g->cols *= 2;
@@ -103,6 +104,8 @@ grid_open(struct grid *g, const struct app *a, const struct rect *in,
 	g->focus = SIZE_MAX;
 	g->pitch = 1;
 	g->cols = 1;            /* no process: a grid of no rows */
+	g->scale = a->layout.cell_scale;
+	g->cell_h = 1;
 	if (g->p == NULL)
 		return;
 	here = acc != NULL && acc->pid == g->p->pid;
@@ -127,6 +130,33 @@ static size_t
 grid_rows(const struct grid *g)
 {
 	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
+}
+
+/*
+ * Projector mode, one grid alone: cells as large as the panel allows
+ * (k rows high, 2k glyphs wide, so about square), a blank row after each
+ * row of cells; or rows spaced as lists are.
+ */
+static void
+grid_grow(struct grid *g, const struct app *a)
+{
+	int k, cols;
+
+	for (k = a->layout.max_cell_rows; k > 1; k--) {
+		g->scale = 2 * k;
+		grid_shape(g, a);
+		cols = g->cols;
+		if ((int)grid_rows(g) * (k + 1) - 1 <= g->in.h &&
+		    1 + g->label_w + cols * g->cell_w - g->gap <= g->in.w &&
+		    (size_t)cols * (size_t)cols >= g->count) {
+			g->cell_h = k;
+			g->pitch = k + 1;
+			return;
+		}
+	}
+	g->scale = a->layout.cell_scale;
+	grid_shape(g, a);
+	g->pitch = layout_pitch(&a->layout, grid_rows(g), g->in.h);
 }
 
 /* The grids shown: every process's, if they fit stacked, or the shown one. */
@@ -165,7 +195,8 @@ stack_open(struct stack *st, const struct app *a, const struct rect *r)
 		return;
 	stack_close(st);
 	grid_open(&st->g[0], a, &in, app_process(a));
-	st->g[0].pitch = layout_pitch(&a->layout, grid_rows(&st->g[0]), in.h);
+	if (st->g[0].p != NULL)
+		grid_grow(&st->g[0], a);
 	st->n = 1;
 }
 
@@ -224,7 +255,19 @@ draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn
 	if (g->label_w == 0)
 		pen_printf(p, touched ? el : EL_TEXT, "%*llx ", g->digits,
 		    (unsigned long long)vpn);
-	pen_repeat(p, el, glyph, a->layout.cell_scale);
+	pen_repeat(p, el, glyph, g->scale);
+}
+
+/* The rows of a tall cell under its first: the glyph again, under itself. */
+static void
+draw_cell_below(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn)
+{
+	const char *glyph;
+	enum element el;
+
+	cell_look(a, g, vpn, &glyph, &el);
+	pen_skip_to(p, p->x + 1 + (g->label_w == 0 ? g->digits + 1 : 0));
+	pen_repeat(p, el, glyph, g->scale);
 }
 
 /* Row `row` of the grid on line y of the panel. */
@@ -240,8 +283,14 @@ draw_row(const struct app *a, const struct grid *g, size_t row, int y)
 		pen_printf(&p, EL_TEXT, "%*llx", g->digits, (unsigned long long)item_vpn(g, i));
 	}
 	for (c = 0; c < g->cols && i + (size_t)c < g->count; c++) {
+		int h;
+
 		pen_at(&p, a, &g->in, y, g->label_w + c * g->cell_w);
 		draw_cell(a, g, &p, item_vpn(g, i + (size_t)c));
+		for (h = 1; h < g->cell_h; h++) {
+			pen_at(&p, a, &g->in, y + h, g->label_w + c * g->cell_w);
+			draw_cell_below(a, g, &p, item_vpn(g, i + (size_t)c));
+		}
 	}
 }
 

@@ -85,6 +85,14 @@ touches_slot(const struct app *a, int slot)
 }
 
 bool
+touches_swap(const struct app *a)
+{
+	const struct event *e;
+
+	return ((touch_bits(a, &e) & T_SLOT) && e->slot != NO_SLOT);
+}
+
+bool
 touches_tlb(const struct app *a)
 {
 	const struct event *e;

@@ -221,8 +221,9 @@ react(struct app *a, unsigned r)
 {
 	if (r & R_MOVED)
 		app_load(a);
-	if (r & R_RELAYOUT)
-		layout_compute(&a->layout, COLS, LINES, a->projector ? LAYOUT_PROJECTOR : 0);
+	/* Which panels show can depend on the event (panels.c). */
+	if (r & (R_RELAYOUT | R_MOVED))
+		layout_compute(&a->layout, COLS, LINES, panels_layout_flags(a));
 	if (r & R_TIMER)
 		a->next_tick = now_ms() + anim_interval_ms(&a->anim);
 	if (r & (R_MOVED | R_RELAYOUT | R_REDRAW))
