@@ -10,43 +10,8 @@
 #include "draw.h"
 #include "history.h"
 #include "text.h"
+#include "translation.h"
 #include "view.h"
-
-/* The event refusing the access, shown yet or not; NULL if it goes through. */
-static const struct event *
-refusal(const struct app *a)
-{
-	unsigned i;
-
-	for (i = 0; i < a->events.n; i++)
-		if (a->events.ev[i].kind == EV_SEGFAULT ||
-		    a->events.ev[i].kind == EV_PROTECTION_FAULT)
-			return (&a->events.ev[i]);
-	return (NULL);
-}
-
-/* The frame the access reached by event `upto`, or NO_FRAME. */
-static int
-known_frame(const struct app *a, const struct event *split, uint64_t *paddr)
-{
-	unsigned i;
-
-	for (i = a->anim.ev; i-- > 0;) {
-		const struct event *e = &a->events.ev[i];
-
-		if (e->kind == EV_ACCESS) {
-			*paddr = e->paddr;
-			return (e->frame);
-		}
-		if ((e->kind == EV_PTE_UPDATE || e->kind == EV_TLB_HIT ||
-		    (e->kind == EV_WALK && (e->flags & EVF_PRESENT))) &&
-		    e->frame != NO_FRAME && e->vpn == split->vpn) {
-			*paddr = machine_paddr(a->m, e->frame, split->offset);
-			return (e->frame);
-		}
-	}
-	return (NO_FRAME);
-}
 
 /* The bits of v from bit hi-1 down to lo, in groups of four from lo. */
 static void
@@ -115,7 +80,7 @@ not_an_access(struct pen *p, const struct app *a)
 static void
 address_draw(const struct app *a, const struct rect *r)
 {
-	const struct event *e = app_access(a), *refused;
+	const struct event *e = app_access(a);
 	uint64_t paddr = 0;
 	struct pen p;
 	char tail[160];
@@ -139,15 +104,17 @@ address_draw(const struct app *a, const struct rect *r)
 	pen_printf(&p, EL_VPN, "  VPN 0x%llx", (unsigned long long)e->vpn);
 	pen_put(&p, EL_TEXT, a->g->sep);
 	pen_printf(&p, EL_OFFSET, "offset 0x%llx", (unsigned long long)e->offset);
-	if ((refused = refusal(a)) != NULL) {
-		if (refused < a->events.ev + a->anim.ev)
-			pen_printf(&p, EL_ERROR, "  %s  translation refused: no physical "
-			    "address", a->g->arrow);
+	switch (translation_known(a->events.ev, a->events.n, a->anim.ev,
+	    a->m->cfg.page_size, &frame, &paddr)) {
+	case TR_UNKNOWN:
 		return;
+	case TR_REFUSED:
+		pen_printf(&p, EL_ERROR, "  %s  translation refused: no physical address",
+		    a->g->arrow);
+		return;
+	case TR_FOUND:
+		break;
 	}
-	frame = known_frame(a, e, &paddr);
-	if (frame == NO_FRAME)
-		return;
 	pen_printf(&p, EL_TEXT, "  %s  ", a->g->arrow);
 	pen_printf(&p, EL_PADDR, "PA 0x%llx", (unsigned long long)paddr);
 	pen_printf(&p, EL_TEXT, " (frame %d)", frame);

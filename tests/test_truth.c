@@ -1,0 +1,527 @@
+/*
+ * test_truth.c - every event's narration agrees with the machine's state
+ * before and after it, over every lesson and over random scripts (several
+ * processes, writes, frame limits, exits, unmaps, segmentation and
+ * protection faults, the TLB on and off, every policy and both scopes).
+ *
+ * The facts come from the machines (history_state_within gives the state
+ * after each event) and from a record this test keeps of what it saw
+ * happen to each page; the narration is only searched for its claims:
+ *  - "never touched" / "touched for the first time": the page never was;
+ *  - "evicted clean at step N": it was, at step N, clean and with no slot,
+ *    and nothing has held it since; a re-fault of such a page says so;
+ *  - "no free frame": none is free; a victim taken while frames are free
+ *    names them, and the frame limit that forces it;
+ *  - "frame limit": the process holds at least its limit;
+ *  - "is free", "free frame N": that frame is free;
+ *  - "from swap slot N": the page is in that slot;
+ *  - "present = 0/1": the entry's present bit;
+ *  - "restarted": the access faulted first;
+ *  - the page-table panel draws the row a walk reads (ui/pte_rows.c);
+ *  - a refused access has no ACCESS event, no physical address in any
+ *    line, and the address bar never finds one (ui/translation.c).
+ * Lesson 15 shows the eight steps of a page fault, in order, in one access.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cmd.h"
+#include "engine.h"
+#include "history.h"
+#include "lessons.h"
+#include "policy.h"
+#include "pte_rows.h"
+#include "rng.h"
+#include "session.h"
+#include "translation.h"
+
+/* ---- what the test saw happen to each page ------------------------------ */
+
+struct seen_page {
+	int pid;
+	uint64_t vpn;
+	uint64_t dropped_at;    /* step it was evicted clean with no slot; 0: not so */
+};
+
+struct record {
+	struct seen_page *p;
+	size_t n, cap;
+};
+
+static struct seen_page *
+seen(struct record *r, int pid, uint64_t vpn)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->p[i].pid == pid && r->p[i].vpn == vpn)
+			return &r->p[i];
+	return NULL;
+}
+
+static struct seen_page *
+seen_add(struct record *r, int pid, uint64_t vpn)
+{
+	struct seen_page *s = seen(r, pid, vpn);
+
+	if (s)
+		return s;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 64;
+		r->p = realloc(r->p, r->cap * sizeof *r->p);
+		assert_non_null(r->p);
+	}
+	r->p[r->n] = (struct seen_page){ pid, vpn, 0 };
+	return &r->p[r->n++];
+}
+
+/* Forgets pid's pages from first on, count of them (all of them: count 0). */
+static void
+seen_forget(struct record *r, int pid, uint64_t first, uint64_t count)
+{
+	for (size_t i = 0; i < r->n;) {
+		struct seen_page *s = &r->p[i];
+
+		if (s->pid == pid && (count == 0 || (s->vpn >= first && s->vpn - first < count)))
+			*s = r->p[--r->n];
+		else
+			i++;
+	}
+}
+
+/* What event e, with the state before it, tells the record. */
+static void
+record_event(struct record *r, const struct event *e, const struct machine *before)
+{
+	const struct pte *victim;
+
+	switch (e->kind) {
+	case EV_ZERO_FILL:
+	case EV_SWAP_IN:
+		seen_add(r, e->pid, e->vpn)->dropped_at = 0;
+		break;
+	case EV_EVICT:
+		victim = page_table_find(&machine_process(before, e->other_pid)->pt,
+					 e->other_vpn);
+		seen_add(r, e->other_pid, e->other_vpn)->dropped_at =
+			!victim->dirty && victim->slot < 0 ? e->step : 0;
+		break;
+	case EV_EXIT:
+		seen_forget(r, e->pid, 0, 0);
+		break;
+	case EV_UNMAP:
+		seen_forget(r, e->pid, e->vaddr / before->cfg.page_size, e->count);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- checking one event -------------------------------------------------- */
+
+struct ctx {
+	const char *where;      /* the lesson or script, for messages */
+	size_t op;
+	const struct event_list *ev;
+	unsigned j;             /* the event checked: ev->ev[j] */
+	const struct machine *before, *after;
+	const char *text;
+};
+
+#define CLAIM(c, cond) \
+	do { \
+		if (!(cond)) \
+			fail_msg("%s, op %zu, event %u (%s): \"%s\": %s", (c)->where, (c)->op, \
+				 (c)->j + 1, event_label((c)->ev->ev[(c)->j].kind), (c)->text, \
+				 #cond); \
+	} while (0)
+
+static bool
+says(const struct ctx *c, const char *words)
+{
+	return strstr(c->text, words) != NULL;
+}
+
+/* The number after `words` in the text, or UINT64_MAX if it does not say them. */
+static uint64_t
+number_after(const struct ctx *c, const char *words)
+{
+	const char *at = strstr(c->text, words);
+
+	return at ? strtoull(at + strlen(words), NULL, 0) : UINT64_MAX;
+}
+
+static unsigned
+free_frames(const struct machine *m)
+{
+	unsigned n = 0;
+
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		n += m->frames[f].pid == 0;
+	return n;
+}
+
+static const struct pte *
+pte_before(const struct ctx *c, int pid, uint64_t vpn)
+{
+	const struct process *p = machine_process(c->before, pid);
+
+	return p ? page_table_find(&p->pt, vpn) : NULL;
+}
+
+static bool
+op_has(const struct event_list *ev, unsigned upto, enum event_kind kind)
+{
+	for (unsigned i = 0; i < upto; i++)
+		if (ev->ev[i].kind == kind)
+			return true;
+	return false;
+}
+
+static void
+check_touch_words(const struct ctx *c, const struct event *e, const struct record *r)
+{
+	const struct seen_page *s = seen((struct record *)r, e->pid, e->vpn);
+	const struct pte *pte = pte_before(c, e->pid, e->vpn);
+	uint64_t step;
+
+	if (says(c, "never touched") || says(c, "touched for the first time"))
+		CLAIM(c, s == NULL && pte == NULL);
+	if ((step = number_after(c, "evicted clean at step ")) != UINT64_MAX)
+		CLAIM(c, s != NULL && s->dropped_at == step && pte != NULL && !pte->present &&
+		      pte->slot < 0);
+	/* A page evicted clean is never presented as new, and says so. */
+	if (s != NULL && s->dropped_at &&
+	    (e->kind == EV_PAGE_FAULT || e->kind == EV_ZERO_FILL || e->kind == EV_WALK))
+		CLAIM(c, says(c, "evicted clean at step"));
+}
+
+static void
+check_frame_words(const struct ctx *c, const struct event *e)
+{
+	const struct process *p = machine_process(c->before, e->pid);
+	unsigned nfree = free_frames(c->before);
+	uint64_t f;
+
+	if (says(c, "no free frame"))
+		CLAIM(c, nfree == 0);
+	if (says(c, "its frame limit"))
+		CLAIM(c, p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit &&
+		      e->held == p->resident && e->count == p->frame_limit);
+	if (e->kind == EV_VICTIM && nfree > 0) {
+		CLAIM(c, says(c, "its frame limit") && says(c, "although"));
+		CLAIM(c, e->free_count == nfree);
+		for (unsigned i = 0; i < nfree && i < 3; i++)
+			CLAIM(c, c->before->frames[e->free_first[i]].pid == 0);
+	}
+	if ((f = number_after(c, "frame ")) != UINT64_MAX && e->kind == EV_FREE_FRAME)
+		CLAIM(c, c->before->frames[f].pid == 0);
+	if ((f = number_after(c, "written into free frame ")) != UINT64_MAX)
+		CLAIM(c, f < c->before->cfg.frames && c->before->frames[f].pid == 0);
+}
+
+static void
+check_pte_words(const struct ctx *c, const struct event *e)
+{
+	const struct pte *pte = pte_before(c, e->pid, e->vpn);
+	uint64_t slot;
+
+	if (says(c, "present = 0"))
+		CLAIM(c, pte == NULL || !pte->present);
+	if (says(c, "present = 1") && e->kind == EV_WALK)
+		CLAIM(c, pte != NULL && pte->present);
+	if ((slot = number_after(c, "from swap slot ")) != UINT64_MAX)
+		CLAIM(c, pte != NULL && pte->slot == (int)slot &&
+		      c->before->swap[slot].pid == e->pid && c->before->swap[slot].vpn == e->vpn);
+	if (says(c, "restarted"))
+		CLAIM(c, op_has(c->ev, c->j, EV_PAGE_FAULT));
+}
+
+/* The page-table panel draws the row a walk reads, after the walk. */
+static void
+check_walk_row(const struct ctx *c, const struct event *e)
+{
+	const struct process *p = machine_process(c->after, e->pid);
+	uint64_t *rows;
+	size_t n, i;
+
+	if (e->kind != EV_WALK)
+		return;
+	rows = calloc(p->pt.count + 1, sizeof *rows);
+	assert_non_null(rows);
+	n = pte_rows(p, c->ev->ev, c->j + 1, rows);
+	for (i = 0; i < n && rows[i] != e->vpn; i++)
+		continue;
+	CLAIM(c, i < n);
+	free(rows);
+}
+
+/* A refused access: no physical address anywhere, in words or on the bar. */
+static void
+check_refusal(const struct ctx *c, const struct event *e)
+{
+	bool refused = op_has(c->ev, c->ev->n, EV_SEGFAULT) ||
+		       op_has(c->ev, c->ev->n, EV_PROTECTION_FAULT);
+	int frame;
+	uint64_t paddr;
+
+	if (c->ev->ev[0].kind != EV_SPLIT)
+		return;
+	if (!refused) {
+		CLAIM(c, !says(c, "no physical address"));
+		return;
+	}
+	CLAIM(c, !op_has(c->ev, c->ev->n, EV_ACCESS) && !says(c, "physical 0x"));
+	CLAIM(c, translation_known(c->ev->ev, c->ev->n, c->j + 1, c->before->cfg.page_size,
+				   &frame, &paddr) != TR_FOUND);
+	if (e->kind == EV_SEGFAULT || e->kind == EV_PROTECTION_FAULT)
+		CLAIM(c, says(c, "no physical address"));
+}
+
+static void
+check_event(struct ctx *c, const struct record *r)
+{
+	const struct event *e = &c->ev->ev[c->j];
+
+	check_touch_words(c, e, r);
+	check_frame_words(c, e);
+	check_pte_words(c, e);
+	check_walk_row(c, e);
+	check_refusal(c, e);
+}
+
+/* How often the random scripts reached each case worth checking. */
+enum reached {
+	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
+	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_COUNT
+};
+static unsigned reached[R_COUNT];
+
+static void
+tally(const struct event *e)
+{
+	reached[R_SEGFAULT] += e->kind == EV_SEGFAULT;
+	reached[R_PROTECTION] += e->kind == EV_PROTECTION_FAULT;
+	reached[R_OOM] += e->kind == EV_OUT_OF_MEMORY;
+	reached[R_DROPPED_REFAULT] += e->kind == EV_PAGE_FAULT && (e->flags & EVF_DROPPED);
+	reached[R_LIMIT_WITH_FREE] += e->kind == EV_VICTIM && e->free_count > 0;
+	reached[R_SWAP_IN] += e->kind == EV_SWAP_IN;
+	reached[R_EXIT] += e->kind == EV_EXIT;
+	reached[R_UNMAP] += e->kind == EV_UNMAP;
+	reached[R_TLB_HIT] += e->kind == EV_TLB_HIT;
+}
+
+/* Replays h operation by operation, event by event, checking each. */
+static unsigned
+check_history(struct history *h, const char *where)
+{
+	struct record r = { 0 };
+	struct event_list ev;
+	char text[512];
+	unsigned checked = 0;
+
+	for (size_t k = 1; k <= history_length(h); k++) {
+		struct machine *before = machine_clone(history_state(h, k - 1));
+
+		history_events(h, k, &ev);
+		for (unsigned j = 0; j < ev.n; j++) {
+			struct machine *after = history_state_within(h, k, j + 1);
+			struct ctx c = { where, k, &ev, j, before, after, text };
+
+			event_explain(&ev.ev[j], after, text, sizeof text);
+			check_event(&c, &r);
+			tally(&ev.ev[j]);
+			record_event(&r, &ev.ev[j], before);
+			machine_free(before);
+			before = after;
+			checked++;
+		}
+		machine_free(before);
+	}
+	free(r.p);
+	return checked;
+}
+
+/* ---- every lesson ------------------------------------------------------- */
+
+static void
+t_every_lesson(void **state)
+{
+	char name[8], path[2048], err[1024];
+	unsigned lessons = 0, events = 0;
+
+	(void)state;
+	for (int i = 1; i < 100; i++) {
+		struct session s;
+
+		snprintf(name, sizeof name, "%d", i);
+		if (lesson_find(name, path, sizeof path) != 0)
+			continue;
+		if (session_load(path, &s, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		events += check_history(s.history, path);
+		session_free(&s);
+		lessons++;
+	}
+	assert_true(lessons >= 15);
+	assert_true(events > 500);
+}
+
+/* ---- random scripts ---------------------------------------------------- */
+
+static unsigned
+pick(uint64_t *rng, unsigned n)
+{
+	return (unsigned)(rng_next(rng) % n);
+}
+
+/* One random command, mostly for the 3 processes of 8 pages spawned first. */
+static void
+random_command(uint64_t *rng, char *buf, size_t size)
+{
+	static const char *const perms[] = { "r", "rw", "rx", "rwx" };
+	unsigned pid = 1 + pick(rng, 5), roll = pick(rng, 100);
+
+	if (roll < 60)
+		snprintf(buf, size, "%c %u:0x%x", "rrwx"[pick(rng, 4)], pid,
+			 pick(rng, 10) * 0x1000 + pick(rng, 16));
+	else if (roll < 68)
+		snprintf(buf, size, "spawn p%u %u %s", pick(rng, 100), 2 + pick(rng, 7),
+			 perms[pick(rng, 4)]);
+	else if (roll < 74)
+		snprintf(buf, size, "limit %u %u", pid, 1 + pick(rng, 3));
+	else if (roll < 77)
+		snprintf(buf, size, "limit %u none", pid);
+	else if (roll < 81)
+		snprintf(buf, size, "exit %u", pid);
+	else if (roll < 85)
+		snprintf(buf, size, "unmap %u 0x%x %u", pid, pick(rng, 8) * 0x1000,
+			 1 + pick(rng, 2));
+	else if (roll < 88)
+		snprintf(buf, size, "map %u 0x%x 1 %s", pid, pick(rng, 10) * 0x1000,
+			 perms[pick(rng, 4)]);
+	else if (roll < 91)
+		snprintf(buf, size, "switch %u", pid);
+	else if (roll < 93)
+		snprintf(buf, size, "tlb flush");
+	else
+		snprintf(buf, size, "w %u:0x%x", pid, pick(rng, 8) * 0x1000);
+}
+
+static struct history *
+random_history(uint64_t seed, int policy)
+{
+	struct machine_config cfg;
+	struct machine *m;
+	struct history *h;
+	uint64_t rng = seed;
+	char line[64], err[256];
+	struct cmd_error cerr;
+	struct op op;
+
+	machine_config_default(&cfg);
+	cfg.policy = policy;
+	cfg.frames = 2 + pick(&rng, 4);
+	cfg.swap_slots = 2 + pick(&rng, 8);
+	cfg.tlb_entries = pick(&rng, 2) ? 0 : 1 + pick(&rng, 4);
+	cfg.scope = pick(&rng, 3) ? SCOPE_GLOBAL : SCOPE_LOCAL;
+	cfg.seed = seed;
+	m = machine_new(&cfg);
+	assert_non_null(m);
+	h = history_new(m);
+	for (int i = 0; i < 3; i++) {
+		snprintf(line, sizeof line, "spawn p%d 8 %s", i + 1, i == 2 ? "rx" : "rw");
+		assert_int_equal(cmd_parse(line, &op, &cerr), 0);
+		assert_int_equal(history_append(h, &op, line, err, sizeof err), 0);
+	}
+	while (history_length(h) < 80) {
+		random_command(&rng, line, sizeof line);
+		if (cmd_parse(line, &op, &cerr) != 0)
+			fail_msg("the test wrote \"%s\": %s", line, cerr.msg);
+		history_append(h, &op, line, err, sizeof err);   /* refused: skipped */
+	}
+	return h;
+}
+
+static void
+t_random_scripts(void **state)
+{
+	char where[64];
+	unsigned events = 0;
+
+	(void)state;
+	memset(reached, 0, sizeof reached);
+	for (uint64_t seed = 1; seed <= 60; seed++) {
+		int policy = (int)(seed % (uint64_t)policy_count());
+		struct history *h = random_history(seed, policy);
+
+		snprintf(where, sizeof where, "random script %llu (%s)",
+			 (unsigned long long)seed, policy_at(policy)->name);
+		events += check_history(h, where);
+		history_free(h);
+	}
+	assert_true(events > 10000);
+	for (int i = 0; i < R_COUNT; i++)
+		if (reached[i] < 3)
+			fail_msg("the random scripts reached case %d only %u times", i, reached[i]);
+}
+
+/* ---- the eight steps of a page fault ------------------------------------ */
+
+static void
+t_lesson_15_names_the_eight_steps(void **state)
+{
+	static const char *const steps[] = {
+		"pid 1 reads 0x0",              /* the access */
+		"present = 0",                  /* the MMU finds present = 0 */
+		"traps to the kernel",          /* page fault, trap */
+		"the kernel reads page 0x0 from swap",
+		"the data arrives",
+		"written into free frame",
+		"present = 1",                  /* the page table updated */
+		"the instruction is restarted",
+	};
+	char path[2048], err[1024], text[512];
+	struct event_list ev;
+	struct session s;
+	bool shown = false;
+
+	(void)state;
+	assert_int_equal(lesson_find("15", path, sizeof path), 0);
+	if (session_load(path, &s, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (size_t k = 1; k <= history_length(s.history) && !shown; k++) {
+		const struct machine *m = history_state(s.history, k);
+		size_t next = 0;
+
+		history_events(s.history, k, &ev);
+		for (unsigned j = 0; j < ev.n; j++) {
+			event_explain(&ev.ev[j], m, text, sizeof text);
+			while (next < 8 && strstr(text, steps[next]))
+				next++;
+		}
+		shown = next == 8 && !op_has(&ev, ev.n, EV_VICTIM) &&
+			op_has(&ev, ev.n, EV_FREE_FRAME) && op_has(&ev, ev.n, EV_SWAP_IN);
+	}
+	assert_true(shown);
+	session_free(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_every_lesson),
+		cmocka_unit_test(t_random_scripts),
+		cmocka_unit_test(t_lesson_15_names_the_eight_steps),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
