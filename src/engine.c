@@ -125,7 +125,7 @@ release_page(struct machine *m, struct process *p, struct pte *e, struct event *
 		m->free_frames++;
 		p->resident--;
 		policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
-		tlb_remove(&m->tlb, p->pid, e->vpn);
+		tlb_remove_frame(&m->tlb, e->frame);
 		ev->frames_freed++;
 	}
 	if (e->slot >= 0) {

@@ -275,7 +275,7 @@ evict(struct machine *m, struct access *a, struct event *ev)
 	owner->frame = NO_FRAME;
 	owner->evicted_step = m->step;
 	machine_process(m, a->victim_pid)->resident--;
-	tlb_remove(&m->tlb, a->victim_pid, a->victim_vpn);
+	tlb_remove_frame(&m->tlb, a->frame);
 	policy_at(m->cfg.policy)->evicted(m->policy, m, a->frame);
 	m->frames[a->frame].pid = 0;
 	m->free_frames++;

@@ -83,7 +83,7 @@ machine_new(const struct machine_config *cfg)
 	m->next_pid = 1;
 	m->frames = xcalloc(cfg->frames, sizeof *m->frames);
 	m->free_frames = cfg->frames;
-	tlb_init(&m->tlb, cfg->tlb_entries);
+	tlb_init(&m->tlb, cfg->tlb_entries, cfg->frames);
 	m->policy = policy_at(cfg->policy)->create(m);
 	return m;
 }

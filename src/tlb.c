@@ -2,7 +2,11 @@
  * tlb.c - a fully associative, pid-tagged TLB with LRU replacement.
  *
  * Lookups scan every entry, as a fully associative TLB compares every tag
- * at once; TLBs have tens of entries, so the scan is cheap.
+ * at once; TLBs have tens of entries, so the scan is cheap.  The filled
+ * entries are also linked in the order they were used (a circle through
+ * the anchor e[n]: its `newer` is the least recently used), so a fill
+ * finds its victim without a scan, and a mark per frame lets an eviction
+ * whose page is not in the TLB (nearly all of them) skip the scan too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +15,14 @@
 #include "xalloc.h"
 
 int
-tlb_init(struct tlb *t, unsigned entries)
+tlb_init(struct tlb *t, unsigned entries, unsigned frames)
 {
 	t->n = entries;
-	t->e = entries ? xcalloc(entries, sizeof *t->e) : NULL;
-	t->clock = 0;
+	t->e = xcalloc(entries + 1, sizeof *t->e);
+	t->e[entries].older = t->e[entries].newer = entries;
+	t->empty = entries;
+	t->frames = frames;
+	t->mapped = entries ? xcalloc(frames, sizeof *t->mapped) : NULL;
 	return 0;
 }
 
@@ -23,8 +30,9 @@ int
 tlb_copy(struct tlb *dst, const struct tlb *src)
 {
 	*dst = *src;
-	if (src->n)
-		dst->e = xmemdup(src->e, src->n * sizeof *src->e);
+	dst->e = xmemdup(src->e, (src->n + 1) * sizeof *src->e);
+	if (src->mapped)
+		dst->mapped = xmemdup(src->mapped, src->frames * sizeof *src->mapped);
 	return 0;
 }
 
@@ -32,7 +40,27 @@ void
 tlb_free(struct tlb *t)
 {
 	free(t->e);
+	free(t->mapped);
 	memset(t, 0, sizeof *t);
+}
+
+static void
+unlink_entry(struct tlb *t, unsigned i)
+{
+	t->e[t->e[i].older].newer = t->e[i].newer;
+	t->e[t->e[i].newer].older = t->e[i].older;
+}
+
+/* Makes entry i the most recently used. */
+static void
+link_newest(struct tlb *t, unsigned i)
+{
+	unsigned anchor = t->n, newest = t->e[anchor].older;
+
+	t->e[i].older = newest;
+	t->e[i].newer = anchor;
+	t->e[newest].newer = i;
+	t->e[anchor].older = i;
 }
 
 int
@@ -40,26 +68,37 @@ tlb_lookup(struct tlb *t, int pid, uint64_t vpn)
 {
 	for (unsigned i = 0; i < t->n; i++) {
 		if (t->e[i].pid == pid && t->e[i].vpn == vpn) {
-			t->e[i].last_used = ++t->clock;
+			if (t->e[t->n].older != i) {    /* not already the newest */
+				unlink_entry(t, i);
+				link_newest(t, i);
+			}
 			return (int)i;
 		}
 	}
 	return -1;
 }
 
-/* An empty entry, else the least recently used one. */
+/* Empties entry i, which is filled. */
+static void
+clear_entry(struct tlb *t, unsigned i)
+{
+	unlink_entry(t, i);
+	t->mapped[t->e[i].frame] = false;
+	t->e[i].pid = 0;
+	t->empty++;
+}
+
+/* The first empty entry, else the least recently used one. */
 static unsigned
 tlb_room(const struct tlb *t)
 {
-	unsigned best = 0;
+	unsigned i = 0;
 
-	for (unsigned i = 0; i < t->n; i++) {
-		if (!t->e[i].pid)
-			return i;
-		if (t->e[i].last_used < t->e[best].last_used)
-			best = i;
-	}
-	return best;
+	if (!t->empty)
+		return t->e[t->n].newer;
+	while (t->e[i].pid)
+		i++;
+	return i;
 }
 
 int
@@ -69,17 +108,23 @@ tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 	unsigned i = tlb_room(t);
 
 	*replaced = t->e[i];
-	t->e[i] = (struct tlb_entry){ .pid = pid, .vpn = vpn, .frame = frame,
-		.perm = perm, .last_used = ++t->clock };
+	if (t->e[i].pid)
+		clear_entry(t, i);
+	t->e[i] = (struct tlb_entry){ .pid = pid, .vpn = vpn, .frame = frame, .perm = perm };
+	t->empty--;
+	t->mapped[frame] = true;
+	link_newest(t, i);
 	return (int)i;
 }
 
 void
-tlb_remove(struct tlb *t, int pid, uint64_t vpn)
+tlb_remove_frame(struct tlb *t, int f)
 {
+	if (!t->n || !t->mapped[f])
+		return;
 	for (unsigned i = 0; i < t->n; i++)
-		if (t->e[i].pid == pid && t->e[i].vpn == vpn)
-			t->e[i].pid = 0;
+		if (t->e[i].pid && t->e[i].frame == f)
+			clear_entry(t, i);
 }
 
 unsigned
@@ -89,7 +134,7 @@ tlb_flush(struct tlb *t, int pid)
 
 	for (unsigned i = 0; i < t->n; i++) {
 		if (t->e[i].pid && (!pid || t->e[i].pid == pid)) {
-			t->e[i].pid = 0;
+			clear_entry(t, i);
 			gone++;
 		}
 	}

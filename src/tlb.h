@@ -8,6 +8,7 @@
 #ifndef VMSCOPE_TLB_H
 #define VMSCOPE_TLB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct tlb_entry {
@@ -15,16 +16,19 @@ struct tlb_entry {
 	uint64_t vpn;
 	int frame;
 	unsigned perm;
-	uint64_t last_used;     /* a use counter, for LRU */
+	unsigned older, newer;  /* the use order of filled entries; see tlb.c */
 };
 
 struct tlb {
 	unsigned n;             /* entries; 0 means there is no TLB */
-	struct tlb_entry *e;
-	uint64_t clock;
+	struct tlb_entry *e;    /* n entries, then the use order's anchor */
+	unsigned empty;         /* how many entries are empty */
+	unsigned frames;
+	bool *mapped;           /* by frame: whether an entry maps it (NULL if n is 0) */
 };
 
-int tlb_init(struct tlb *t, unsigned entries);
+/* A TLB of `entries` entries for a machine of `frames` frames. */
+int tlb_init(struct tlb *t, unsigned entries, unsigned frames);
 int tlb_copy(struct tlb *dst, const struct tlb *src);
 void tlb_free(struct tlb *t);
 
@@ -32,14 +36,15 @@ void tlb_free(struct tlb *t);
 int tlb_lookup(struct tlb *t, int pid, uint64_t vpn);
 
 /*
- * Installs (pid, vpn) -> frame in an empty entry or in place of the least
- * recently used one; *replaced gets the old entry (pid 0 if it was empty).
- * Returns the index used.
+ * Installs (pid, vpn) -> frame in the first empty entry or in place of
+ * the least recently used one; *replaced gets the old entry (pid 0 if it
+ * was empty).  Returns the index used.
  */
 int tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 	     struct tlb_entry *replaced);
 
-void tlb_remove(struct tlb *t, int pid, uint64_t vpn);
+/* Removes the entry that maps frame f, if there is one (at once if not). */
+void tlb_remove_frame(struct tlb *t, int f);
 /* Removes a process's entries, or all if pid is 0; returns how many went. */
 unsigned tlb_flush(struct tlb *t, int pid);
 

@@ -297,6 +297,36 @@ test_tlb_is_tagged_flushed_and_lru(void **state)
 	machine_free(m);
 }
 
+/* The TLB on its own: the first empty entry, else the least recently used;
+ * removing by frame empties exactly the entry that maps it. */
+static void
+test_tlb_room_order(void **state)
+{
+	struct tlb t;
+	struct tlb_entry old;
+	int i;
+
+	(void)state;
+	tlb_init(&t, 3, 8);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(tlb_fill(&t, 1, (uint64_t)i, i, PERM_R, &old), i);
+	assert_int_equal(old.pid, 0);
+	assert_int_equal(tlb_lookup(&t, 1, 0), 0);      /* use order: 1, 2, 0 */
+	assert_int_equal(tlb_fill(&t, 1, 10, 5, PERM_R, &old), 1);
+	assert_true(old.pid == 1 && old.vpn == 1);      /* order: 2, 0, 10 */
+	tlb_remove_frame(&t, 7);                        /* not mapped: nothing */
+	tlb_remove_frame(&t, 0);                        /* empties entry 0 */
+	assert_int_equal(tlb_lookup(&t, 1, 0), -1);
+	assert_int_equal(tlb_fill(&t, 2, 0, 0, PERM_R, &old), 0);
+	assert_int_equal(old.pid, 0);                   /* order: 2, 10, 2:0 */
+	assert_int_equal(tlb_fill(&t, 2, 1, 1, PERM_R, &old), 2);
+	assert_true(old.pid == 1 && old.vpn == 2);
+	assert_int_equal(tlb_flush(&t, 1), 1);          /* 1:10 went */
+	assert_int_equal(tlb_fill(&t, 1, 3, 3, PERM_R, &old), 1);
+	assert_int_equal(old.pid, 0);
+	tlb_free(&t);
+}
+
 static void
 test_refused_operations_change_nothing(void **state)
 {
@@ -481,6 +511,7 @@ main(void)
 		cmocka_unit_test(test_frame_limit_binds_even_with_free_frames),
 		cmocka_unit_test(test_swap_full_is_out_of_memory),
 		cmocka_unit_test(test_eviction_removes_tlb_entry),
+		cmocka_unit_test(test_tlb_room_order),
 		cmocka_unit_test(test_tlb_is_tagged_flushed_and_lru),
 		cmocka_unit_test(test_refused_operations_change_nothing),
 		cmocka_unit_test(test_unmap_frees_frames_and_slots),
