@@ -104,26 +104,28 @@ compose(const struct app *a, struct narration *n)
 }
 
 /*
- * The event's name in big letters, lit as the cells it touches, its
- * position after the last row; false if it does not fit.
+ * The event's name in big letters, in the label's colour (the error's for
+ * a fault: a highlight's background would fill the gaps between strokes
+ * too), its position after the last row; false if it does not fit.
  */
 static bool
 draw_big(struct wrap_ctx *w, const char *label, const char *where)
 {
 	const char *ink = w->a->g->ascii ? "#" : "\u2588";
+	enum element el = touch_element(w->a) == EL_ALERT ? EL_ERROR : EL_LABEL;
 	char row[BIG_FONT_ROWS * 256];
 	struct pen p;
 	int i;
 
 	if (!w->a->layout.big_heading || w->r->h < BIG_FONT_ROWS + 1 ||
-	    big_font_width(label) + text_width(where) + 4 > w->r->w)
+	    big_font_width(label) + text_width(where) + 5 > w->r->w)
 		return (false);
 	for (i = 0; i < BIG_FONT_ROWS; i++) {
 		big_font_row(label, i, ink, row, sizeof row);
 		pen_at(&p, w->a, w->r, w->row++, 3);
-		pen_put(&p, touch_element(w->a), row);
+		pen_put(&p, el, row);
 	}
-	pen_put(&p, EL_LABEL, where);
+	pen_printf(&p, EL_LABEL, " %s", where);
 	return (true);
 }
 
