@@ -8,9 +8,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "json.h"
 #include "lessons.h"
+#include "session.h"
 #include "xalloc.h"
 
 #ifndef SRCDATADIR
@@ -186,15 +188,17 @@ title_of(const char *path)
 	struct json_reader quiet = { NULL, NULL, 0, false };
 	const char *title = NULL;
 	struct cJSON *doc = NULL;
-	char *buf = xmalloc(TITLE_FILE_MAX), *out;
-	size_t len = 0;
-	FILE *f = fopen(path, "rb");
+	char *buf = xmalloc(TITLE_FILE_MAX), *out, why[128];
+	int fd = session_open(path, why, sizeof why);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	size_t len;
 
 	if (f) {
 		len = fread(buf, 1, TITLE_FILE_MAX, f);
 		fclose(f);
 		doc = json_parse(&quiet, buf, len);
-	}
+	} else if (fd >= 0)
+		close(fd);
 	if (doc)
 		json_get_string(&quiet, doc, "", "title", JSON_OPTIONAL, 200, &title);
 	out = xstrdup(title ? title : doc ? "(no title)" : "(not a readable lesson)");

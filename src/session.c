@@ -82,29 +82,44 @@ read_fd(int fd, char **buf, size_t *len, char *why, size_t size)
 	return 0;
 }
 
-/*
- * The whole file in *buf (freed by the caller).  Folders and files over
- * the limit are refused before anything is read.
- */
-static int
-read_file(const char *path, char **buf, size_t *len, char *why, size_t size)
+int
+session_open(const char *path, char *why, size_t size)
 {
 	struct stat st;
-	int fd, rc;
+	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		snprintf(why, size, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	rc = -1;
 	if (fstat(fd, &st) < 0)
 		snprintf(why, size, "cannot read: %s", strerror(errno));
 	else if (S_ISDIR(st.st_mode))
 		snprintf(why, size, "is a folder; expected a session file (.json)");
-	else if (S_ISREG(st.st_mode) && st.st_size > (off_t)SESSION_FILE_MAX)
+	else if (!S_ISREG(st.st_mode))
+		snprintf(why, size, "is %s, not a regular file; expected a session file (.json)",
+		    S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device");
+	else if (st.st_size > (off_t)SESSION_FILE_MAX)
 		too_large(why, size);
 	else
-		rc = read_fd(fd, buf, len, why, size);
+		return fd;
+	close(fd);
+	return -1;
+}
+
+/*
+ * The whole file in *buf (freed by the caller).  What is not a regular
+ * file and files over the limit are refused before anything is read.
+ */
+static int
+read_file(const char *path, char **buf, size_t *len, char *why, size_t size)
+{
+	int fd = session_open(path, why, size), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = read_fd(fd, buf, len, why, size);
 	close(fd);
 	return rc;
 }

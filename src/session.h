@@ -63,6 +63,14 @@ int session_load(const char *path, struct session *s, char *err, size_t size);
  */
 typedef void (*session_problem_fn)(void *ctx, const char *problem);
 
+/*
+ * Opens a session file for reading (a lesson's too) without ever waiting:
+ * a FIFO with no writer, a device, a socket or a folder is refused, and so
+ * is a file over SESSION_FILE_MAX.  The descriptor, or -1 with why
+ * ("is a FIFO, not a regular file; expected a session file (.json)").
+ */
+int session_open(const char *path, char *why, size_t size);
+
 /* Validates a file, reporting every problem; returns how many there were. */
 int session_check(const char *path, session_problem_fn report, void *ctx);
 

@@ -16,11 +16,14 @@ fail() {
 	status=1
 }
 
+# A run that would hang (a FIFO waited on) is cut short where timeout exists.
+cut_short=$(command -v timeout > /dev/null 2>&1 && echo "timeout 10" || echo)
+
 # check WANT_STATUS WANT_FILE ARGS...: runs --check in tests/bad
 check() {
 	want_status=$1 want=$2
 	shift 2
-	(cd "$TEST_SRCDIR/bad" && "$VMSCOPE" --check "$@") > "$tmp/out" 2> "$tmp/err"
+	(cd "$TEST_SRCDIR/bad" && $cut_short "$VMSCOPE" --check "$@") > "$tmp/out" 2> "$tmp/err"
 	got=$?
 	[ "$got" -eq "$want_status" ] || fail "--check $*: exit $got, expected $want_status"
 	[ -s "$tmp/err" ] && fail "--check $*: wrote to stderr: $(cat "$tmp/err")"
@@ -41,12 +44,28 @@ cat "$TEST_SRCDIR/bad/bom.expected" "$TEST_SRCDIR/bad/page-size.expected" \
 check 1 "$tmp/several" bom.json page-size.json frames-zero.json
 
 # Files that are refused as a whole.
+# A FIFO with no writer is refused at once, never waited on; so is a device.
 truncate -s 100M "$tmp/huge.json"
 mkdir "$tmp/folder.json"
+mkfifo "$tmp/fifo.json"
 printf '%s\n' "$tmp/huge.json: larger than 16 MiB, the most a session file may be" \
     "$tmp/folder.json: is a folder; expected a session file (.json)" \
-    "$tmp/missing.json: cannot read: No such file or directory" > "$tmp/refused"
-check 1 "$tmp/refused" "$tmp/huge.json" "$tmp/folder.json" "$tmp/missing.json"
+    "$tmp/missing.json: cannot read: No such file or directory" \
+    "$tmp/fifo.json: is a FIFO, not a regular file; expected a session file (.json)" \
+    "/dev/null: is a device, not a regular file; expected a session file (.json)" \
+    > "$tmp/refused"
+check 1 "$tmp/refused" "$tmp/huge.json" "$tmp/folder.json" \
+    "$tmp/missing.json" "$tmp/fifo.json" /dev/null
+
+# --list-lessons: a FIFO among the lessons is listed without waiting.
+mkdir -p "$tmp/data/lessons"
+cp "$VMSCOPE_DATADIR/lessons/01-two-apps.json" "$tmp/data/lessons/"
+mkfifo "$tmp/data/lessons/02-stuck.json"
+VMSCOPE_DATADIR="$tmp/data" $cut_short "$VMSCOPE" --list-lessons > "$tmp/out" 2>&1
+got=$?
+[ "$got" -eq 0 ] || fail "--list-lessons with a FIFO: exit $got"
+grep -q '^02-stuck  *(not a readable lesson)$' "$tmp/out" ||
+	fail "--list-lessons with a FIFO: $(cat "$tmp/out")"
 
 # Every lesson is a good session.
 for f in "$VMSCOPE_DATADIR"/lessons/*.json; do
