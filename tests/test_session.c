@@ -402,8 +402,13 @@ t_refused_files(void **state)
 	check_file(path, "larger than 16 MiB, the most a session file may be");
 	unlink(path);
 
-	/* endless, with no size to look at: refused once past the limit */
-	check_file("/dev/zero", "larger than 16 MiB, the most a session file may be");
+	/* endless devices and FIFOs with no writer: refused at once, never read */
+	check_file("/dev/zero", "is a device, not a regular file; expected a session file "
+	    "(.json)");
+	in_tmp(path, sizeof path, "fifo.json");
+	assert_int_equal(mkfifo(path, 0644), 0);
+	check_file(path, "is a FIFO, not a regular file; expected a session file (.json)");
+	unlink(path);
 }
 
 static void
