@@ -79,13 +79,13 @@ refute() {
 	lacks "$2" && echo "ok: $1" || fail "$1: the screen shows '$2'"
 }
 
-# start ARGS...: vmscope at 100x30 with ARGS; its exit status goes to
+# start ARGS...: vmscope at 100x30 (or $COLS x $ROWS) with ARGS; its exit status goes to
 # $work/status when it ends (it must not end on its own here).
 # The previous session goes once the new one holds the server up.
 start() {
 	session=$((session + 1))
 	rm -f "$work/status"
-	t new-session -d -s "ui$session" -x 100 -y 30 \
+	t new-session -d -s "ui$session" -x "${COLS:-100}" -y "${ROWS:-30}" \
 	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' $*; echo \$? > '$work/status'; \
 	    exec sleep 600"
 	[ "$session" -gt 1 ] && t kill-session -t "ui$((session - 1))"
@@ -149,6 +149,10 @@ keys Enter Enter Space Space Space
 expect "lesson 12: the protection fault" "PROTECTION FAULT (event 3 of 3)"
 expect "lesson 12: the translation is refused" "translation refused: no physical address"
 refute "lesson 12: no physical address" "PA 0x"
+# At 80 columns the refusal is said whole: the address's bits make room.
+COLS=80 ROWS=24 start "--lesson 12"
+keys Enter Enter Space Space Space
+expect "lesson 12 at 80x24: the refusal whole" "→  translation refused: no physical address"
 
 # --- At a frame limit, the words say so ---------------------------------
 start "--lesson 13"

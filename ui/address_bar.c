@@ -5,6 +5,7 @@
  * protection fault) has none: once the refusal is shown, the bar says so.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "draw.h"
@@ -63,6 +64,21 @@ paddr_width(const struct app *a)
 	    snprintf(NULL, 0, "%u", c->frames - 1) + 1);
 }
 
+#define REFUSED "translation refused: no physical address"
+
+/* Columns of what follows the offset at the access's end: its PA or its refusal. */
+static int
+outcome_width(const struct app *a)
+{
+	int frame;
+	uint64_t paddr;
+
+	if (translation_known(a->events.ev, a->events.n, a->events.n, a->m->cfg.page_size,
+	    &frame, &paddr) == TR_REFUSED)
+		return (2 + text_width(a->g->arrow) + 2 + (int)strlen(REFUSED));
+	return (paddr_width(a));
+}
+
 static void
 not_an_access(struct pen *p, const struct app *a)
 {
@@ -99,7 +115,7 @@ address_draw(const struct app *a, const struct rect *r)
 	snprintf(tail, sizeof tail, "  VPN 0x%llx%soffset 0x%llx",
 	    (unsigned long long)e->vpn, a->g->sep, (unsigned long long)e->offset);
 	/* The bits only when they fit beside everything else. */
-	if (bits_width(a) + text_width(tail) + paddr_width(a) <= pen_left(&p))
+	if (bits_width(a) + text_width(tail) + outcome_width(a) <= pen_left(&p))
 		draw_bits(&p, a, e);
 	pen_printf(&p, EL_VPN, "  VPN 0x%llx", (unsigned long long)e->vpn);
 	pen_put(&p, EL_TEXT, a->g->sep);
@@ -109,8 +125,7 @@ address_draw(const struct app *a, const struct rect *r)
 	case TR_UNKNOWN:
 		return;
 	case TR_REFUSED:
-		pen_printf(&p, EL_ERROR, "  %s  translation refused: no physical address",
-		    a->g->arrow);
+		pen_printf(&p, EL_ERROR, "  %s  " REFUSED, a->g->arrow);
 		return;
 	case TR_FOUND:
 		break;
