@@ -218,6 +218,37 @@ t_safe_has_no_red_or_green(void **state)
 	}
 }
 
+/*
+ * Meanings that are on screen together never share a colour: the page
+ * states (resident, swapped, the page being accessed) and the highlight
+ * of a fault or victim.  The colour-blind theme once drew the victim and
+ * the access in the same yellow.
+ */
+static void
+t_meanings_apart(void **state)
+{
+	static const enum element fgs[] = { EL_RESIDENT, EL_SWAPPED, EL_CURRENT };
+	short colour[4], bg;
+	int s, i, j;
+
+	(void)state;
+	for (s = 0; s < SCHEME_COUNT; s++) {
+		struct theme t = theme((enum scheme)s, false, false);
+
+		if (s == SCHEME_MONO)
+			continue;       /* no colour: the glyphs tell them apart */
+		for (i = 0; i < 3; i++)
+			theme_colours(&t, fgs[i], &colour[i], &bg);
+		theme_colours(&t, EL_ALERT, &bg, &colour[3]);
+		for (i = 0; i < 4; i++)
+			for (j = i + 1; j < 4; j++) {
+				if (colour[i] == colour[j])
+					fail_msg("%s: meanings %d and %d share colour %d",
+					    theme_name(&t), i, j, colour[i]);
+			}
+	}
+}
+
 int
 main(void)
 {
@@ -228,6 +259,7 @@ main(void)
 		cmocka_unit_test(t_projector_bold),
 		cmocka_unit_test(t_mono_without_colour),
 		cmocka_unit_test(t_safe_has_no_red_or_green),
+		cmocka_unit_test(t_meanings_apart),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
