@@ -251,7 +251,7 @@ explain_writeback(const struct event *e, const struct machine *m, char *b, size_
 {
 	(void)m;
 	snprintf(b, n, "dirty %d:0x%llx is written from frame %d to swap slot %d, so its "
-		 "changes survive", e->other_pid, ull(e->other_vpn), e->frame, e->slot);
+		 "changes survive; swap now holds its latest copy, so D is cleared", e->other_pid, ull(e->other_vpn), e->frame, e->slot);
 }
 
 static void
@@ -380,16 +380,16 @@ explain_limit(const struct event *e, const struct machine *m, char *b, size_t n)
 	if (e->flags & EVF_NO_LIMIT)
 		snprintf(b, n, "pid %d has no frame limit any more", e->pid);
 	else
-		snprintf(b, n, "pid %d may hold at most %llu frames: at the limit its faults "
-			 "replace its own pages", e->pid, ull(e->count));
+		snprintf(b, n, "pid %d may hold at most %llu frame%s: at the limit its faults "
+			 "replace its own pages", e->pid, ull(e->count), plural(e->count));
 }
 
 static void
 explain_tlb_flush(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "the TLB is emptied (%llu entries dropped): the next accesses walk "
-		 "the page table", ull(e->count));
+	snprintf(b, n, "the TLB is emptied (%llu %s dropped): the next accesses walk "
+		 "the page table", ull(e->count), e->count == 1 ? "entry" : "entries");
 }
 
 static explain_fn *const explainers[EV_COUNT] = {

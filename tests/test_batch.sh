@@ -173,7 +173,7 @@ printf '%s' "1  SPLIT,1  TLB MISS,1  PAGE-TABLE WALK,1  PAGE FAULT,1  FREE FRAME
 4  ACCESS,5  SPLIT,5  TLB HIT,5  ACCESS," > "$tmp/labels.want"
 same "--events: every event, in order" "$tmp/labels.want" "$tmp/labels"
 for want in \
-    '       3  WRITE-BACK: dirty 1:0x0 is written from frame 0 to swap slot 0, so its changes survive' \
+    '       3  WRITE-BACK: dirty 1:0x0 is written from frame 0 to swap slot 0, so its changes survive; swap now holds its latest copy, so D is cleared' \
     '       5  TLB HIT: 1:0x0 is cached in the TLB: frame 1, no page-table walk needed' \
     '       5  ACCESS: read of 0x4 reaches frame 1 at physical 0x1004; R set'; do
 	grep -qxF "$want" "$tmp/s1.events" || fail "--events lacks: $want"
@@ -184,7 +184,7 @@ run 0 "--events --json" --batch --script "$tmp/s1" $machine --events --json
 cp "$tmp/out" "$tmp/s1.events.json"
 grep -q '^{"machine":{.*},"events":\[$' "$tmp/s1.events.json" ||
 	fail "--events --json: head: $(head -c 300 "$tmp/s1.events.json")"
-grep -qxF '{"step":3,"pid":1,"event":"writeback","text":"dirty 1:0x0 is written from frame 0 to swap slot 0, so its changes survive"},' \
+grep -qxF '{"step":3,"pid":1,"event":"writeback","text":"dirty 1:0x0 is written from frame 0 to swap slot 0, so its changes survive; swap now holds its latest copy, so D is cleared"},' \
 	"$tmp/s1.events.json" || fail "--events --json: the write-back event"
 [ "$(grep -c '^{"step":' "$tmp/s1.events.json")" -eq 42 ] ||
 	fail "--events --json: $(grep -c '^{"step":' "$tmp/s1.events.json") events, wanted 42"
