@@ -498,10 +498,11 @@ t_lesson_15_names_the_eight_steps(void **state)
 	if (session_load(path, &s, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	for (size_t k = 1; k <= history_length(s.history) && !shown; k++) {
-		const struct machine *m = history_state(s.history, k);
+		const struct machine *m;
 		size_t next = 0;
 
 		history_events(s.history, k, &ev);
+		m = history_state(s.history, k);        /* valid until the next call */
 		for (unsigned j = 0; j < ev.n; j++) {
 			event_explain(&ev.ev[j], m, text, sizeof text);
 			while (next < 8 && strstr(text, steps[next]))
