@@ -24,6 +24,7 @@
 #include "engine.h"
 #include "future.h"
 #include "json.h"
+#include "op_queue.h"
 #include "policy.h"
 #include "session.h"
 #include "xalloc.h"
@@ -475,22 +476,24 @@ run_op(struct run *run, const struct op *op, char *err, size_t size)
 	return 0;
 }
 
-/* Runs ops[0..n) on m, giving OPT its look-ahead first. */
+/* Runs the operations of src on m, giving OPT its look-ahead first. */
 static int
-run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator *loc,
+run_ops(struct machine *m, const struct op_source *src, const struct locator *loc,
 	const struct batch_options *opt, FILE *out, char *err, size_t size)
 {
 	struct run run;
-	size_t i;
+	struct op scratch;
+	size_t i, n = src->n;
 	int rc = 0;
 
 	if (policy_looks_ahead(m->cfg.policy)) {
-		struct future *f = future_build(ops, n, m->current_pid, m->next_pid, machine_page_bits(m));
+		struct future *f = future_build(src, m->current_pid, m->next_pid,
+						machine_page_bits(m));
 		machine_set_future(m, f);
 		future_unref(f);
 	}
 	run_begin(&run, m, opt, out);
-	for (i = 0; i < n && (rc = run_op(&run, &ops[i], err, size)) == 0 &&
+	for (i = 0; i < n && (rc = run_op(&run, src->at(src->ctx, i, &scratch), err, size)) == 0 &&
 	    (rc = output_failed(&run, err, size)) == 0; i++)
 		continue;
 	machine_set_future(m, NULL);
@@ -504,9 +507,7 @@ run_ops(struct machine *m, const struct op *ops, size_t n, const struct locator 
 /* A whole trace in memory, for OPT. */
 struct collected {
 	const struct trace *t;
-	struct op *ops;
-	uint64_t *where;
-	size_t n, cap;
+	struct op_queue *q;
 };
 
 static int
@@ -514,24 +515,18 @@ blame_collected(const void *ctx, size_t i, char *err, size_t size)
 {
 	const struct collected *c = ctx;
 
-	return trace_blame(c->t, c->where[i], err, size);
+	return trace_blame(c->t, op_queue_position(c->q, i), err, size);
 }
 
 static int
-collect(struct trace *t, struct collected *c, char *err, size_t size)
+collect(struct trace *t, struct op_queue *q, char *err, size_t size)
 {
 	struct op op;
 	int rc;
 
-	while ((rc = trace_next(t, &op, err, size)) > 0) {
-		if (c->n == c->cap) {
-			c->cap = c->cap ? c->cap * 2 : 4096;
-			c->ops = xrealloc(c->ops, c->cap, sizeof *c->ops);
-			c->where = xrealloc(c->where, c->cap, sizeof *c->where);
-		}
-		c->ops[c->n] = op;
-		c->where[c->n++] = trace_position(t);
-	}
+	while ((rc = trace_next(t, &op, err, size)) > 0)
+		if (op_queue_push(q, &op, trace_position(t), FUTURE_OPS_MAX, err, size))
+			return trace_blame(t, trace_position(t), err, size);
 	return rc;
 }
 
@@ -539,14 +534,16 @@ static int
 run_trace_whole(struct machine *m, struct trace *t, const struct batch_options *opt,
 		FILE *out, char *err, size_t size)
 {
-	struct collected c = { .t = t };
+	struct collected c = { t, op_queue_new() };
 	struct locator loc = { blame_collected, &c };
-	int rc = collect(t, &c, err, size);
+	struct op_source ops;
+	int rc = collect(t, c.q, err, size);
 
-	if (rc == 0)
-		rc = run_ops(m, c.ops, c.n, &loc, opt, out, err, size);
-	free(c.ops);
-	free(c.where);
+	if (rc == 0) {
+		ops = op_queue_source(c.q);
+		rc = run_ops(m, &ops, &loc, opt, out, err, size);
+	}
+	op_queue_free(c.q);
 	return rc;
 }
 
@@ -588,21 +585,23 @@ blame_history(const void *ctx, size_t i, char *err, size_t size)
 	return -1;
 }
 
+static const struct op *
+op_in_history(const void *ctx, size_t i, struct op *scratch)
+{
+	(void)scratch;
+	return history_op(((const struct history_source *)ctx)->h, i + 1);
+}
+
 int
 batch_run_history(const struct history *h, const char *label,
 		  const struct batch_options *opt, FILE *out, char *err, size_t size)
 {
 	struct history_source hs = { h, label };
 	struct locator loc = { blame_history, &hs };
-	size_t n = history_length(h), k;
-	struct op *ops = xcalloc(n ? n : 1, sizeof *ops);
+	struct op_source ops = { history_length(h), op_in_history, &hs };
 	struct machine *m = machine_clone(history_initial(h));
-	int rc;
+	int rc = run_ops(m, &ops, &loc, opt, out, err, size);
 
-	for (k = 0; k < n; k++)
-		ops[k] = *history_op(h, k + 1);
-	rc = run_ops(m, ops, n, &loc, opt, out, err, size);
 	machine_free(m);
-	free(ops);
 	return rc;
 }

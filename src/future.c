@@ -1,9 +1,11 @@
 /*
  * future.c - OPT's look-ahead, built in one backward pass.
  *
- * A forward pass works out which (pid, VPN) each queued access touches
- * (following spawns and switches with op_track_current); a backward pass
- * with a hash from page to "the step that touches it next" fills next_use.
+ * A forward pass works out which process each queued access runs in
+ * (following spawns and switches with op_track_current) and parks that
+ * pid in the access's next_use entry; a backward pass with a hash from
+ * page to "the step that touches it next" replaces it with the next use.
+ * Nothing else is allocated per operation: 4 bytes each in all.
  */
 #include <stdlib.h>
 
@@ -11,54 +13,56 @@
 #include "page_table.h"
 #include "xalloc.h"
 
+#define NOT_AN_ACCESS UINT32_MAX
+
 /* Page identity as one key: pid in the top 16 bits (exact while VPNs fit in 48 bits). */
 static uint64_t
-page_key(int pid, uint64_t vpn)
+page_key(uint32_t pid, uint64_t vpn)
 {
 	return ((uint64_t)pid << 48) ^ vpn;
 }
 
-static uint64_t *
-touched_pages(const struct op *ops, size_t n, int current, int next_pid, unsigned page_bits)
+/* next_use[i] = the pid access i runs in, or NOT_AN_ACCESS. */
+static void
+park_pids(const struct op_source *src, uint32_t *next_use, int current, int next_pid)
 {
-	uint64_t *keys = xmalloc(n * sizeof *keys);
+	struct op scratch;
 
-	for (size_t i = 0; i < n; i++) {
-		keys[i] = NEVER;
-		if (ops[i].kind == OP_ACCESS) {
-			int pid = ops[i].pid ? ops[i].pid : current;
-			keys[i] = page_key(pid, ops[i].addr >> page_bits);
-		}
-		op_track_current(&ops[i], &current, &next_pid);
+	for (size_t i = 0; i < src->n; i++) {
+		const struct op *op = src->at(src->ctx, i, &scratch);
+
+		next_use[i] = NOT_AN_ACCESS;
+		if (op->kind == OP_ACCESS)
+			next_use[i] = (uint32_t)(op->pid ? op->pid : current);
+		op_track_current(op, &current, &next_pid);
 	}
-	return keys;
 }
 
 struct future *
-future_build(const struct op *ops, size_t n, int current_pid, int next_pid,
-	     unsigned page_bits)
+future_build(const struct op_source *src, int current_pid, int next_pid, unsigned page_bits)
 {
 	struct future *f = xmalloc(sizeof *f);
-	uint64_t *keys = touched_pages(ops, n, current_pid, next_pid, page_bits);
 	/* A page table serves as the map from page key (its "vpn") to the index
 	 * of the operation that touches it next (its "frame" field). */
 	struct page_table seen;
+	struct op scratch;
 
-	f->n = n;
+	f->n = src->n;
 	f->refs = 1;
-	f->next_use = xmalloc((n ? n : 1) * sizeof *f->next_use);
+	f->next_use = xmalloc((src->n ? src->n : 1) * sizeof *f->next_use);
+	park_pids(src, f->next_use, current_pid, next_pid);
 	page_table_init(&seen);
-	for (size_t i = n; i-- > 0;) {
-		f->next_use[i] = NEVER;
-		if (keys[i] == NEVER)
+	for (size_t i = src->n; i-- > 0;) {
+		uint32_t pid = f->next_use[i];
+		struct pte *e;
+
+		if (pid == NOT_AN_ACCESS)
 			continue;
-		struct pte *e = page_table_get(&seen, keys[i]);
-		if (e->frame >= 0)
-			f->next_use[i] = (uint64_t)e->frame + 1;
+		e = page_table_get(&seen, page_key(pid, src->at(src->ctx, i, &scratch)->addr >> page_bits));
+		f->next_use[i] = e->frame >= 0 ? (uint32_t)e->frame + 1 : UINT32_MAX;
 		e->frame = (int)i;
 	}
 	page_table_free(&seen);
-	free(keys);
 	return f;
 }
 
@@ -77,12 +81,4 @@ future_unref(struct future *f)
 		return;
 	free(f->next_use);
 	free(f);
-}
-
-uint64_t
-future_next_use(const struct future *f, uint64_t step)
-{
-	if (!f || step == 0 || step > f->n)
-		return NEVER;
-	return f->next_use[step - 1];
 }

@@ -17,20 +17,23 @@
 #include "op.h"
 
 #define NEVER UINT64_MAX
+/* The most operations a future looks ahead at (a step fits in an int). */
+#define FUTURE_OPS_MAX ((size_t)INT32_MAX - 1)
 
 struct future {
 	size_t n;
 	unsigned refs;
-	uint64_t *next_use;     /* [i]: step of the next use after step i+1, or NEVER */
+	uint32_t *next_use;     /* [i]: step of the next use after step i+1, or UINT32_MAX */
 };
 
 /*
- * Builds the look-ahead for ops[0..n) applied from a machine whose current
- * process is `current_pid`, whose next spawn gets `next_pid` and whose
- * pages are 2^page_bits bytes.  The caller holds its one reference.
+ * Builds the look-ahead for the operations of src (at most FUTURE_OPS_MAX)
+ * applied from a machine whose current process is `current_pid`, whose
+ * next spawn gets `next_pid` and whose pages are 2^page_bits bytes.  The
+ * caller holds its one reference.
  */
-struct future *future_build(const struct op *ops, size_t n, int current_pid,
-			    int next_pid, unsigned page_bits);
+struct future *future_build(const struct op_source *src, int current_pid, int next_pid,
+			    unsigned page_bits);
 /* One more reference to f (NULL stays NULL); returns f. */
 struct future *future_ref(struct future *f);
 /* Drops a reference; the last one frees f.  NULL is ignored. */
@@ -40,6 +43,12 @@ void future_unref(struct future *f);
  * When the page touched at `step` (from 1) is next touched, whatever that
  * access comes to (a hit, a fault, a protection fault...), or NEVER.
  */
-uint64_t future_next_use(const struct future *f, uint64_t step);
+static inline uint64_t
+future_next_use(const struct future *f, uint64_t step)
+{
+	if (!f || step == 0 || step > f->n || f->next_use[step - 1] == UINT32_MAX)
+		return NEVER;
+	return f->next_use[step - 1];
+}
 
 #endif

@@ -172,12 +172,13 @@ history_truncate(struct history *h, size_t n)
 static void
 refresh_future(struct history *h)
 {
+	struct op_source ops = op_source_array(h->ops, h->n);
 	struct machine *m = h->initial;
 	struct future *f;
 
 	if (!h->future_stale)
 		return;
-	f = future_build(h->ops, h->n, m->current_pid, m->next_pid, machine_page_bits(m));
+	f = future_build(&ops, m->current_pid, m->next_pid, machine_page_bits(m));
 	machine_set_future(m, f);
 	future_unref(f);
 	h->future_stale = false;

@@ -1,6 +1,6 @@
 /*
  * op.c - small facts about operations shared by the engine and OPT's
- * look-ahead.
+ * look-ahead, and an array of operations seen as a source.
  */
 #include "op.h"
 
@@ -22,6 +22,19 @@ op_track_current(const struct op *op, int *current_pid, int *next_pid)
 	default:
 		break;
 	}
+}
+
+static const struct op *
+op_in_array(const void *ctx, size_t i, struct op *scratch)
+{
+	(void)scratch;
+	return (const struct op *)ctx + i;
+}
+
+struct op_source
+op_source_array(const struct op *ops, size_t n)
+{
+	return (struct op_source){ n, op_in_array, ops };
 }
 
 const char *

@@ -8,6 +8,7 @@
 #ifndef VMSCOPE_OP_H
 #define VMSCOPE_OP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum op_kind {
@@ -40,6 +41,20 @@ struct op {
 	unsigned limit;         /* OP_LIMIT: frames, or LIMIT_NONE */
 	char name[OP_NAME_MAX + 1]; /* OP_SPAWN */
 };
+
+/*
+ * A sequence of operations held elsewhere (a history, a compact queue):
+ * operation i (from 0, below n) is at(ctx, i, scratch), which returns
+ * either a pointer to where it is kept or scratch, filled in.
+ */
+struct op_source {
+	size_t n;
+	const struct op *(*at)(const void *ctx, size_t i, struct op *scratch);
+	const void *ctx;
+};
+
+/* ops[0..n) as a source (valid while the array is). */
+struct op_source op_source_array(const struct op *ops, size_t n);
 
 /*
  * How an operation moves the "current process" cursor, given the next pid a

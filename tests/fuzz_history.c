@@ -70,7 +70,8 @@ replayed(const struct run *r, size_t k)
 
 	machine_set_future(m, NULL);
 	if (policy_looks_ahead(m->cfg.policy)) {
-		struct future *f = future_build(r->ops, r->n, m->current_pid, m->next_pid,
+		struct op_source ops = op_source_array(r->ops, r->n);
+		struct future *f = future_build(&ops, m->current_pid, m->next_pid,
 						machine_page_bits(m));
 		machine_set_future(m, f);
 		future_unref(f);

@@ -4,9 +4,11 @@
  * scope, segmentation and protection faults, a full swap), every victim is
  * the page whose next access after the current step, whatever that access
  * comes to, lies furthest ahead (never: furthest of all; ties to the page
- * loaded earliest).  The scripts run through a history, as in the UI.
+ * loaded earliest).  The scripts run through a history, as in the UI,
+ * and held in an op_queue, as in batch runs, with the same victims.
  */
 #include "history.h"
+#include "op_queue.h"
 #include "rng.h"
 #include "testutil.h"
 
@@ -160,6 +162,44 @@ check_every_victim(struct history *h, const int *pids)
 	}
 }
 
+/*
+ * Batch runs hold a trace in an op_queue and look ahead through it: the
+ * same script run that way takes the same victims as the history did.
+ */
+static void
+check_queue_path(struct history *h)
+{
+	struct op_queue *q = op_queue_new();
+	struct machine *m = machine_clone(history_initial(h));
+	struct op_source src;
+	struct future *f;
+	struct op scratch;
+	char err[256];
+
+	for (size_t k = 1; k <= history_length(h); k++)
+		assert_int_equal(op_queue_push(q, history_op(h, k), 10 * k, FUTURE_OPS_MAX,
+					       err, sizeof err), 0);
+	src = op_queue_source(q);
+	f = future_build(&src, m->current_pid, m->next_pid, machine_page_bits(m));
+	machine_set_future(m, f);
+	future_unref(f);
+	for (size_t k = 1; k <= history_length(h); k++) {
+		struct event_list want, got;
+		int v;
+
+		history_events(h, k, &want);
+		assert_int_equal(engine_apply(m, src.at(src.ctx, k - 1, &scratch), &got, err,
+					      sizeof err), 0);
+		assert_int_equal(got.n, want.n);
+		v = test_find(&want, EV_VICTIM);
+		if (v >= 0)
+			assert_int_equal(got.ev[v].frame, want.ev[v].frame);
+		assert_int_equal(op_queue_position(q, k - 1), 10 * k);
+	}
+	machine_free(m);
+	op_queue_free(q);
+}
+
 static void
 test_opt_is_belady_on_random_scripts(void **state)
 {
@@ -170,8 +210,36 @@ test_opt_is_belady_on_random_scripts(void **state)
 		struct history *h = random_history(&rng, pids);
 
 		check_every_victim(h, pids);
+		check_queue_path(h);
 		history_free(h);
 	}
+}
+
+/* Positions are kept as runs: one line after another costs nothing. */
+static void
+test_queue_positions(void **state)
+{
+	static const uint64_t where[] = { 1, 2, 3, 5, 5, 5, 6, 100, 101, 7 };
+	struct op_queue *q = op_queue_new();
+	struct op op = test_op("r 0x1000"), spawn = test_op("spawn b 4 rw"), scratch;
+	struct op_source src;
+	char err[128];
+
+	(void)state;
+	for (size_t i = 0; i < 10; i++)
+		assert_int_equal(op_queue_push(q, i == 4 ? &spawn : &op, where[i], 10, err,
+					       sizeof err), 0);
+	assert_int_equal(op_queue_push(q, &op, 8, 10, err, sizeof err), -1);
+	assert_string_equal(err, "more than 10 operations to look ahead at");
+	src = op_queue_source(q);
+	assert_int_equal(src.n, 10);
+	for (size_t i = 0; i < 10; i++)
+		assert_int_equal(op_queue_position(q, i), where[i]);
+	assert_int_equal(src.at(src.ctx, 4, &scratch)->kind, OP_SPAWN);
+	assert_string_equal(src.at(src.ctx, 4, &scratch)->name, "b");
+	assert_int_equal(src.at(src.ctx, 5, &scratch)->addr, 0x1000);
+	assert_int_equal(src.at(src.ctx, 5, &scratch)->access, 'r');
+	op_queue_free(q);
 }
 
 /* Issue 9's script: a protection fault is a use, and it is in the past at step 5. */
@@ -205,6 +273,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_next_use_is_after_the_current_step),
 		cmocka_unit_test(test_opt_is_belady_on_random_scripts),
+		cmocka_unit_test(test_queue_positions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -149,6 +149,7 @@ test_opt_reason_names_next_use(void **state)
 	static const int pages[] = { 1, 2, 3, 1, 2, -1 };
 	struct machine *m = test_machine("opt", 2, 0);
 	struct op ops[5];
+	struct op_source src;
 	struct future *f;
 	struct event_list ev;
 	char err[128];
@@ -157,7 +158,8 @@ test_opt_reason_names_next_use(void **state)
 	(void)state;
 	for (int i = 0; i < 5; i++)
 		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .addr = (uint64_t)pages[i] << 12 };
-	f = future_build(ops, 5, 1, 2, 12);
+	src = op_source_array(ops, 5);
+	f = future_build(&src, 1, 2, 12);
 	machine_set_future(m, f);
 	future_unref(f);
 	for (int i = 0; i < 3; i++)

@@ -71,6 +71,7 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 {
 	size_t n = 0;
 	struct op *ops;
+	struct op_source src;
 	struct future *f;
 
 	while (pages[n] >= 0)
@@ -79,7 +80,8 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 	for (size_t i = 0; i < n; i++)
 		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .pid = 1,
 			.addr = (uint64_t)pages[i] * m->cfg.page_size };
-	f = future_build(ops, n, m->current_pid, m->next_pid, machine_page_bits(m));
+	src = op_source_array(ops, n);
+	f = future_build(&src, m->current_pid, m->next_pid, machine_page_bits(m));
 	machine_set_future(m, f);
 	future_unref(f);
 	for (size_t i = 0; i < n; i++) {
