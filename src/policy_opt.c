@@ -18,9 +18,17 @@
 #include "policy.h"
 #include "xalloc.h"
 
+/*
+ * A frame's rank orders victims: its page's next use, or for a page never
+ * used again ~loaded_step, above every next use (steps stay below 2^63)
+ * and highest for the page loaded earliest.  The highest rank goes.
+ */
+#define NEVER_RANKS (UINT64_C(1) << 63)
+
 struct opt_state {
 	unsigned nframes;
-	uint64_t next_use[];    /* per frame: step of its page's next use */
+	uint64_t heard;         /* the last step the policy was told of */
+	uint64_t rank[];        /* per frame */
 };
 
 static struct policy_state *
@@ -41,32 +49,69 @@ opt_clone(const struct policy_state *s, const struct machine *m)
 	return (struct policy_state *)xmemdup(o, sizeof *o + o->nframes * sizeof(uint64_t));
 }
 
+static uint64_t
+rank_of(const struct machine *m, int frame, uint64_t next_use)
+{
+	return next_use == NEVER ? ~m->frames[frame].loaded_step : next_use;
+}
+
+static uint64_t
+next_use_of(uint64_t rank)
+{
+	return rank >= NEVER_RANKS ? NEVER : rank;
+}
+
 static void
 opt_used(struct policy_state *s, struct machine *m, int frame)
 {
-	((struct opt_state *)s)->next_use[frame] = future_next_use(m->future, m->step);
+	struct opt_state *o = (struct opt_state *)s;
+
+	o->rank[frame] = rank_of(m, frame, future_next_use(m->future, m->step));
+	if (o->heard + 1 >= m->step)
+		o->heard = m->step;
 }
 
 /*
- * Brings frame f's next use after the current step.  The policy hears only
- * of accesses that reach a frame, so an access refused on the way (a
- * protection fault) leaves the stored next use behind, in the past: it is
- * moved along that page's later uses until it is ahead again.
+ * The policy hears only of accesses that reach a frame, so after a step it
+ * was not told of (a protection fault, a command) a next use may lie
+ * behind, in the past.  Each such one is moved along its page's later
+ * uses until it lies ahead; while every step is heard, all lie ahead.
  */
 static void
-catch_up(struct opt_state *o, const struct machine *m, int f)
+catch_up(struct opt_state *o, const struct machine *m)
 {
-	while (o->next_use[f] <= m->step)
-		o->next_use[f] = future_next_use(m->future, o->next_use[f]);
+	if (o->heard + 1 >= m->step)
+		return;
+	for (unsigned f = 0; f < o->nframes; f++) {
+		uint64_t u = next_use_of(o->rank[f]);
+
+		if (!m->frames[f].pid || u > m->step)
+			continue;
+		while (u <= m->step)
+			u = future_next_use(m->future, u);
+		o->rank[f] = rank_of(m, (int)f, u);
+	}
+	o->heard = m->step - 1;
 }
 
-/* Whether frame a is a better victim than frame b. */
+/* The highest rank among the frames the filter allows. */
 static int
-further(const struct opt_state *o, const struct machine *m, int a, int b)
+highest(const struct opt_state *o, const struct machine *m, const struct victim_filter *filter)
 {
-	if (o->next_use[a] != o->next_use[b])
-		return o->next_use[a] > o->next_use[b];
-	return m->frames[a].loaded_step < m->frames[b].loaded_step;
+	int best = -1;
+
+	if (filter->pid == 0 && m->free_frames == 0) {
+		best = 0;       /* every frame may go: nothing to look at but ranks */
+		for (unsigned f = 1; f < o->nframes; f++)
+			if (o->rank[f] > o->rank[best])
+				best = (int)f;
+		return best;
+	}
+	for (unsigned f = 0; f < o->nframes; f++)
+		if (victim_filter_allows(m, filter, (int)f) &&
+		    (best < 0 || o->rank[f] > o->rank[best]))
+			best = (int)f;
+	return best;
 }
 
 static int
@@ -74,18 +119,13 @@ opt_choose(struct policy_state *s, struct machine *m,
 	   const struct victim_filter *filter, struct victim_why *why)
 {
 	struct opt_state *o = (struct opt_state *)s;
-	int best = -1;
+	int best;
 
-	for (unsigned f = 0; f < o->nframes; f++) {
-		if (!victim_filter_allows(m, filter, (int)f))
-			continue;
-		catch_up(o, m, (int)f);
-		if (best < 0 || further(o, m, (int)f, best))
-			best = (int)f;
-	}
+	catch_up(o, m);
+	best = highest(o, m, filter);
 	*why = (struct victim_why){
-		.reason = o->next_use[best] == NEVER ? WHY_NEVER_AGAIN : WHY_FURTHEST,
-		.step = o->next_use[best],
+		.reason = o->rank[best] >= NEVER_RANKS ? WHY_NEVER_AGAIN : WHY_FURTHEST,
+		.step = next_use_of(o->rank[best]),
 	};
 	return best;
 }
