@@ -164,6 +164,33 @@ for size in "100 30" "160 48"; do
 	screen | grep -qE "^ TLB +1:0x0" || fail "$1x$2 lesson 11: no TLB at the TLB fill"
 done
 
+# --- ? ends in a legend: glyphs (from the glyph table), colours, columns ---
+lesson 80 24 1
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+t send-keys -t ui '?'
+wait_for "vmscope help"
+pages=0
+until has "Page-table columns"; do
+	pages=$((pages + 1))
+	[ "$pages" -le 5 ] || fail "the help screen has no page-table legend"
+	t send-keys -t ui Space
+	sleep 0.1
+done
+has "P        present bit" || fail "the legend does not explain P"
+t send-keys -t ui Escape
+t send-keys -t ui '?'
+wait_for "vmscope help"
+for i in 1 2 3 4 5; do
+	screen >> "$work/help"
+	t send-keys -t ui Space
+	sleep 0.1
+done
+for glyph in "·        page mapped" "■        page in a frame" "○        page in swap" \
+    "◌        page evicted clean" "▣        the page being accessed"; do
+	grep -qF -- "$glyph" "$work/help" || fail "the legend lacks \"$glyph\""
+done
+
 # --- a long title is cut after a word, with an ellipsis -------------------
 lesson 80 24 5
 t send-keys -t ui Escape

@@ -26,6 +26,28 @@ static const struct glyphs ascii = {
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
 };
 
+size_t
+glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
+{
+	const struct glyph_meaning all[] = {
+		{ g->untouched, "page mapped, never touched (zero-filled when first used)" },
+		{ g->resident, "page in a frame" },
+		{ g->current, "the page being accessed" },
+		{ g->swapped, "page in swap (read back on its next use)" },
+		{ g->dropped, "page evicted clean, never written: no copy anywhere" },
+		{ g->free, "free frame, swap slot or TLB entry" },
+		{ g->pointer, "the row or cell the event is about; in a heading, "
+		    "the process a typed access goes to" },
+		{ g->marker, "the frame, slot or TLB entry the event touches" },
+		{ "D", "dirty: written since it was loaded (a write-back on eviction)" },
+	};
+	size_t i, n = sizeof all / sizeof all[0];
+
+	for (i = 0; i < n && i < max; i++)
+		out[i] = all[i];
+	return (n);
+}
+
 const struct glyphs *
 glyphs_get(bool want_ascii)
 {

@@ -7,6 +7,7 @@
 #define VMSCOPE_UI_GLYPH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct glyphs {
 	bool ascii;
@@ -30,5 +31,17 @@ struct glyphs {
 };
 
 const struct glyphs *glyphs_get(bool ascii);
+
+/* One line of the legend: a glyph of g and what it means on screen. */
+struct glyph_meaning {
+	const char *glyph, *meaning;
+};
+
+/*
+ * The legend of every glyph that carries a meaning, in g's characters;
+ * returns how many entries there are (out gets at most max of them).
+ * Kept beside the glyph sets, so a new glyph gets its line here.
+ */
+size_t glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max);
 
 #endif

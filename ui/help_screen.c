@@ -1,7 +1,9 @@
 /*
  * help_screen.c - `?`: every key, generated from the key table, in two
- * columns; then the command language's usage and the prompt's own
- * commands.  When both do not fit, the commands get a second page.
+ * columns; then the command language's usage, the prompt's own commands
+ * and the legend: the glyphs (from the glyph table), the colours (drawn
+ * in the theme in use) and the page-table columns.  What does not fit
+ * after the keys goes on further pages.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,15 +11,18 @@
 #include "cmd.h"
 #include "draw.h"
 #include "keys.h"
+#include "text.h"
 #include "view.h"
 
-#define HELP_LINES 64
+#define HELP_LINES 112
 #define HELP_WIDTH 112
 #define KEY_COLUMN 40   /* a key line: "  KEY      what it does" */
 
 struct help {
 	char line[HELP_LINES][HELP_WIDTH];
 	bool heading[HELP_LINES];
+	int look[HELP_LINES];   /* a legend's sample is drawn as this, or -1 */
+	size_t sample[HELP_LINES]; /* its bytes, after the line's 2 blanks */
 	size_t n, keys;         /* lines; the first `keys` are the key table's */
 };
 
@@ -25,7 +30,7 @@ struct shape {
 	int rows;               /* for text, below the title, above the footer */
 	int key_cols;
 	int key_rows;
-	bool paged;             /* the commands on a page of their own */
+	int pages;              /* 1: all on one; else the rest on pages 2.. */
 };
 
 static void
@@ -36,12 +41,72 @@ add_line(void *ctx, const char *line, bool heading)
 	if (h->n >= HELP_LINES)
 		return;
 	snprintf(h->line[h->n], HELP_WIDTH, "%s", line);
+	h->look[h->n] = -1;
 	h->heading[h->n++] = heading;
+}
+
+/* A legend line: `sample` (drawn as `look`, or as a key if -1), then its meaning. */
+static void
+add_legend(struct help *h, const char *sample, int look, const char *meaning)
+{
+	char line[HELP_WIDTH];
+	int pad = 9 - text_width(sample);
+
+	snprintf(line, sizeof line, "  %s%*s%s", sample, pad > 0 ? pad : 1, "", meaning);
+	add_line(h, line, false);
+	h->look[h->n - 1] = look;
+	h->sample[h->n - 1] = strlen(sample);
+}
+
+/* The looks of the theme in use, each drawn as itself. */
+static const struct {
+	const char *sample;
+	enum element look;
+	const char *meaning;
+} looks[] = {
+	{ " cell ", EL_TOUCHED, "what the event touches" },
+	{ " cell ", EL_ALERT, "a fault, the victim, out of memory" },
+	{ "LABEL", EL_LABEL, "the event's name" },
+	{ "1:0x7", EL_PROC1, "a page of pid 1 (each process has its own colour)" },
+	{ "2:0x7", EL_PROC2, "a page of pid 2" },
+};
+
+static void
+add_legends(struct help *h, const struct glyphs *g)
+{
+	static const char *const columns[][2] = {
+		{ "VPN", "virtual page number" },
+		{ "P", "present bit: 1 the page is in a frame, 0 it is not" },
+		{ "D", "dirty bit: written since it was loaded" },
+		{ "R", "referenced bit: set by each use, cleared by the clock hand" },
+		{ "at", "where the page is: fN frame N, sN swap slot N, - nowhere" },
+		{ "perm", "what the process may do: r read, w write, x execute" },
+		{ "loaded", "step it was loaded; used: step it was last used" },
+	};
+	struct glyph_meaning m[16];
+	size_t i, n = glyphs_legend(g, m, 16);
+
+	add_line(h, "", false);
+	add_line(h, "Glyphs", true);
+	for (i = 0; i < n && i < 16; i++)
+		add_legend(h, m[i].glyph, -1, m[i].meaning);
+	add_line(h, "", false);
+	add_line(h, "Colours (this theme; t changes it)", true);
+	add_legend(h, g->resident, EL_RESIDENT, "page in a frame");
+	add_legend(h, g->swapped, EL_SWAPPED, "page in swap");
+	add_legend(h, g->current, EL_CURRENT, "the page being accessed");
+	add_legend(h, "D", EL_DIRTY, "dirty");
+	for (i = 0; i < sizeof looks / sizeof looks[0]; i++)
+		add_legend(h, looks[i].sample, (int)looks[i].look, looks[i].meaning);
+	add_line(h, "", false);
+	add_line(h, "Page-table columns", true);
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		add_legend(h, columns[i][0], -1, columns[i][1]);
 }
 
 /* cmd_usage() holds one command a line. */
 static void
-collect(struct help *h)
+collect(struct help *h, const struct glyphs *g)
 {
 	const char *s = cmd_usage(), *nl;
 	char line[HELP_WIDTH];
@@ -57,6 +122,7 @@ collect(struct help *h)
 		s = nl ? nl + 1 : NULL;
 	}
 	command_help_visit(add_line, h);
+	add_legends(h, g);
 }
 
 static void
@@ -65,7 +131,9 @@ measure(const struct app *a, const struct help *h, struct shape *sh)
 	sh->rows = a->layout.rows > 3 ? a->layout.rows - 3 : 1;
 	sh->key_cols = a->layout.cols / KEY_COLUMN > 1 ? a->layout.cols / KEY_COLUMN : 1;
 	sh->key_rows = (int)((h->keys + (size_t)sh->key_cols - 1) / (size_t)sh->key_cols);
-	sh->paged = sh->key_rows + 1 + (int)(h->n - h->keys) > sh->rows;
+	sh->pages = 1;
+	if (sh->key_rows + 1 + (int)(h->n - h->keys) > sh->rows)
+		sh->pages += ((int)(h->n - h->keys) + sh->rows - 1) / sh->rows;
 }
 
 static void
@@ -81,6 +149,14 @@ draw_line(const struct app *a, const struct rect *r, int row, const struct help 
 		return;
 	}
 	/* "  KEY      what it does": the key part stands out. */
+	if (h->look[i] >= 0) {
+		/* A legend's sample, drawn as what it explains. */
+		snprintf(key, sizeof key, "%.*s", (int)h->sample[i], h->line[i] + 2);
+		pen_put(&p, EL_TEXT, "  ");
+		pen_put(&p, (enum element)h->look[i], key);
+		pen_put(&p, EL_TEXT, h->line[i] + 2 + strlen(key));
+		return;
+	}
 	snprintf(key, sizeof key, "%.11s", h->line[i]);
 	pen_put(&p, EL_KEY, key);
 	pen_put(&p, EL_TEXT, h->line[i] + strlen(key));
@@ -98,14 +174,15 @@ draw_keys(const struct app *a, const struct help *h, const struct shape *sh)
 	}
 }
 
+/* The lines after the keys from `first` on, from row y down. */
 static void
-draw_commands(const struct app *a, const struct help *h, int y)
+draw_rest(const struct app *a, const struct help *h, size_t first, int y)
 {
 	struct rect r = { 0, y, a->layout.cols, a->layout.rows - 1 - y };
 	size_t i;
 
-	for (i = h->keys; i < h->n; i++)
-		draw_line(a, &r, (int)(i - h->keys), h, i);
+	for (i = first; i < h->n; i++)
+		draw_line(a, &r, (int)(i - first), h, i);
 }
 
 int
@@ -114,9 +191,9 @@ help_screen_pages(const struct app *a)
 	struct help h;
 	struct shape sh;
 
-	collect(&h);
+	collect(&h, a->g);
 	measure(a, &h, &sh);
-	return (sh.paged ? 2 : 1);
+	return (sh.pages);
 }
 
 void
@@ -127,19 +204,19 @@ help_screen_draw(const struct app *a)
 	struct shape sh;
 	struct pen p;
 
-	collect(&h);
+	collect(&h, a->g);
 	measure(a, &h, &sh);
 	draw_fill(a, &(struct rect){ 0, 0, screen.w, 1 }, EL_TITLE);
 	pen_at(&p, a, &screen, 0, 0);
 	pen_put(&p, EL_TITLE, " vmscope help");
-	if (sh.paged && a->help_page > 0)
-		draw_commands(a, &h, 2);
+	if (sh.pages > 1 && a->help_page > 0)
+		draw_rest(a, &h, h.keys + (size_t)(a->help_page - 1) * (size_t)sh.rows, 2);
 	else {
 		draw_keys(a, &h, &sh);
-		if (!sh.paged)
-			draw_commands(a, &h, 2 + sh.key_rows + 1);
+		if (sh.pages == 1)
+			draw_rest(a, &h, h.keys, 2 + sh.key_rows + 1);
 	}
 	pen_at(&p, a, &screen, screen.h - 1, 0);
-	pen_put(&p, EL_HINT, sh.paged && a->help_page == 0 ?
-	    " space: the commands  any other key: back" : " press any key to go back");
+	pen_put(&p, EL_HINT, a->help_page + 1 < sh.pages ?
+	    " space: more (commands, legend)  any other key: back" : " press any key to go back");
 }
