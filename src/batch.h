@@ -13,8 +13,8 @@
  * access it is the dirty page that could not be written back (and stays).
  *
  * The one exception is the policy opt, which needs the whole future: its
- * operations are read into memory first and its look-ahead is built from
- * them (future.h) before the first one runs.
+ * operations are read into memory first, compactly (op_queue.h), and its
+ * look-ahead is built from them (future.h) before the first one runs.
  */
 #ifndef VMSCOPE_BATCH_H
 #define VMSCOPE_BATCH_H
