@@ -304,6 +304,8 @@ text_end(struct run *run)
 	summary_line(out, "segfaults:", s->segfaults, 0);
 	summary_line(out, "protection faults:", s->protection_faults, 0);
 	summary_line(out, "out of memory:", s->out_of_memory, 0);
+	summary_line(out, "zero-fills:", s->zero_fills, 0);
+	summary_line(out, "swap-ins:", s->swap_ins, 0);
 }
 
 static const struct printer text_printer = {
@@ -417,6 +419,8 @@ json_end(struct run *run)
 	json_put_uint(o, "segfaults", s->segfaults);
 	json_put_uint(o, "protection_faults", s->protection_faults);
 	json_put_uint(o, "out_of_memory", s->out_of_memory);
+	json_put_uint(o, "zero_fills", s->zero_fills);
+	json_put_uint(o, "swap_ins", s->swap_ins);
 	fputs(",\"summary\":", run->out);
 	json_emit(run->out, o);
 	fputs("}\n", run->out);

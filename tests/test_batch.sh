@@ -61,6 +61,8 @@ TLB hits:          1 (20.0% of 5)
 segfaults:         0
 protection faults: 0
 out of memory:     0
+zero-fills:        3
+swap-ins:          1
 EOF
 run 0 "text output" --batch --script "$tmp/s1" $machine
 same "text output" "$tmp/s1.text" "$tmp/out"
@@ -134,7 +136,7 @@ grep -q '^{"machine":{"page_size":4096,"va_bits":16,"frames":2,"swap_slots":16,"
 	fail "--json: machine object: $(head -c 300 "$tmp/s1.json")"
 grep -q '^{"step":3,"pid":1,"op":"r","vaddr":"0x2000","vpn":2,"tlb":"miss","fault":true,"result":"fault","frame":0,"victim":{"pid":1,"vpn":0},"writeback":true,"paddr":"0x0"}' "$tmp/s1.json" ||
 	fail "--json: the write-back access"
-grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0}}$' "$tmp/s1.json" ||
+grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0,"zero_fills":3,"swap_ins":1}}$' "$tmp/s1.json" ||
 	fail "--json: summary after the accesses"
 if command -v python3 > /dev/null 2>&1; then
 	python3 - "$tmp/s1.json" <<'EOF' || fail "--json: python3 json.load"
