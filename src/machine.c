@@ -211,17 +211,6 @@ machine_addr_ok(const struct machine *m, uint64_t addr)
 	return m->cfg.va_bits >= 64 || addr >> m->cfg.va_bits == 0;
 }
 
-const struct region *
-process_region(const struct process *p, uint64_t vpn)
-{
-	for (size_t i = 0; i < p->nregions; i++) {
-		const struct region *r = &p->regions[i];
-		if (vpn >= r->first_vpn && vpn - r->first_vpn < r->npages)
-			return r;
-	}
-	return NULL;
-}
-
 enum page_state
 machine_page_state(const struct machine *m, const struct process *p, uint64_t vpn)
 {
@@ -250,14 +239,14 @@ machine_grow_va(struct machine *m, uint64_t addr)
 		m->cfg.va_bits++;
 	if (bits == m->cfg.va_bits)
 		return;
-	/* Mappings that reached the old top of the space reach the new one. */
+	/* A mapping that reached the old top of the space (only a process's
+	 * last one can, regions being sorted) reaches the new one. */
 	for (size_t i = 0; i < m->procs_cap; i++) {
 		struct process *p = m->procs[i];
-		for (size_t j = 0; p && j < p->nregions; j++) {
-			struct region *r = &p->regions[j];
-			if (r->first_vpn + r->npages == old_top)
-				r->npages = machine_pages_per_process(m) - r->first_vpn;
-		}
+		struct region *r = p && p->nregions ? &p->regions[p->nregions - 1] : NULL;
+
+		if (r && r->first_vpn + r->npages == old_top)
+			r->npages = machine_pages_per_process(m) - r->first_vpn;
 	}
 }
 

@@ -1,20 +1,58 @@
 /*
- * region.c - inserting and cutting a process's mapped regions.
+ * region.c - finding, inserting and cutting a process's mapped regions.
+ * They are kept sorted and disjoint, so every lookup is a binary search:
+ * a process with 200,000 regions costs an access about 18 steps, not
+ * 200,000.
  */
 #include <string.h>
 
 #include "region.h"
 #include "xalloc.h"
 
+/* Whether r ends at or before vpn (no overflow at the top of a 64-bit space). */
+static bool
+ends_by(const struct region *r, uint64_t vpn)
+{
+	return vpn >= r->first_vpn && vpn - r->first_vpn >= r->npages;
+}
+
+/* Whether r starts before first + n (no overflow either). */
+static bool
+starts_before(const struct region *r, uint64_t first, uint64_t n)
+{
+	return r->first_vpn < first || r->first_vpn - first < n;
+}
+
+size_t
+region_after(const struct process *p, uint64_t vpn)
+{
+	size_t lo = 0, hi = p->nregions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ends_by(&p->regions[mid], vpn))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const struct region *
+process_region(const struct process *p, uint64_t vpn)
+{
+	size_t i = region_after(p, vpn);
+
+	return i < p->nregions && p->regions[i].first_vpn <= vpn ? &p->regions[i] : NULL;
+}
+
 bool
 region_overlaps(const struct process *p, uint64_t first, uint64_t n)
 {
-	for (size_t i = 0; i < p->nregions; i++) {
-		const struct region *r = &p->regions[i];
-		if (first < r->first_vpn + r->npages && r->first_vpn < first + n)
-			return true;
-	}
-	return false;
+	size_t i = region_after(p, first);
+
+	return i < p->nregions && starts_before(&p->regions[i], first, n);
 }
 
 static void
@@ -32,26 +70,20 @@ insert_at(struct process *p, size_t at, struct region r)
 void
 region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm)
 {
-	size_t at = 0;
-
-	while (at < p->nregions && p->regions[at].first_vpn < first)
-		at++;
-	insert_at(p, at, (struct region){ .first_vpn = first, .npages = n, .perm = perm });
+	insert_at(p, region_after(p, first),
+	    (struct region){ .first_vpn = first, .npages = n, .perm = perm });
 }
 
 void
 region_remove(struct process *p, uint64_t first, uint64_t n)
 {
 	uint64_t end = first + n;
+	size_t i = region_after(p, first);
 
-	for (size_t i = 0; i < p->nregions;) {
+	while (i < p->nregions && starts_before(&p->regions[i], first, n)) {
 		struct region r = p->regions[i];
 		uint64_t r_end = r.first_vpn + r.npages;
 
-		if (r_end <= first || r.first_vpn >= end) {
-			i++;
-			continue;
-		}
 		/* Drop r, then put back the parts of it outside the cut. */
 		memmove(p->regions + i, p->regions + i + 1, (p->nregions - i - 1) * sizeof r);
 		p->nregions--;

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 
+#include "region.h"
 #include "testutil.h"
 
 #define END EV_COUNT
@@ -496,6 +497,55 @@ test_every_event_explains_itself(void **state)
 	machine_free(m);
 }
 
+/*
+ * Regions are found by binary search: many of them, gaps between, a cut
+ * through the middle and one reaching the top of a 64-bit space.
+ */
+static void
+test_many_regions(void **state)
+{
+	struct machine_config cfg;
+	struct machine *m;
+	struct process *p;
+	char err[256];
+	uint64_t i, top = UINT64_MAX / 4096;
+
+	(void)state;
+	machine_config_default(&cfg);
+	cfg.va_bits = 64;
+	m = machine_new(&cfg);
+	assert_int_equal(machine_add_process(m, 1, "big", err, sizeof err), 0);
+	p = machine_process(m, 1);
+	/* every other page, in a shuffled order */
+	for (i = 0; i < 5000; i++)
+		assert_int_equal(machine_map(m, 1, 2 * (i * 3697 % 5000), 1, PERM_R, err,
+		    sizeof err), 0);
+	assert_int_equal(machine_map(m, 1, top - 9, 10, PERM_W, err, sizeof err), 0);
+	assert_int_equal(p->nregions, 5001);
+	for (i = 0; i < 10000; i++)
+		assert_true((process_region(p, i) != NULL) == (i % 2 == 0));
+	assert_null(process_region(p, 10000));
+	assert_null(process_region(p, top - 10));
+	assert_int_equal(process_region(p, top)->perm, PERM_W);
+	assert_int_equal(process_region(p, top - 9)->perm, PERM_W);
+	/* overlaps: on a region, in a gap, across the top */
+	assert_true(region_overlaps(p, 4, 1));
+	assert_false(region_overlaps(p, 5, 1));
+	assert_true(region_overlaps(p, 5, 2));
+	assert_true(region_overlaps(p, top, 1));
+	assert_int_equal(machine_map(m, 1, 5, 1, PERM_R, err, sizeof err), 0);
+	/* a cut through pages 3..7 leaves 0, 2, 8... */
+	region_remove(p, 3, 5);
+	assert_non_null(process_region(p, 2));
+	for (i = 3; i < 8; i++)
+		assert_null(process_region(p, i));
+	assert_non_null(process_region(p, 8));
+	region_remove(p, top - 3, 4);
+	assert_non_null(process_region(p, top - 4));
+	assert_null(process_region(p, top));
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -520,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_address_space_grows_for_traces),
 		cmocka_unit_test(test_config_limits),
 		cmocka_unit_test(test_every_event_explains_itself),
+		cmocka_unit_test(test_many_regions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
