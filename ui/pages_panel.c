@@ -372,11 +372,15 @@ static bool
 grid_click(const struct app *a, const struct grid *g, size_t top, int y, int x,
 	   char *buf, size_t size)
 {
-	int col = (x - g->in.x - 1 - g->label_w) / g->cell_w;
+	int col;
 	size_t i;
 
-	if (g->p == NULL || !rect_contains(&g->in, y, x) || x <= g->in.x + g->label_w ||
-	    col >= g->cols)
+	/* An empty grid (no process) has no cells to click. */
+	if (g->p == NULL || g->cell_w <= 0 || !rect_contains(&g->in, y, x) ||
+	    x <= g->in.x + g->label_w)
+		return (false);
+	col = (x - g->in.x - 1 - g->label_w) / g->cell_w;
+	if (col >= g->cols)
 		return (false);
 	i = (top + (size_t)((y - g->in.y) / g->pitch)) * (size_t)g->cols + (size_t)col;
 	if (i >= g->count)
