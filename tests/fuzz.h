@@ -22,6 +22,8 @@ void fuzz_session(const uint8_t *data, size_t size);
 void fuzz_engine(const uint8_t *data, size_t size);
 /* Appends, truncations, seeks and policy changes on a history (fuzz_history.c). */
 void fuzz_history(const uint8_t *data, size_t size);
+/* Keys, clicks, resizes and ticks fed to the UI, drawn into /dev/null (fuzz_ui.c). */
+void fuzz_ui(const uint8_t *data, size_t size);
 /* One line of the command language. */
 void fuzz_cmd(const uint8_t *data, size_t size);
 /* A trace in each format, read as a file (and, for pages, as a string). */

@@ -28,6 +28,7 @@ static const struct target targets[] = {
 	{ "session", fuzz_session },
 	{ "cmd", fuzz_cmd },
 	{ "engine", fuzz_engine },
+	{ "ui", fuzz_ui },
 	{ "history", fuzz_history },
 	{ "trace_pages", fuzz_trace_pages },
 	{ "trace_lackey", fuzz_trace_lackey },
@@ -89,7 +90,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		TARGET(0), TARGET(1), TARGET(2), TARGET(3), TARGET(4), TARGET(5),
-		TARGET(6), TARGET(7),
+		TARGET(6), TARGET(7), TARGET(8),
 	};
 
 	_Static_assert(sizeof tests / sizeof *tests == sizeof targets / sizeof *targets,

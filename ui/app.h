@@ -101,6 +101,10 @@ unsigned panels_toggle(struct app *a, unsigned n);  /* key n + 1 */
 
 /* ui.c: the whole screen, drawn once (erase, every view, one doupdate) */
 void app_render(const struct app *a);
+/* ui.c: carries out a reaction (load, place the panels, restart the timer), then draws once */
+void app_react(struct app *a, unsigned r);
+/* ui.c: the play timer's tick, if it is due; the reaction it asks for */
+unsigned app_tick(struct app *a);
 
 /* actions.c: the key table's handlers */
 unsigned actions_key(struct app *a, int key);

@@ -215,9 +215,8 @@ app_render(const struct app *a)
 	doupdate();
 }
 
-/* Carries out a reaction, then draws once. */
-static void
-react(struct app *a, unsigned r)
+void
+app_react(struct app *a, unsigned r)
 {
 	if (r & R_MOVED)
 		app_load(a);
@@ -244,8 +243,8 @@ read_key(const struct app *a)
 	return (getch());
 }
 
-static unsigned
-tick(struct app *a)
+unsigned
+app_tick(struct app *a)
 {
 	int64_t now = now_ms();
 	unsigned r = R_NONE;
@@ -274,7 +273,7 @@ loop(struct app *a)
 	int key, lost = 0;
 
 	while (!(r & R_QUIT)) {
-		react(a, r);
+		app_react(a, r);
 		key = read_key(a);
 		if (caught_signal != 0)
 			return (128 + caught_signal);
@@ -286,7 +285,7 @@ loop(struct app *a)
 		if (lost > LOST_TERMINAL)
 			return (128 + SIGHUP);
 		if (key == ERR)
-			r = tick(a);
+			r = app_tick(a);
 		else if (key == KEY_RESIZE)
 			r = R_RELAYOUT;
 		else
