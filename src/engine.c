@@ -210,6 +210,7 @@ apply_limit(struct machine *m, const struct op *op, struct event *ev)
 	m->procs[op->pid]->frame_limit = op->limit;
 	ev->kind = EV_LIMIT;
 	ev->count = op->limit;
+	ev->held = m->procs[op->pid]->resident;
 	ev->flags = op->limit == LIMIT_NONE ? EVF_NO_LIMIT : 0;
 }
 

@@ -189,8 +189,10 @@ fault(struct machine *m, struct access *a, struct event *ev)
 	}
 	if (m->free_frames)
 		return PH_FREE_FRAME;
-	if (m->cfg.scope == SCOPE_LOCAL)
+	if (m->cfg.scope == SCOPE_LOCAL) {
 		ev->flags |= EVF_LOCAL;
+		ev->held = a->p->resident;
+	}
 	return PH_VICTIM;
 }
 
@@ -291,6 +293,11 @@ fill(struct machine *m, struct access *a, struct event *ev)
 	e->perm = process_region(a->p, a->vpn)->perm;
 	ev->frame = a->frame;
 	ev->slot = e->slot;
+	if (a->victim_pid) {
+		ev->flags |= EVF_JUST_FREED;
+		ev->other_pid = a->victim_pid;
+		ev->other_vpn = a->victim_vpn;
+	}
 	if (e->slot >= 0) {
 		ev->kind = EV_SWAP_IN;
 		m->stats.swap_ins++;

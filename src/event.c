@@ -139,9 +139,21 @@ static void
 explain_protection(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "a %s of page 0x%llx needs %c, but the page is %s: the access is "
-		 "refused (SIGSEGV) and has no physical address", access_verb(e->access),
+	snprintf(b, n, "%s %s of page 0x%llx needs %c, but the page is %s: the access is "
+		 "refused (SIGSEGV) and has no physical address",
+		 e->access == 'x' ? "an" : "a", access_verb(e->access),
 		 ull(e->vpn), e->access, perm_name(e->perm));
+}
+
+/* "pid 1 is at its frame limit (1 of 1)", or over it once the limit was lowered. */
+static int
+limit_state(const struct event *e, char *b, size_t n, int k)
+{
+	if (e->held > e->count)
+		return append(b, n, k, "pid %d is over its frame limit (holds %u, limit "
+			      "%llu)", e->pid, e->held, ull(e->count));
+	return append(b, n, k, "pid %d is at its frame limit (%u of %llu)", e->pid,
+		      e->held, ull(e->count));
 }
 
 static void
@@ -160,11 +172,15 @@ explain_page_fault(const struct event *e, const struct machine *m, char *b, size
 	else
 		k = append(b, n, k, "page 0x%llx was never touched, so it gets a fresh "
 			   "zeroed frame", ull(e->vpn));
-	if (e->flags & EVF_LIMITED)
-		append(b, n, k, "; pid %d is at its frame limit (%u of %llu), so it must give "
-		       "up one of its own pages", e->pid, e->held, ull(e->count));
-	else if (e->flags & EVF_LOCAL)
+	if (e->flags & EVF_LIMITED) {
+		k = append(b, n, k, "; ");
+		k = limit_state(e, b, n, k);
+		append(b, n, k, ", so it must give up one of its own pages");
+	} else if ((e->flags & EVF_LOCAL) && e->held)
 		append(b, n, k, "; local scope: pid %d replaces one of its own pages", e->pid);
+	else if (e->flags & EVF_LOCAL)
+		append(b, n, k, "; local scope, but pid %d holds no frame of its own, so "
+		       "the policy chooses among every process's pages", e->pid);
 }
 
 static void
@@ -215,14 +231,8 @@ free_frames(const struct event *e, char *b, size_t n, int k)
 static int
 limit_reason(const struct event *e, char *b, size_t n)
 {
-	int k;
+	int k = limit_state(e, b, n, 0);
 
-	if (e->held > e->count)
-		k = snprintf(b, n, "pid %d is over its frame limit (holds %u, limit %llu)",
-			     e->pid, e->held, ull(e->count));
-	else
-		k = snprintf(b, n, "pid %d is at its frame limit (%u of %llu)", e->pid,
-			     e->held, ull(e->count));
 	if (!e->free_count)
 		return append(b, n, k, ", and no frame is free: ");
 	k = append(b, n, k, ": it evicts one of its own pages although ");
@@ -276,25 +286,41 @@ explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 		 ull(e->other_vpn), m ? m->cfg.swap_slots : 0);
 }
 
+/* The frame a page is brought into: "free frame 2", or "frame 2, just freed by
+ * evicting 1:0x3" when this very access made room. */
+static int
+fill_target(const struct event *e, char *b, size_t n, int k)
+{
+	if (e->flags & EVF_JUST_FREED)
+		return append(b, n, k, "frame %d, just freed by evicting %d:0x%llx", e->frame,
+			      e->other_pid, ull(e->other_vpn));
+	return append(b, n, k, "free frame %d", e->frame);
+}
+
 static void
 explain_swap_in(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k;
+
 	(void)m;
-	snprintf(b, n, "the kernel reads page 0x%llx from swap slot %d; the data arrives "
-		 "and is written into free frame %d", ull(e->vpn), e->slot, e->frame);
+	k = snprintf(b, n, "the kernel reads page 0x%llx from swap slot %d; the data arrives "
+		     "and is written into ", ull(e->vpn), e->slot);
+	fill_target(e, b, n, k);
 }
 
 static void
 explain_zero_fill(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k = fill_target(e, b, n, snprintf(b, n, "the kernel zeroes "));
+
 	(void)m;
 	if (e->flags & EVF_DROPPED)
-		snprintf(b, n, "the kernel zeroes frame %d for page 0x%llx again: evicted "
-			 "clean at step %llu and never written, it has no copy in swap",
-			 e->frame, ull(e->vpn), ull(e->evicted_step));
+		append(b, n, k, " for page 0x%llx again: evicted clean at step %llu and "
+		       "never written, it has no copy in swap", ull(e->vpn),
+		       ull(e->evicted_step));
 	else
-		snprintf(b, n, "the kernel zeroes frame %d for page 0x%llx, touched for the "
-			 "first time (demand paging)", e->frame, ull(e->vpn));
+		append(b, n, k, " for page 0x%llx, touched for the first time (demand "
+		       "paging)", ull(e->vpn));
 }
 
 static void
@@ -379,6 +405,11 @@ explain_limit(const struct event *e, const struct machine *m, char *b, size_t n)
 	(void)m;
 	if (e->flags & EVF_NO_LIMIT)
 		snprintf(b, n, "pid %d has no frame limit any more", e->pid);
+	else if (e->held > e->count)
+		snprintf(b, n, "pid %d may hold at most %llu frame%s; it holds %u, which stay "
+			 "until evicted, but it never grows again: each of its faults "
+			 "replaces one of its own pages", e->pid, ull(e->count),
+			 plural(e->count), e->held);
 	else
 		snprintf(b, n, "pid %d may hold at most %llu frame%s: at the limit its faults "
 			 "replace its own pages", e->pid, ull(e->count), plural(e->count));

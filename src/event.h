@@ -85,7 +85,7 @@ struct event {
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */
 	unsigned flags;          /* EVF_* below */
 	struct victim_why why;   /* EV_VICTIM */
-	unsigned held;           /* EVF_LIMITED: frames the process holds (count: its limit) */
+	unsigned held;           /* EVF_LIMITED, EVF_LOCAL, EV_LIMIT: frames the process holds */
 	unsigned free_count;     /* EVF_LIMITED: frames free all the same */
 	int free_first[3];       /* the lowest of those, as many as free_count says */
 	uint64_t evicted_step;   /* EVF_DROPPED: when the page was evicted clean */
@@ -98,11 +98,13 @@ enum event_flags {
 	EVF_KEEPS_SLOT = 1u << 3, /* EV_EVICT: a clean page keeps its old slot */
 	EVF_REPLACED   = 1u << 4, /* EV_TLB_FILL: an older entry made room */
 	EVF_LIMITED    = 1u << 5, /* EV_PAGE_FAULT / EV_VICTIM: at its frame limit */
-	EVF_LOCAL      = 1u << 6, /* EV_PAGE_FAULT: local scope */
+	EVF_LOCAL      = 1u << 6, /* EV_PAGE_FAULT: local scope (held: frames it holds) */
 	EVF_NO_LIMIT   = 1u << 7, /* EV_LIMIT: the limit was lifted */
 	EVF_DROPPED    = 1u << 8, /* EV_WALK / EV_PAGE_FAULT / EV_ZERO_FILL: the page
 	                           * was touched, evicted clean, and has no slot */
 	EVF_RESTARTED  = 1u << 9, /* EV_ACCESS: the instruction ran again after a fault */
+	EVF_JUST_FREED = 1u << 10, /* EV_SWAP_IN / EV_ZERO_FILL: the frame was freed by
+	                           * evicting (other_pid, other_vpn) this access */
 };
 
 #define EVENTS_MAX 16

@@ -225,6 +225,18 @@ check_frame_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, c->before->frames[f].pid == 0);
 	if ((f = number_after(c, "written into free frame ")) != UINT64_MAX)
 		CLAIM(c, f < c->before->cfg.frames && c->before->frames[f].pid == 0);
+	/* "free frame" only when no eviction made it free; "just freed" only after one. */
+	if (e->kind == EV_SWAP_IN || e->kind == EV_ZERO_FILL)
+		CLAIM(c, says(c, "just freed by evicting") == op_has(c->ev, c->j, EV_EVICT) &&
+		      says(c, "free frame") != op_has(c->ev, c->j, EV_EVICT));
+	if (says(c, "is at its frame limit"))
+		CLAIM(c, p->resident == p->frame_limit);
+	if (says(c, "is over its frame limit"))
+		CLAIM(c, p->resident > p->frame_limit);
+	if (says(c, "local scope: pid"))
+		CLAIM(c, p->resident > 0);
+	if (says(c, "holds no frame of its own"))
+		CLAIM(c, p->resident == 0);
 }
 
 static void
