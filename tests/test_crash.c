@@ -73,13 +73,16 @@ pty_close(struct pty *p)
 static void
 sanitizer_report(int which)
 {
-	volatile char *p = malloc(4);
+	/* Volatile, so the compiler cannot see the bad store coming and refuse
+	 * to build it (-Werror=array-bounds, -Werror=use-after-free). */
+	char *volatile p = malloc(4);
+	volatile size_t past = 4;
 	int null = open("/dev/null", O_WRONLY);
 
 	dup2(null, 2);
 	if (which == 0)
-		p[4] = 1;
-	free((void *)p);
+		p[past] = 1;
+	free(p);
 	p[0] = 1;
 }
 #else
