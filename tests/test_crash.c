@@ -73,16 +73,21 @@ pty_close(struct pty *p)
 static void
 sanitizer_report(int which)
 {
-	/* Volatile, so the compiler cannot see the bad store coming and refuse
-	 * to build it (-Werror=array-bounds, -Werror=use-after-free). */
-	char *volatile p = malloc(4);
+	/* Reached through volatiles, so the compiler neither refuses the bad
+	 * stores (-Werror=array-bounds, use-after-free) nor drops them. */
+	static char *volatile block;
 	volatile size_t past = 4;
 	int null = open("/dev/null", O_WRONLY);
+	char *p;
 
 	dup2(null, 2);
-	if (which == 0)
+	block = malloc(4);
+	if (which == 0) {
+		p = block;
 		p[past] = 1;
-	free(p);
+	}
+	free(block);
+	p = block;
 	p[0] = 1;
 }
 #else
