@@ -273,7 +273,7 @@ evict(struct machine *m, struct access *a, struct event *ev)
 	 * touch zero-fills it again; its entry stays, to remember it was here. */
 	if (owner->slot >= 0)
 		ev->flags |= EVF_KEEPS_SLOT;
-	owner->present = owner->referenced = false;
+	owner->present = false;
 	owner->frame = NO_FRAME;
 	owner->evicted_step = m->step;
 	machine_process(m, a->victim_pid)->resident--;
@@ -320,7 +320,7 @@ pte_update(struct machine *m, struct access *a, struct event *ev)
 	struct pte *e = own_pte(a);
 
 	e->present = true;
-	e->dirty = e->referenced = false;
+	e->dirty = false;
 	e->frame = a->frame;
 	ev->kind = EV_PTE_UPDATE;
 	ev->frame = a->frame;
@@ -351,11 +351,12 @@ static enum phase
 access_page(struct machine *m, struct access *a, struct event *ev)
 {
 	struct pte *e = own_pte(a);
+	struct frame *fr = &m->frames[a->frame];
 
-	e->referenced = true;
+	fr->referenced = true;
+	fr->last_used_step = m->step;
 	if (a->kind == ACCESS_WRITE)
 		e->dirty = true;
-	m->frames[a->frame].last_used_step = m->step;
 	policy_at(m->cfg.policy)->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;

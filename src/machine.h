@@ -79,6 +79,9 @@ struct frame {
 	uint64_t vpn;
 	uint64_t loaded_step;       /* operation that brought the page in */
 	uint64_t last_used_step;    /* operation that last touched it */
+	bool referenced;            /* its page's R bit: used since the clock hand
+				     * last cleared it; kept here, where the hand
+				     * sweeps, since only a resident page has R */
 };
 
 struct swap_slot {
@@ -190,6 +193,13 @@ frame_owner_pte(const struct machine *m, int f)
 	struct process *p = fr->pid ? machine_process(m, fr->pid) : NULL;
 
 	return p ? page_table_find(&p->pt, fr->vpn) : NULL;
+}
+
+/* A page's R bit, as its page-table entry shows it: its frame's. */
+static inline bool
+pte_referenced(const struct machine *m, const struct pte *e)
+{
+	return e->present && m->frames[e->frame].referenced;
 }
 
 /* Widens the address space to hold addr (for cfg.grow_va machines). */

@@ -19,8 +19,7 @@ struct pte {
 	uint64_t vpn;
 	bool used;          /* slot of the hash in use */
 	bool present;       /* P: resident in `frame` */
-	bool dirty;         /* D: written since it was loaded */
-	bool referenced;    /* R: used since the clock hand last cleared it */
+	bool dirty;         /* D: written since it was loaded (R is the frame's) */
 	unsigned perm;      /* enum perm bits, copied from the mapping */
 	int frame;          /* valid when present */
 	int slot;           /* swap slot holding its contents, or -1 */

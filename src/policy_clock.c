@@ -44,14 +44,13 @@ clock_choose(struct policy_state *s, struct machine *m,
 
 	*why = (struct victim_why){ .reason = WHY_CLOCK_HAND };
 	for (;; c->hand = (c->hand + 1) % n) {
-		struct pte *e;
+		struct frame *fr = &m->frames[c->hand];
 
 		if (!victim_filter_allows(m, filter, (int)c->hand))
 			continue;
-		e = frame_owner_pte(m, (int)c->hand);
-		if (!e->referenced)
+		if (!fr->referenced)
 			break;
-		e->referenced = false;
+		fr->referenced = false;
 		why->swept++;
 	}
 	victim = (int)c->hand;

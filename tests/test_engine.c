@@ -43,7 +43,7 @@ test_first_touch_zero_fills(void **state)
 	assert_int_equal(ev.ev[8].paddr, 0xfff);   /* frame 0 */
 	e = page_table_find(&m->procs[1]->pt, 7);
 	assert_non_null(e);
-	assert_true(e->present && e->referenced && !e->dirty);
+	assert_true(e->present && pte_referenced(m, e) && !e->dirty);
 	assert_int_equal(m->frames[0].pid, 1);
 	assert_int_equal(m->stats.zero_fills, 1);
 	assert_int_equal(m->stats.faults, 1);

@@ -60,7 +60,8 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 	case PAGE_RESIDENT:
 		snprintf(buf, size, "in frame %d, %s, %s, %s", e->frame,
 		    e->dirty ? "dirty" : "clean",
-		    e->referenced ? "referenced" : "not referenced", perm_name(e->perm));
+		    pte_referenced(a->m, e) ? "referenced" : "not referenced",
+		    perm_name(e->perm));
 		break;
 	case PAGE_SWAPPED:
 		snprintf(buf, size, "in swap slot %d, %s", e->slot, perm_name(e->perm));

@@ -178,7 +178,7 @@ draw_entry(const struct app *a, const struct tables *ts, const struct table *t, 
 	if (e->present) {
 		pen_put(&p, el, " ");
 		pen_put(&p, touched ? el : (e->dirty ? EL_DIRTY : EL_TEXT), e->dirty ? "1" : "0");
-		pen_printf(&p, el, " %s ", e->referenced ? "1" : "0");
+		pen_printf(&p, el, " %s ", pte_referenced(a->m, e) ? "1" : "0");
 	} else
 		pen_put(&p, el, " - - ");
 	draw_where(&p, e, el);
