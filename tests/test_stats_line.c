@@ -1,9 +1,10 @@
 /*
- * test_stats_line.c - the statistics line: whole when it fits; at 80
- * columns (the smallest screen the UI draws) it fits with its words
- * intact whatever the figures, giving up the least important parts
- * first; zero segmentation and protection faults are not shown.  And
- * projector mode's line of key figures.
+ * test_stats_line.c - the statistics line: whole when it fits; one
+ * wording at every width; whole fields give way in one fixed order; at 80
+ * columns (the smallest screen the UI draws) it fits whatever the
+ * figures; percentages rounded to nearest; zero segmentation and
+ * protection faults are not shown.  And projector mode's key figures,
+ * which keep what the lesson is about (TLB hits, write-backs).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,7 +19,7 @@
 
 static const char *const words[] = {
 	"accesses", "hits", "faults", "segfaults", "protection faults", "evictions",
-	"write-backs", "TLB", "TLB hits", "fault rate",
+	"write-backs", "zero-fills", "swap-ins", "TLB hits",
 };
 
 /* The line as drawn: a blank, then "label value" items between separators. */
@@ -73,6 +74,8 @@ stats(uint64_t accesses, uint64_t faults, uint64_t evictions, uint64_t writeback
 	s.writebacks = writebacks;
 	s.tlb_hits = tlb_hits;
 	s.tlb_misses = tlb_misses;
+	s.zero_fills = faults / 2;
+	s.swap_ins = faults - faults / 2;
 	return (s);
 }
 
@@ -84,11 +87,14 @@ t_whole_when_it_fits(void **state)
 	char buf[256];
 
 	(void)state;
-	stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
+	stats_line_fit(&s, true, 200, &l);
 	render(&l, buf, sizeof buf);
 	assert_string_equal(buf, " accesses 3  hits 0  faults 3 (100%)  evictions 0  "
-	    "write-backs 1  TLB 0/3 (0%)");
+	    "write-backs 1  zero-fills 1  swap-ins 2  TLB hits 0/3 (0%)");
 	assert_int_equal(stats_line_width(&l), (int)strlen(buf));
+	/* No TLB, no TLB field. */
+	stats_line_fit(&s, false, 200, &l);
+	assert_null(value_of(&l, "TLB hits"));
 }
 
 /* Every figure from none to the largest: 80 columns, words, the key figures. */
@@ -109,75 +115,76 @@ t_fits_80_whatever_the_figures(void **state)
 			uint64_t hi = figures[i > j ? i : j], lo = figures[i > j ? j : i];
 
 			s = stats(hi, lo / 2, lo / 3, lo / 5, hi / 7, hi / 11);
-			stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
+			stats_line_fit(&s, true, LAYOUT_MIN_COLS, &l);
 			assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
 			assert_words(&l);
 			assert_non_null(value_of(&l, "accesses"));
 			assert_non_null(value_of(&l, "faults"));
-			assert_true(value_of(&l, "TLB") != NULL ||
-			    value_of(&l, "TLB hits") != NULL);
+			assert_non_null(value_of(&l, "TLB hits"));
 		}
 }
 
-/* What a line still has: each thing that gives way, in the order it does. */
-enum keeps {
-	K_TLB_COUNTS = 1u << 0,
-	K_DOUBLE_SPACES = 1u << 1,
-	K_HITS = 1u << 2,
-	K_ZEROS = 1u << 3,
-	K_DIGITS = 1u << 4,
+/* The order fields give way in (stats_line.h), first to last. */
+static const char *const give_way[] = {
+	"zero-fills", "swap-ins", "hits", "evictions", "write-backs", "TLB hits",
+	"protection faults", "segfaults", "faults",
 };
 
-static unsigned
-keeps(const struct stats_line *l)
-{
-	const char *acc = value_of(l, "accesses");
-	unsigned k = 0;
-
-	k |= value_of(l, "TLB") != NULL ? K_TLB_COUNTS : 0;
-	k |= strcmp(l->sep, "  ") == 0 ? K_DOUBLE_SPACES : 0;
-	k |= value_of(l, "hits") != NULL ? K_HITS : 0;
-	k |= value_of(l, "evictions") != NULL ? K_ZEROS : 0;
-	k |= acc != NULL && strspn(acc, "0123456789") == strlen(acc) ? K_DIGITS : 0;
-	return (k);
-}
-
-#define K_ALL (K_TLB_COUNTS | K_DOUBLE_SPACES | K_HITS | K_ZEROS | K_DIGITS)
-
 /*
- * Narrower and narrower: things give way one by one in the order of
- * enum keeps and never come back; then whole items go from the end.
+ * Narrower and narrower: every field keeps its one wording (TLB hits
+ * always "h/l (p%)"), and the fields missing are always the first ones
+ * of give_way, never coming back.
  */
 static void
-t_least_important_first(void **state)
+t_one_wording_fixed_order(void **state)
 {
 	struct stats s = stats(123456, 23456, 0, 11000, 100000, 23456);
 	struct stats_line l;
-	unsigned k, was = K_ALL;
-	size_t items;
+	size_t g, gone = 0, now;
 	int w;
 
 	(void)state;
-	stats_line_fit(&s, 200, &l);
-	items = l.n;
-	for (w = 200; w >= 20; w--) {
-		stats_line_fit(&s, w, &l);
-		k = keeps(&l);
-		assert_true(stats_line_width(&l) <= w);
-		assert_int_equal(k & ~was, 0);                  /* nothing comes back */
-		assert_int_equal((k + (k & (~k + 1))) & K_ALL, 0); /* lowest bits first */
-		if (l.n < items && k == was)
-			assert_int_equal(k, 0);                 /* items go last */
-		was = k;
-		items = l.n;
+	s.segfaults = 3;
+	s.protection_faults = 1;
+	for (w = 200; w >= 10; w--) {
+		stats_line_fit(&s, true, w, &l);
+		assert_true(stats_line_width(&l) <= w || l.n == 1);
+		assert_words(&l);
+		if (value_of(&l, "TLB hits") != NULL)
+			assert_non_null(strchr(value_of(&l, "TLB hits"), '/'));
+		now = 0;
+		while (now < sizeof give_way / sizeof give_way[0] &&
+		    value_of(&l, give_way[now]) == NULL)
+			now++;
+		for (g = now; g < sizeof give_way / sizeof give_way[0]; g++)
+			assert_non_null(value_of(&l, give_way[g]));
+		assert_true(now >= gone);
+		gone = now;
+		assert_non_null(value_of(&l, "accesses"));
 	}
-	assert_int_equal(was, 0);
-	assert_true(items < 6);
+	assert_true(gone > 5);
 
-	stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
-	assert_string_equal(value_of(&l, "accesses"), "123456");
-	assert_string_equal(value_of(&l, "faults"), "23456 (18%)");
-	assert_string_equal(value_of(&l, "TLB hits"), "81%");
+	s.segfaults = s.protection_faults = 0;
+	stats_line_fit(&s, true, LAYOUT_MIN_COLS, &l);
+	assert_string_equal(value_of(&l, "accesses"), "123k");
+	assert_string_equal(value_of(&l, "faults"), "23k (19%)");
+	assert_string_equal(value_of(&l, "TLB hits"), "100k/123k (81%)");
+}
+
+/* Rounded to nearest, as the batch summary rounds: 2/3 is 67%, 1/6 is 17%. */
+static void
+t_rounded_to_nearest(void **state)
+{
+	struct stats s = stats(3, 2, 0, 0, 1, 5);
+	struct stats_line l;
+
+	(void)state;
+	stats_line_fit(&s, true, 200, &l);
+	assert_string_equal(value_of(&l, "faults"), "2 (67%)");
+	assert_string_equal(value_of(&l, "TLB hits"), "1/6 (17%)");
+	s = stats(0, 0, 0, 0, 0, 0);
+	stats_line_fit(&s, true, 200, &l);
+	assert_string_equal(value_of(&l, "faults"), "0 (0%)");
 }
 
 static void
@@ -198,39 +205,40 @@ t_short_figures(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		s = stats(cases[i].v, 0, cases[i].v / 2, cases[i].v / 2, 0, 0);
-		stats_line_fit(&s, 40, &l);
+		stats_line_fit(&s, true, 40, &l);
 		assert_string_equal(value_of(&l, "accesses"), cases[i].want);
 		assert_true(strlen(value_of(&l, "faults")) <= 4 + strlen(" (100%)"));
 	}
 }
 
-/* Segmentation and protection faults only when there are some; never lost. */
+/*
+ * Segmentation and protection faults only when there are some; the
+ * other fields keep their wording (lesson 12 at its end, 100 columns).
+ */
 static void
 t_segfaults(void **state)
 {
-	struct stats s = stats(20, 4, 0, 0, 10, 6);
+	struct stats s = stats(5, 2, 0, 0, 2, 3);
 	struct stats_line l;
+	char buf[256];
 
 	(void)state;
-	stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
+	stats_line_fit(&s, true, 100, &l);
 	assert_null(value_of(&l, "segfaults"));
 	assert_null(value_of(&l, "protection faults"));
-
-	s.protection_faults = 2;
-	stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
-	assert_null(value_of(&l, "segfaults"));
-	assert_string_equal(value_of(&l, "protection faults"), "2");
-
+	s.hits = 1;
 	s.segfaults = 1;
-	stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
-	assert_string_equal(value_of(&l, "segfaults"), "1");
-	assert_non_null(value_of(&l, "TLB hits"));
-	assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
+	s.protection_faults = 1;
+	stats_line_fit(&s, true, 140, &l);
+	render(&l, buf, sizeof buf);
+	assert_string_equal(buf, " accesses 5 hits 1 faults 2 (40%) segfaults 1 "
+	    "protection faults 1 evictions 0 write-backs 0 zero-fills 1 swap-ins 1 "
+	    "TLB hits 2/5 (40%)");
 
-	/* Every kind at once, large: whole items go from the end. */
+	/* Every kind at once, large: whole fields go in their order. */
 	s = stats(UINT64_MAX / 2, UINT64_MAX / 4, UINT64_MAX / 8, UINT64_MAX / 8, 1, 1);
 	s.segfaults = s.protection_faults = UINT64_MAX / 16;
-	stats_line_fit(&s, LAYOUT_MIN_COLS, &l);
+	stats_line_fit(&s, true, LAYOUT_MIN_COLS, &l);
 	assert_words(&l);
 	assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
 	assert_non_null(value_of(&l, "faults"));
@@ -238,31 +246,37 @@ t_segfaults(void **state)
 	assert_non_null(value_of(&l, "protection faults"));
 }
 
-/* Projector mode: accesses, faults and the fault rate, nothing else. */
+/*
+ * Projector mode: the same words; accesses, faults, the TLB's hits on a
+ * machine with a TLB (lesson 11), write-backs once any happened (lesson 4).
+ */
 static void
 t_key_figures(void **state)
 {
-	struct stats s = stats(8, 2, 5, 1, 4, 4);
+	struct stats s = stats(8, 2, 5, 0, 4, 4);
 	struct stats big = stats(UINT64_MAX / 2, UINT64_MAX / 4, 1, 1, 1, 1);
 	struct stats_line l;
 	char buf[256];
 
 	(void)state;
-	stats_line_key(&s, LAYOUT_MIN_COLS, &l);
+	stats_line_key(&s, true, LAYOUT_MIN_COLS, &l);
 	render(&l, buf, sizeof buf);
-	assert_string_equal(buf, " accesses 8     faults 2     fault rate 25%");
+	assert_string_equal(buf, " accesses 8     faults 2 (25%)     TLB hits 4/8 (50%)");
 	assert_int_equal(stats_line_width(&l), (int)strlen(buf));
+	stats_line_key(&s, false, LAYOUT_MIN_COLS, &l);
+	assert_int_equal(l.n, 2);
+	s.writebacks = 1;
+	stats_line_key(&s, false, LAYOUT_MIN_COLS, &l);
+	assert_string_equal(value_of(&l, "write-backs"), "1");
+	stats_line_key(&s, true, LAYOUT_MIN_COLS, &l);
+	assert_int_equal(l.n, 4);
+	assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
 	/* Huge figures are shortened to fit, the words kept. */
-	stats_line_key(&big, 60, &l);
-	assert_int_equal(l.n, 3);
+	stats_line_key(&big, true, 60, &l);
 	assert_words(&l);
 	assert_true(stats_line_width(&l) <= 60);
 	assert_string_equal(value_of(&l, "accesses"), "9.2E");
-	assert_string_equal(value_of(&l, "fault rate"), "50%");
-	/* A band too narrow for all three keeps the first ones whole. */
-	stats_line_key(&s, 25, &l);
-	assert_int_equal(l.n, 2);
-	assert_null(value_of(&l, "fault rate"));
+	assert_string_equal(value_of(&l, "faults"), "4.6E (50%)");
 }
 
 int
@@ -271,7 +285,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_whole_when_it_fits),
 		cmocka_unit_test(t_fits_80_whatever_the_figures),
-		cmocka_unit_test(t_least_important_first),
+		cmocka_unit_test(t_one_wording_fixed_order),
+		cmocka_unit_test(t_rounded_to_nearest),
 		cmocka_unit_test(t_short_figures),
 		cmocka_unit_test(t_segfaults),
 		cmocka_unit_test(t_key_figures),

@@ -15,9 +15,9 @@ stats_draw(const struct app *a, const struct rect *r)
 	size_t i;
 
 	if (a->projector)
-		stats_line_key(&a->m->stats, r->w, &l);
+		stats_line_key(&a->m->stats, a->m->cfg.tlb_entries > 0, r->w, &l);
 	else
-		stats_line_fit(&a->m->stats, r->w, &l);
+		stats_line_fit(&a->m->stats, a->m->cfg.tlb_entries > 0, r->w, &l);
 	pen_at(&p, a, r, 0, 1);
 	for (i = 0; i < l.n; i++) {
 		pen_put(&p, EL_HINT, l.it[i].label);

@@ -1,6 +1,7 @@
 /*
- * stats_line.c - the statistics line at each level of shortening, from
- * the full line down, until one fits; and projector mode's key figures.
+ * stats_line.c - the statistics line: one wording at every width, whole
+ * fields giving way in one fixed order until it fits; and projector
+ * mode's key figures in the same words.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,24 +9,37 @@
 #include "stats_line.h"
 #include "text.h"
 
-/* Each level gives up one more thing (see stats_line.h). */
-enum level {
-	FULL,
-	TLB_RATE_ONLY,
-	SINGLE_SPACES,
-	NO_HITS,
-	NO_ZEROS,
-	SHORT_FIGURES,
-	LEVELS
+/* The fields, in the order they are drawn. */
+enum field {
+	F_ACCESSES,
+	F_HITS,
+	F_FAULTS,
+	F_SEGFAULTS,
+	F_PROTECTION_FAULTS,
+	F_EVICTIONS,
+	F_WRITEBACKS,
+	F_ZERO_FILLS,
+	F_SWAP_INS,
+	F_TLB,
+	FIELDS
 };
 
+/* When space is short, whole fields go in this order (stats_line.h). */
+static const enum field give_way[] = {
+	F_ZERO_FILLS, F_SWAP_INS, F_HITS, F_EVICTIONS, F_WRITEBACKS,
+	F_TLB, F_PROTECTION_FAULTS, F_SEGFAULTS, F_FAULTS,
+};
+
+#define GIVE_WAY (sizeof give_way / sizeof give_way[0])
 #define FIGURE_MAX 24
 
-static unsigned
-percent(uint64_t part, uint64_t whole)
+/* part of whole in whole percent, rounded to nearest as printf rounds. */
+static void
+percent(char *buf, uint64_t part, uint64_t whole)
 {
 	/* In floating point: part * 100 could overflow. */
-	return (whole > 0 ? (unsigned)((double)part * 100 / (double)whole) : 0);
+	snprintf(buf, FIGURE_MAX, "%.0f%%",
+	    whole > 0 ? (double)part * 100 / (double)whole : 0.0);
 }
 
 /* v in digits, or from 10000 on in at most four characters: 12k, 1.2M. */
@@ -69,46 +83,81 @@ item(struct stats_line *l, const char *label, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void
-fill(const struct stats *s, enum level lv, struct stats_line *l)
+/* Whether field f has anything to say for this machine. */
+static bool
+present(enum field f, const struct stats *s, bool has_tlb)
 {
-	uint64_t tlb = s->tlb_hits + s->tlb_misses;
-	bool sh = lv >= SHORT_FIGURES;
-	char a[FIGURE_MAX], b[FIGURE_MAX];
-
-	l->n = 0;
-	l->sep = lv >= SINGLE_SPACES ? " " : "  ";
-	item(l, "accesses", "%s", figure(a, s->accesses, sh));
-	if (lv < NO_HITS)
-		item(l, "hits", "%s", figure(a, s->hits, sh));
-	item(l, "faults", "%s (%u%%)", figure(a, s->faults, sh),
-	    percent(s->faults, s->accesses));
-	if (s->segfaults > 0)
-		item(l, "segfaults", "%s", figure(a, s->segfaults, sh));
-	if (s->protection_faults > 0)
-		item(l, "protection faults", "%s", figure(a, s->protection_faults, sh));
-	if (lv < NO_ZEROS || s->evictions > 0)
-		item(l, "evictions", "%s", figure(a, s->evictions, sh));
-	if (lv < NO_ZEROS || s->writebacks > 0)
-		item(l, "write-backs", "%s", figure(a, s->writebacks, sh));
-	if (lv < TLB_RATE_ONLY)
-		item(l, "TLB", "%s/%s (%u%%)", figure(a, s->tlb_hits, sh), figure(b, tlb, sh),
-		    percent(s->tlb_hits, tlb));
-	else
-		item(l, "TLB hits", "%u%%", percent(s->tlb_hits, tlb));
+	switch (f) {
+	case F_SEGFAULTS:
+		return (s->segfaults > 0);
+	case F_PROTECTION_FAULTS:
+		return (s->protection_faults > 0);
+	case F_TLB:
+		return (has_tlb);
+	default:
+		return (true);
+	}
 }
 
-/* Projector mode's line: the key figures, set wide apart. */
+/* Field f's label and value, figures shortened when `sh`. */
 static void
-fill_key(const struct stats *s, bool shorten, struct stats_line *l)
+field(struct stats_line *l, enum field f, const struct stats *s, bool sh)
 {
-	char a[FIGURE_MAX];
+	uint64_t tlb = s->tlb_hits + s->tlb_misses;
+	char a[FIGURE_MAX], b[FIGURE_MAX], p[FIGURE_MAX];
+
+	switch (f) {
+	case F_ACCESSES:
+		item(l, "accesses", "%s", figure(a, s->accesses, sh));
+		break;
+	case F_HITS:
+		item(l, "hits", "%s", figure(a, s->hits, sh));
+		break;
+	case F_FAULTS:
+		percent(p, s->faults, s->accesses);
+		item(l, "faults", "%s (%s)", figure(a, s->faults, sh), p);
+		break;
+	case F_SEGFAULTS:
+		item(l, "segfaults", "%s", figure(a, s->segfaults, sh));
+		break;
+	case F_PROTECTION_FAULTS:
+		item(l, "protection faults", "%s", figure(a, s->protection_faults, sh));
+		break;
+	case F_EVICTIONS:
+		item(l, "evictions", "%s", figure(a, s->evictions, sh));
+		break;
+	case F_WRITEBACKS:
+		item(l, "write-backs", "%s", figure(a, s->writebacks, sh));
+		break;
+	case F_ZERO_FILLS:
+		item(l, "zero-fills", "%s", figure(a, s->zero_fills, sh));
+		break;
+	case F_SWAP_INS:
+		item(l, "swap-ins", "%s", figure(a, s->swap_ins, sh));
+		break;
+	case F_TLB:
+		percent(p, s->tlb_hits, tlb);
+		item(l, "TLB hits", "%s/%s (%s)", figure(a, s->tlb_hits, sh),
+		    figure(b, tlb, sh), p);
+		break;
+	case FIELDS:
+		break;
+	}
+}
+
+/* The line from the fields in `want`, in drawing order. */
+static void
+fill(const struct stats *s, bool has_tlb, const bool want[FIELDS], bool sh,
+     const char *sep, struct stats_line *l)
+{
+	int f;
 
 	l->n = 0;
-	l->sep = "     ";
-	item(l, "accesses", "%s", figure(a, s->accesses, shorten));
-	item(l, "faults", "%s", figure(a, s->faults, shorten));
-	item(l, "fault rate", "%u%%", percent(s->faults, s->accesses));
+	l->sep = sep;
+	for (f = 0; f < FIELDS; f++) {
+		if (want[f] && present((enum field)f, s, has_tlb))
+			field(l, (enum field)f, s, sh);
+	}
 }
 
 int
@@ -123,32 +172,47 @@ stats_line_width(const struct stats_line *l)
 	return (w);
 }
 
-/* Still too wide: whole items go from the end, never half a word. */
+/*
+ * Double spaces, then single spaces, then short figures; then whole
+ * fields in give_way's order.  The wording never changes.
+ */
 static void
-drop_to_fit(struct stats_line *l, int width)
+fit(const struct stats *s, bool has_tlb, bool want[FIELDS], const char *wide,
+    int width, struct stats_line *l)
 {
-	while (l->n > 1 && stats_line_width(l) > width)
-		l->n--;
-}
+	size_t g;
 
-void
-stats_line_fit(const struct stats *s, int width, struct stats_line *l)
-{
-	int lv;
-
-	for (lv = FULL; lv < LEVELS; lv++) {
-		fill(s, (enum level)lv, l);
-		if (stats_line_width(l) <= width)
+	fill(s, has_tlb, want, false, wide, l);
+	if (stats_line_width(l) <= width)
+		return;
+	fill(s, has_tlb, want, false, " ", l);
+	if (stats_line_width(l) <= width)
+		return;
+	for (g = 0; g <= GIVE_WAY; g++) {
+		fill(s, has_tlb, want, true, " ", l);
+		if (stats_line_width(l) <= width || g == GIVE_WAY)
 			return;
+		want[give_way[g]] = false;
 	}
-	drop_to_fit(l, width);
 }
 
 void
-stats_line_key(const struct stats *s, int width, struct stats_line *l)
+stats_line_fit(const struct stats *s, bool has_tlb, int width, struct stats_line *l)
 {
-	fill_key(s, false, l);
-	if (stats_line_width(l) > width)
-		fill_key(s, true, l);
-	drop_to_fit(l, width);
+	bool want[FIELDS];
+	int f;
+
+	for (f = 0; f < FIELDS; f++)
+		want[f] = true;
+	fit(s, has_tlb, want, "  ", width, l);
+}
+
+void
+stats_line_key(const struct stats *s, bool has_tlb, int width, struct stats_line *l)
+{
+	bool want[FIELDS] = { false };
+
+	want[F_ACCESSES] = want[F_FAULTS] = want[F_TLB] = true;
+	want[F_WRITEBACKS] = s->writebacks > 0;
+	fit(s, has_tlb, want, "     ", width, l);
 }

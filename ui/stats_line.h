@@ -2,22 +2,24 @@
  * stats_line.h - the statistics line's words and figures, fitted to a
  * width.  Pure (no curses).
  *
- * The full line: accesses, hits, faults and fault rate, segmentation and
- * protection faults when there are any, evictions, write-backs, TLB hits
- * of lookups and hit rate.  When it is too wide, the least important
- * parts give way first, always in the same order: the TLB's counts (its
- * hit rate stays), the double spaces between items, the hits (accesses
- * less faults), zero evictions and write-backs, the digits of figures of
- * 10000 and over (12k, 1.2M).  Labels stay words.  Without
- * segmentation or protection faults that fits 80 columns whatever the
- * figures; with them and large figures, whole items go from the end.
+ * The fields, in this order: accesses, hits, faults (and their share of
+ * the accesses), segfaults and protection faults when there are any,
+ * evictions, write-backs, zero-fills, swap-ins, and on a machine with a
+ * TLB "TLB hits h/l (p%)" (hits of lookups).  Percentages are rounded to
+ * the nearest whole percent, as printf rounds (the batch summary rounds
+ * the same way to a tenth).  The wording is the same at every width.
+ * When the line is too wide, first the double spaces between fields
+ * become single, then figures of 10000 and over are shortened (12k,
+ * 1.2M), then whole fields go, always in this order: zero-fills,
+ * swap-ins, hits, evictions, write-backs, TLB hits, protection faults,
+ * segfaults, faults.  Accesses stay.
  */
 #ifndef VMSCOPE_UI_STATS_LINE_H
 #define VMSCOPE_UI_STATS_LINE_H
 
 #include "machine.h"
 
-#define STATS_ITEMS 8
+#define STATS_ITEMS 10
 
 struct stats_item {
 	const char *label;
@@ -31,13 +33,14 @@ struct stats_line {
 };
 
 /* The most complete line for s that fits in `width` columns. */
-void stats_line_fit(const struct stats *s, int width, struct stats_line *l);
+void stats_line_fit(const struct stats *s, bool has_tlb, int width, struct stats_line *l);
 
 /*
- * Projector mode's line: only accesses, faults and the fault rate, wide
- * apart; figures of 10000 and over shortened when it would not fit.
+ * Projector mode's line, in the same words, wide apart: accesses, faults,
+ * TLB hits on a machine with a TLB, write-backs once there are any;
+ * shortened as above when it would not fit.
  */
-void stats_line_key(const struct stats *s, int width, struct stats_line *l);
+void stats_line_key(const struct stats *s, bool has_tlb, int width, struct stats_line *l);
 
 /* Columns the line takes, with the blank it starts with. */
 int stats_line_width(const struct stats_line *l);
