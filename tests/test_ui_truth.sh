@@ -183,5 +183,21 @@ start "--lesson 5 --ascii"
 keys Enter Enter Enter Enter
 expect "lesson 5 in ASCII: the dropped glyph" "1 ~"
 
+# --- OPT does not change the past without a word --------------------------
+# With r 0x0 queued, OPT's choice at step 3 changes from 0x0 to 0x1.
+start "--frames 2 --policy opt"
+command "r 0x0"
+command "r 0x1000"
+command "r 0x2000"
+keys G
+expect "opt: step 3 as shown" "step 3/3"
+command "r 0x0"
+expect "opt: the re-plan is said" "OPT looks ahead"
+expect "opt: which step changed" "step 3 evicts 1:0x1 instead of 1:0x0"
+keys B G
+command "r 0x1000"
+expect "opt: an append that changes nothing" "step 5/5"
+refute "opt: no re-plan, no notice" "OPT looks ahead"
+
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
 echo "all passed"

@@ -7,10 +7,12 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "engine.h"
+#include "policy.h"
 #include "view.h"
 
 struct prompt_command {
@@ -94,10 +96,106 @@ save_now(struct app *a, const char *path)
 	return (R_REDRAW);
 }
 
+/* One VICTIM event: the step it belongs to and the page it names. */
+struct victim {
+	uint64_t step, vpn;
+	int pid;
+};
+
+/*
+ * The victims of the first n operations, in order (*count of them), or
+ * NULL if there are none or memory ran out.
+ */
+static struct victim *
+victims(struct history *h, size_t n, size_t *count)
+{
+	struct victim *v = NULL, *grown;
+	size_t cap = 0;
+	struct event_list ev;
+
+	*count = 0;
+	for (size_t k = 1; k <= n; k++) {
+		history_events(h, k, &ev);
+		for (unsigned i = 0; i < ev.n; i++) {
+			if (ev.ev[i].kind != EV_VICTIM)
+				continue;
+			if (*count == cap) {
+				cap = cap ? 2 * cap : 16;
+				if ((grown = realloc(v, cap * sizeof *v)) == NULL) {
+					free(v);
+					*count = 0;
+					return (NULL);
+				}
+				v = grown;
+			}
+			v[(*count)++] = (struct victim){ k, ev.ev[i].other_vpn,
+			    ev.ev[i].other_pid };
+		}
+	}
+	return (v);
+}
+
+/* "1:0x2", or "nothing" */
+static void
+name_victim(char *buf, size_t size, const struct victim *v)
+{
+	if (v == NULL)
+		snprintf(buf, size, "nothing");
+	else
+		snprintf(buf, size, "%d:0x%llx", v->pid, (unsigned long long)v->vpn);
+}
+
+static bool
+same_victim(const struct victim *x, const struct victim *y)
+{
+	return (x->step == y->step && x->pid == y->pid && x->vpn == y->vpn);
+}
+
+/*
+ * OPT decides with every queued operation in view, so an appended one can
+ * change an eviction already shown: says which, instead of letting the
+ * replayed past change silently.  `before` lists the victims of the first
+ * n operations as they were shown.
+ */
+static void
+tell_replanned(struct app *a, const struct victim *before, size_t nbefore,
+    size_t n, const char *text)
+{
+	struct victim *after;
+	const struct victim *was, *now;
+	size_t nafter, i;
+	uint64_t step;
+	char old[64], new[64];
+
+	after = victims(a->h, n, &nafter);
+	for (i = 0; i < nbefore && i < nafter && same_victim(&before[i], &after[i]); i++)
+		;
+	if (i == nbefore && i == nafter) {
+		free(after);
+		return;
+	}
+	was = i < nbefore ? &before[i] : NULL;
+	now = i < nafter ? &after[i] : NULL;
+	step = was && (!now || was->step <= now->step) ? was->step : now->step;
+	if (was && was->step != step)
+		was = NULL;
+	if (now && now->step != step)
+		now = NULL;
+	name_victim(old, sizeof old, was);
+	name_victim(new, sizeof new, now);
+	app_say(a, false, "OPT looks ahead: with \"%s\" now queued, step %llu evicts %s "
+	    "instead of %s; the steps before it were replayed with the new future",
+	    text, (unsigned long long)step, new, old);
+	free(after);
+}
+
 /* Drops the operations after the one shown, appends op, shows its first event. */
 static unsigned
 append(struct app *a, const struct op *op, const char *text)
 {
+	struct victim *before = NULL;
+	size_t nbefore = 0, n;
+	bool ahead = policy_looks_ahead(history_initial(a->h)->cfg.policy);
 	char err[256];
 
 	if (history_length(a->h) > a->anim.op) {
@@ -105,12 +203,19 @@ append(struct app *a, const struct op *op, const char *text)
 		a->s->modified = true;
 		app_forget(a);
 	}
+	n = history_length(a->h);
+	if (ahead)
+		before = victims(a->h, n, &nbefore);
 	if (history_append(a->h, op, text, err, sizeof err) != 0) {
 		app_say(a, true, "%s: %s", text, err);
+		free(before);
 		return (R_MOVED);
 	}
 	a->s->modified = true;
 	app_forget(a);
+	if (ahead)
+		tell_replanned(a, before, nbefore, n, text);
+	free(before);
 	anim_enter(&a->anim, history_length(a->h), &a->src);
 	return (R_MOVED);
 }
