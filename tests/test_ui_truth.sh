@@ -4,7 +4,8 @@
 #  - a machine with no process left is drawn, not a crash (an empty
 #    session, the first lesson after G and two exits, a script that exits);
 #  - the page-table walk's row is drawn while it is read, P = 0 included;
-#  - a refused access shows no physical address;
+#  - a refused access shows no physical address; a page not mapped is
+#    drawn "not mapped" and refused, never as a PTE or a page accessed;
 #  - a process at its frame limit says so, and its heading shows the limit;
 #  - a dropped page (evicted clean, never written) has its own glyph and
 #    is never called untouched.
@@ -153,6 +154,16 @@ refute "lesson 12: no physical address" "PA 0x"
 COLS=80 ROWS=24 start "--lesson 12"
 keys Enter Enter Space Space Space
 expect "lesson 12 at 80x24: the refusal whole" "→  translation refused: no physical address"
+
+# An access to a page not mapped: the row says so (never a PTE with P = 0),
+# and the cell is refused, not a page being accessed.
+start "--lesson 12"
+keys Enter Enter Enter Space Space Space
+expect "lesson 12: the walk finds no mapping" "no mapping at page 0xc"
+expect "lesson 12: the unmapped row" "▶0xc not mapped"
+refute "lesson 12: no PTE for 0xc" "0xc 0 - -"
+expect "lesson 12: the refused cell" "c ✗"
+refute "lesson 12: 0xc is not a page being accessed" "c ▣"
 
 # --- At a frame limit, the words say so ---------------------------------
 start "--lesson 13"

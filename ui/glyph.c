@@ -6,7 +6,7 @@
 static const struct glyphs unicode = {
 	.ascii = false,
 	.untouched = "\u00b7", .resident = "\u25a0", .current = "\u25a3",
-	.swapped = "\u25cb", .dropped = "\u25cc", .free = "\u00b7",
+	.swapped = "\u25cb", .dropped = "\u25cc", .refused = "\u2717", .free = "\u00b7",
 	.split = "\u2502", .arrow = "\u2192",
 	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .sep = " \u00b7 ",
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
@@ -18,7 +18,7 @@ static const struct glyphs unicode = {
 static const struct glyphs ascii = {
 	.ascii = true,
 	.untouched = ".", .resident = "#", .current = "@", .swapped = "o",
-	.dropped = "~", .free = ".",
+	.dropped = "~", .refused = "!", .free = ".",
 	.split = "|", .arrow = "->",
 	.pointer = ">", .prompt = ">", .marker = "<", .sep = " - ",
 	.bullet = ">", .playing = ">", .paused = "||",
@@ -35,6 +35,7 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->current, "the page being accessed" },
 		{ g->swapped, "page in swap (read back on its next use)" },
 		{ g->dropped, "page evicted clean, never written: no copy anywhere" },
+		{ g->refused, "an access refused: no page is mapped there" },
 		{ g->free, "free frame, swap slot or TLB entry" },
 		{ g->pointer, "the row or cell the event is about; in a heading, "
 		    "the process a typed access goes to" },

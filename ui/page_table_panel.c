@@ -2,7 +2,8 @@
  * page_table_panel.c - the shown process's page-table entries, one row per
  * touched page: VPN, present, dirty, referenced, where the page is (frame
  * fN or swap slot sN) and permissions; and the entry a walk is reading,
- * with P = 0, even for a page never touched.  Wide panels add when the resident
+ * with P = 0, even for a page never touched, or "not mapped" for a page
+ * outside every region (no entry exists).  Wide panels add when the resident
  * page was loaded and last used.  When every live process's table fits,
  * they are stacked under one heading, in pid order.
  */
@@ -174,6 +175,13 @@ draw_entry(const struct app *a, const struct tables *ts, const struct table *t, 
 	pen_put(&p, el, touched ? a->g->pointer : " ");
 	snprintf(label, sizeof label, "0x%llx", (unsigned long long)e->vpn);
 	pen_printf(&p, el, "%-*s ", ts->digits + 2, label);
+	if (found == NULL && reg == NULL) {
+		/* A walk found no mapping: say so, never draw a PTE with P = 0. */
+		pen_put(&p, touched ? el : EL_DIM, "not mapped");
+		if (touched)
+			pen_repeat(&p, el, " ", pen_left(&p));
+		return;
+	}
 	pen_put(&p, touched ? el : (e->present ? EL_RESIDENT : EL_DIM), e->present ? "1" : "0");
 	if (e->present) {
 		pen_put(&p, el, " ");

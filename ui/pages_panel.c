@@ -1,7 +1,9 @@
 /*
  * pages_panel.c - the shown process's virtual pages as a grid of cells,
  * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
- * ◌ dropped (evicted clean, no copy anywhere), ▣ the page being accessed; ▶ before the page an event touches.  A small
+ * ◌ dropped (evicted clean, no copy anywhere), ▣ the page being accessed,
+ * ✗ an access to a page not mapped (refused); ▶ before the page an event
+ * touches.  A small
  * address space shows every page (more than 16: a VPN at the start of each
  * row, as in a hex dump); a large one (a 48-bit trace) only the pages
  * touched, so memory and time follow the pages used.  The grid scrolls
@@ -235,7 +237,8 @@ cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
 	*glyph = by_glyph[st];
 	*el = by_state[st];
 	if (acc != NULL && acc->pid == g->p->pid && acc->vpn == vpn) {
-		*glyph = a->g->current;
+		/* Not a real page being accessed: an address the MMU refuses. */
+		*glyph = st == PAGE_UNMAPPED ? a->g->refused : a->g->current;
 		*el = EL_CURRENT;
 	}
 	if (touches_page(a, g->p->pid, vpn))

@@ -16,7 +16,8 @@
  * ascending order and returns how many: every entry p's table holds, and
  * the entry a page-table walk among shown[0..n) read for p, even when the
  * table holds none for it (a page never touched, or not mapped), so the
- * row the narration names is on screen with its present bit 0.
+ * row the narration names is on screen (drawn "not mapped" when no region
+ * holds it).
  */
 size_t pte_rows(const struct process *p, const struct event *shown, size_t n, uint64_t *out);
 
