@@ -225,7 +225,10 @@ victim(struct machine *m, struct access *a, struct event *ev)
 	if (!owner->dirty)
 		return PH_EVICT;
 	ev->flags |= EVF_DIRTY;
-	return owner->slot < 0 && swap_full(m) ? PH_OOM : PH_WRITEBACK;
+	if (owner->slot >= 0 || !swap_full(m))
+		return PH_WRITEBACK;
+	ev->flags |= EVF_NO_SLOT;
+	return PH_OOM;
 }
 
 /* The eviction's later events all name the victim and the frame it leaves. */

@@ -246,13 +246,17 @@ explain_victim(const struct event *e, const struct machine *m, char *b, size_t n
 	int k = (e->flags & EVF_LIMITED) ? limit_reason(e, b, n) :
 		snprintf(b, n, "no free frame: ");
 
-	k = append(b, n, k, "%s evicts %d:0x%llx from frame %d, ",
+	k = append(b, n, k, "%s %s %d:0x%llx %s frame %d, ",
 		   m ? policy_at(m->cfg.policy)->name : "the policy",
-		   e->other_pid, ull(e->other_vpn), e->frame);
+		   (e->flags & EVF_NO_SLOT) ? "chooses" : "evicts",
+		   e->other_pid, ull(e->other_vpn),
+		   (e->flags & EVF_NO_SLOT) ? "in" : "from", e->frame);
 	if (k < 0 || (size_t)k >= n)
 		return;
 	k += victim_reason(&e->why, m, b + k, n - k);
-	append(b, n, k, "%s", (e->flags & EVF_DIRTY) ?
+	append(b, n, k, "%s", (e->flags & EVF_NO_SLOT) ?
+	       "; it is dirty and swap is full, so it cannot be evicted" :
+	       (e->flags & EVF_DIRTY) ?
 	       "; it is dirty, so it must be written to swap first" : "; it is clean");
 }
 

@@ -105,6 +105,7 @@ enum event_flags {
 	EVF_RESTARTED  = 1u << 9, /* EV_ACCESS: the instruction ran again after a fault */
 	EVF_JUST_FREED = 1u << 10, /* EV_SWAP_IN / EV_ZERO_FILL: the frame was freed by
 	                           * evicting (other_pid, other_vpn) this access */
+	EVF_NO_SLOT    = 1u << 11, /* EV_VICTIM: dirty, and swap is full: it stays */
 };
 
 #define EVENTS_MAX 16

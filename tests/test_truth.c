@@ -17,6 +17,8 @@
  *  - "from swap slot N": the page is in that slot;
  *  - "present = 0/1": the entry's present bit;
  *  - "restarted": the access faulted first;
+ *  - a VICTIM says "evicts ... from frame" unless OUT OF MEMORY follows, and
+ *    then "cannot be evicted";
  *  - the page-table panel draws the row a walk reads (ui/pte_rows.c);
  *  - a refused access has no ACCESS event, no physical address in any
  *    line, and the address bar never finds one (ui/translation.c).
@@ -254,6 +256,12 @@ check_pte_words(const struct ctx *c, const struct event *e)
 		      c->before->swap[slot].pid == e->pid && c->before->swap[slot].vpn == e->vpn);
 	if (says(c, "restarted"))
 		CLAIM(c, op_has(c->ev, c->j, EV_PAGE_FAULT));
+	/* A victim is said to be evicted only when it is. */
+	if (e->kind == EV_VICTIM) {
+		bool stays = c->j + 1 < c->ev->n && c->ev->ev[c->j + 1].kind == EV_OUT_OF_MEMORY;
+
+		CLAIM(c, says(c, "cannot be evicted") == stays && says(c, " from frame ") != stays);
+	}
 }
 
 /* The page-table panel draws the row a walk reads, after the walk. */
