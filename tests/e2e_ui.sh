@@ -414,13 +414,16 @@ grep -qE "│ *[0-9]+ [D ] 2:0x7 " "$work/two" || fail "2:0x7 in no frame"
 # The current process (where a typed access goes) is marked in both
 # stacked panels, and the prompt names it; Tab, which only chooses what a
 # single grid shows, does not move the mark.  After "switch 1" both say 1.
-[ "$(grep -oF "▶ pid 2 editor" "$work/two" | wc -l)" -eq 2 ] ||
-	fail "the current process is not marked in both panels"
-grep -qF "▶ pid 1" "$work/two" && fail "a process that is not current is marked"
+[ "$(grep -oF "pid 2 editor · accessing" "$work/two" | wc -l)" -eq 2 ] ||
+	fail "the accessing process is not marked in both panels"
+grep -qF "pid 2 editor · accessing · typing here" "$work/two" ||
+	fail "the current process is not marked"
+grep -qF "▶ pid" "$work/two" && fail "a heading uses the pointer of the page accessed"
+grep -qF "pid 1 app · typing here" "$work/two" && fail "a process that is not current is marked"
 t send-keys -t ui Tab
 wait_for "showing pid 1 app"
-has "▶ pid 2 editor" || fail "Tab moved the mark off the current process"
-look=$(t capture-pane -p -e -t ui | grep -F "▶ pid 2 editor" | head -n 1 |
+has "pid 2 editor · accessing · typing here" || fail "Tab moved the mark off the current process"
+look=$(t capture-pane -p -e -t ui | grep -F "pid 2 editor · accessing · typing here" | head -n 1 |
     sed 's/ pid 2 editor.*//' | sgr_state)
 case $look in
 *reverse=1*) ;;
@@ -432,8 +435,8 @@ t send-keys -t ui -l "switch 1"
 t send-keys -t ui Enter
 wait_for "step 4/4"
 t send-keys -t ui End
-wait_for "▶ pid 1 app"
-lacks "▶ pid 2" || fail "the mark stayed on pid 2 after switch 1"
+wait_for "pid 1 app · typing here"
+lacks "pid 2 editor · typing here" || fail "the mark stayed on pid 2 after switch 1"
 t send-keys -t ui :
 wait_for " pid 1 ›"
 t send-keys -t ui Escape

@@ -4,6 +4,8 @@
 #  - a machine with no process left is drawn, not a crash (an empty
 #    session, the first lesson after G and two exits, a script that exits);
 #  - the page-table walk's row is drawn while it is read, P = 0 included;
+#  - the accessed page keeps its pointer all through its access, and the
+#    accessing process's heading says so in words;
 #  - a refused access shows no physical address; a page not mapped is
 #    drawn "not mapped" and refused, never as a PTE or a page accessed;
 #  - a process at its frame limit says so, and its heading shows the limit;
@@ -143,6 +145,22 @@ start ""
 keys Space Space Space
 expect "the walk of page 0x7" "PAGE-TABLE WALK (event 3 of"
 expect "the walk's row, P = 0" "▶0x7 0 - - -    rw"
+
+# The accessed page keeps its pointer through the whole access (no flicker
+# at FREE FRAME or TLB FILL); a heading names the accessing process in
+# words, never with the page's pointer.
+start ""
+keys Space Space Space Space Space
+expect "lesson 1: the free frame" "FREE FRAME (event 5 of"
+expect "lesson 1: page 7 still marked at FREE FRAME" "▶7 ▣"
+keys Space Space Space
+expect "lesson 1: the TLB fill" "TLB FILL (event 8 of"
+expect "lesson 1: page 7 still marked at TLB FILL" "▶7 ▣"
+keys Space Space Space
+expect "lesson 1: step 2" "step 2/"
+expect "lesson 1: pid 2 accessing" "pid 2 vscode · accessing"
+refute "lesson 1: pid 1 not accessing" "pid 1 chrome · accessing"
+refute "lesson 1: no pointer in a heading" "▶ pid"
 
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"

@@ -154,13 +154,15 @@ draw_process_heading(const struct app *a, const struct rect *r, const struct pro
 	char limit[48];
 
 	process_limit_text(a, p, limit, sizeof limit);
-	/* The pointer marks where a typed access goes, as the prompt says. */
+	/*
+	 * In words, not the pointer (which marks the page an event is on):
+	 * where a typed access goes, as the prompt says, and who is accessing.
+	 */
 	pen_at(&pen, a, &(struct rect){ r->x, r->y - 1, r->w, 1 }, 0, 0);
-	if (p->pid == a->typed_pid) {
-		pen_put(&pen, EL_SELECTED, a->g->pointer);
-		pen_printf(&pen, EL_SELECTED, " pid %d %s%s ", p->pid, p->name, limit);
-	} else
-		pen_printf(&pen, el, "  pid %d %s%s", p->pid, p->name, limit);
+	pen_printf(&pen, p->pid == a->typed_pid ? EL_SELECTED : el, " pid %d %s%s%s%s%s%s ",
+	    p->pid, p->name, limit, el == EL_LABEL ? a->g->sep : "",
+	    el == EL_LABEL ? "accessing" : "", p->pid == a->typed_pid ? a->g->sep : "",
+	    p->pid == a->typed_pid ? "typing here" : "");
 }
 
 void

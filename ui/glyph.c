@@ -37,8 +37,8 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->dropped, "page evicted clean, never written: no copy anywhere" },
 		{ g->refused, "an access refused: no page is mapped there" },
 		{ g->free, "free frame, swap slot or TLB entry" },
-		{ g->pointer, "the row or cell the event is about; in a heading, "
-		    "the process a typed access goes to" },
+		{ g->pointer, "the row or cell the event is about (the page being "
+		    "accessed, all through its access)" },
 		{ g->marker, "the frame, slot or TLB entry the event touches" },
 		{ "D", "dirty: written since it was loaded (a write-back on eviction)" },
 	};

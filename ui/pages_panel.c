@@ -249,7 +249,10 @@ cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
 static void
 draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn)
 {
-	bool touched = touches_page(a, g->p->pid, vpn);
+	const struct event *acc = app_access(a);
+	/* The accessed page keeps its pointer through every event of its access. */
+	bool touched = touches_page(a, g->p->pid, vpn) ||
+		       (acc != NULL && acc->pid == g->p->pid && acc->vpn == vpn);
 	const char *glyph;
 	enum element el;
 
