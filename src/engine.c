@@ -200,8 +200,7 @@ apply_unmap(struct machine *m, const struct op *op, struct event *ev)
 		page_table_remove(&p->pt, doomed[i]);
 	}
 	free(doomed);
-	region_remove(p, first, op->pages);
-	ev->count = op->pages;
+	ev->count = region_remove(p, first, op->pages);
 }
 
 static void

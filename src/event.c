@@ -397,7 +397,12 @@ static void
 explain_unmap(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "pid %d unmaps %llu page%s at 0x%llx: %u frame%s and %u swap slot%s "
+	if (e->count == 0) {
+		snprintf(b, n, "pid %d unmaps nothing at 0x%llx: none of those pages was mapped",
+			 e->pid, ull(e->vaddr));
+		return;
+	}
+	snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: %u frame%s and %u swap slot%s "
 		 "become free", e->pid, ull(e->count), plural(e->count), ull(e->vaddr),
 		 e->frames_freed, plural(e->frames_freed), e->slots_freed,
 		 plural(e->slots_freed));

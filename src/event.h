@@ -79,7 +79,7 @@ struct event {
 	int other_pid;           /* victim owner (EV_VICTIM...), or evicted TLB pid */
 	uint64_t other_vpn;
 	uint64_t paddr;          /* EV_ACCESS */
-	uint64_t count;          /* pages (spawn, map, unmap), frame limit, TLB entries flushed */
+	uint64_t count;          /* pages (spawn, map; unmap: those mapped), frame limit, TLB entries flushed */
 	unsigned frames_freed;   /* EV_EXIT, EV_UNMAP: frames given back */
 	unsigned perm;           /* enum perm bits: the page's, or the mapping's */
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */

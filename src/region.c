@@ -74,10 +74,10 @@ region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm)
 	    (struct region){ .first_vpn = first, .npages = n, .perm = perm });
 }
 
-void
+uint64_t
 region_remove(struct process *p, uint64_t first, uint64_t n)
 {
-	uint64_t end = first + n;
+	uint64_t end = first + n, removed = 0;
 	size_t i = region_after(p, first);
 
 	while (i < p->nregions && starts_before(&p->regions[i], first, n)) {
@@ -87,10 +87,12 @@ region_remove(struct process *p, uint64_t first, uint64_t n)
 		/* Drop r, then put back the parts of it outside the cut. */
 		memmove(p->regions + i, p->regions + i + 1, (p->nregions - i - 1) * sizeof r);
 		p->nregions--;
+		removed += (r_end < end ? r_end : end) - (r.first_vpn > first ? r.first_vpn : first);
 		if (r_end > end)
 			insert_at(p, i, (struct region){ end, r_end - end, r.perm });
 		if (r.first_vpn < first)
 			insert_at(p, i, (struct region){ r.first_vpn, first - r.first_vpn, r.perm });
 		i += (r.first_vpn < first) + (r_end > end);
 	}
+	return removed;
 }

@@ -21,7 +21,10 @@ bool region_overlaps(const struct process *p, uint64_t first, uint64_t n);
 /* Adds a region; the caller has checked it overlaps nothing. */
 void region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm);
 
-/* Unmaps [first, first+n), splitting regions that straddle its ends. */
-void region_remove(struct process *p, uint64_t first, uint64_t n);
+/*
+ * Unmaps [first, first+n), splitting regions that straddle its ends.
+ * Returns how many of those pages were mapped.
+ */
+uint64_t region_remove(struct process *p, uint64_t first, uint64_t n);
 
 #endif

@@ -17,6 +17,7 @@
  *  - "from swap slot N": the page is in that slot;
  *  - "present = 0/1": the entry's present bit;
  *  - "restarted": the access faulted first;
+ *  - an unmap's page count is the pages that were mapped ("nothing": none);
  *  - a VICTIM says "evicts ... from frame" unless OUT OF MEMORY follows, and
  *    then "cannot be evicted";
  *  - the page-table panel draws the row a walk reads (ui/pte_rows.c);
@@ -98,9 +99,10 @@ seen_forget(struct record *r, int pid, uint64_t first, uint64_t count)
 	}
 }
 
-/* What event e, with the state before it, tells the record. */
+/* What event e of op, with the state before it, tells the record. */
 static void
-record_event(struct record *r, const struct event *e, const struct machine *before)
+record_event(struct record *r, const struct event *e, const struct op *op,
+	     const struct machine *before)
 {
 	const struct pte *victim;
 
@@ -119,7 +121,7 @@ record_event(struct record *r, const struct event *e, const struct machine *befo
 		seen_forget(r, e->pid, 0, 0);
 		break;
 	case EV_UNMAP:
-		seen_forget(r, e->pid, e->vaddr / before->cfg.page_size, e->count);
+		seen_forget(r, e->pid, e->vaddr / before->cfg.page_size, op->pages);
 		break;
 	default:
 		break;
@@ -305,6 +307,27 @@ check_refusal(const struct ctx *c, const struct event *e)
 		CLAIM(c, says(c, "no physical address"));
 }
 
+static uint64_t
+mapped_pages(const struct machine *m, int pid)
+{
+	const struct process *p = machine_process(m, pid);
+	uint64_t n = 0;
+
+	for (size_t i = 0; i < p->nregions; i++)
+		n += p->regions[i].npages;
+	return n;
+}
+
+/* An unmap counts the pages that were mapped, and says "nothing" for none. */
+static void
+check_unmap(const struct ctx *c, const struct event *e)
+{
+	if (e->kind != EV_UNMAP)
+		return;
+	CLAIM(c, e->count == mapped_pages(c->before, e->pid) - mapped_pages(c->after, e->pid));
+	CLAIM(c, says(c, "unmaps nothing") == (e->count == 0));
+}
+
 static void
 check_event(struct ctx *c, const struct record *r)
 {
@@ -315,6 +338,7 @@ check_event(struct ctx *c, const struct record *r)
 	check_pte_words(c, e);
 	check_walk_row(c, e);
 	check_refusal(c, e);
+	check_unmap(c, e);
 }
 
 /* How often the random scripts reached each case worth checking. */
@@ -358,7 +382,7 @@ check_history(struct history *h, const char *where)
 			event_explain(&ev.ev[j], after, text, sizeof text);
 			check_event(&c, &r);
 			tally(&ev.ev[j]);
-			record_event(&r, &ev.ev[j], before);
+			record_event(&r, &ev.ev[j], history_op(h, k), before);
 			machine_free(before);
 			before = after;
 			checked++;
