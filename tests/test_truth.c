@@ -395,6 +395,18 @@ check_history(struct history *h, const char *where)
 
 /* ---- every lesson ------------------------------------------------------- */
 
+/* Notes write permissions as the screen does ("rx", "rw"), never "r-x". */
+static void
+check_perm_words(const char *path, const char *notes)
+{
+	static const char *const dashed[] = { "r-x", "rw-", "r--", "-w-", "--x", "-wx" };
+
+	for (size_t i = 0; notes && i < sizeof dashed / sizeof dashed[0]; i++)
+		if (strstr(notes, dashed[i]))
+			fail_msg("%s: the notes write \"%s\"; the screen writes permissions "
+				 "without dashes", path, dashed[i]);
+}
+
 static void
 t_every_lesson(void **state)
 {
@@ -411,6 +423,7 @@ t_every_lesson(void **state)
 		if (session_load(path, &s, err, sizeof err) != 0)
 			fail_msg("%s", err);
 		events += check_history(s.history, path);
+		check_perm_words(path, s.notes);
 		session_free(&s);
 		lessons++;
 	}
@@ -556,6 +569,10 @@ t_lesson_15_names_the_eight_steps(void **state)
 			op_has(&ev, ev.n, EV_FREE_FRAME) && op_has(&ev, ev.n, EV_SWAP_IN);
 	}
 	assert_true(shown);
+	/* The title and notes say how many events the eight steps take. */
+	snprintf(text, sizeof text, "%u events", ev.n);
+	assert_non_null(strstr(s.title, text));
+	assert_non_null(strstr(s.notes, text));
 	session_free(&s);
 }
 
