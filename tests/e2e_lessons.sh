@@ -118,6 +118,23 @@ wait_for "end: 15 faults, 5 hits"
 lacks "play speed" || fail "play ended on the speed message, not the narration"
 has "▸ ACCESS (event" || fail "the narration did not return after +"
 
+# --- while playing, the hint says p pauses; paused, that p plays ---------
+lesson 100 30 14
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+has "p play" || fail "paused, the hint does not say p plays"
+t send-keys -t ui p
+wait_for "p pause"
+lacks "p play" || fail "playing, the hint still says p plays"
+t send-keys -t ui p
+wait_for "p play"
+
+# In ASCII at 80x24 the hints fit whole, "q quit" last.
+lesson 80 24 "4 --ascii"
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+screen | tail -n 1 | grep -qE "q quit *\$" || fail "ASCII 80x24: the hint line is cut"
+
 # step_until TEXT: space until TEXT shows (300 presses at most).
 step_until() {
 	n=0

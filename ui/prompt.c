@@ -15,6 +15,7 @@ struct hint_ctx {
 	struct pen *p;
 	const char *sep;
 	bool first;
+	const char *skip;       /* a hint left to the help screen, or NULL */
 };
 
 static void
@@ -23,6 +24,8 @@ draw_hint(void *ctx, const char *key, size_t keylen, const char *hint)
 	struct hint_ctx *h = ctx;
 	char k[32];
 
+	if (h->skip != NULL && strcmp(hint, h->skip) == 0)
+		return;
 	if (!h->first)
 		pen_put(h->p, EL_DIM, h->sep);
 	h->first = false;
@@ -32,7 +35,9 @@ draw_hint(void *ctx, const char *key, size_t keylen, const char *hint)
 	k[keylen] = '\0';
 	pen_put(h->p, EL_KEY, strcmp(k, "Enter") == 0 ? h->p->a->g->enter : k);
 	pen_put(h->p, EL_HINT, " ");
-	pen_put(h->p, EL_HINT, hint);
+	/* The play key pauses while playing: the hint says what it does now. */
+	pen_put(h->p, EL_HINT, strcmp(hint, "play") == 0 && h->p->a->anim.playing ?
+	    "pause" : hint);
 }
 
 /* Whether the hints fit in `width` columns with `sep` between them. */
@@ -130,7 +135,11 @@ prompt_draw(const struct app *a, const struct rect *r)
 			draw_end(a, &p);
 			break;
 		}
-		h = (struct hint_ctx){ &p, hints_fit(a, "  ", r->w - 1) ? "  " : " ", true };
+		h = (struct hint_ctx){ &p, hints_fit(a, "  ", r->w - 1) ? "  " : " ", true,
+			NULL };
+		/* Too narrow even so (ASCII's "Enter"): Tab's hint gives way. */
+		if (!hints_fit(a, " ", r->w - 1))
+			h.skip = "process";
 		pen_put(&p, EL_TEXT, " ");
 		keys_hints_visit(draw_hint, &h);
 		break;
