@@ -63,6 +63,7 @@ struct run {
 	FILE *out;
 	uint64_t rows;                      /* accesses or events printed so far */
 	struct event_list ev;
+	const char *error;                  /* why the run stopped early, or NULL */
 };
 
 /* Puts where operation i came from in front of the message in err; returns -1. */
@@ -421,6 +422,10 @@ json_end(struct run *run)
 	json_put_uint(o, "out_of_memory", s->out_of_memory);
 	json_put_uint(o, "zero_fills", s->zero_fills);
 	json_put_uint(o, "swap_ins", s->swap_ins);
+	if (run->error) {
+		fputs(",\"error\":", run->out);
+		json_emit(run->out, xnonnull(cJSON_CreateString(run->error)));
+	}
 	fputs(",\"summary\":", run->out);
 	json_emit(run->out, o);
 	fputs("}\n", run->out);
@@ -463,6 +468,21 @@ run_end(struct run *run, char *err, size_t size)
 	return 0;
 }
 
+/*
+ * A bad operation part-way: the JSON document is still ended validly, with
+ * the error in it and the summary of what ran before.  Returns -1.
+ */
+static int
+run_stop(struct run *run, const char *err)
+{
+	if (run->opt->json && !ferror(run->out)) {
+		run->error = err;
+		run->pr->end(run);
+		fflush(run->out);
+	}
+	return -1;
+}
+
 static int
 run_op(struct run *run, const struct op *op, char *err, size_t size)
 {
@@ -502,7 +522,7 @@ run_ops(struct machine *m, const struct op_source *src, const struct locator *lo
 		continue;
 	machine_set_future(m, NULL);
 	if (i < n)
-		return ferror(out) ? rc : loc->blame(loc->ctx, i, err, size);
+		return ferror(out) ? rc : (loc->blame(loc->ctx, i, err, size), run_stop(&run, err));
 	return run_end(&run, err, size);
 }
 
@@ -563,13 +583,15 @@ batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *
 		return run_trace_whole(m, t, opt, out, err, size);
 	run_begin(&run, m, opt, out);
 	while ((rc = trace_next(t, &op, err, size)) > 0) {
-		if (run_op(&run, &op, err, size))
-			return trace_blame(t, trace_position(t), err, size);
+		if (run_op(&run, &op, err, size)) {
+			trace_blame(t, trace_position(t), err, size);
+			return run_stop(&run, err);
+		}
 		if (output_failed(&run, err, size))
 			return -1;
 	}
 	if (rc < 0)
-		return -1;
+		return run_stop(&run, err);
 	return run_end(&run, err, size);
 }
 

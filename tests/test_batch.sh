@@ -154,6 +154,14 @@ EOF
 else
 	echo "skip: python3 not found, JSON not parsed"
 fi
+# A bad item after good ones: the document still ends validly, with the error.
+printf '1,2,x\n' > "$tmp/bad.pages"
+run 1 "--json, a bad trace item" --batch --trace "$tmp/bad.pages" --json
+grep -q '^\],"error":".*bad.pages:1: expected a page number.*","summary":{"accesses":2,.*}}$' "$tmp/out" ||
+	fail "--json, a bad trace item: the document is not ended with the error: $(tail -c 300 "$tmp/out")"
+run 1 "--json, a bad --pages item" --batch --pages 1,,2 --json
+grep -q '^\],"error":"--pages: item 2: [^"]*","summary":{"accesses":1,.*}}$' "$tmp/out" ||
+	fail "--json, a bad --pages item: $(tail -c 300 "$tmp/out")"
 run 0 "--json --quiet" --batch --script "$tmp/s1" $machine --json --quiet
 grep -q '"accesses":\[' "$tmp/out" && fail "--json --quiet still lists accesses"
 grep -q '"summary":{"accesses":5,' "$tmp/out" || fail "--json --quiet: no summary"
