@@ -183,6 +183,13 @@ refute "lesson 12: no PTE for 0xc" "0xc 0 - -"
 expect "lesson 12: the refused cell" "c ✗"
 refute "lesson 12: 0xc is not a page being accessed" "c ▣"
 
+# A long command refused: its echo is cut short, the reason is on screen.
+start ""
+keys Escape :
+keys -l "w $(printf '9%.0s' $(seq 1 300))"
+keys Enter
+expect "a long command's reason" "number too large"
+
 # --- At a frame limit, the words say so ---------------------------------
 start "--lesson 13"
 keys Enter Enter Space Space Space Space Space

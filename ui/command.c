@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "engine.h"
 #include "policy.h"
+#include "text.h"
 #include "view.h"
 
 struct prompt_command {
@@ -189,6 +190,22 @@ tell_replanned(struct app *a, const struct victim *before, size_t nbefore,
 	free(after);
 }
 
+/* Columns of a refused command echoed before its reason. */
+#define ECHO_COLS 32
+
+/*
+ * A command refused: its echo cut short, so the reason stays within the
+ * narration's rows however long the command.
+ */
+static void
+refuse(struct app *a, const char *line, const char *reason)
+{
+	char echo[ECHO_COLS * 4 + 8];
+
+	text_cut(line, ECHO_COLS, a->g->more, a->g->ascii, echo, sizeof echo);
+	app_say(a, true, "%s: %s", echo, reason);
+}
+
 /* Drops the operations after the one shown, appends op, shows its first event. */
 static unsigned
 append(struct app *a, const struct op *op, const char *text)
@@ -207,7 +224,7 @@ append(struct app *a, const struct op *op, const char *text)
 	if (ahead)
 		before = victims(a->h, n, &nbefore);
 	if (history_append(a->h, op, text, err, sizeof err) != 0) {
-		app_say(a, true, "%s: %s", text, err);
+		refuse(a, text, err);
 		free(before);
 		return (R_MOVED);
 	}
@@ -228,13 +245,13 @@ accept(struct app *a, const char *line, struct op *op)
 	char err[256];
 
 	if (cmd_parse(line, op, &cerr) != 0) {
-		app_say(a, true, "%s: %s", line, cerr.msg);
+		refuse(a, line, cerr.msg);
 		return (false);
 	}
 	if (op->kind == OP_NONE)
 		return (false);
 	if (engine_check(history_state(a->h, a->anim.op), op, err, sizeof err) != 0) {
-		app_say(a, true, "%s: %s", line, err);
+		refuse(a, line, err);
 		return (false);
 	}
 	return (true);
