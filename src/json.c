@@ -57,8 +57,9 @@ json_quote(char *dst, size_t size, const char *s, size_t maxlen)
 }
 
 /* "the string \"4\"", "-3", "an array": what a person sees in the file. */
+/* What v is, for "found ..."; string_ok: `what` accepts a string instead. */
 static void
-describe(const struct cJSON *v, char *buf, size_t size)
+describe(const struct cJSON *v, bool string_ok, char *buf, size_t size)
 {
 	char q[SHOW_MAX * 4 + 8];
 
@@ -72,8 +73,8 @@ describe(const struct cJSON *v, char *buf, size_t size)
 	else if (cJSON_IsNumber(v) && (v->valuedouble > (double)JSON_INT_MAX ||
 	    v->valuedouble < -(double)JSON_INT_MAX) && isfinite(v->valuedouble))
 		/* Its digits are lost already: a double holds no more exactly. */
-		snprintf(buf, size, "a number beyond %s2^53 - 1, which JSON cannot hold "
-		    "exactly (write it as a string)", v->valuedouble < 0 ? "-" : "");
+		snprintf(buf, size, "a number beyond %s2^53 - 1%s", v->valuedouble < 0 ? "-" : "",
+		    string_ok ? ", which JSON cannot hold exactly (write it as a string)" : "");
 	else if (cJSON_IsNumber(v))
 		snprintf(buf, size, "%.15g", v->valuedouble);
 	else if (cJSON_IsBool(v))
@@ -90,7 +91,7 @@ json_expected(struct json_reader *r, const char *path, const char *what,
 {
 	char found[SHOW_MAX * 4 + 32];
 
-	describe(v, found, sizeof found);
+	describe(v, strstr(what, "a string") != NULL, found, sizeof found);
 	json_problem(r, path, "expected %s, found %s", what, found);
 }
 

@@ -11,7 +11,8 @@
 /*
  * How many bytes of well-formed, printable UTF-8 start at p[0..n): 1 for
  * printable ASCII, 2 to 4 for a multi-byte character that is neither
- * overlong, a surrogate, past U+10FFFF nor a C1 control; 0 otherwise.
+ * overlong, a surrogate, past U+10FFFF, a C1 control nor a bidi control;
+ * 0 otherwise.
  */
 static size_t
 printable_utf8(const unsigned char *p, size_t n)
@@ -36,6 +37,10 @@ printable_utf8(const unsigned char *p, size_t n)
 	if ((p[0] == 0xc2 && p[1] < 0xa0) ||            /* C1 controls */
 	    (p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xf0 && p[1] < 0x90) ||
 	    (p[0] == 0xed && p[1] > 0x9f) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	/* Bidi controls (U+202A-U+202E, U+2066-U+2069) could reorder the line. */
+	if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+	    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
 		return 0;
 	return len;
 }

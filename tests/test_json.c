@@ -244,8 +244,7 @@ t_uint(void **state)
 		{ "2.5", 0, 0, "found 2.5" },
 		{ "1e400", 0, 0, "found inf" },
 		/* a double has lost its last digit: it is never shown as if exact */
-		{ "9007199254740993", 0, 0, "found a number beyond 2^53 - 1, which JSON cannot "
-		  "hold exactly (write it as a string)" },
+		{ "9007199254740993", 0, 0, "found a number beyond 2^53 - 1" },
 		{ "1152921504606846976", 0, 0, "found a number beyond 2^53 - 1" },
 		{ "\"4\"", 0, 0, "found the string \"4\"" },
 		{ "true", 0, 0, "found true" },

@@ -195,7 +195,15 @@ static const struct {
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": -1, \"tlb_entries\": 1e300}}", 2,
 	  { "machine.frames: expected an integer from 1 to 65536, found -1",
 	    "machine.tlb_entries: expected an integer from 0 to 1024, found a number beyond "
-	    "2^53 - 1, which JSON cannot hold exactly (write it as a string)\n" } },
+	    "2^53 - 1\n" } },
+	/* the advice to write a string only where a string is accepted */
+	{ "{\"vmscope\": 1, \"machine\": {\"seed\": 1e30}}", 1,
+	  { "machine.seed: expected an integer from 0 to 18446744073709551615 (a number or a "
+	    "string such as \"0x7fff\"), found a number beyond 2^53 - 1, which JSON cannot "
+	    "hold exactly (write it as a string)" } },
+	/* a bidi override is escaped, as a C1 control is */
+	{ "\xc2\x9b" "2J\xe2\x80\xae" "evil", 1,
+	  { "expected JSON, found \"\\xc2\\x9b2J\\xe2\\x80\\xaeevil\"" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 2.5, \"va_bits\": \"16\"}}", 2,
 	  { "machine.frames: expected an integer from 1 to 65536, found 2.5",
 	    "machine.va_bits: expected an integer from 1 to 64, found the string \"16\"" } },
