@@ -20,6 +20,7 @@
 
 #include "cmd.h"
 #include "number.h"
+#include "quote.h"
 #include "trace.h"
 #include "xalloc.h"
 
@@ -136,27 +137,6 @@ trace_blame(const struct trace *t, uint64_t position, char *err, size_t size)
 
 	snprintf(msg, sizeof msg, "%s", err);
 	return fail_at(t, position, err, size, "%s", msg);
-}
-
-/* s[0..n) in double quotes for a message, escaped and cut after FOUND_MAX bytes. */
-static void
-quote_found(char *dst, size_t size, const char *s, size_t n)
-{
-	size_t i, o = 0;
-
-	o += (size_t)snprintf(dst + o, size - o, "\"");
-	for (i = 0; i < n && i < FOUND_MAX && o < size; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\\')
-			o += (size_t)snprintf(dst + o, size - o, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			o += (size_t)snprintf(dst + o, size - o, "\\x%02x", c);
-		else
-			o += (size_t)snprintf(dst + o, size - o, "%c", c);
-	}
-	if (o < size)
-		snprintf(dst + o, size - o, "%s\"", n > FOUND_MAX ? "..." : "");
 }
 
 /* ---- the reader -------------------------------------------------------- */
@@ -399,7 +379,7 @@ line_lackey(struct trace *t, struct op *op, char *err, size_t size)
 			return fail_nul(t, t->where, err, size);
 		if (is_blank_until(t->line, end) || is_pid_line(t->line))
 			return 0;
-		quote_found(found, sizeof found, t->line, t->line_len);
+		quote_bytes(found, sizeof found, t->line, t->line_len, FOUND_MAX);
 		return fail_at(t, t->where, err, size, "expected \"I  ADDR,SIZE\", "
 			       "\" L ADDR,SIZE\", \" S ADDR,SIZE\" or \" M ADDR,SIZE\" "
 			       "(ADDR hex, SIZE 1..%u), found %s", LACKEY_SIZE_MAX, found);
@@ -434,7 +414,7 @@ line_addr(struct trace *t, struct op *op, char *err, size_t size)
 			return 1;
 		}
 	}
-	quote_found(found, sizeof found, t->line, t->line_len);
+	quote_bytes(found, sizeof found, t->line, t->line_len, FOUND_MAX);
 	return fail_at(t, t->where, err, size,
 		       "expected \"HEXADDR R\" or \"HEXADDR W\", found %s", found);
 }
@@ -562,7 +542,7 @@ pages_op(struct trace *t, const char *item, size_t n, struct op *op, char *err, 
 	}
 	if (memchr(item, '\0', n))
 		return fail_nul(t, t->where, err, size);
-	quote_found(found, sizeof found, item, n);
+	quote_bytes(found, sizeof found, item, n, FOUND_MAX);
 	if (st == NUMBER_BAD)
 		return fail_at(t, t->where, err, size, "expected a page number (%s), found %s",
 			       NUMBER_EXPECTED, found);
