@@ -235,7 +235,8 @@ limit_reason(const struct event *e, char *b, size_t n)
 
 	if (!e->free_count)
 		return append(b, n, k, ", and no frame is free: ");
-	k = append(b, n, k, ": it evicts one of its own pages although ");
+	k = append(b, n, k, ": it %s one of its own pages although ",
+		   (e->flags & EVF_NO_SLOT) ? "must give up" : "evicts");
 	k = free_frames(e, b, n, k);
 	return append(b, n, k, "; ");
 }
@@ -285,9 +286,14 @@ explain_evict(const struct event *e, const struct machine *m, char *b, size_t n)
 static void
 explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	snprintf(b, n, "out of memory: dirty %d:0x%llx needs a swap slot and all %u are in "
-		 "use; the access fails, and every page stays where it was", e->other_pid,
-		 ull(e->other_vpn), m ? m->cfg.swap_slots : 0);
+	unsigned slots = m ? m->cfg.swap_slots : 0;
+	char used[32] = "the only one is in use";
+
+	if (slots != 1)
+		snprintf(used, sizeof used, "all %u are in use", slots);
+	snprintf(b, n, "out of memory: dirty %d:0x%llx needs a swap slot and %s; the access "
+		 "fails, and every page stays where it was", e->other_pid,
+		 ull(e->other_vpn), used);
 }
 
 /* The frame a page is brought into: "free frame 2", or "frame 2, just freed by

@@ -263,6 +263,7 @@ check_pte_words(const struct ctx *c, const struct event *e)
 		bool stays = c->j + 1 < c->ev->n && c->ev->ev[c->j + 1].kind == EV_OUT_OF_MEMORY;
 
 		CLAIM(c, says(c, "cannot be evicted") == stays && says(c, " from frame ") != stays);
+		CLAIM(c, !stays || !says(c, "evicts"));
 	}
 }
 
