@@ -12,65 +12,9 @@
 # TMUX_BIN (tmux; skipped without it).
 set -u
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
-if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
-	echo "e2e_lessons: no tmux, skipped"
-	exit 77
-fi
-: "${VMSCOPE:?path of src/vmscope}"
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-lessons.XXXXXX") || exit 1
+name=e2e_lessons
+. "$(dirname "$0")/tmux_harness.sh"
 servers=0
-sock="vmscope-lessons-$$-$servers"
-
-t() {
-	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
-}
-
-cleanup() {
-	t kill-server 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-screen() {
-	t capture-pane -p -t ui 2>/dev/null
-}
-
-fail() {
-	echo "FAIL: $*"
-	echo "--- the screen:"
-	screen
-	exit 1
-}
-
-# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
-poll() {
-	tries=0
-	while [ $tries -lt 200 ]; do
-		"$@" && return 0
-		sleep 0.05
-		tries=$((tries + 1))
-	done
-	return 1
-}
-
-has() {
-	screen | grep -qF -- "$1"
-}
-
-lacks() {
-	! screen | grep -qF -- "$1"
-}
-
-wait_for() {
-	poll has "$1" || fail "waited 10 s for \"$1\""
-}
-
-wait_gone() {
-	poll lacks "$1" || fail "waited 10 s for \"$1\" to go"
-}
 
 # lesson COLS ROWS N: lesson N on a COLS x ROWS screen, on its notes.
 # Each on a server of its own: a new one on a dying one's socket can fail.

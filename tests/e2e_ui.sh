@@ -12,71 +12,16 @@
 # Environment: VMSCOPE (the program), TMUX_BIN (tmux; skipped without it).
 set -u
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
-if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
-	echo "e2e_ui: no tmux, skipped"
-	exit 77
-fi
-if [ -z "${VMSCOPE:-}" ] || ! [ -x "$VMSCOPE" ]; then
+name=e2e_ui
+. "$(dirname "$0")/tmux_harness.sh"
+if ! [ -x "$VMSCOPE" ]; then
 	echo "e2e_ui: VMSCOPE does not name the built program"
 	exit 1
 fi
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-e2e.XXXXXX") || exit 1
-sock="vmscope-e2e-$$"
 ESC=$(printf '\033')
-
-t() {
-	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
-}
-
-cleanup() {
-	t kill-server 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-screen() {
-	t capture-pane -p -t ui 2>/dev/null
-}
-
-fail() {
-	echo "FAIL: $*"
-	echo "--- the screen:"
-	screen
-	exit 1
-}
-
-# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
-poll() {
-	tries=0
-	while [ $tries -lt 200 ]; do
-		"$@" && return 0
-		sleep 0.05
-		tries=$((tries + 1))
-	done
-	return 1
-}
-
-has() {
-	screen | grep -qF -- "$1"
-}
-
-lacks() {
-	! screen | grep -qF -- "$1"
-}
 
 same_as() {
 	screen > "$work/now" && cmp -s "$work/now" "$1"
-}
-
-wait_for() {
-	poll has "$1" || fail "waited 10 s for \"$1\""
-}
-
-wait_gone() {
-	poll lacks "$1" || fail "waited 10 s for \"$1\" to go"
 }
 
 wait_same() {

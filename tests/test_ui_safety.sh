@@ -14,57 +14,13 @@
 # (tmux; skipped without it, or without pkill).
 set -u
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
-if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ] || ! command -v pkill > /dev/null 2>&1; then
-	echo "test_ui_safety: no tmux or no pkill, skipped"
+name=test_ui_safety
+. "$(dirname "$0")/tmux_harness.sh"
+: "${VMSCOPE_DATADIR:?the data folder}"
+if ! command -v pkill > /dev/null 2>&1; then
+	echo "test_ui_safety: no pkill, skipped"
 	exit 77
 fi
-: "${VMSCOPE:?path of src/vmscope}"
-: "${VMSCOPE_DATADIR:?the data folder}"
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-safety.XXXXXX") || exit 1
-sock="vmscope-safety-$$"
-
-t() {
-	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
-}
-
-cleanup() {
-	t kill-server 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-screen() {
-	t capture-pane -p -t ui 2>/dev/null
-}
-
-fail() {
-	echo "FAIL: $*"
-	echo "--- the screen:"
-	screen
-	exit 1
-}
-
-# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
-poll() {
-	tries=0
-	while [ $tries -lt 200 ]; do
-		"$@" && return 0
-		sleep 0.05
-		tries=$((tries + 1))
-	done
-	return 1
-}
-
-has() {
-	screen | grep -qF -- "$1"
-}
-
-wait_for() {
-	poll has "$1" || fail "waited 10 s for \"$1\""
-}
 
 # start ARGS...: vmscope with ARGS; its exit status, stderr and the
 # terminal's settings afterwards recorded.  The shell ignores SIGINT so

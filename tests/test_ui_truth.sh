@@ -17,28 +17,10 @@
 # (tmux; skipped without it).
 set -u
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
-if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
-	echo "test_ui_truth: no tmux, skipped"
-	exit 77
-fi
-: "${VMSCOPE:?path of src/vmscope}"
+name=test_ui_truth
+. "$(dirname "$0")/tmux_harness.sh"
 : "${VMSCOPE_DATADIR:?the data folder}"
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-truth.XXXXXX") || exit 1
-sock="vmscope-truth-$$"
 failures=0
-
-t() {
-	"$TMUX_BIN" -L "$sock" -f /dev/null "$@"
-}
-
-cleanup() {
-	t kill-server 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
 
 session=0
 
@@ -51,25 +33,6 @@ fail() {
 	echo "--- the screen:"
 	screen | sed 's/^/  | /'
 	failures=$((failures + 1))
-}
-
-# Polls (0.05 s steps, 10 s cap) until `check ARGS` succeeds.
-poll() {
-	tries=0
-	while [ $tries -lt 200 ]; do
-		"$@" && return 0
-		sleep 0.05
-		tries=$((tries + 1))
-	done
-	return 1
-}
-
-has() {
-	screen | grep -qF -- "$1"
-}
-
-lacks() {
-	! screen | grep -qF -- "$1"
 }
 
 # expect WHAT TEXT: the screen comes to show TEXT.
