@@ -111,6 +111,12 @@ for size in "100 30" "160 48"; do
 	t send-keys -t ui 4
 	wait_for "swap panel hidden"
 	has "swap · 1/" || fail "$1x$2 lesson 4: hid the swap panel the write-back touches"
+	has "is written from frame 0 to swap slot 0" ||
+		fail "$1x$2 lesson 4: the panel key's message took the narration's place"
+	t send-keys -t ui t
+	wait_for "theme: "
+	has "is written from frame 0 to swap slot 0" ||
+		fail "$1x$2 lesson 4: the theme's message took the narration's place"
 	t send-keys -t ui Space
 	wait_gone "swap · "
 	t send-keys -t ui 4

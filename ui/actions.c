@@ -65,7 +65,7 @@ act_play(struct app *a)
 static unsigned
 speed_changed(struct app *a, bool changed)
 {
-	app_say(a, false, "play speed: one event every %d ms%s", anim_interval_ms(&a->anim),
+	app_aside(a, "play speed: one event every %d ms%s", anim_interval_ms(&a->anim),
 	    changed ? "" : " (the limit)");
 	return (R_TIMER | R_REDRAW);
 }
@@ -91,7 +91,7 @@ act_process(struct app *a)
 		return (R_NONE);
 	a->shown_pid = pid;
 	memset(a->scroll, 0, sizeof a->scroll);
-	app_say(a, false, "showing pid %d %s", pid, machine_process(a->m, pid)->name);
+	app_aside(a, "showing pid %d %s", pid, machine_process(a->m, pid)->name);
 	return (R_REDRAW);
 }
 
@@ -185,7 +185,7 @@ static unsigned
 act_theme(struct app *a)
 {
 	theme_next(&a->theme);
-	app_say(a, false, "theme: %s%s", theme_name(&a->theme),
+	app_aside(a, "theme: %s%s", theme_name(&a->theme),
 	    a->theme.colour ? "" : " (colour is off)");
 	return (R_REDRAW);
 }

@@ -160,4 +160,17 @@ app_say(struct app *a, bool error, const char *fmt, ...)
 	vsnprintf(a->message, sizeof a->message, fmt, ap);
 	va_end(ap);
 	a->message_error = error;
+	a->message_aside = false;
+}
+
+void
+app_aside(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_error = false;
+	a->message_aside = true;
 }

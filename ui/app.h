@@ -73,8 +73,9 @@ struct app {
 	enum confirm_for confirm_for;
 	char question[128];
 	char pending[EDIT_MAX];         /* the command a question is about */
-	char message[320];              /* shown in the narration until the next key */
-	bool message_error;
+	char message[320];              /* shown until the next key: in the */
+	bool message_error;             /* narration, or on the hint line for */
+	bool message_aside;             /* an aside (a setting changed) */
 
 	int64_t next_tick;              /* ms on the monotonic clock */
 	int status;                     /* exit status once R_QUIT */
@@ -91,6 +92,10 @@ const struct process *app_process(const struct app *a);   /* shown, or NULL */
 int app_next_pid(const struct app *a);                    /* Tab's next process */
 /* The live processes by pid, at most max of them; returns how many there are. */
 size_t app_processes(const struct app *a, const struct process **out, size_t max);
+/* An aside: a setting changed (theme, speed, panels), said on the hint line
+ * so the event's sentence stays where the class reads it. */
+void app_aside(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 void app_say(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

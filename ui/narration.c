@@ -76,7 +76,7 @@ compose(const struct app *a, struct narration *n)
 	n->text = n->buf;
 	n->label_len = 0;
 	n->el = EL_NARRATION;
-	if (a->message[0] != '\0') {
+	if (a->message[0] != '\0' && !a->message_aside) {
 		n->text = a->message;
 		n->el = a->message_error ? EL_ERROR : EL_NOTICE;
 	} else if (e != NULL) {

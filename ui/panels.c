@@ -84,7 +84,7 @@ panels_toggle(struct app *a, unsigned n)
 	p = toggled[n];
 	show = !chosen(a, p);
 	a->panel_choice[p] = show ? CHOICE_SHOWN : CHOICE_HIDDEN;
-	app_say(a, false, "%s panel %s (key %u)%s", panel_names[p], show ? "shown" : "hidden",
+	app_aside(a, "%s panel %s (key %u)%s", panel_names[p], show ? "shown" : "hidden",
 	    n + 1, show ? "" : "; an event that touches it still shows it");
 	return (R_RELAYOUT);
 }

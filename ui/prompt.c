@@ -131,6 +131,10 @@ prompt_draw(const struct app *a, const struct rect *r)
 		pen_put(&p, EL_KEY, " (y/n)");
 		break;
 	default:
+		if (a->message[0] != '\0' && a->message_aside) {
+			pen_printf(&p, EL_NOTICE, " %s", a->message);
+			break;
+		}
 		if (anim_at_end(&a->anim, &a->src) && a->anim.length > 0) {
 			draw_end(a, &p);
 			break;

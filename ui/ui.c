@@ -252,7 +252,7 @@ app_tick(struct app *a)
 	if (!a->anim.playing || now < a->next_tick)
 		return (R_NONE);
 	/*
-	 * A notice (the play speed, the theme) gives way to the narration at
+	 * A notice or an aside (the play speed) gives way to the narration at
 	 * the next event played, and at the end of play; the title bar keeps
 	 * showing the speed.  An error stays until a key.
 	 */
