@@ -186,5 +186,11 @@ grep -qF "have been changed since" "$work/mine.json" ||
 "$VMSCOPE" --check "$work/mine.json" > "$work/check" 2>&1 ||
 	fail "--check refuses the changed lesson: $(cat "$work/check")"
 
+# --- a list that does not fit says how much is out of sight -------------
+lesson 80 24 14
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
+has "2 more" || fail "lesson 14 at 80x24: the swap list is cut with no word of slots 14 and 15"
+
 t kill-server 2>/dev/null
 echo "all passed"

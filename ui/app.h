@@ -131,8 +131,8 @@ unsigned modes_key(struct app *a, int key);
 /* touch.c: the cells the event being shown touches */
 bool touches_page(const struct app *a, int pid, uint64_t vpn);
 bool touches_pte(const struct app *a, int pid, uint64_t vpn);
-bool touches_frame(const struct app *a, int frame);
-bool touches_slot(const struct app *a, int slot);
+int touched_frame(const struct app *a);  /* the frame the event is on, or -1 */
+int touched_slot(const struct app *a);   /* the swap slot the event is on, or -1 */
 bool touches_tlb_entry(const struct app *a, const struct tlb_entry *e);
 bool touches_tlb(const struct app *a);          /* the TLB as a whole */
 bool touches_swap(const struct app *a);         /* any swap slot */

@@ -34,7 +34,7 @@ static const struct slot_list frames = {
 	.dirty = true,
 	.count = frame_count,
 	.get = frame_get,
-	.touched = touches_frame,
+	.touched = touched_frame,
 	.explain = explain_frame,
 	.title = frame_title,
 };

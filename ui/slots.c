@@ -14,6 +14,7 @@ struct geometry {
 	int index_w, owner_w, entry_w, cols;
 	int pitch;              /* screen rows per row of entries */
 	bool down;              /* all fit: numbered down the columns */
+	int touched;            /* the entry the event is on, or -1 */
 };
 
 static int
@@ -33,7 +34,6 @@ measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 	struct geometry *g)
 {
 	uint64_t pages = machine_pages_per_process(a->m);
-	size_t i;
 
 	g->in = rect_inner(r);
 	g->count = l->count(a->m);
@@ -51,11 +51,10 @@ measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 		g->cols = 1;
 	g->down = (size_t)g->cols * (size_t)g->in.h >= g->count;
 	g->pitch = layout_pitch(&a->layout, rows_of(g), g->in.h);
+	g->touched = l->touched(a);
 	g->focus = SIZE_MAX;
-	for (i = 0; i < g->count && g->focus == SIZE_MAX; i++) {
-		if (l->touched(a, (int)i))
-			g->focus = g->down ? 0 : i / (size_t)g->cols;
-	}
+	if (g->touched >= 0 && (size_t)g->touched < g->count)
+		g->focus = g->down ? 0 : (size_t)g->touched / (size_t)g->cols;
 }
 
 /* The entry at a row (of the list) and column. */
@@ -77,7 +76,7 @@ static void
 draw_entry(const struct slot_list *l, const struct app *a, const struct geometry *g,
 	   struct pen *p, size_t i)
 {
-	bool touched = l->touched(a, (int)i);
+	bool touched = g->touched >= 0 && (size_t)g->touched == i;
 	enum element el = touched ? touch_element(a) : EL_DIM;
 	struct slot s;
 	char owner[48];
@@ -97,6 +96,26 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 	    g->owner_w, owner);
 	if (touched)
 		pen_printf(p, el, " %s", a->g->marker);
+}
+
+/* On the bottom border, how many entries are scrolled out of sight, so a
+ * list that does not fit never looks complete ("3 above · 2 more"). */
+static void
+draw_hidden(const struct app *a, const struct rect *r, const struct geometry *g,
+	    size_t top, size_t rows)
+{
+	size_t above = g->down ? 0 : top * (size_t)g->cols;
+	size_t shown_end = g->down ? g->count : (top + rows) * (size_t)g->cols;
+	size_t below = shown_end < g->count ? g->count - shown_end : 0;
+	struct pen p;
+
+	if (above == 0 && below == 0)
+		return;
+	pen_at(&p, a, r, r->h - 1, 2);
+	if (above > 0)
+		pen_printf(&p, EL_TEXT, " %zu above%s", above, below > 0 ? " ·" : " ");
+	if (below > 0)
+		pen_printf(&p, EL_TEXT, " %zu more ", below);
 }
 
 void
@@ -122,6 +141,7 @@ slots_draw(const struct slot_list *l, const struct app *a, const struct rect *r)
 			draw_entry(l, a, &g, &p, i);
 		}
 	}
+	draw_hidden(a, r, &g, top, row);
 }
 
 bool

@@ -19,7 +19,7 @@ struct slot_list {
 	bool dirty;             /* show the D column */
 	size_t (*count)(const struct machine *m);
 	void (*get)(const struct machine *m, size_t i, struct slot *out);
-	bool (*touched)(const struct app *a, int i);
+	int (*touched)(const struct app *a);     /* the entry the event is on, or -1 */
 	void (*explain)(const struct app *a, int i, char *buf, size_t size);
 	void (*title)(const struct app *a, char *buf, size_t size);
 };

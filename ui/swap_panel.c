@@ -31,7 +31,7 @@ static const struct slot_list slots = {
 	.panel = PANEL_SWAP,
 	.count = slot_count,
 	.get = slot_get,
-	.touched = touches_slot,
+	.touched = touched_slot,
 	.explain = explain_slot,
 	.title = slot_title,
 };

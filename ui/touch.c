@@ -68,20 +68,20 @@ touches_pte(const struct app *a, int pid, uint64_t vpn)
 	return (touches(a, T_PTE, pid, vpn));
 }
 
-bool
-touches_frame(const struct app *a, int frame)
+int
+touched_frame(const struct app *a)
 {
 	const struct event *e;
 
-	return ((touch_bits(a, &e) & T_FRAME) && e->frame == frame && frame != NO_FRAME);
+	return ((touch_bits(a, &e) & T_FRAME) && e->frame != NO_FRAME ? e->frame : -1);
 }
 
-bool
-touches_slot(const struct app *a, int slot)
+int
+touched_slot(const struct app *a)
 {
 	const struct event *e;
 
-	return ((touch_bits(a, &e) & T_SLOT) && e->slot == slot && slot != NO_SLOT);
+	return ((touch_bits(a, &e) & T_SLOT) && e->slot != NO_SLOT ? e->slot : -1);
 }
 
 bool
