@@ -191,6 +191,9 @@ lesson 80 24 14
 t send-keys -t ui Escape
 wait_gone "n or Esc: back to the session"
 has "2 more" || fail "lesson 14 at 80x24: the swap list is cut with no word of slots 14 and 15"
+# Both processes are drawn: Tab does not claim to show one.
+t send-keys -t ui Tab
+wait_for "every process is on screen"
 
 t kill-server 2>/dev/null
 echo "all passed"

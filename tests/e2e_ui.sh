@@ -366,7 +366,7 @@ grep -qF "pid 2 editor · accessing · typing here" "$work/two" ||
 grep -qF "▶ pid" "$work/two" && fail "a heading uses the pointer of the page accessed"
 grep -qF "pid 1 app · typing here" "$work/two" && fail "a process that is not current is marked"
 t send-keys -t ui Tab
-wait_for "showing pid 1 app"
+wait_for "every process is on screen"
 has "pid 2 editor · accessing · typing here" || fail "Tab moved the mark off the current process"
 look=$(t capture-pane -p -e -t ui | grep -F "pid 2 editor · accessing · typing here" | head -n 1 |
     sed 's/ pid 2 editor.*//' | sgr_state)

@@ -91,7 +91,11 @@ act_process(struct app *a)
 		return (R_NONE);
 	a->shown_pid = pid;
 	memset(a->scroll, 0, sizeof a->scroll);
-	app_aside(a, "showing pid %d %s", pid, machine_process(a->m, pid)->name);
+	if (pages_all_stacked(a))
+		app_aside(a, "every process is on screen; Tab picks the one shown when "
+		    "they do not all fit (next: pid %d)", pid);
+	else
+		app_aside(a, "showing pid %d %s", pid, machine_process(a->m, pid)->name);
 	return (R_REDRAW);
 }
 

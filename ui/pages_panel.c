@@ -202,6 +202,18 @@ stack_open(struct stack *st, const struct app *a, const struct rect *r)
 	st->n = 1;
 }
 
+bool
+pages_all_stacked(const struct app *a)
+{
+	struct stack st;
+	bool all;
+
+	stack_open(&st, a, &a->layout.r[PANEL_PAGES]);
+	all = st.n > 1;
+	stack_close(&st);
+	return (all);
+}
+
 static size_t
 grid_focus_row(const struct grid *g)
 {

@@ -34,6 +34,9 @@ struct view {
 extern const struct view view_title, view_address, view_pages, view_page_table,
 	view_frames, view_swap, view_tlb, view_narration, view_stats, view_prompt;
 
+/* Whether the pages panel shows every process's grid at once (stacked). */
+bool pages_all_stacked(const struct app *a);
+
 /* The view drawn in a panel. */
 const struct view *view_of(enum panel p);
 
