@@ -151,16 +151,23 @@ app_next_pid(const struct app *a)
 	return (live_from(a->m, p != NULL ? p->pid + 1 : 1));
 }
 
+/* The one message, of either kind: app_say's and app_aside's. */
+static void
+set_message(struct app *a, bool error, bool aside, const char *fmt, va_list ap)
+{
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	a->message_error = error;
+	a->message_aside = aside;
+}
+
 void
 app_say(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	set_message(a, error, false, fmt, ap);
 	va_end(ap);
-	a->message_error = error;
-	a->message_aside = false;
 }
 
 void
@@ -169,8 +176,6 @@ app_aside(struct app *a, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	set_message(a, false, true, fmt, ap);
 	va_end(ap);
-	a->message_error = false;
-	a->message_aside = true;
 }
