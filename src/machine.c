@@ -20,7 +20,7 @@ machine_config_default(struct machine_config *cfg)
 	*cfg = (struct machine_config){
 		.page_size = 4096, .va_bits = 16, .frames = 4, .swap_slots = 16,
 		.tlb_entries = 4, .policy = policy_find("lru"),
-		.scope = SCOPE_GLOBAL, .seed = 1,
+		.scope = SCOPE_GLOBAL, .seed = 1, .tau = TAU_DEFAULT,
 	};
 }
 
@@ -57,7 +57,8 @@ machine_config_check(const struct machine_config *c, char *err, size_t size)
 	if (check_range("va_bits", c->va_bits, log2u(ps), VA_BITS_MAX, err, size) ||
 	    check_range("frames", c->frames, 1, FRAMES_MAX, err, size) ||
 	    check_range("swap_slots", c->swap_slots, 0, SWAP_SLOTS_MAX, err, size) ||
-	    check_range("tlb_entries", c->tlb_entries, 0, TLB_ENTRIES_MAX, err, size))
+	    check_range("tlb_entries", c->tlb_entries, 0, TLB_ENTRIES_MAX, err, size) ||
+	    check_range("tau", c->tau, 1, TAU_MAX, err, size))
 		return -1;
 	if (c->policy < 0 || c->policy >= policy_count()) {
 		snprintf(err, size, "policy: expected one of %s", policy_names());

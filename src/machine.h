@@ -26,6 +26,8 @@ enum scope { SCOPE_GLOBAL, SCOPE_LOCAL };
 #define SWAP_SLOTS_MAX  (1u << 24)
 #define TLB_ENTRIES_MAX 1024u
 #define PID_MAX         65535
+#define TAU_MAX         (1u << 20)
+#define TAU_DEFAULT     10u
 
 struct machine_config {
 	unsigned page_size;     /* bytes, a power of two */
@@ -36,6 +38,7 @@ struct machine_config {
 	int policy;             /* index into the policy table, policy.h */
 	enum scope scope;
 	uint64_t seed;          /* for the random policy */
+	unsigned tau;           /* working-set window: the last tau accesses */
 	bool grow_va;           /* address space grows to hold what is touched */
 	bool grow_swap;         /* swap grows as needed */
 };

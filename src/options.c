@@ -26,7 +26,7 @@ enum opt_id {
 	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
 	O_EVENTS,
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
-	O_SEED,
+	O_SEED, O_TAU,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
 	O_HELP, O_VERSION,
 	O_COUNT
@@ -109,6 +109,9 @@ static const struct spec specs[O_COUNT] = {
 		FIELD(cfg.scope), 0, "whose pages a fault may evict" },
 	[O_SEED] = { "seed", 0, required_argument, "N", G_MACHINE, set_seed,
 		FIELD(cfg.seed), 0, "seed of the random policy" },
+	[O_TAU] = { "tau", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.tau), 0, "working-set window: a process's working set is the "
+		"pages it touched in its last N accesses", TAU_MAX },
 	[O_CHECK] = { "check", 0, no_argument, "FILE...", G_SESSIONS, set_mode, 0, RUN_CHECK,
 		"check session files, print each problem, and exit" },
 	[O_LESSON] = { "lesson", 0, required_argument, "NAME", G_SESSIONS, set_string,
@@ -452,6 +455,7 @@ check_machine(const struct options *o, char *err, size_t size)
 		{ "page_size", O_PAGE_SIZE }, { "va_bits", O_VA_BITS },
 		{ "frames", O_FRAMES }, { "swap_slots", O_SWAP_SLOTS },
 		{ "tlb_entries", O_TLB }, { "policy", O_POLICY }, { "scope", O_SCOPE },
+		{ "tau", O_TAU },
 	};
 	char msg[256];
 	size_t i, len;

@@ -50,6 +50,8 @@ session_put_machine(struct cJSON *m, const struct machine_config *cfg)
 	json_put_string(m, "policy", policy_at(cfg->policy)->name);
 	json_put_string(m, "scope", cfg->scope == SCOPE_LOCAL ? "local" : "global");
 	json_put_uint(m, "seed", cfg->seed);
+	if (cfg->tau != TAU_DEFAULT)    /* older sessions stay byte-identical */
+		json_put_uint(m, "tau", cfg->tau);
 	if (cfg->grow_va)
 		json_put_bool(m, "grow_va", true);
 	if (cfg->grow_swap)

@@ -311,6 +311,7 @@ usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size
 usage "--policy: unknown policy \"best\" (expected fifo, lru, opt, clock, random)" --policy best
 usage "--va-bits: 70 is out of range 12..64" --va-bits 70
 usage "--tlb: 5000 is out of range 0..1024" --tlb 5000
+usage "--tau: 0 is out of range 1..1048576" --tau 0
 usage "--swap-slots: 99999999999 is too large (expected at most 16777216)" --swap-slots 99999999999
 usage "--frames: 4294967296 is too large (expected at most 65536)" --frames 4294967296
 usage 'unrecognized option "--\x1b[2J"' "--$(printf '\033')[2J"

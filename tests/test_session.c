@@ -157,6 +157,7 @@ t_minimal_and_defaults(void **state)
 	machine_config_default(&def);
 	assert_int_equal(m->cfg.frames, def.frames);
 	assert_int_equal(m->cfg.page_size, def.page_size);
+	assert_int_equal(m->cfg.tau, 10);
 	assert_int_equal(m->current_pid, 0);
 	assert_int_equal(history_length(s.history), 0);
 	assert_null(s.title);
@@ -190,6 +191,8 @@ static const struct {
 	    "t.json: machine.polcy: unknown key; did you mean \"policy\"?" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 0}}", 1,
 	  { "t.json: machine.frames: expected an integer from 1 to 65536, found 0" } },
+	{ "{\"vmscope\": 1, \"machine\": {\"tau\": 0}}", 1,
+	  { "t.json: machine.tau: expected an integer from 1 to 1048576, found 0" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 1000000000}}", 1,
 	  { "machine.frames: expected an integer from 1 to 65536, found 1000000000" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": -1, \"tlb_entries\": 1e300}}", 2,
@@ -523,7 +526,7 @@ t_save_keeps_everything(void **state)
 	static const char odd[] =
 	    "{\"vmscope\": 1, \"title\": \"T\\u00e9st \\\"q\\\"\\n\", "
 	    "\"machine\": {\"seed\": \"18446744073709551615\", \"grow_va\": true, "
-	    "\"grow_swap\": true, \"scope\": \"local\", \"policy\": \"opt\"}, "
+	    "\"grow_swap\": true, \"scope\": \"local\", \"policy\": \"opt\", \"tau\": 3}, "
 	    "\"processes\": [{\"pid\": 7, \"name\": \"a.b-c_d\", "
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
@@ -543,6 +546,7 @@ t_save_keeps_everything(void **state)
 	assert_true(m->cfg.seed == UINT64_MAX);
 	assert_true(m->cfg.grow_va && m->cfg.grow_swap);
 	assert_int_equal(m->cfg.scope, SCOPE_LOCAL);
+	assert_int_equal(m->cfg.tau, 3);
 	assert_int_equal(machine_process(m, 7)->frame_limit, 1);
 	assert_string_equal(t.title, "T\xc3\xa9st \"q\"\n");
 	assert_string_equal(history_text(t.history, 1), "  r   0x1  ");
