@@ -190,26 +190,13 @@ explain_free_frame(const struct event *e, const struct machine *m, char *b, size
 	snprintf(b, n, "frame %d is free, so no page has to be evicted", e->frame);
 }
 
+/* The policy's own words for why it chose the victim. */
 static int
 victim_reason(const struct victim_why *w, const struct machine *m, char *b, size_t n)
 {
-	switch (w->reason) {
-	case WHY_OLDEST:
-		return snprintf(b, n, "oldest: loaded at step %llu", ull(w->step));
-	case WHY_LEAST_RECENT:
-		return snprintf(b, n, "least recently used: last used at step %llu", ull(w->step));
-	case WHY_FURTHEST:
-		return snprintf(b, n, "next used furthest ahead: at step %llu", ull(w->step));
-	case WHY_NEVER_AGAIN:
-		return snprintf(b, n, "never used again in the queued operations");
-	case WHY_CLOCK_HAND:
-		return snprintf(b, n, "reference bit clear under the hand (%u bit%s cleared "
-				"on the way)", w->swept, w->swept == 1 ? "" : "s");
-	case WHY_RANDOM:
-		return snprintf(b, n, "drawn at random (seed %llu)", m ? ull(m->cfg.seed) : 0);
-	default:
+	if (!m)
 		return snprintf(b, n, "chosen");
-	}
+	return policy_at(m->cfg.policy)->explain(w, m, b, n);
 }
 
 /* "frames 2, 3 and 5", "frames 2, 3, 5 and 4 more": the free frames a limit leaves. */

@@ -47,22 +47,15 @@ struct machine;
 enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
 #undef EVENT_ENUM
 
-/* Why the replacement policy chose its victim; `step` qualifies it. */
-enum victim_reason {
-	WHY_NONE,
-	WHY_OLDEST,        /* fifo: loaded at step */
-	WHY_LEAST_RECENT,  /* lru: last used at step */
-	WHY_FURTHEST,      /* opt: next used at step */
-	WHY_NEVER_AGAIN,   /* opt: never used again */
-	WHY_CLOCK_HAND,    /* clock: reference bit clear under the hand */
-	WHY_RANDOM,        /* random: drawn with the session's seed */
-	WHY_OWN_LIMIT,     /* (prefix) the process is at its frame limit */
-};
-
+/*
+ * Why the replacement policy chose its victim, as plain data that the
+ * policy itself turns into words at explain time (policy_ops.explain):
+ * `value` is the victim's deciding figure (a step, a count, a counter),
+ * `swept` the reference bits a hand cleared on the way.
+ */
 struct victim_why {
-	enum victim_reason reason;
-	uint64_t step;
-	unsigned swept;          /* clock: reference bits cleared on the way */
+	uint64_t value;
+	unsigned swept;
 };
 
 #define NO_FRAME (-1)

@@ -5,15 +5,95 @@
  * (following spawns and switches with op_track_current) and parks that
  * pid in the access's next_use entry; a backward pass with a hash from
  * page to "the step that touches it next" replaces it with the next use.
- * Nothing else is allocated per operation: 4 bytes each in all.
+ * Nothing else is allocated per operation: 4 bytes each in all, and the
+ * hash holds one entry per distinct page.
  */
 #include <stdlib.h>
 
 #include "future.h"
-#include "page_table.h"
 #include "xalloc.h"
 
 #define NOT_AN_ACCESS UINT32_MAX
+
+/*
+ * The hash of the backward pass: page key -> index of the operation that
+ * touches the page next, by open addressing with linear probing, kept at
+ * most half full.  Keys are never removed.
+ */
+struct next_touch {
+	size_t cap, count;      /* cap is a power of two */
+	uint64_t *key;
+	uint32_t *at;           /* NOT_AN_ACCESS: the slot is empty */
+};
+
+static void
+next_touch_init(struct next_touch *t, size_t cap)
+{
+	t->cap = cap;
+	t->count = 0;
+	t->key = xmalloc(cap * sizeof *t->key);
+	t->at = xmalloc(cap * sizeof *t->at);
+	for (size_t i = 0; i < cap; i++)
+		t->at[i] = NOT_AN_ACCESS;
+}
+
+static size_t
+next_touch_home(const struct next_touch *t, uint64_t key)
+{
+	key ^= key >> 33;
+	key *= UINT64_C(0xff51afd7ed558ccd);      /* murmur3's finalizer */
+	key ^= key >> 33;
+	return (size_t)key & (t->cap - 1);
+}
+
+/* The slot holding key, or the empty one where it belongs. */
+static size_t
+next_touch_slot(const struct next_touch *t, uint64_t key)
+{
+	size_t i = next_touch_home(t, key);
+
+	while (t->at[i] != NOT_AN_ACCESS && t->key[i] != key)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void
+next_touch_grow(struct next_touch *t)
+{
+	struct next_touch old = *t;
+
+	next_touch_init(t, old.cap * 2);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.at[i] != NOT_AN_ACCESS) {
+			size_t j = next_touch_slot(t, old.key[i]);
+
+			t->key[j] = old.key[i];
+			t->at[j] = old.at[i];
+			t->count++;
+		}
+	free(old.key);
+	free(old.at);
+}
+
+/* Records that operation i touches the page; returns the operation that
+ * touched it next before (NOT_AN_ACCESS: none). */
+static uint32_t
+next_touch_swap(struct next_touch *t, uint64_t key, uint32_t i)
+{
+	size_t j = next_touch_slot(t, key);
+	uint32_t was = t->at[j];
+
+	if (was == NOT_AN_ACCESS) {
+		if (2 * (t->count + 1) > t->cap) {
+			next_touch_grow(t);
+			j = next_touch_slot(t, key);
+		}
+		t->key[j] = key;
+		t->count++;
+	}
+	t->at[j] = i;
+	return was;
+}
 
 /* Page identity as one key: pid in the top 16 bits (exact while VPNs fit in 48 bits). */
 static uint64_t
@@ -42,27 +122,25 @@ struct future *
 future_build(const struct op_source *src, int current_pid, int next_pid, unsigned page_bits)
 {
 	struct future *f = xmalloc(sizeof *f);
-	/* A page table serves as the map from page key (its "vpn") to the index
-	 * of the operation that touches it next (its "frame" field). */
-	struct page_table seen;
+	struct next_touch seen;
 	struct op scratch;
 
 	f->n = src->n;
 	f->refs = 1;
 	f->next_use = xmalloc((src->n ? src->n : 1) * sizeof *f->next_use);
 	park_pids(src, f->next_use, current_pid, next_pid);
-	page_table_init(&seen);
+	next_touch_init(&seen, 64);
 	for (size_t i = src->n; i-- > 0;) {
-		uint32_t pid = f->next_use[i];
-		struct pte *e;
+		uint32_t pid = f->next_use[i], next;
 
 		if (pid == NOT_AN_ACCESS)
 			continue;
-		e = page_table_get(&seen, page_key(pid, src->at(src->ctx, i, &scratch)->addr >> page_bits));
-		f->next_use[i] = e->frame >= 0 ? (uint32_t)e->frame + 1 : UINT32_MAX;
-		e->frame = (int)i;
+		next = next_touch_swap(&seen, page_key(pid, src->at(src->ctx, i, &scratch)->addr >> page_bits),
+				       (uint32_t)i);
+		f->next_use[i] = next != NOT_AN_ACCESS ? next + 1 : UINT32_MAX;
 	}
-	page_table_free(&seen);
+	free(seen.key);
+	free(seen.at);
 	return f;
 }
 

@@ -1,6 +1,7 @@
 /*
  * policy.c - the table of replacement policies and what they share.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,7 @@ policy_at(int index)
 bool
 policy_looks_ahead(int index)
 {
-	return policies[index] == &policy_opt;
+	return policies[index]->looks_ahead;
 }
 
 int
@@ -43,7 +44,13 @@ policy_count(void)
 const char *
 policy_names(void)
 {
-	return "fifo, lru, opt, clock, random";
+	static char names[NPOLICIES * (POLICY_NAME_MAX + 2)];
+
+	if (!names[0])
+		for (int i = 0; i < NPOLICIES; i++)
+			snprintf(names + strlen(names), sizeof names - strlen(names),
+				 "%s%s", i ? ", " : "", policies[i]->name);
+	return names;
 }
 
 void

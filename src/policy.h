@@ -13,6 +13,7 @@
 #define VMSCOPE_POLICY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "event.h"
@@ -23,9 +24,21 @@ struct victim_filter {
 	int pid;
 };
 
+/*
+ * A policy is one file, src/policy_NAME.c, with its rules at the top, and
+ * one entry in the table in policy.c; everything that lists policies
+ * (--help, messages, the tests) reads that table.
+ */
+#define POLICY_NAME_MAX 16     /* the longest name a policy may have */
+
 struct policy_ops {
 	const char *name;
 	const char *summary;    /* one line, for --help and the man page */
+	/*
+	 * Whether it reads the operations still to come (OPT): whoever runs it
+	 * must hand the machine a future (future.h) first.
+	 */
+	bool looks_ahead;
 	struct policy_state *(*create)(const struct machine *m);
 	struct policy_state *(*clone)(const struct policy_state *s, const struct machine *m);
 	void (*destroy)(struct policy_state *s);
@@ -35,6 +48,12 @@ struct policy_ops {
 	/* Returns a frame the filter allows; at least one exists. */
 	int (*choose)(struct policy_state *s, struct machine *m,
 		      const struct victim_filter *filter, struct victim_why *why);
+	/*
+	 * Writes, like snprintf, why the victim was chosen, from what choose
+	 * put in `why` ("oldest: loaded at step 3"); returns its length.
+	 */
+	int (*explain)(const struct victim_why *why, const struct machine *m,
+		       char *buf, size_t size);
 };
 
 extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
@@ -56,7 +75,7 @@ bool policy_looks_ahead(int index);
 
 /* Number of policies; policy_at(0 .. policy_count()-1) are valid. */
 int policy_count(void);
-/* "fifo, lru, opt, clock, random", for messages. */
+/* "fifo, lru, opt, clock, random": the table's names, for messages. */
 const char *policy_names(void);
 
 /* Whether the filter lets the policy take frame f. */

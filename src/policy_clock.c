@@ -12,6 +12,8 @@
  * within two turns.
  */
 
+#include <stdio.h>
+
 #include "machine.h"
 #include "policy.h"
 #include "xalloc.h"
@@ -42,7 +44,7 @@ clock_choose(struct policy_state *s, struct machine *m,
 	unsigned n = m->cfg.frames;
 	int victim;
 
-	*why = (struct victim_why){ .reason = WHY_CLOCK_HAND };
+	*why = (struct victim_why){ 0 };
 	for (;; c->hand = (c->hand + 1) % n) {
 		struct frame *fr = &m->frames[c->hand];
 
@@ -58,6 +60,14 @@ clock_choose(struct policy_state *s, struct machine *m,
 	return victim;
 }
 
+static int
+clock_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)m;
+	return snprintf(buf, size, "reference bit clear under the hand (%u bit%s cleared "
+			"on the way)", why->swept, why->swept == 1 ? "" : "s");
+}
+
 const struct policy_ops policy_clock = {
 	.name = "clock",
 	.summary = "sweep a hand over the frames, clearing reference bits; evict the first with R clear",
@@ -68,4 +78,5 @@ const struct policy_ops policy_clock = {
 	.accessed = policy_ignore,
 	.evicted = policy_ignore,
 	.choose = clock_choose,
+	.explain = clock_explain,
 };

@@ -9,6 +9,8 @@
  * no part.  Evicting frames in load order is what makes Belady's anomaly
  * possible: more frames can mean more faults.
  */
+#include <stdio.h>
+
 #include "frame_queue.h"
 #include "machine.h"
 
@@ -18,8 +20,15 @@ fifo_choose(struct policy_state *s, struct machine *m,
 {
 	int f = frame_queue_first(s, m, filter);
 
-	*why = (struct victim_why){ .reason = WHY_OLDEST, .step = m->frames[f].loaded_step };
+	*why = (struct victim_why){ .value = m->frames[f].loaded_step };
 	return f;
+}
+
+static int
+fifo_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)m;
+	return snprintf(buf, size, "oldest: loaded at step %llu", (unsigned long long)why->value);
 }
 
 const struct policy_ops policy_fifo = {
@@ -32,4 +41,5 @@ const struct policy_ops policy_fifo = {
 	.accessed = policy_ignore,
 	.evicted = frame_queue_remove,
 	.choose = fifo_choose,
+	.explain = fifo_explain,
 };

@@ -7,6 +7,8 @@
  * the reference bit); loading a page is followed at once by its use.  No
  * ties are possible: uses happen one at a time.
  */
+#include <stdio.h>
+
 #include "frame_queue.h"
 #include "machine.h"
 
@@ -16,9 +18,16 @@ lru_choose(struct policy_state *s, struct machine *m,
 {
 	int f = frame_queue_first(s, m, filter);
 
-	*why = (struct victim_why){ .reason = WHY_LEAST_RECENT,
-		.step = m->frames[f].last_used_step };
+	*why = (struct victim_why){ .value = m->frames[f].last_used_step };
 	return f;
+}
+
+static int
+lru_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)m;
+	return snprintf(buf, size, "least recently used: last used at step %llu",
+			(unsigned long long)why->value);
 }
 
 const struct policy_ops policy_lru = {
@@ -31,4 +40,5 @@ const struct policy_ops policy_lru = {
 	.accessed = frame_queue_touch,
 	.evicted = frame_queue_remove,
 	.choose = lru_choose,
+	.explain = lru_explain,
 };

@@ -13,6 +13,8 @@
  * bit plays no part.
  */
 
+#include <stdio.h>
+
 #include "future.h"
 #include "machine.h"
 #include "policy.h"
@@ -123,16 +125,24 @@ opt_choose(struct policy_state *s, struct machine *m,
 
 	catch_up(o, m);
 	best = highest(o, m, filter);
-	*why = (struct victim_why){
-		.reason = o->rank[best] >= NEVER_RANKS ? WHY_NEVER_AGAIN : WHY_FURTHEST,
-		.step = next_use_of(o->rank[best]),
-	};
+	*why = (struct victim_why){ .value = next_use_of(o->rank[best]) };
 	return best;
+}
+
+static int
+opt_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)m;
+	if (why->value == NEVER)
+		return snprintf(buf, size, "never used again in the queued operations");
+	return snprintf(buf, size, "next used furthest ahead: at step %llu",
+			(unsigned long long)why->value);
 }
 
 const struct policy_ops policy_opt = {
 	.name = "opt",
 	.summary = "evict the page whose next use lies furthest ahead (Belady's MIN)",
+	.looks_ahead = true,
 	.create = opt_create,
 	.clone = opt_clone,
 	.destroy = policy_free_state,
@@ -140,4 +150,5 @@ const struct policy_ops policy_opt = {
 	.accessed = opt_used,
 	.evicted = policy_ignore,
 	.choose = opt_choose,
+	.explain = opt_explain,
 };

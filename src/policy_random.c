@@ -7,6 +7,8 @@
  * identically.  The reference bit plays no part.
  */
 
+#include <stdio.h>
+
 #include "machine.h"
 #include "policy.h"
 #include "rng.h"
@@ -45,12 +47,19 @@ random_choose(struct policy_state *s, struct machine *m,
 			allowed += victim_filter_allows(m, filter, (int)f) != 0;
 	}
 	pick = (unsigned)(rng_next(&((struct random_state *)s)->x) % allowed);
-	*why = (struct victim_why){ .reason = WHY_RANDOM };
+	*why = (struct victim_why){ 0 };
 	if (allowed == m->cfg.frames)
 		return (int)pick;
 	for (unsigned f = 0;; f++)
 		if (victim_filter_allows(m, filter, (int)f) && pick-- == 0)
 			return (int)f;
+}
+
+static int
+random_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)why;
+	return snprintf(buf, size, "drawn at random (seed %llu)", (unsigned long long)m->cfg.seed);
 }
 
 const struct policy_ops policy_random = {
@@ -63,4 +72,5 @@ const struct policy_ops policy_random = {
 	.accessed = policy_ignore,
 	.evicted = policy_ignore,
 	.choose = random_choose,
+	.explain = random_explain,
 };

@@ -106,7 +106,7 @@ assert_same_events(const struct event_list *a, const struct event_list *b)
 
 		FUZZ_ASSERT(x->kind == y->kind && x->frame == y->frame && x->slot == y->slot);
 		FUZZ_ASSERT(x->other_pid == y->other_pid && x->other_vpn == y->other_vpn);
-		FUZZ_ASSERT(x->why.reason == y->why.reason && x->why.step == y->why.step);
+		FUZZ_ASSERT(x->why.value == y->why.value && x->why.swept == y->why.swept);
 	}
 }
 

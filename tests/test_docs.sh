@@ -5,8 +5,9 @@
 # (ui/keys.h) is in the man page's KEYS and on the `?` help screen, with
 # its help text; --help and --version exit 0; an unknown option or a
 # missing argument exits 2 with one line and a hint; the README's batch
-# examples print what the README shows; the man page's POLICIES quote the
-# "Rules:" comment of each src/policy_*.c.  The help screen part needs tmux
+# examples print what the README shows; the man page's POLICIES list the
+# policy table's names (as --help gives them) and quote the "Rules:"
+# comment of each one's src/policy_NAME.c.  The help screen part needs tmux
 # (TMUX_BIN) and is left out without it.
 vmscope="${VMSCOPE:?}"
 man="${TEST_SRCDIR:?}/../man/vmscope.1"
@@ -145,11 +146,27 @@ man_policy() {
 		on { print }' | tr '\n' ' ' | tr -s ' ' | tr 'A-Z' 'a-z'
 }
 
+# help_policies: the policy table's names, one a line, as --help lists them.
+help_policies() {
+	sed -n '/--policy NAME/,/(default/p' "$tmp/help" | tr '\n' ' ' |
+	    sed 's/.*replacement policy: //; s/ *(default.*//' | tr -s ', ' '\n\n' |
+	    awk 'NF'
+}
+
+# man_policies: the names the man page's POLICIES list, one a line.
+man_policies() {
+	sed -n '/^\.Sh POLICIES/,/^\.Sh [^P]/p' "$man" | sed -n 's/^\.It Cm \([^ ]*\).*/\1/p'
+}
+
+# Every policy of the table has its file, src/policy_NAME.c (a hyphen
+# written as an underscore), whose rules the man page quotes; the man page
+# lists exactly the table's policies; no policy file is left out of the table.
 check_policies() {
 	n=0
-	for f in "$srcdir"/policy_*.c; do
-		p=${f##*/policy_}
-		p=${p%.c}
+	help_policies > "$tmp/policies"
+	for p in $(cat "$tmp/policies"); do
+		f="$srcdir/policy_$(echo "$p" | tr '-' '_').c"
+		[ -f "$f" ] || { fail "policy $p has no file $f"; continue; }
 		rules=$(rules_of "$f")
 		[ -n "$rules" ] || { fail "$f has no \"Rules:\" comment"; continue; }
 		case "$(man_policy "$p")" in
@@ -158,6 +175,12 @@ check_policies() {
 		esac
 	done
 	[ "$n" -gt 0 ] || fail "no policy rules checked in $srcdir"
+	man_policies | diff -u "$tmp/policies" - > "$tmp/diff" ||
+	    fail "the policy table (-) and the man page's POLICIES (+) differ: $(grep '^[-+][^-+]' "$tmp/diff" | tr '\n' ' ')"
+	for f in "$srcdir"/policy_*.c; do
+		p=$(basename "$f" .c | sed 's/^policy_//' | tr '_' '-')
+		grep -qx -e "$p" "$tmp/policies" || fail "$f is not in the policy table"
+	done
 	echo "policies whose rules the man page quotes: $n"
 }
 

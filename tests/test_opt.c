@@ -154,10 +154,10 @@ check_every_victim(struct history *h, const int *pids)
 		if (v < 0)
 			continue;
 		f = brute_force_victim(h, pids, k, &next);
-		if (ev.ev[v].frame != f || ev.ev[v].why.step != next)
+		if (ev.ev[v].frame != f || ev.ev[v].why.value != next)
 			fail_msg("step %zu: opt took frame %d (next use %llu), Belady takes "
 				 "frame %d (next use %llu)", k, ev.ev[v].frame,
-				 (unsigned long long)ev.ev[v].why.step, f,
+				 (unsigned long long)ev.ev[v].why.value, f,
 				 (unsigned long long)next);
 	}
 }
@@ -263,7 +263,7 @@ test_next_use_is_after_the_current_step(void **state)
 	v = test_find(&ev, EV_VICTIM);
 	assert_int_equal(ev.ev[v].other_pid, 2);
 	assert_int_equal(ev.ev[v].other_vpn, 3);
-	assert_int_equal(ev.ev[v].why.step, 7);
+	assert_int_equal(ev.ev[v].why.value, 7);
 	history_free(h);
 }
 
