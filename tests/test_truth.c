@@ -43,7 +43,7 @@
 #include "lessons.h"
 #include "policy.h"
 #include "pte_rows.h"
-#include "rng.h"
+#include "random_script.h"
 #include "session.h"
 #include "translation.h"
 
@@ -434,78 +434,23 @@ t_every_lesson(void **state)
 
 /* ---- random scripts ---------------------------------------------------- */
 
-static unsigned
-pick(uint64_t *rng, unsigned n)
-{
-	return (unsigned)(rng_next(rng) % n);
-}
-
-/* One random command, mostly for the 3 processes of 8 pages spawned first. */
-static void
-random_command(uint64_t *rng, char *buf, size_t size)
-{
-	static const char *const perms[] = { "r", "rw", "rx", "rwx" };
-	unsigned pid = 1 + pick(rng, 5), roll = pick(rng, 100);
-
-	if (roll < 60)
-		snprintf(buf, size, "%c %u:0x%x", "rrwx"[pick(rng, 4)], pid,
-			 pick(rng, 10) * 0x1000 + pick(rng, 16));
-	else if (roll < 68)
-		snprintf(buf, size, "spawn p%u %u %s", pick(rng, 100), 2 + pick(rng, 7),
-			 perms[pick(rng, 4)]);
-	else if (roll < 74)
-		snprintf(buf, size, "limit %u %u", pid, 1 + pick(rng, 3));
-	else if (roll < 77)
-		snprintf(buf, size, "limit %u none", pid);
-	else if (roll < 81)
-		snprintf(buf, size, "exit %u", pid);
-	else if (roll < 85)
-		snprintf(buf, size, "unmap %u 0x%x %u", pid, pick(rng, 8) * 0x1000,
-			 1 + pick(rng, 2));
-	else if (roll < 88)
-		snprintf(buf, size, "map %u 0x%x 1 %s", pid, pick(rng, 10) * 0x1000,
-			 perms[pick(rng, 4)]);
-	else if (roll < 91)
-		snprintf(buf, size, "switch %u", pid);
-	else if (roll < 93)
-		snprintf(buf, size, "tlb flush");
-	else
-		snprintf(buf, size, "w %u:0x%x", pid, pick(rng, 8) * 0x1000);
-}
-
 static struct history *
 random_history(uint64_t seed, int policy)
 {
 	struct machine_config cfg;
 	struct machine *m;
-	struct history *h;
 	uint64_t rng = seed;
-	char line[64], err[256];
-	struct cmd_error cerr;
-	struct op op;
 
 	machine_config_default(&cfg);
 	cfg.policy = policy;
-	cfg.frames = 2 + pick(&rng, 4);
-	cfg.swap_slots = 2 + pick(&rng, 8);
-	cfg.tlb_entries = pick(&rng, 2) ? 0 : 1 + pick(&rng, 4);
-	cfg.scope = pick(&rng, 3) ? SCOPE_GLOBAL : SCOPE_LOCAL;
+	cfg.frames = 2 + script_pick(&rng, 4);
+	cfg.swap_slots = 2 + script_pick(&rng, 8);
+	cfg.tlb_entries = script_pick(&rng, 2) ? 0 : 1 + script_pick(&rng, 4);
+	cfg.scope = script_pick(&rng, 3) ? SCOPE_GLOBAL : SCOPE_LOCAL;
 	cfg.seed = seed;
 	m = machine_new(&cfg);
 	assert_non_null(m);
-	h = history_new(m);
-	for (int i = 0; i < 3; i++) {
-		snprintf(line, sizeof line, "spawn p%d 8 %s", i + 1, i == 2 ? "rx" : "rw");
-		assert_int_equal(cmd_parse(line, &op, &cerr), 0);
-		assert_int_equal(history_append(h, &op, line, err, sizeof err), 0);
-	}
-	while (history_length(h) < 80) {
-		random_command(&rng, line, sizeof line);
-		if (cmd_parse(line, &op, &cerr) != 0)
-			fail_msg("the test wrote \"%s\": %s", line, cerr.msg);
-		history_append(h, &op, line, err, sizeof err);   /* refused: skipped */
-	}
-	return h;
+	return script_history(m, &rng, 80);
 }
 
 static void
