@@ -161,7 +161,7 @@ same_next_victim(const struct pair *p)
 	const struct policy_ops *ops = policy_at(p->slow->cfg.policy);
 	struct machine *a, *b;
 	struct victim_filter any = { 0 };
-	struct victim_why wa, wb;
+	struct victim_why wa = { 0 }, wb = { 0 };
 
 	if (p->slow->free_frames == p->slow->cfg.frames)
 		return;
@@ -169,7 +169,8 @@ same_next_victim(const struct pair *p)
 	b = machine_clone(p->fast);
 	SAME(p, "the next victim", ops->choose(a->policy, a, &any, &wa),
 	     ops->choose(b->policy, b, &any, &wb));
-	SAME(p, "why the next victim", wa.reason, wb.reason);
+	SAME(p, "why the next victim", wa.value, wb.value);
+	SAME(p, "the bits swept to it", wa.swept, wb.swept);
 	machine_free(a);
 	machine_free(b);
 }
