@@ -249,6 +249,19 @@ text_event(struct run *run, const struct event *ev)
 		event_label(ev->kind), text);
 }
 
+/* "# levels 2: 5+5+5, pte_bytes 1", for a machine that is not one flat table. */
+static void
+text_levels(struct run *run)
+{
+	const struct machine_config *c = &run->m->cfg;
+	char split[64];
+
+	if (c->levels == 1 && c->pte_bytes == PTE_BYTES_DEFAULT)
+		return;
+	va_split_describe(&run->m->split, split, sizeof split);
+	fprintf(run->out, "# levels %u: %s, pte_bytes %u\n", c->levels, split, c->pte_bytes);
+}
+
 static void
 text_begin(struct run *run)
 {
@@ -264,6 +277,7 @@ text_begin(struct run *run)
 		c->swap_slots, c->grow_swap ? " (grows)" : "", c->tlb_entries,
 		policy_at(c->policy)->name, c->scope == SCOPE_LOCAL ? "local" : "global",
 		(unsigned long long)c->seed);
+	text_levels(run);
 	if (run->opt->events) {
 		fputs("#   step  event: narration\n", run->out);
 		return;

@@ -19,7 +19,8 @@ machine_config_default(struct machine_config *cfg)
 {
 	*cfg = (struct machine_config){
 		.page_size = 4096, .va_bits = 16, .frames = 4, .swap_slots = 16,
-		.tlb_entries = 4, .policy = policy_find("lru"),
+		.tlb_entries = 4, .levels = 1, .pte_bytes = PTE_BYTES_DEFAULT,
+		.policy = policy_find("lru"),
 		.scope = SCOPE_GLOBAL, .seed = 1, .tau = TAU_DEFAULT,
 	};
 }
@@ -48,6 +49,7 @@ int
 machine_config_check(const struct machine_config *c, char *err, size_t size)
 {
 	unsigned ps = c->page_size;
+	struct va_split split;
 
 	if (ps < PAGE_SIZE_MIN || ps > PAGE_SIZE_MAX || (ps & (ps - 1))) {
 		snprintf(err, size, "page_size: %u is not a power of two between %u and %u",
@@ -58,7 +60,14 @@ machine_config_check(const struct machine_config *c, char *err, size_t size)
 	    check_range("frames", c->frames, 1, FRAMES_MAX, err, size) ||
 	    check_range("swap_slots", c->swap_slots, 0, SWAP_SLOTS_MAX, err, size) ||
 	    check_range("tlb_entries", c->tlb_entries, 0, TLB_ENTRIES_MAX, err, size) ||
-	    check_range("tau", c->tau, 1, TAU_MAX, err, size))
+	    check_range("tau", c->tau, 1, TAU_MAX, err, size) ||
+	    check_range("levels", c->levels, 1, LEVELS_MAX, err, size))
+		return -1;
+	if (c->pte_bytes < 1 || c->pte_bytes > PTE_BYTES_MAX || (c->pte_bytes & (c->pte_bytes - 1))) {
+		snprintf(err, size, "pte_bytes: %u is not 1, 2, 4 or 8", c->pte_bytes);
+		return -1;
+	}
+	if (va_split_make(&split, ps, c->va_bits, c->levels, c->pte_bytes, err, size))
 		return -1;
 	if (c->policy < 0 || c->policy >= policy_count()) {
 		snprintf(err, size, "policy: expected one of %s", policy_names());
@@ -81,6 +90,8 @@ machine_new(const struct machine_config *cfg)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
 	m->cfg = *cfg;
+	va_split_make(&m->split, cfg->page_size, cfg->va_bits, cfg->levels, cfg->pte_bytes,
+		      err, sizeof err);
 	m->next_pid = 1;
 	m->frames = xcalloc(cfg->frames, sizeof *m->frames);
 	m->free_frames = cfg->frames;
@@ -235,11 +246,15 @@ machine_grow_va(struct machine *m, uint64_t addr)
 {
 	uint64_t old_top = machine_pages_per_process(m);
 	unsigned bits = m->cfg.va_bits;
+	char err[256];
 
 	while (!machine_addr_ok(m, addr))
 		m->cfg.va_bits++;
 	if (bits == m->cfg.va_bits)
 		return;
+	/* Only the top level widens: every table below keeps its entries. */
+	va_split_make(&m->split, m->cfg.page_size, m->cfg.va_bits, m->cfg.levels,
+		      m->cfg.pte_bytes, err, sizeof err);
 	/* A mapping that reached the old top of the space (only a process's
 	 * last one can, regions being sorted) reaches the new one. */
 	for (size_t i = 0; i < m->procs_cap; i++) {

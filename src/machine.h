@@ -15,6 +15,7 @@
 #include "op.h"
 #include "page_table.h"
 #include "tlb.h"
+#include "va_split.h"
 
 enum scope { SCOPE_GLOBAL, SCOPE_LOCAL };
 
@@ -28,6 +29,8 @@ enum scope { SCOPE_GLOBAL, SCOPE_LOCAL };
 #define PID_MAX         65535
 #define TAU_MAX         (1u << 20)
 #define TAU_DEFAULT     10u
+#define PTE_BYTES_MAX   8u
+#define PTE_BYTES_DEFAULT 8u
 
 struct machine_config {
 	unsigned page_size;     /* bytes, a power of two */
@@ -35,6 +38,8 @@ struct machine_config {
 	unsigned frames;
 	unsigned swap_slots;
 	unsigned tlb_entries;   /* 0: no TLB */
+	unsigned levels;        /* page-table levels, 1 to LEVELS_MAX */
+	unsigned pte_bytes;     /* bytes per page-table entry, a power of two */
 	int policy;             /* index into the policy table, policy.h */
 	enum scope scope;
 	uint64_t seed;          /* for the random policy */
@@ -104,6 +109,7 @@ struct future;
 
 struct machine {
 	struct machine_config cfg;
+	struct va_split split;      /* the address's fields, from cfg */
 	uint64_t step;              /* operations applied so far */
 	int current_pid;            /* 0: none */
 	int next_pid;               /* what the next spawn gets */

@@ -26,7 +26,7 @@ enum opt_id {
 	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
 	O_EVENTS,
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
-	O_SEED, O_TAU,
+	O_SEED, O_TAU, O_LEVELS, O_PTE_BYTES,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
 	O_HELP, O_VERSION,
 	O_COUNT
@@ -109,6 +109,12 @@ static const struct spec specs[O_COUNT] = {
 		FIELD(cfg.scope), 0, "whose pages a fault may evict" },
 	[O_SEED] = { "seed", 0, required_argument, "N", G_MACHINE, set_seed,
 		FIELD(cfg.seed), 0, "seed of the random policy" },
+	[O_LEVELS] = { "levels", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.levels), 0, "page-table levels, 1 to 4; each level below the top "
+		"indexes a table that fills a page", LEVELS_MAX },
+	[O_PTE_BYTES] = { "pte-bytes", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.pte_bytes), 0, "bytes per page-table entry: 1, 2, 4 or 8",
+		PTE_BYTES_MAX },
 	[O_TAU] = { "tau", 0, required_argument, "N", G_MACHINE, set_unsigned,
 		FIELD(cfg.tau), 0, "working-set window: a process's working set is the "
 		"pages it touched in its last N accesses", TAU_MAX },
@@ -455,7 +461,7 @@ check_machine(const struct options *o, char *err, size_t size)
 		{ "page_size", O_PAGE_SIZE }, { "va_bits", O_VA_BITS },
 		{ "frames", O_FRAMES }, { "swap_slots", O_SWAP_SLOTS },
 		{ "tlb_entries", O_TLB }, { "policy", O_POLICY }, { "scope", O_SCOPE },
-		{ "tau", O_TAU },
+		{ "tau", O_TAU }, { "levels", O_LEVELS }, { "pte_bytes", O_PTE_BYTES },
 	};
 	char msg[256];
 	size_t i, len;
@@ -468,6 +474,20 @@ check_machine(const struct options *o, char *err, size_t size)
 			return fail(err, size, "--%s%s", specs[keys[i].id].name, msg + len);
 	}
 	return fail(err, size, "%s", msg);
+}
+
+/* A growing address space starts wide enough for its levels to split it. */
+static void
+widen_for_levels(struct machine_config *c)
+{
+	unsigned least;
+
+	if (c->levels < 1 || c->levels > LEVELS_MAX || c->pte_bytes < 1 ||
+	    c->pte_bytes > PTE_BYTES_MAX || c->page_size < PAGE_SIZE_MIN)
+		return;         /* machine_config_check names the bad value */
+	least = va_split_min_va_bits(c->page_size, c->levels, c->pte_bytes);
+	if (c->va_bits < least)
+		c->va_bits = least;
 }
 
 static int
@@ -486,6 +506,8 @@ finish(struct options *o, char **rest, int nrest, char *err, size_t size)
 		o->cfg.grow_va = !(o->given & BIT(O_VA_BITS));
 		o->cfg.grow_swap = !(o->given & BIT(O_SWAP_SLOTS));
 	}
+	if (o->cfg.grow_va)
+		widen_for_levels(&o->cfg);
 	return check_machine(o, err, size);
 }
 

@@ -50,8 +50,14 @@ session_put_machine(struct cJSON *m, const struct machine_config *cfg)
 	json_put_string(m, "policy", policy_at(cfg->policy)->name);
 	json_put_string(m, "scope", cfg->scope == SCOPE_LOCAL ? "local" : "global");
 	json_put_uint(m, "seed", cfg->seed);
-	if (cfg->tau != TAU_DEFAULT)    /* older sessions stay byte-identical */
+	/* Settings newer than the format are written only when not their
+	 * default, so older sessions save byte-identically. */
+	if (cfg->tau != TAU_DEFAULT)
 		json_put_uint(m, "tau", cfg->tau);
+	if (cfg->levels != 1)
+		json_put_uint(m, "levels", cfg->levels);
+	if (cfg->pte_bytes != PTE_BYTES_DEFAULT)
+		json_put_uint(m, "pte_bytes", cfg->pte_bytes);
 	if (cfg->grow_va)
 		json_put_bool(m, "grow_va", true);
 	if (cfg->grow_swap)

@@ -158,6 +158,8 @@ t_minimal_and_defaults(void **state)
 	assert_int_equal(m->cfg.frames, def.frames);
 	assert_int_equal(m->cfg.page_size, def.page_size);
 	assert_int_equal(m->cfg.tau, 10);
+	assert_int_equal(m->cfg.levels, 1);
+	assert_int_equal(m->cfg.pte_bytes, 8);
 	assert_int_equal(m->current_pid, 0);
 	assert_int_equal(history_length(s.history), 0);
 	assert_null(s.title);
@@ -193,6 +195,14 @@ static const struct {
 	  { "t.json: machine.frames: expected an integer from 1 to 65536, found 0" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"tau\": 0}}", 1,
 	  { "t.json: machine.tau: expected an integer from 1 to 1048576, found 0" } },
+	{ "{\"vmscope\": 1, \"machine\": {\"levels\": 5, \"pte_bytes\": 16}}", 2,
+	  { "t.json: machine.levels: expected an integer from 1 to 4, found 5",
+	    "t.json: machine.pte_bytes: expected an integer from 1 to 8, found 16" } },
+	{ "{\"vmscope\": 1, \"machine\": {\"levels\": 2, \"pte_bytes\": 3}}", 1,
+	  { "t.json: machine.pte_bytes: 3 is not 1, 2, 4 or 8" } },
+	{ "{\"vmscope\": 1, \"machine\": {\"levels\": 2}}", 1,
+	  { "t.json: machine.levels: 2 levels cannot split a page number of 4 bits "
+	    "(va_bits 16 minus 12 offset bits)" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 1000000000}}", 1,
 	  { "machine.frames: expected an integer from 1 to 65536, found 1000000000" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": -1, \"tlb_entries\": 1e300}}", 2,
@@ -526,7 +536,8 @@ t_save_keeps_everything(void **state)
 	static const char odd[] =
 	    "{\"vmscope\": 1, \"title\": \"T\\u00e9st \\\"q\\\"\\n\", "
 	    "\"machine\": {\"seed\": \"18446744073709551615\", \"grow_va\": true, "
-	    "\"grow_swap\": true, \"scope\": \"local\", \"policy\": \"opt\", \"tau\": 3}, "
+	    "\"grow_swap\": true, \"scope\": \"local\", \"policy\": \"opt\", \"tau\": 3, "
+	    "\"levels\": 2, \"pte_bytes\": 1, \"page_size\": 32, \"va_bits\": 15}, "
 	    "\"processes\": [{\"pid\": 7, \"name\": \"a.b-c_d\", "
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
@@ -547,6 +558,9 @@ t_save_keeps_everything(void **state)
 	assert_true(m->cfg.grow_va && m->cfg.grow_swap);
 	assert_int_equal(m->cfg.scope, SCOPE_LOCAL);
 	assert_int_equal(m->cfg.tau, 3);
+	assert_int_equal(m->cfg.levels, 2);
+	assert_int_equal(m->cfg.pte_bytes, 1);
+	assert_int_equal(m->split.bits[0], 5);
 	assert_int_equal(machine_process(m, 7)->frame_limit, 1);
 	assert_string_equal(t.title, "T\xc3\xa9st \"q\"\n");
 	assert_string_equal(history_text(t.history, 1), "  r   0x1  ");
