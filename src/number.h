@@ -21,12 +21,44 @@ enum number_status {
 /* Reads s[0..len) as a whole; *out is set only on NUMBER_OK. */
 enum number_status number_parse(const char *s, size_t len, uint64_t *out);
 
+/* Each character's digit value plus one; 0 for a character that is no digit. */
+extern const unsigned char number_digit_plus_one[256];
+
+/* The value of digit c in base `base` (at most 16), or -1. */
+static inline int
+number_digit(char c, unsigned base)
+{
+	int v = number_digit_plus_one[(unsigned char)c] - 1;
+
+	return (unsigned)v < base ? v : -1;
+}
+
 /*
  * Reads the digits of `base` (10 or 16, no prefix) at the start of s, up
  * to the first other character, into *out.  Returns how many there were,
  * or 0 (and *out untouched) if none or their value is past max.  For the
- * trace formats, whose numbers end inside a line.
+ * trace formats, whose numbers end inside a line: inline, so each call's
+ * base is a constant, and only digits past the 15th (hex) or 19th
+ * (decimal), the first that can overflow 64 bits, are checked for it
+ * (millions of numbers pass through here).
  */
-size_t number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out);
+static inline size_t
+number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out)
+{
+	size_t n, safe = base == 16 ? 15 : 19;
+	uint64_t v = 0;
+	int d;
+
+	for (n = 0; n < safe && (d = number_digit(s[n], base)) >= 0; n++)
+		v = v * base + (unsigned)d;
+	for (; (d = number_digit(s[n], base)) >= 0; n++)
+		if (__builtin_mul_overflow(v, base, &v) ||
+		    __builtin_add_overflow(v, (unsigned)d, &v))
+			return 0;
+	if (n == 0 || v > max)
+		return 0;
+	*out = v;
+	return n;
+}
 
 #endif
