@@ -466,11 +466,14 @@ write_error(char *err, size_t size)
 	return -1;
 }
 
-/* A full disk or a closed pipe stops the run at once, not at the end. */
+/*
+ * A full disk or a closed pipe stops the run at once, not at the end.
+ * With --quiet nothing is written before the end (run_end checks then).
+ */
 static int
 output_failed(const struct run *run, char *err, size_t size)
 {
-	return ferror(run->out) ? write_error(err, size) : 0;
+	return !run->opt->quiet && ferror(run->out) ? write_error(err, size) : 0;
 }
 
 static int
