@@ -116,22 +116,26 @@ check_nothing(const struct machine *m, const struct op *op, char *err, size_t si
 	return 0;
 }
 
-/* Gives back a page's frame and swap slot; the caller removes its PTE. */
+/*
+ * Drops a page's mapping from its frame and swap slot, giving back each
+ * whose last mapping it was; the caller removes its PTE.
+ */
 static void
 release_page(struct machine *m, struct process *p, struct pte *e, struct event *ev)
 {
+	struct mapping map = { .pid = p->pid, .vpn = e->vpn };
+
 	if (e->present) {
-		m->frames[e->frame].pid = 0;
-		m->free_frames++;
 		p->resident--;
-		policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
-		tlb_remove_frame(&m->tlb, e->frame);
-		ev->frames_freed++;
+		tlb_remove_page(&m->tlb, p->pid, e->vpn, e->frame);
+		if (rmap_remove(&m->rmap, &m->frames[e->frame].rmap, map)) {
+			m->free_frames++;
+			policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
+			ev->frames_freed++;
+		}
 	}
-	if (e->slot >= 0) {
-		swap_release(m, e->slot);
+	if (e->slot >= 0 && swap_unmap(m, e->slot, map))
 		ev->slots_freed++;
-	}
 }
 
 static void

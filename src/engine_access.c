@@ -11,6 +11,8 @@
  * phases then write into one scratch record, which keeps the engine at
  * tens of millions of accesses a second.
  */
+#include <assert.h>
+
 #include "engine_access.h"
 #include "policy.h"
 
@@ -23,12 +25,12 @@ enum phase {
 struct access {
 	struct process *p;
 	struct pte *pte;        /* the page's entry, once looked up; see above */
-	struct pte *victim_pte; /* the victim's entry, from choice to eviction */
+	struct pte *victim_pte; /* the victim's first mapping's entry, from choice
+				 * to eviction (every mapping shares its slot) */
 	char kind;              /* 'r', 'w', 'x' */
 	uint64_t vaddr, vpn, offset;
 	int frame;              /* the frame the page is (or will be) in */
-	int victim_pid;
-	uint64_t victim_vpn;
+	struct mapping victim;  /* the victim's first mapping; pid 0: none */
 	bool faulted;
 };
 
@@ -165,7 +167,7 @@ note_limit(const struct machine *m, const struct process *p, struct event *ev)
 	ev->held = p->resident;
 	ev->free_count = m->free_frames;
 	for (unsigned f = 0; listed < m->free_frames && listed < 3; f++)
-		if (!m->frames[f].pid)
+		if (frame_is_free(m, (int)f))
 			ev->free_first[listed++] = (int)f;
 }
 
@@ -201,7 +203,7 @@ free_frame(struct machine *m, struct access *a, struct event *ev)
 {
 	int f = 0;
 
-	while (m->frames[f].pid)
+	while (!frame_is_free(m, f))
 		f++;
 	ev->kind = EV_FREE_FRAME;
 	a->frame = ev->frame = f;
@@ -213,16 +215,18 @@ victim(struct machine *m, struct access *a, struct event *ev)
 {
 	struct victim_filter filter = victim_filter_for(m, a->p);
 	int f = policy_at(m->cfg.policy)->choose(m->policy, m, &filter, &ev->why);
-	const struct pte *owner = a->victim_pte = frame_owner_pte(m, f);
+	const struct pte *owner;
 
 	ev->kind = EV_VICTIM;
 	if (at_limit(a->p))
 		note_limit(m, a->p, ev);
 	a->frame = ev->frame = f;
-	a->victim_pid = ev->other_pid = m->frames[f].pid;
-	a->victim_vpn = ev->other_vpn = m->frames[f].vpn;
+	a->victim = frame_first(m, f);
+	owner = a->victim_pte = mapping_pte(m, a->victim);
+	ev->other_pid = a->victim.pid;
+	ev->other_vpn = a->victim.vpn;
 	ev->slot = owner->slot;
-	if (!owner->dirty)
+	if (!owner->dirty && !(frame_rmap(m, f)->count > 1 && frame_dirty(m, f)))
 		return PH_EVICT;
 	ev->flags |= EVF_DIRTY;
 	if (owner->slot >= 0 || !swap_full(m))
@@ -236,8 +240,8 @@ static void
 name_victim(const struct access *a, struct event *ev)
 {
 	ev->frame = a->frame;
-	ev->other_pid = a->victim_pid;
-	ev->other_vpn = a->victim_vpn;
+	ev->other_pid = a->victim.pid;
+	ev->other_vpn = a->victim.vpn;
 }
 
 static enum phase
@@ -249,14 +253,31 @@ out_of_memory(struct machine *m, struct access *a, struct event *ev)
 	return PH_DONE;
 }
 
+/* The entry of the victim's mapping `it` is at: the first one is at hand. */
+static struct pte *
+victim_entry(const struct machine *m, const struct access *a, const struct rmap_iter *it)
+{
+	return it->i == 1 ? a->victim_pte : mapping_pte(m, it->map);
+}
+
+/* Every mapping of the victim keeps its contents in `slot` and is clean. */
+static void
+victim_written_to(struct machine *m, const struct access *a, int slot)
+{
+	RMAP_FOREACH(&m->rmap, frame_rmap(m, a->frame), it) {
+		struct pte *e = victim_entry(m, a, &it);
+
+		e->slot = slot;
+		e->dirty = false;
+	}
+}
+
 static enum phase
 writeback(struct machine *m, struct access *a, struct event *ev)
 {
 	struct pte *owner = a->victim_pte;
 
-	if (owner->slot < 0)
-		owner->slot = swap_alloc(m, a->victim_pid, a->victim_vpn);
-	owner->dirty = false;
+	victim_written_to(m, a, owner->slot >= 0 ? owner->slot : swap_alloc(m, a->frame));
 	ev->kind = EV_WRITEBACK;
 	name_victim(a, ev);
 	ev->slot = owner->slot;
@@ -276,13 +297,18 @@ evict(struct machine *m, struct access *a, struct event *ev)
 	 * touch zero-fills it again; its entry stays, to remember it was here. */
 	if (owner->slot >= 0)
 		ev->flags |= EVF_KEEPS_SLOT;
-	owner->present = false;
-	owner->frame = NO_FRAME;
-	owner->evicted_step = m->step;
-	machine_process(m, a->victim_pid)->resident--;
+	/* Every page table that maps the frame loses it. */
+	RMAP_FOREACH(&m->rmap, frame_rmap(m, a->frame), it) {
+		struct pte *e = victim_entry(m, a, &it);
+
+		e->present = false;
+		e->frame = NO_FRAME;
+		e->evicted_step = m->step;
+		machine_process(m, it.map.pid)->resident--;
+	}
 	tlb_remove_frame(&m->tlb, a->frame);
 	policy_at(m->cfg.policy)->evicted(m->policy, m, a->frame);
-	m->frames[a->frame].pid = 0;
+	rmap_clear(&m->rmap, &m->frames[a->frame].rmap);
 	m->free_frames++;
 	m->stats.evictions++;
 	return PH_FILL;
@@ -296,10 +322,10 @@ fill(struct machine *m, struct access *a, struct event *ev)
 	e->perm = process_region(a->p, a->vpn)->perm;
 	ev->frame = a->frame;
 	ev->slot = e->slot;
-	if (a->victim_pid) {
+	if (a->victim.pid) {
 		ev->flags |= EVF_JUST_FREED;
-		ev->other_pid = a->victim_pid;
-		ev->other_vpn = a->victim_vpn;
+		ev->other_pid = a->victim.pid;
+		ev->other_vpn = a->victim.vpn;
 	}
 	if (e->slot >= 0) {
 		ev->kind = EV_SWAP_IN;
@@ -309,7 +335,8 @@ fill(struct machine *m, struct access *a, struct event *ev)
 		note_dropped(e, ev);
 		m->stats.zero_fills++;
 	}
-	m->frames[a->frame] = (struct frame){ .pid = a->p->pid, .vpn = a->vpn,
+	m->frames[a->frame] = (struct frame){
+		.rmap = rmap_single(HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn }),
 		.loaded_step = m->step, .last_used_step = m->step };
 	m->free_frames--;
 	a->p->resident++;
@@ -372,6 +399,12 @@ access_page(struct machine *m, struct access *a, struct event *ev)
 	return PH_DONE;
 }
 
+/*
+ * Each phase names a later one (access_run checks it), so an access
+ * reports at most one event per phase.
+ */
+_Static_assert(PH_DONE <= EVENTS_MAX, "an access's events must fit an event list");
+
 static phase_fn *const phases[PH_DONE] = {
 	[PH_SPLIT] = split, [PH_TLB] = tlb, [PH_WALK] = walk,
 	[PH_SEGFAULT] = segfault, [PH_PROTECTION] = protection,
@@ -391,7 +424,9 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 	};
 	struct event scratch;   /* phases only write events, so it needs no zeroing */
 
-	for (enum phase ph = PH_SPLIT; ph != PH_DONE;) {
+	if (max_events > EVENTS_MAX)
+		max_events = EVENTS_MAX;
+	for (enum phase ph = PH_SPLIT, next; ph != PH_DONE; ph = next) {
 		struct event *ev = &scratch;
 
 		if (out) {
@@ -402,7 +437,8 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 				.access = a.kind, .vaddr = a.vaddr, .frame = NO_FRAME,
 				.slot = NO_SLOT };
 		}
-		ph = phases[ph](m, &a, ev);
+		next = phases[ph](m, &a, ev);
+		assert(next > ph);
 		ev->vpn = a.vpn;
 		ev->offset = a.offset;
 	}

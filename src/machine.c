@@ -149,6 +149,7 @@ machine_clone(const struct machine *m)
 			c->procs[i] = process_clone(m->procs[i]);
 	c->frames = xmemdup(m->frames, m->cfg.frames * sizeof *m->frames);
 	c->swap = m->swap_cap ? xmemdup(m->swap, m->swap_cap * sizeof *m->swap) : NULL;
+	rmap_pool_copy(&c->rmap, &m->rmap);
 	tlb_copy(&c->tlb, &m->tlb);
 	c->policy = policy_at(m->cfg.policy)->clone(m->policy, c);
 	future_ref(c->future);
@@ -165,6 +166,7 @@ machine_free(struct machine *m)
 	free(m->procs);
 	free(m->frames);
 	free(m->swap);
+	rmap_pool_free(&m->rmap);
 	tlb_free(&m->tlb);
 	policy_at(m->cfg.policy)->destroy(m->policy);
 	future_unref(m->future);
@@ -239,6 +241,18 @@ machine_page_state(const struct machine *m, const struct process *p, uint64_t vp
 	/* Being zero-filled for the first time counts as untouched until
 	 * its PTE update, as a swap-in counts as swapped. */
 	return pte_dropped(e) ? PAGE_DROPPED : PAGE_UNTOUCHED;
+}
+
+bool
+frame_dirty(const struct machine *m, int f)
+{
+	RMAP_FOREACH(&m->rmap, frame_rmap(m, f), it) {
+		const struct pte *e = mapping_pte(m, it.map);
+
+		if (e && e->dirty)
+			return true;
+	}
+	return false;
 }
 
 void

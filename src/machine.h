@@ -14,6 +14,7 @@
 
 #include "op.h"
 #include "page_table.h"
+#include "rmap.h"
 #include "tlb.h"
 #include "va_split.h"
 
@@ -78,13 +79,12 @@ struct process {
 };
 
 /*
- * A physical frame.  Today a frame has at most one owner; sharing
- * (copy-on-write, shared memory) will turn `owner` into the head of a
- * reverse map, so code reaches owners through frame_owner_pte().
+ * A physical frame.  What it holds and who maps it is its reverse map
+ * (rmap.h); code reaches those through the frame_ and slot_ questions
+ * below, never by reading a single owner.
  */
 struct frame {
-	int pid;                    /* 0: free */
-	uint64_t vpn;
+	struct rmap rmap;           /* free when it holds nothing */
 	uint64_t loaded_step;       /* operation that brought the page in */
 	uint64_t last_used_step;    /* operation that last touched it */
 	bool referenced;            /* its page's R bit: used since the clock hand
@@ -93,8 +93,7 @@ struct frame {
 };
 
 struct swap_slot {
-	int pid;                    /* 0: free */
-	uint64_t vpn;
+	struct rmap rmap;           /* the pages whose contents it keeps */
 };
 
 struct stats {
@@ -117,10 +116,11 @@ struct machine {
 	size_t procs_cap;
 	struct frame *frames;       /* cfg.frames of them */
 	unsigned free_frames;
-	struct swap_slot *swap;     /* slots [0, swap_cap): see machine_swap_slot() */
+	struct swap_slot *swap;     /* slots [0, swap_cap): see slot_rmap() */
 	unsigned swap_cap;          /* grows with the slots used, not cfg.swap_slots */
 	unsigned swap_used;
 	unsigned swap_hint;         /* no free slot below this one */
+	struct rmap_pool rmap;      /* the mappings of shared frames and slots */
 	struct tlb tlb;
 	struct policy_state *policy;
 	struct future *future;      /* OPT's look-ahead or NULL; a counted reference */
@@ -194,15 +194,37 @@ pte_dropped(const struct pte *e)
 /* The region holding vpn, or NULL if it is unmapped. */
 const struct region *process_region(const struct process *p, uint64_t vpn);
 
-/* The PTE of the page held in frame f, or NULL if the frame is free. */
+/* The entry a mapping names, or NULL if its process or entry is gone. */
 static inline struct pte *
-frame_owner_pte(const struct machine *m, int f)
+mapping_pte(const struct machine *m, struct mapping map)
 {
-	const struct frame *fr = &m->frames[f];
-	struct process *p = fr->pid ? machine_process(m, fr->pid) : NULL;
+	struct process *p = machine_process(m, map.pid);
 
-	return p ? page_table_find(&p->pt, fr->vpn) : NULL;
+	return p ? page_table_find(&p->pt, map.vpn) : NULL;
 }
+
+/* What frame f holds and every mapping of it. */
+static inline const struct rmap *
+frame_rmap(const struct machine *m, int f)
+{
+	return &m->frames[f].rmap;
+}
+
+static inline bool
+frame_is_free(const struct machine *m, int f)
+{
+	return m->frames[f].rmap.holds == HOLDS_NOTHING;
+}
+
+/* The first mapping of a held frame: its only one unless it is shared. */
+static inline struct mapping
+frame_first(const struct machine *m, int f)
+{
+	return rmap_first(&m->frames[f].rmap);
+}
+
+/* Whether a held frame was written since it was loaded: any mapping dirty. */
+bool frame_dirty(const struct machine *m, int f);
 
 /* A page's R bit, as its page-table entry shows it: its frame's. */
 static inline bool
@@ -218,19 +240,20 @@ void machine_grow_va(struct machine *m, uint64_t addr);
 bool machine_addr_ok(const struct machine *m, uint64_t addr);
 
 /*
- * Swap slot s (below cfg.swap_slots).  Only slots up to the highest ever
- * used are stored, so a machine (and every checkpoint of it) holds memory
- * for the slots it has touched, never for the configured maximum.
+ * What swap slot s (below cfg.swap_slots) holds and its mappings.  Only
+ * slots up to the highest ever used are stored, so a machine (and every
+ * checkpoint of it) holds memory for the slots it has touched, never for
+ * the configured maximum.
  */
-static inline struct swap_slot
-machine_swap_slot(const struct machine *m, unsigned s)
-{
-	return s < m->swap_cap ? m->swap[s] : (struct swap_slot){ .pid = 0 };
-}
+const struct rmap *slot_rmap(const struct machine *m, unsigned s);
 
-/* Swap slots: the lowest free one for (pid, vpn), growing swap if allowed; -1 if full. */
-int swap_alloc(struct machine *m, int pid, uint64_t vpn);
-void swap_release(struct machine *m, int slot);
+/*
+ * Swap slots: the lowest free one, growing swap if allowed, given every
+ * mapping of frame f (whose contents it will keep); -1 if swap is full.
+ */
+int swap_alloc(struct machine *m, int f);
+/* Drops one mapping of a slot; returns whether that was its last (it is free). */
+bool swap_unmap(struct machine *m, int slot, struct mapping map);
 /* Whether no slot is free and swap may not grow. */
 bool swap_full(const struct machine *m);
 

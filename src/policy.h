@@ -82,9 +82,10 @@ const char *policy_names(void);
 static inline int
 victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame)
 {
-	const struct frame *fr = &m->frames[frame];
+	const struct rmap *r = frame_rmap(m, frame);
 
-	return fr->pid && (!f->pid || fr->pid == f->pid);
+	return r->holds == HOLDS_DATA && (!f->pid || r->pid == f->pid ||
+	    (r->count > 1 && rmap_maps_pid(&m->rmap, r, f->pid)));
 }
 
 #endif

@@ -87,7 +87,7 @@ catch_up(struct opt_state *o, const struct machine *m)
 	for (unsigned f = 0; f < o->nframes; f++) {
 		uint64_t u = next_use_of(o->rank[f]);
 
-		if (!m->frames[f].pid || u > m->step)
+		if (frame_is_free(m, (int)f) || u > m->step)
 			continue;
 		while (u <= m->step)
 			u = future_next_use(m->future, u);

@@ -262,9 +262,11 @@ check_one(struct json_reader *r, const struct claim *pr, const struct machine *m
 	owner_text(pr->value, pr->vpn, want, sizeof want);
 	if (pr->key >= m->cfg.frames)
 		snprintf(got, sizeof got, "no such frame (%u frames)", m->cfg.frames);
-	else
-		owner_text((uint64_t)m->frames[pr->key].pid, m->frames[pr->key].vpn,
-		    got, sizeof got);
+	else {
+		struct mapping first = frame_first(m, (int)pr->key);
+
+		owner_text((uint64_t)first.pid, first.vpn, got, sizeof got);
+	}
 	if (strcmp(want, got) != 0)
 		json_problem(r, path, "the notes promise %s, the replay has %s", want, got);
 }

@@ -2,8 +2,8 @@
  * swap.c - allocating swap slots.
  *
  * The lowest free slot is taken, so pictures and lessons are predictable.
- * Slots are freed only when a process exits or unmaps, so a hint (no free
- * slot lies below it) keeps allocation cheap on long traces.  Taking the
+ * Slots are freed only when their last mapping goes (exit, unmap), so a
+ * hint (no free slot lies below it) keeps allocation cheap on long traces.  Taking the
  * lowest free slot also means that slot s is used only while s others are:
  * storage grows with the slots in use at once (swap_cap), whatever the
  * configured number of slots, and copies of the machine copy only that.
@@ -43,29 +43,39 @@ store_through(struct machine *m, unsigned s)
 }
 
 int
-swap_alloc(struct machine *m, int pid, uint64_t vpn)
+swap_alloc(struct machine *m, int f)
 {
 	unsigned s = m->swap_hint;
 
 	if (m->swap_used == m->cfg.swap_slots && swap_grow(m))
 		return -1;
-	while (s < m->swap_cap && m->swap[s].pid)
+	while (s < m->swap_cap && m->swap[s].rmap.holds != HOLDS_NOTHING)
 		s++;
 	if (s == m->swap_cap)
 		store_through(m, s);
-	m->swap[s] = (struct swap_slot){ .pid = pid, .vpn = vpn };
+	rmap_copy(&m->rmap, &m->swap[s].rmap, frame_rmap(m, f));
 	m->swap_used++;
 	m->swap_hint = s + 1;
 	return (int)s;
 }
 
-void
-swap_release(struct machine *m, int slot)
+bool
+swap_unmap(struct machine *m, int slot, struct mapping map)
 {
-	m->swap[slot].pid = 0;
+	if (!rmap_remove(&m->rmap, &m->swap[slot].rmap, map))
+		return false;
 	m->swap_used--;
 	if ((unsigned)slot < m->swap_hint)
 		m->swap_hint = (unsigned)slot;
+	return true;
+}
+
+const struct rmap *
+slot_rmap(const struct machine *m, unsigned s)
+{
+	static const struct rmap none;
+
+	return s < m->swap_cap ? &m->swap[s].rmap : &none;
 }
 
 bool

@@ -7,6 +7,7 @@
  * the anchor e[n]: its `newer` is the least recently used), so a fill
  * finds its victim without a scan, and a mark per frame lets an eviction
  * whose page is not in the TLB (nearly all of them) skip the scan too.
+ * TLB_ENTRIES_MAX (1024) entries fit the 16-bit count per frame.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,7 @@ static void
 clear_entry(struct tlb *t, unsigned i)
 {
 	unlink_entry(t, i);
-	t->mapped[t->e[i].frame] = false;
+	t->mapped[t->e[i].frame]--;
 	t->e[i].pid = 0;
 	t->empty++;
 }
@@ -112,7 +113,7 @@ tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 		clear_entry(t, i);
 	t->e[i] = (struct tlb_entry){ .pid = pid, .vpn = vpn, .frame = frame, .perm = perm };
 	t->empty--;
-	t->mapped[frame] = true;
+	t->mapped[frame]++;
 	link_newest(t, i);
 	return (int)i;
 }
@@ -124,6 +125,16 @@ tlb_remove_frame(struct tlb *t, int f)
 		return;
 	for (unsigned i = 0; i < t->n; i++)
 		if (t->e[i].pid && t->e[i].frame == f)
+			clear_entry(t, i);
+}
+
+void
+tlb_remove_page(struct tlb *t, int pid, uint64_t vpn, int f)
+{
+	if (!t->n || !t->mapped[f])
+		return;
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->e[i].pid == pid && t->e[i].vpn == vpn)
 			clear_entry(t, i);
 }
 

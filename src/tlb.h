@@ -2,8 +2,8 @@
  * tlb.h - a fully associative TLB with LRU replacement.
  *
  * Entries are tagged with the pid, so switching processes does not flush
- * it; an exiting process's entries are removed, and so is the entry of a
- * page when its frame is taken away.
+ * it; an exiting process's entries are removed, and so are the entries of
+ * a page when its frame is taken away.
  */
 #ifndef VMSCOPE_TLB_H
 #define VMSCOPE_TLB_H
@@ -24,7 +24,8 @@ struct tlb {
 	struct tlb_entry *e;    /* n entries, then the use order's anchor */
 	unsigned empty;         /* how many entries are empty */
 	unsigned frames;
-	bool *mapped;           /* by frame: whether an entry maps it (NULL if n is 0) */
+	uint16_t *mapped;       /* by frame: how many entries map it (NULL if n is 0);
+				 * a shared frame may be in several */
 };
 
 /* A TLB of `entries` entries for a machine of `frames` frames. */
@@ -43,8 +44,10 @@ int tlb_lookup(struct tlb *t, int pid, uint64_t vpn);
 int tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 	     struct tlb_entry *replaced);
 
-/* Removes the entry that maps frame f, if there is one (at once if not). */
+/* Removes every entry that maps frame f (at once if there is none). */
 void tlb_remove_frame(struct tlb *t, int f);
+/* Removes the entry for (pid, vpn), which maps frame f, if there is one. */
+void tlb_remove_page(struct tlb *t, int pid, uint64_t vpn, int f);
 /* Removes a process's entries, or all if pid is 0; returns how many went. */
 unsigned tlb_flush(struct tlb *t, int pid);
 

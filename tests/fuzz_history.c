@@ -81,6 +81,20 @@ replayed(const struct run *r, size_t k)
 	return m;
 }
 
+/* Whether frame or slot x of machine a holds what y of b does, mapped the same. */
+static void
+assert_same_rmap(const struct machine *a, const struct rmap *x,
+		 const struct machine *b, const struct rmap *y)
+{
+	struct rmap_iter j = { .r = y };
+
+	FUZZ_ASSERT(x->holds == y->holds && x->count == y->count);
+	RMAP_FOREACH(&a->rmap, x, i) {
+		FUZZ_ASSERT(rmap_next(&b->rmap, &j));
+		FUZZ_ASSERT(i.map.pid == j.map.pid && i.map.vpn == j.map.vpn);
+	}
+}
+
 static void
 assert_same_machine(const struct machine *a, const struct machine *b)
 {
@@ -88,13 +102,16 @@ assert_same_machine(const struct machine *a, const struct machine *b)
 
 	FUZZ_ASSERT(a->step == b->step && a->current_pid == b->current_pid);
 	FUZZ_ASSERT(memcmp(&a->stats, &b->stats, sizeof a->stats) == 0);
-	FUZZ_ASSERT(memcmp(a->frames, b->frames, a->cfg.frames * sizeof *a->frames) == 0);
-	FUZZ_ASSERT(a->free_frames == b->free_frames && a->swap_used == b->swap_used);
-	for (unsigned s = 0; s < cap; s++) {
-		struct swap_slot x = machine_swap_slot(a, s), y = machine_swap_slot(b, s);
+	for (unsigned f = 0; f < a->cfg.frames; f++) {
+		const struct frame *x = &a->frames[f], *y = &b->frames[f];
 
-		FUZZ_ASSERT(x.pid == y.pid && (!x.pid || x.vpn == y.vpn));
+		assert_same_rmap(a, &x->rmap, b, &y->rmap);
+		FUZZ_ASSERT(x->loaded_step == y->loaded_step &&
+		    x->last_used_step == y->last_used_step && x->referenced == y->referenced);
 	}
+	FUZZ_ASSERT(a->free_frames == b->free_frames && a->swap_used == b->swap_used);
+	for (unsigned s = 0; s < cap; s++)
+		assert_same_rmap(a, slot_rmap(a, s), b, slot_rmap(b, s));
 }
 
 static void

@@ -1,11 +1,16 @@
 /*
  * fuzz_machine.c - what must hold of any machine, checked by the fuzz
  * targets that run the engine (fuzz_engine.c, fuzz_history.c):
- *  - frames and page tables agree: a used frame's owner has a present PTE
- *    pointing back at it, every present PTE's frame names it, the free
- *    count and each process's resident count match;
+ *  - frames and page tables agree (the reverse map, rmap.h): every mapping
+ *    of a used frame is a live process's present PTE pointing back at it,
+ *    all of them keep the same swap slot, every present PTE is among its
+ *    frame's mappings, the free count and each process's resident count
+ *    match, and resident pages add up to the frames' mappings;
  *  - swap slots and page tables agree the same way, and the used count;
- *  - every TLB entry translates a present page to its frame;
+ *  - the reverse map's pool holds exactly the nodes of the shared frames'
+ *    and slots' further mappings: none leaked, none lost;
+ *  - every TLB entry translates a present page to its frame, and each
+ *    frame's count of TLB entries is right;
  *  - regions are sorted, disjoint and found by process_region;
  *  - the counters add up (accesses = hits + faults + segfaults +
  *    protection faults; faults = zero fills + swap-ins + out of memory;
@@ -27,50 +32,95 @@ present_in(const struct process *p)
 }
 
 /*
- * Part-way through an access (whole false) a frame is filled one event
- * before its PTE is marked present: its owner's PTE exists but may not be
- * present yet, and the resident counts run one ahead.
+ * The mappings of a held frame or slot: as many as its count, each once,
+ * each a live process's entry.  Returns how many nodes of the pool they use.
  */
-static void
-check_frames(const struct machine *m, bool whole)
+static unsigned
+check_rmap(const struct machine *m, const struct rmap *r)
 {
-	unsigned f, free_frames = 0;
+	unsigned n = 0;
+
+	FUZZ_ASSERT(r->holds == HOLDS_DATA && r->count >= 1);
+	RMAP_FOREACH(&m->rmap, r, it) {
+		FUZZ_ASSERT(mapping_pte(m, it.map) != NULL);
+		n++;
+		/* No mapping twice: none of the earlier ones equals it. */
+		RMAP_FOREACH(&m->rmap, r, earlier) {
+			if (earlier.i == it.i)
+				break;
+			FUZZ_ASSERT(earlier.map.pid != it.map.pid || earlier.map.vpn != it.map.vpn);
+		}
+	}
+	FUZZ_ASSERT(n == r->count);
+	return n - 1;
+}
+
+/*
+ * Part-way through an access (whole false) a frame is filled one event
+ * before its PTE is marked present: its mapping's PTE exists but may not
+ * be present yet, and the resident counts run one ahead.
+ */
+static unsigned
+check_frames(const struct machine *m, bool whole, unsigned *mappings)
+{
+	unsigned f, free_frames = 0, nodes = 0;
 
 	for (f = 0; f < m->cfg.frames; f++) {
-		const struct frame *fr = &m->frames[f];
-		const struct pte *e;
+		const struct rmap *r = frame_rmap(m, (int)f);
+		const struct pte *first;
 
-		if (fr->pid == 0) {
+		if (frame_is_free(m, (int)f)) {
+			FUZZ_ASSERT(r->count == 0 && r->more == 0);
 			free_frames++;
 			continue;
 		}
-		FUZZ_ASSERT(machine_process(m, fr->pid) != NULL);
-		e = frame_owner_pte(m, (int)f);
-		FUZZ_ASSERT(e != NULL);
-		FUZZ_ASSERT(!whole || (e->present && e->frame == (int)f));
+		nodes += check_rmap(m, r);
+		*mappings += r->count;
+		first = mapping_pte(m, rmap_first(r));
+		RMAP_FOREACH(&m->rmap, r, it) {
+			const struct pte *e = mapping_pte(m, it.map);
+
+			FUZZ_ASSERT(!whole || (e->present && e->frame == (int)f));
+			FUZZ_ASSERT(e->slot == first->slot);
+		}
 	}
 	FUZZ_ASSERT(free_frames == m->free_frames);
+	return nodes;
 }
 
-static void
+static unsigned
 check_swap(const struct machine *m)
 {
-	unsigned s, used = 0;
+	unsigned s, used = 0, nodes = 0;
 
 	FUZZ_ASSERT(m->swap_cap <= m->cfg.swap_slots);
-	for (s = 0; s < m->cfg.swap_slots; s++) {
-		struct swap_slot sl = machine_swap_slot(m, s);
-		const struct process *p;
-		const struct pte *e;
+	for (s = 0; s < m->swap_cap; s++) {
+		const struct rmap *r = slot_rmap(m, s);
 
-		if (sl.pid == 0)
+		if (r->holds == HOLDS_NOTHING) {
+			FUZZ_ASSERT(r->count == 0 && r->more == 0);
 			continue;
+		}
 		used++;
-		FUZZ_ASSERT((p = machine_process(m, sl.pid)) != NULL);
-		e = page_table_find(&p->pt, sl.vpn);
-		FUZZ_ASSERT(e != NULL && e->slot == (int)s);
+		nodes += check_rmap(m, r);
+		RMAP_FOREACH(&m->rmap, r, it)
+			FUZZ_ASSERT(mapping_pte(m, it.map)->slot == (int)s);
 	}
 	FUZZ_ASSERT(used == m->swap_used);
+	return nodes;
+}
+
+/* The pool's nodes in use are the ones the frames and slots use; the rest are free. */
+static void
+check_pool(const struct rmap_pool *pool, unsigned in_use)
+{
+	unsigned free_nodes = 0;
+
+	for (unsigned n = pool->free; n; n = pool->node[n - 1].next) {
+		FUZZ_ASSERT(n <= pool->cap && free_nodes < pool->cap);
+		free_nodes++;
+	}
+	FUZZ_ASSERT(free_nodes + in_use == pool->cap);
 }
 
 static void
@@ -95,7 +145,7 @@ check_regions(const struct process *p)
 }
 
 static void
-check_processes(const struct machine *m, bool whole)
+check_processes(const struct machine *m, bool whole, unsigned mappings)
 {
 	unsigned resident = 0;
 	size_t pid;
@@ -107,19 +157,19 @@ check_processes(const struct machine *m, bool whole)
 			continue;
 		check_regions(p);
 		PAGE_TABLE_FOREACH(&p->pt, e) {
+			struct mapping map = { .pid = p->pid, .vpn = e->vpn };
+
 			FUZZ_ASSERT(!e->present || (e->frame >= 0 &&
 			    (unsigned)e->frame < m->cfg.frames &&
-			    m->frames[e->frame].pid == p->pid &&
-			    m->frames[e->frame].vpn == e->vpn));
+			    rmap_has(&m->rmap, frame_rmap(m, e->frame), map)));
 			FUZZ_ASSERT(e->slot < 0 || ((unsigned)e->slot < m->cfg.swap_slots &&
-			    machine_swap_slot(m, (unsigned)e->slot).pid == p->pid &&
-			    machine_swap_slot(m, (unsigned)e->slot).vpn == e->vpn));
+			    rmap_has(&m->rmap, slot_rmap(m, (unsigned)e->slot), map)));
 			FUZZ_ASSERT(!e->dirty || e->present);
 		}
 		FUZZ_ASSERT(whole ? present_in(p) == p->resident : present_in(p) <= p->resident);
 		resident += p->resident;
 	}
-	FUZZ_ASSERT(resident + m->free_frames == m->cfg.frames);
+	FUZZ_ASSERT(resident == mappings);
 }
 
 static void
@@ -138,14 +188,28 @@ check_tlb(const struct machine *m)
 		e = page_table_find(&p->pt, t->vpn);
 		FUZZ_ASSERT(e != NULL && e->present && e->frame == t->frame);
 	}
+	if (m->tlb.n) {
+		unsigned *in = calloc(m->cfg.frames, sizeof *in);
+
+		FUZZ_ASSERT(in != NULL);
+		for (i = 0; i < m->tlb.n; i++)
+			if (m->tlb.e[i].pid)
+				in[m->tlb.e[i].frame]++;
+		for (unsigned f = 0; f < m->cfg.frames; f++)
+			FUZZ_ASSERT(m->tlb.mapped[f] == in[f]);
+		free(in);
+	}
 }
 
 void
 fuzz_check_machine(const struct machine *m, bool whole)
 {
-	check_frames(m, whole);
-	check_swap(m);
-	check_processes(m, whole);
+	unsigned mappings = 0, nodes;
+
+	nodes = check_frames(m, whole, &mappings);
+	nodes += check_swap(m);
+	check_pool(&m->rmap, nodes);
+	check_processes(m, whole, mappings);
 	check_tlb(m);
 }
 

@@ -44,7 +44,7 @@ test_first_touch_zero_fills(void **state)
 	e = page_table_find(&m->procs[1]->pt, 7);
 	assert_non_null(e);
 	assert_true(e->present && pte_referenced(m, e) && !e->dirty);
-	assert_int_equal(m->frames[0].pid, 1);
+	assert_int_equal(frame_first(m, 0).pid, 1);
 	assert_int_equal(m->stats.zero_fills, 1);
 	assert_int_equal(m->stats.faults, 1);
 	machine_free(m);
@@ -83,8 +83,8 @@ test_dirty_victim_is_written_back_then_swapped_in(void **state)
 	test_run(m, "r 0x1000", &ev);
 	expect_kinds(&ev, out);
 	assert_int_equal(ev.ev[4].slot, 0);
-	assert_int_equal(m->swap[0].pid, 1);
-	assert_int_equal(m->swap[0].vpn, 0);
+	assert_int_equal(rmap_first(slot_rmap(m, 0)).pid, 1);
+	assert_int_equal(rmap_first(slot_rmap(m, 0)).vpn, 0);
 	e = page_table_find(&m->procs[1]->pt, 0);
 	assert_true(!e->present && !e->dirty && e->slot == 0);
 	assert_int_equal(machine_page_state(m, m->procs[1], 0), PAGE_SWAPPED);
@@ -141,9 +141,9 @@ test_swap_storage_follows_the_slots_used(void **state)
 	assert_int_equal(m->swap_used, 100);
 	assert_in_range(m->swap_cap, 100, 256);
 	copy = machine_clone(m);
-	assert_int_equal(machine_swap_slot(copy, 99).vpn, 99);
-	assert_int_equal(machine_swap_slot(copy, 100).pid, 0);
-	assert_int_equal(machine_swap_slot(copy, SWAP_SLOTS_MAX - 1).pid, 0);
+	assert_int_equal(rmap_first(slot_rmap(copy, 99)).vpn, 99);
+	assert_int_equal(rmap_first(slot_rmap(copy, 100)).pid, 0);
+	assert_int_equal(rmap_first(slot_rmap(copy, SWAP_SLOTS_MAX - 1)).pid, 0);
 	machine_free(copy);
 	machine_free(m);
 }
@@ -251,7 +251,7 @@ test_swap_full_is_out_of_memory(void **state)
 	expect_kinds(&ev, kinds);
 	e = page_table_find(&m->procs[1]->pt, 0);
 	assert_true(e->present && e->dirty);   /* nothing lost */
-	assert_int_equal(m->frames[0].vpn, 0);
+	assert_int_equal(frame_first(m, 0).vpn, 0);
 	assert_int_equal(m->stats.out_of_memory, 1);
 	machine_free(m);
 }
@@ -402,10 +402,11 @@ test_partial_apply_shows_the_midpoint(void **state)
 	test_run(m, "w 0x0", &ev);
 	/* SPLIT, WALK, PAGE FAULT, VICTIM, WRITE-BACK, EVICT: then stop. */
 	assert_int_equal(engine_apply_partial(m, &op, &ev, 6, err, sizeof err), 0);
+	fuzz_check_machine(m, false);
 	assert_int_equal(ev.n, 6);
 	assert_int_equal(ev.ev[5].kind, EV_EVICT);
-	assert_int_equal(m->frames[0].pid, 0);          /* the frame stands empty */
-	assert_int_equal(m->swap[0].vpn, 0);            /* page 0 is in swap */
+	assert_int_equal(frame_first(m, 0).pid, 0);          /* the frame stands empty */
+	assert_int_equal(rmap_first(slot_rmap(m, 0)).vpn, 0);            /* page 0 is in swap */
 	assert_null(page_table_find(&m->procs[1]->pt, 1));
 	machine_free(m);
 }

@@ -71,10 +71,10 @@ test_events_and_midpoints_match_replay(void **state)
 	history_events(h, 2, &ev);
 	assert_int_equal(ev.ev[test_find(&ev, EV_WRITEBACK)].slot, 0);
 	mid = history_state_within(h, 2, (unsigned)test_find(&ev, EV_EVICT) + 1);
-	assert_int_equal(mid->frames[0].pid, 0);
-	assert_int_equal(mid->swap[0].vpn, 0);
+	assert_int_equal(frame_first(mid, 0).pid, 0);
+	assert_int_equal(rmap_first(slot_rmap(mid, 0)).vpn, 0);
 	machine_free(mid);
-	assert_int_equal(history_state(h, 2)->frames[0].vpn, 1);
+	assert_int_equal(frame_first(history_state(h, 2), 0).vpn, 1);
 	history_free(h);
 }
 
@@ -121,10 +121,10 @@ test_opt_sees_appended_operations(void **state)
 
 	(void)state;
 	/* Nothing queued after: both never used again, the earliest loaded goes. */
-	assert_int_equal(history_state(h, 3)->frames[0].vpn, 3);
+	assert_int_equal(frame_first(history_state(h, 3), 0).vpn, 3);
 	assert_int_equal(history_append(h, &op, NULL, err, sizeof err), 0);
 	/* Now page 1 is used again at step 4, so page 2 goes instead. */
-	assert_int_equal(history_state(h, 3)->frames[1].vpn, 3);
+	assert_int_equal(frame_first(history_state(h, 3), 1).vpn, 3);
 	assert_int_equal(history_state(h, 4)->stats.hits, 1);
 	history_free(h);
 }

@@ -114,7 +114,7 @@ may_take(const struct machine *m, int pid, int f)
 	bool at_limit = p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit;
 	bool own = at_limit || (m->cfg.scope == SCOPE_LOCAL && p->resident > 0);
 
-	return m->frames[f].pid && (!own || m->frames[f].pid == pid);
+	return frame_first(m, f).pid && (!own || frame_first(m, f).pid == pid);
 }
 
 /* Belady's choice for operation k's fault, from the state before it. */
@@ -130,7 +130,7 @@ brute_force_victim(struct history *h, const int *pids, size_t k, uint64_t *next)
 
 		if (!may_take(m, pids[k - 1], (int)f))
 			continue;
-		u = scan_next_use(h, pids, k, m->frames[f].pid, m->frames[f].vpn);
+		u = scan_next_use(h, pids, k, frame_first(m, f).pid, frame_first(m, f).vpn);
 		if (best < 0 || u > best_next ||
 		    (u == best_next && m->frames[f].loaded_step < m->frames[best].loaded_step)) {
 			best = (int)f;
@@ -190,6 +190,7 @@ check_queue_path(struct history *h)
 		history_events(h, k, &want);
 		assert_int_equal(engine_apply(m, src.at(src.ctx, k - 1, &scratch), &got, err,
 					      sizeof err), 0);
+		fuzz_check_machine(m, true);
 		assert_int_equal(got.n, want.n);
 		v = test_find(&want, EV_VICTIM);
 		if (v >= 0)

@@ -67,6 +67,21 @@ same_stats(const struct pair *p)
 	SAME(p, "swap-ins", a->swap_ins, b->swap_ins);
 }
 
+/* What a frame or slot holds and its mappings, in order. */
+static void
+same_rmap(const struct pair *p, const struct rmap *a, const struct rmap *b)
+{
+	struct rmap_iter j = { .r = b };
+
+	SAME(p, "what a frame or slot holds", a->holds, b->holds);
+	SAME(p, "a frame's or slot's mappings", a->count, b->count);
+	RMAP_FOREACH(&p->slow->rmap, a, i) {
+		rmap_next(&p->fast->rmap, &j);
+		SAME(p, "a mapping's pid", i.map.pid, j.map.pid);
+		SAME(p, "a mapping's page", i.map.vpn, j.map.vpn);
+	}
+}
+
 static void
 same_frames(const struct pair *p)
 {
@@ -74,10 +89,9 @@ same_frames(const struct pair *p)
 	for (unsigned f = 0; f < p->slow->cfg.frames; f++) {
 		const struct frame *a = &p->slow->frames[f], *b = &p->fast->frames[f];
 
-		SAME(p, "a frame's owner", a->pid, b->pid);
-		if (!a->pid)
+		same_rmap(p, &a->rmap, &b->rmap);
+		if (frame_is_free(p->slow, (int)f))
 			continue;
-		SAME(p, "a frame's page", a->vpn, b->vpn);
 		SAME(p, "a frame's load step", a->loaded_step, b->loaded_step);
 		SAME(p, "a frame's last use", a->last_used_step, b->last_used_step);
 		SAME(p, "a frame's R bit", a->referenced, b->referenced);
@@ -125,14 +139,8 @@ same_swap(const struct pair *p)
 
 	SAME(p, "swap slots", p->slow->cfg.swap_slots, p->fast->cfg.swap_slots);
 	SAME(p, "used swap slots", p->slow->swap_used, p->fast->swap_used);
-	for (unsigned s = 0; s < cap; s++) {
-		struct swap_slot a = machine_swap_slot(p->slow, s);
-		struct swap_slot b = machine_swap_slot(p->fast, s);
-
-		SAME(p, "a swap slot's owner", a.pid, b.pid);
-		if (a.pid)
-			SAME(p, "a swap slot's page", a.vpn, b.vpn);
-	}
+	for (unsigned s = 0; s < cap; s++)
+		same_rmap(p, slot_rmap(p->slow, s), slot_rmap(p->fast, s));
 }
 
 static void

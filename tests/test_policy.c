@@ -156,7 +156,6 @@ test_opt_reason_names_next_use(void **state)
 	struct op_source src;
 	struct future *f;
 	struct event_list ev;
-	char err[128];
 	int v;
 
 	(void)state;
@@ -167,7 +166,7 @@ test_opt_reason_names_next_use(void **state)
 	machine_set_future(m, f);
 	future_unref(f);
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(engine_apply(m, &ops[i], &ev, err, sizeof err), 0);
+		test_apply(m, &ops[i], &ev, "a read");
 	v = test_find(&ev, EV_VICTIM);
 	/* Page 1 is next used at step 4, page 2 at step 5: page 2 goes. */
 	assert_int_equal(ev.ev[v].other_vpn, 2);

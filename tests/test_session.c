@@ -121,9 +121,9 @@ t_load_and_replay(void **state)
 	assert_int_equal(machine_page_state(m, machine_process(m, 1), 15), PAGE_UNTOUCHED);
 	m = history_state(s.history, 4);
 	assert_int_equal(m->stats.faults, 3);
-	assert_int_equal(m->frames[0].pid, 1);
-	assert_int_equal(m->frames[1].pid, 2);
-	assert_int_equal(m->frames[2].pid, 2);  /* "r 0x10": the current process, 2 */
+	assert_int_equal(frame_first(m, 0).pid, 1);
+	assert_int_equal(frame_first(m, 1).pid, 2);
+	assert_int_equal(frame_first(m, 2).pid, 2);  /* "r 0x10": the current process, 2 */
 	assert_int_equal(promises_count(s.expect), 3);
 	assert_int_equal(promises_check(s.expect, m, NULL, NULL), 0);
 	session_free(&s);
@@ -879,10 +879,10 @@ t_default_session(void **state)
 	assert_null(s.path);
 	m = history_state(s.history, history_length(s.history));
 	/* both processes touched 0x7fff and landed in different frames */
-	assert_int_equal(m->frames[0].pid, 1);
-	assert_int_equal(m->frames[0].vpn, 0x7);
-	assert_int_equal(m->frames[1].pid, 2);
-	assert_int_equal(m->frames[1].vpn, 0x7);
+	assert_int_equal(frame_first(m, 0).pid, 1);
+	assert_int_equal(frame_first(m, 0).vpn, 0x7);
+	assert_int_equal(frame_first(m, 1).pid, 2);
+	assert_int_equal(frame_first(m, 1).vpn, 0x7);
 	assert_int_equal(promises_check(s.expect, m, NULL, NULL), 0);
 	session_free(&s);
 }

@@ -39,6 +39,7 @@
 
 #include "cmd.h"
 #include "engine.h"
+#include "fuzz.h"
 #include "history.h"
 #include "lessons.h"
 #include "policy.h"
@@ -168,7 +169,7 @@ free_frames(const struct machine *m)
 	unsigned n = 0;
 
 	for (unsigned f = 0; f < m->cfg.frames; f++)
-		n += m->frames[f].pid == 0;
+		n += frame_is_free(m, (int)f);
 	return n;
 }
 
@@ -223,12 +224,12 @@ check_frame_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, says(c, "its frame limit") && says(c, "although"));
 		CLAIM(c, e->free_count == nfree);
 		for (unsigned i = 0; i < nfree && i < 3; i++)
-			CLAIM(c, c->before->frames[e->free_first[i]].pid == 0);
+			CLAIM(c, frame_is_free(c->before, e->free_first[i]));
 	}
 	if ((f = number_after(c, "frame ")) != UINT64_MAX && e->kind == EV_FREE_FRAME)
-		CLAIM(c, c->before->frames[f].pid == 0);
+		CLAIM(c, frame_is_free(c->before, (int)f));
 	if ((f = number_after(c, "written into free frame ")) != UINT64_MAX)
-		CLAIM(c, f < c->before->cfg.frames && c->before->frames[f].pid == 0);
+		CLAIM(c, f < c->before->cfg.frames && frame_is_free(c->before, (int)f));
 	/* "free frame" only when no eviction made it free; "just freed" only after one. */
 	if (e->kind == EV_SWAP_IN || e->kind == EV_ZERO_FILL)
 		CLAIM(c, says(c, "just freed by evicting") == op_has(c->ev, c->j, EV_EVICT) &&
@@ -255,7 +256,8 @@ check_pte_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, pte != NULL && pte->present);
 	if ((slot = number_after(c, "from swap slot ")) != UINT64_MAX)
 		CLAIM(c, pte != NULL && pte->slot == (int)slot &&
-		      c->before->swap[slot].pid == e->pid && c->before->swap[slot].vpn == e->vpn);
+		      rmap_has(&c->before->rmap, slot_rmap(c->before, (unsigned)slot),
+			  (struct mapping){ .pid = e->pid, .vpn = e->vpn }));
 	if (says(c, "restarted"))
 		CLAIM(c, op_has(c->ev, c->j, EV_PAGE_FAULT));
 	/* A victim is said to be evicted only when it is. */
@@ -363,6 +365,14 @@ tally(const struct event *e)
 	reached[R_TLB_HIT] += e->kind == EV_TLB_HIT;
 }
 
+/* Whether an operation's last event ends it: no access was cut short. */
+static bool
+access_ended(const struct op *op, const struct event *last)
+{
+	return op->kind != OP_ACCESS || last->kind == EV_ACCESS || last->kind == EV_SEGFAULT ||
+	       last->kind == EV_PROTECTION_FAULT || last->kind == EV_OUT_OF_MEMORY;
+}
+
 /* Replays h operation by operation, event by event, checking each. */
 static unsigned
 check_history(struct history *h, const char *where)
@@ -376,10 +386,12 @@ check_history(struct history *h, const char *where)
 		struct machine *before = machine_clone(history_state(h, k - 1));
 
 		history_events(h, k, &ev);
+		assert_true(ev.n == 0 || access_ended(history_op(h, k), &ev.ev[ev.n - 1]));
 		for (unsigned j = 0; j < ev.n; j++) {
 			struct machine *after = history_state_within(h, k, j + 1);
 			struct ctx c = { where, k, &ev, j, before, after, text };
 
+			fuzz_check_machine(after, j + 1 == ev.n);
 			event_explain(&ev.ev[j], after, text, sizeof text);
 			check_event(&c, &r);
 			tally(&ev.ev[j]);
@@ -434,6 +446,25 @@ t_every_lesson(void **state)
 
 /* ---- random scripts ---------------------------------------------------- */
 
+/* Ends h with every live process exiting, to show nothing is left behind. */
+static struct history *
+exit_all(struct history *h)
+{
+	int last = history_state(h, history_length(h))->next_pid;
+	char line[32], err[256];
+	struct cmd_error cerr;
+	struct op op;
+
+	for (int pid = 1; pid < last; pid++) {
+		if (!machine_process(history_state(h, history_length(h)), pid))
+			continue;
+		snprintf(line, sizeof line, "exit %d", pid);
+		assert_int_equal(cmd_parse(line, &op, &cerr), 0);
+		assert_int_equal(history_append(h, &op, line, err, sizeof err), 0);
+	}
+	return h;
+}
+
 static struct history *
 random_history(uint64_t seed, int policy)
 {
@@ -450,7 +481,16 @@ random_history(uint64_t seed, int policy)
 	cfg.seed = seed;
 	m = machine_new(&cfg);
 	assert_non_null(m);
-	return script_history(m, &rng, 80);
+	return exit_all(script_history(m, &rng, 80));
+}
+
+/* After the last exit every frame and slot is free and no mapping is left. */
+static void
+assert_nothing_left(const struct machine *m)
+{
+	assert_int_equal(m->free_frames, m->cfg.frames);
+	assert_int_equal(m->swap_used, 0);
+	fuzz_check_machine(m, true);
 }
 
 static void
@@ -468,6 +508,7 @@ t_random_scripts(void **state)
 		snprintf(where, sizeof where, "random script %llu (%s)",
 			 (unsigned long long)seed, policy_at(policy)->name);
 		events += check_history(h, where);
+		assert_nothing_left(history_state(h, history_length(h)));
 		history_free(h);
 	}
 	assert_true(events > 10000);

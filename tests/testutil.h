@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "engine.h"
+#include "fuzz.h"
 #include "future.h"
 #include "machine.h"
 #include "policy.h"
@@ -43,15 +44,29 @@ test_op(const char *line)
 	return op;
 }
 
+/*
+ * Applies an operation that must be accepted, then checks the machine
+ * holds together (its reverse map agrees with the page tables, the
+ * counts add up; fuzz_machine.c), aborting the test if not.
+ */
+static inline void
+test_apply(struct machine *m, const struct op *op, struct event_list *ev, const char *line)
+{
+	char err[256];
+
+	if (engine_apply(m, op, ev, err, sizeof err) != 0)
+		fail_msg("\"%s\" refused: %s", line, err);
+	fuzz_check_machine(m, true);
+	fuzz_check_counters(m);
+}
+
 /* Applies one command that must be accepted; its events land in *ev. */
 static inline void
 test_run(struct machine *m, const char *line, struct event_list *ev)
 {
 	struct op op = test_op(line);
-	char err[256];
 
-	if (engine_apply(m, &op, ev, err, sizeof err) != 0)
-		fail_msg("\"%s\" refused: %s", line, err);
+	test_apply(m, &op, ev, line);
 }
 
 /* Index of the first event of a kind, or -1. */
@@ -86,10 +101,9 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 	future_unref(f);
 	for (size_t i = 0; i < n; i++) {
 		struct event_list ev;
-		char err[256];
 		int v;
 
-		assert_int_equal(engine_apply(m, &ops[i], &ev, err, sizeof err), 0);
+		test_apply(m, &ops[i], &ev, "a page of the list");
 		v = test_find(&ev, EV_VICTIM);
 		if (victims)
 			victims[i] = v < 0 ? -1 : (int)ev.ev[v].other_vpn;

@@ -6,32 +6,50 @@
 
 #include "view.h"
 
+/* "pid 1 page 0x3", or "shared by pid 1 page 0x1 and pid 2 page 0x1". */
+static void
+mappings_text(const struct machine *m, const struct rmap *r, char *buf, size_t size)
+{
+	size_t used = (size_t)snprintf(buf, size, "%s", r->count > 1 ? "shared by " : "");
+
+	RMAP_FOREACH(&m->rmap, r, it) {
+		const char *sep = it.i == 1 ? "" : it.i == r->count ? " and " : ", ";
+
+		if (used >= size)
+			break;
+		used += (size_t)snprintf(buf + used, size - used, "%spid %d page 0x%llx", sep,
+		    it.map.pid, (unsigned long long)it.map.vpn);
+	}
+}
+
 void
 explain_frame(const struct app *a, int f, char *buf, size_t size)
 {
 	const struct frame *fr = &a->m->frames[f];
-	const struct pte *e = frame_owner_pte(a->m, f);
+	char maps[160];
 
-	if (fr->pid == 0) {
+	if (frame_is_free(a->m, f)) {
 		snprintf(buf, size, "frame %d: free", f);
 		return;
 	}
-	snprintf(buf, size, "frame %d: pid %d page 0x%llx, %s, loaded at step %llu, "
-	    "last used at step %llu", f, fr->pid, (unsigned long long)fr->vpn,
-	    e != NULL && e->dirty ? "dirty" : "clean",
+	mappings_text(a->m, frame_rmap(a->m, f), maps, sizeof maps);
+	snprintf(buf, size, "frame %d: %s, %s, loaded at step %llu, last used at step %llu",
+	    f, maps, frame_dirty(a->m, f) ? "dirty" : "clean",
 	    (unsigned long long)fr->loaded_step, (unsigned long long)fr->last_used_step);
 }
 
 void
 explain_slot(const struct app *a, int s, char *buf, size_t size)
 {
-	struct swap_slot sl = machine_swap_slot(a->m, (unsigned)s);
+	const struct rmap *r = slot_rmap(a->m, (unsigned)s);
+	char maps[160];
 
-	if (sl.pid == 0)
+	if (r->holds == HOLDS_NOTHING) {
 		snprintf(buf, size, "swap slot %d: free", s);
-	else
-		snprintf(buf, size, "swap slot %d: holds pid %d page 0x%llx", s, sl.pid,
-		    (unsigned long long)sl.vpn);
+		return;
+	}
+	mappings_text(a->m, r, maps, sizeof maps);
+	snprintf(buf, size, "swap slot %d: holds %s", s, maps);
 }
 
 void

@@ -15,11 +15,11 @@ frame_count(const struct machine *m)
 static void
 frame_get(const struct machine *m, size_t i, struct slot *out)
 {
-	const struct pte *e = frame_owner_pte(m, (int)i);
+	struct mapping first = frame_first(m, (int)i);
 
-	out->pid = m->frames[i].pid;
-	out->vpn = m->frames[i].vpn;
-	out->dirty = e != NULL && e->dirty;
+	out->pid = first.pid;
+	out->vpn = first.vpn;
+	out->dirty = !frame_is_free(m, (int)i) && frame_dirty(m, (int)i);
 }
 
 static void

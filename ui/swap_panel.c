@@ -14,10 +14,10 @@ slot_count(const struct machine *m)
 static void
 slot_get(const struct machine *m, size_t i, struct slot *out)
 {
-	struct swap_slot sl = machine_swap_slot(m, (unsigned)i);
+	struct mapping first = rmap_first(slot_rmap(m, (unsigned)i));
 
-	out->pid = sl.pid;
-	out->vpn = sl.vpn;
+	out->pid = first.pid;
+	out->vpn = first.vpn;
 	out->dirty = false;
 }
 
