@@ -1,15 +1,18 @@
 /*
  * engine_access.c - one access, in the steps a kernel takes (DESIGN §1).
  *
- * Each phase changes the machine, reports exactly one event and names the
- * phase that follows, so the list of events is the story of the access and
- * stopping after N events leaves the state as it is at that point.  A
- * phase keeps a pointer to a PTE only while its table cannot change: the
- * fill phase may grow the table, so it looks the entry up afresh.
+ * Each phase changes the machine and names the phase that follows; each
+ * has a teller that reports what it did as exactly one event, so the list
+ * of events is the story of the access and stopping after N events leaves
+ * the state as it is at that point.  A phase keeps a pointer to a PTE only
+ * while its table cannot change: within one access only the fill phase
+ * adds an entry (which may grow the table), and nothing after it needs an
+ * older pointer.
  *
- * Batch runs that print only a summary ask for no events at all; the
- * phases then write into one scratch record, which keeps the engine at
- * tens of millions of accesses a second.
+ * Batch runs that print only a summary ask for no events at all: the same
+ * phases then run back to back and no teller is called.  There is one
+ * implementation of what memory does, and the UI's step-by-step story and
+ * batch --quiet's counts come out of it alike (tests/test_paths.c).
  */
 #include <assert.h>
 
@@ -24,17 +27,20 @@ enum phase {
 
 struct access {
 	struct process *p;
+	const struct policy_ops *policy;    /* the machine's, looked up once */
+	const struct region *region;        /* the page's mapping, once walked */
 	struct pte *pte;        /* the page's entry, once looked up; see above */
 	struct pte *victim_pte; /* the victim's first mapping's entry, from choice
 				 * to eviction (every mapping shares its slot) */
 	char kind;              /* 'r', 'w', 'x' */
 	uint64_t vaddr, vpn, offset;
 	int frame;              /* the frame the page is (or will be) in */
+	unsigned tlb_perm;      /* the permissions a TLB hit found */
 	struct mapping victim;  /* the victim's first mapping; pid 0: none */
+	struct victim_why why;  /* the policy's reason for its victim */
+	struct tlb_entry replaced;  /* the entry a TLB fill replaced (pid 0: none) */
 	bool faulted;
 };
-
-typedef enum phase phase_fn(struct machine *, struct access *, struct event *);
 
 static unsigned
 needed_perm(char kind)
@@ -56,91 +62,6 @@ after_translation(const struct machine *m)
 	return m->cfg.tlb_entries ? PH_TLB_FILL : PH_ACCESS;
 }
 
-static enum phase
-split(struct machine *m, struct access *a, struct event *ev)
-{
-	unsigned bits = machine_page_bits(m);
-
-	if (m->cfg.grow_va)
-		machine_grow_va(m, a->vaddr);
-	a->vpn = a->vaddr >> bits;
-	a->offset = a->vaddr & (m->cfg.page_size - 1);
-	ev->kind = EV_SPLIT;
-	m->stats.accesses++;
-	return m->cfg.tlb_entries ? PH_TLB : PH_WALK;
-}
-
-static enum phase
-tlb(struct machine *m, struct access *a, struct event *ev)
-{
-	int i = tlb_lookup(&m->tlb, a->p->pid, a->vpn);
-
-	if (i < 0) {
-		ev->kind = EV_TLB_MISS;
-		m->stats.tlb_misses++;
-		return PH_WALK;
-	}
-	ev->kind = EV_TLB_HIT;
-	m->stats.tlb_hits++;
-	a->frame = ev->frame = m->tlb.e[i].frame;
-	ev->perm = m->tlb.e[i].perm;
-	return (ev->perm & needed_perm(a->kind)) ? PH_ACCESS : PH_PROTECTION;
-}
-
-/* A page touched before, evicted clean and never written: say since when. */
-static void
-note_dropped(const struct pte *e, struct event *ev)
-{
-	if (pte_dropped(e)) {
-		ev->flags |= EVF_DROPPED;
-		ev->evicted_step = e->evicted_step;
-	}
-}
-
-static enum phase
-walk(struct machine *m, struct access *a, struct event *ev)
-{
-	const struct region *r = process_region(a->p, a->vpn);
-	const struct pte *e = own_pte(a);
-
-	(void)m;
-	ev->kind = EV_WALK;
-	if (!r)
-		return PH_SEGFAULT;
-	ev->perm = r->perm;
-	if (e && e->present) {
-		ev->flags |= EVF_PRESENT;
-		a->frame = ev->frame = e->frame;
-	} else if (e && e->slot >= 0) {
-		ev->flags |= EVF_SWAPPED;
-		ev->slot = e->slot;
-	} else
-		note_dropped(e, ev);
-	if (!(r->perm & needed_perm(a->kind)))
-		return PH_PROTECTION;
-	return e && e->present ? after_translation(m) : PH_FAULT;
-}
-
-static enum phase
-segfault(struct machine *m, struct access *a, struct event *ev)
-{
-	(void)a;
-	ev->kind = EV_SEGFAULT;
-	m->stats.segfaults++;
-	return PH_DONE;
-}
-
-static enum phase
-protection(struct machine *m, struct access *a, struct event *ev)
-{
-	const struct region *r = process_region(a->p, a->vpn);
-
-	ev->kind = EV_PROTECTION_FAULT;
-	ev->perm = r ? r->perm : 0;
-	m->stats.protection_faults++;
-	return PH_DONE;
-}
-
 static bool
 at_limit(const struct process *p)
 {
@@ -156,99 +77,111 @@ victim_filter_for(const struct machine *m, const struct process *p)
 	return (struct victim_filter){ .pid = own ? p->pid : 0 };
 }
 
-/* At its limit a process evicts its own pages, though frames may be free: which. */
-static void
-note_limit(const struct machine *m, const struct process *p, struct event *ev)
-{
-	unsigned listed = 0;
+/* ---- what each phase does: the memory semantics, decided once ---------- */
 
-	ev->flags |= EVF_LIMITED;
-	ev->count = p->frame_limit;
-	ev->held = p->resident;
-	ev->free_count = m->free_frames;
-	for (unsigned f = 0; listed < m->free_frames && listed < 3; f++)
-		if (frame_is_free(m, (int)f))
-			ev->free_first[listed++] = (int)f;
+/* A phase: inlined into both loops of access_run (see run_phase). */
+#define PHASE static inline __attribute__((always_inline)) enum phase
+
+PHASE
+split(struct machine *m, struct access *a)
+{
+	if (m->cfg.grow_va)
+		machine_grow_va(m, a->vaddr);
+	a->vpn = a->vaddr >> machine_page_bits(m);
+	a->offset = a->vaddr & (m->cfg.page_size - 1);
+	m->stats.accesses++;
+	return m->cfg.tlb_entries ? PH_TLB : PH_WALK;
 }
 
-static enum phase
-fault(struct machine *m, struct access *a, struct event *ev)
+PHASE
+tlb(struct machine *m, struct access *a)
 {
+	int i = tlb_lookup(&m->tlb, a->p->pid, a->vpn);
+
+	if (i < 0) {
+		m->stats.tlb_misses++;
+		return PH_WALK;
+	}
+	m->stats.tlb_hits++;
+	a->frame = m->tlb.e[i].frame;
+	a->tlb_perm = m->tlb.e[i].perm;
+	return (a->tlb_perm & needed_perm(a->kind)) ? PH_ACCESS : PH_PROTECTION;
+}
+
+PHASE
+walk(struct machine *m, struct access *a)
+{
+	const struct region *r = a->region = process_region(a->p, a->vpn);
 	const struct pte *e = own_pte(a);
 
-	ev->kind = EV_PAGE_FAULT;
-	if (e && e->slot >= 0) {
-		ev->flags |= EVF_SWAPPED;
-		ev->slot = e->slot;
-	} else
-		note_dropped(e, ev);
+	if (!r)
+		return PH_SEGFAULT;
+	if (e && e->present)
+		a->frame = e->frame;
+	if (!(r->perm & needed_perm(a->kind)))
+		return PH_PROTECTION;
+	return e && e->present ? after_translation(m) : PH_FAULT;
+}
+
+PHASE
+segfault(struct machine *m, struct access *a)
+{
+	(void)a;
+	m->stats.segfaults++;
+	return PH_DONE;
+}
+
+PHASE
+protection(struct machine *m, struct access *a)
+{
+	(void)a;
+	m->stats.protection_faults++;
+	return PH_DONE;
+}
+
+PHASE
+fault(struct machine *m, struct access *a)
+{
 	a->faulted = true;
 	a->p->faults++;
 	m->stats.faults++;
-	if (at_limit(a->p)) {
-		note_limit(m, a->p, ev);
+	if (at_limit(a->p))
 		return PH_VICTIM;
-	}
-	if (m->free_frames)
-		return PH_FREE_FRAME;
-	if (m->cfg.scope == SCOPE_LOCAL) {
-		ev->flags |= EVF_LOCAL;
-		ev->held = a->p->resident;
-	}
-	return PH_VICTIM;
+	return m->free_frames ? PH_FREE_FRAME : PH_VICTIM;
 }
 
-static enum phase
-free_frame(struct machine *m, struct access *a, struct event *ev)
+PHASE
+free_frame(struct machine *m, struct access *a)
 {
 	int f = 0;
 
 	while (!frame_is_free(m, f))
 		f++;
-	ev->kind = EV_FREE_FRAME;
-	a->frame = ev->frame = f;
+	a->frame = f;
 	return PH_FILL;
 }
 
-static enum phase
-victim(struct machine *m, struct access *a, struct event *ev)
+PHASE
+victim(struct machine *m, struct access *a)
 {
 	struct victim_filter filter = victim_filter_for(m, a->p);
-	int f = policy_at(m->cfg.policy)->choose(m->policy, m, &filter, &ev->why);
 	const struct pte *owner;
+	int f;
 
-	ev->kind = EV_VICTIM;
-	if (at_limit(a->p))
-		note_limit(m, a->p, ev);
-	a->frame = ev->frame = f;
+	a->why = (struct victim_why){ 0 };
+	f = a->policy->choose(m->policy, m, &filter, &a->why);
+	a->frame = f;
 	a->victim = frame_first(m, f);
 	owner = a->victim_pte = mapping_pte(m, a->victim);
-	ev->other_pid = a->victim.pid;
-	ev->other_vpn = a->victim.vpn;
-	ev->slot = owner->slot;
 	if (!owner->dirty && !(frame_rmap(m, f)->count > 1 && frame_dirty(m, f)))
 		return PH_EVICT;
-	ev->flags |= EVF_DIRTY;
-	if (owner->slot >= 0 || !swap_full(m))
-		return PH_WRITEBACK;
-	ev->flags |= EVF_NO_SLOT;
-	return PH_OOM;
+	return owner->slot >= 0 || !swap_full(m) ? PH_WRITEBACK : PH_OOM;
 }
 
-/* The eviction's later events all name the victim and the frame it leaves. */
-static void
-name_victim(const struct access *a, struct event *ev)
+PHASE
+out_of_memory(struct machine *m, struct access *a)
 {
-	ev->frame = a->frame;
-	ev->other_pid = a->victim.pid;
-	ev->other_vpn = a->victim.vpn;
-}
-
-static enum phase
-out_of_memory(struct machine *m, struct access *a, struct event *ev)
-{
-	ev->kind = EV_OUT_OF_MEMORY;
-	name_victim(a, ev);
+	(void)a;
 	m->stats.out_of_memory++;
 	return PH_DONE;
 }
@@ -272,31 +205,19 @@ victim_written_to(struct machine *m, const struct access *a, int slot)
 	}
 }
 
-static enum phase
-writeback(struct machine *m, struct access *a, struct event *ev)
+PHASE
+writeback(struct machine *m, struct access *a)
 {
 	struct pte *owner = a->victim_pte;
 
 	victim_written_to(m, a, owner->slot >= 0 ? owner->slot : swap_alloc(m, a->frame));
-	ev->kind = EV_WRITEBACK;
-	name_victim(a, ev);
-	ev->slot = owner->slot;
 	m->stats.writebacks++;
 	return PH_EVICT;
 }
 
-static enum phase
-evict(struct machine *m, struct access *a, struct event *ev)
+PHASE
+evict(struct machine *m, struct access *a)
 {
-	struct pte *owner = a->victim_pte;
-
-	ev->kind = EV_EVICT;
-	name_victim(a, ev);
-	ev->slot = owner->slot;
-	/* A page with no slot was never written: nothing is kept, and its next
-	 * touch zero-fills it again; its entry stays, to remember it was here. */
-	if (owner->slot >= 0)
-		ev->flags |= EVF_KEEPS_SLOT;
 	/* Every page table that maps the frame loses it. */
 	RMAP_FOREACH(&m->rmap, frame_rmap(m, a->frame), it) {
 		struct pte *e = victim_entry(m, a, &it);
@@ -307,19 +228,268 @@ evict(struct machine *m, struct access *a, struct event *ev)
 		machine_process(m, it.map.pid)->resident--;
 	}
 	tlb_remove_frame(&m->tlb, a->frame);
-	policy_at(m->cfg.policy)->evicted(m->policy, m, a->frame);
+	a->policy->evicted(m->policy, m, a->frame);
 	rmap_clear(&m->rmap, &m->frames[a->frame].rmap);
 	m->free_frames++;
 	m->stats.evictions++;
 	return PH_FILL;
 }
 
-static enum phase
-fill(struct machine *m, struct access *a, struct event *ev)
+/* Brings the page into a->frame; the walk found its mapping, maybe its entry. */
+PHASE
+fill(struct machine *m, struct access *a)
 {
-	struct pte *e = a->pte = page_table_get(&a->p->pt, a->vpn);
+	struct pte *e = a->pte ? a->pte : (a->pte = page_table_get(&a->p->pt, a->vpn));
 
-	e->perm = process_region(a->p, a->vpn)->perm;
+	e->perm = a->region->perm;
+	if (e->slot >= 0)
+		m->stats.swap_ins++;
+	else
+		m->stats.zero_fills++;
+	m->frames[a->frame] = (struct frame){
+		.rmap = rmap_single(HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn }),
+		.loaded_step = m->step, .last_used_step = m->step };
+	m->free_frames--;
+	a->p->resident++;
+	a->policy->loaded(m->policy, m, a->frame);
+	return PH_PTE;
+}
+
+PHASE
+pte_update(struct machine *m, struct access *a)
+{
+	struct pte *e = a->pte;
+
+	e->present = true;
+	e->dirty = false;
+	e->frame = a->frame;
+	return after_translation(m);
+}
+
+PHASE
+tlb_fill_phase(struct machine *m, struct access *a)
+{
+	tlb_fill(&m->tlb, a->p->pid, a->vpn, a->frame, own_pte(a)->perm, &a->replaced);
+	return PH_ACCESS;
+}
+
+PHASE
+access_page(struct machine *m, struct access *a)
+{
+	struct frame *fr = &m->frames[a->frame];
+
+	fr->referenced = true;
+	fr->last_used_step = m->step;
+	if (a->kind == ACCESS_WRITE)
+		own_pte(a)->dirty = true;
+	a->policy->accessed(m->policy, m, a->frame);
+	if (!a->faulted)
+		m->stats.hits++;
+	return PH_DONE;
+}
+
+/*
+ * Runs phase ph of the access; returns the phase that follows.  Inlined
+ * in both loops below, so batch --quiet's loop becomes straight jumps
+ * from phase to phase, with no call and no table.
+ */
+static inline __attribute__((always_inline)) enum phase
+run_phase(struct machine *m, struct access *a, enum phase ph)
+{
+	switch (ph) {
+	case PH_SPLIT: return split(m, a);
+	case PH_TLB: return tlb(m, a);
+	case PH_WALK: return walk(m, a);
+	case PH_SEGFAULT: return segfault(m, a);
+	case PH_PROTECTION: return protection(m, a);
+	case PH_FAULT: return fault(m, a);
+	case PH_FREE_FRAME: return free_frame(m, a);
+	case PH_VICTIM: return victim(m, a);
+	case PH_OOM: return out_of_memory(m, a);
+	case PH_WRITEBACK: return writeback(m, a);
+	case PH_EVICT: return evict(m, a);
+	case PH_FILL: return fill(m, a);
+	case PH_PTE: return pte_update(m, a);
+	case PH_TLB_FILL: return tlb_fill_phase(m, a);
+	case PH_ACCESS: return access_page(m, a);
+	case PH_DONE: break;
+	}
+	return PH_DONE;
+}
+
+/* ---- what each phase tells: its event, from the access and the machine --
+ * Each is called right after its phase ran, with the phase it chose next. */
+
+typedef void tell_fn(const struct machine *, struct access *, enum phase, struct event *);
+
+static void
+tell_split(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m; (void)a; (void)next;
+	ev->kind = EV_SPLIT;
+}
+
+static void
+tell_tlb(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m;
+	if (next == PH_WALK) {
+		ev->kind = EV_TLB_MISS;
+		return;
+	}
+	ev->kind = EV_TLB_HIT;
+	ev->frame = a->frame;
+	ev->perm = a->tlb_perm;
+}
+
+/* A page touched before, evicted clean and never written: say since when. */
+static void
+note_dropped(const struct pte *e, struct event *ev)
+{
+	if (pte_dropped(e)) {
+		ev->flags |= EVF_DROPPED;
+		ev->evicted_step = e->evicted_step;
+	}
+}
+
+static void
+tell_walk(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct pte *e = a->pte;
+
+	(void)m; (void)next;
+	ev->kind = EV_WALK;
+	if (!a->region)
+		return;
+	ev->perm = a->region->perm;
+	if (e && e->present) {
+		ev->flags |= EVF_PRESENT;
+		ev->frame = e->frame;
+	} else if (e && e->slot >= 0) {
+		ev->flags |= EVF_SWAPPED;
+		ev->slot = e->slot;
+	} else
+		note_dropped(e, ev);
+}
+
+static void
+tell_segfault(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m; (void)a; (void)next;
+	ev->kind = EV_SEGFAULT;
+}
+
+static void
+tell_protection(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct region *r = process_region(a->p, a->vpn);
+
+	(void)m; (void)next;
+	ev->kind = EV_PROTECTION_FAULT;
+	ev->perm = r ? r->perm : 0;
+}
+
+/* At its limit a process evicts its own pages, though frames may be free: which. */
+static void
+note_limit(const struct machine *m, const struct process *p, struct event *ev)
+{
+	unsigned listed = 0;
+
+	ev->flags |= EVF_LIMITED;
+	ev->count = p->frame_limit;
+	ev->held = p->resident;
+	ev->free_count = m->free_frames;
+	for (unsigned f = 0; listed < m->free_frames && listed < 3; f++)
+		if (frame_is_free(m, (int)f))
+			ev->free_first[listed++] = (int)f;
+}
+
+static void
+tell_fault(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct pte *e = own_pte(a);
+
+	ev->kind = EV_PAGE_FAULT;
+	if (e && e->slot >= 0) {
+		ev->flags |= EVF_SWAPPED;
+		ev->slot = e->slot;
+	} else
+		note_dropped(e, ev);
+	if (at_limit(a->p))
+		note_limit(m, a->p, ev);
+	else if (next == PH_VICTIM && m->cfg.scope == SCOPE_LOCAL) {
+		ev->flags |= EVF_LOCAL;
+		ev->held = a->p->resident;
+	}
+}
+
+static void
+tell_free_frame(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m; (void)next;
+	ev->kind = EV_FREE_FRAME;
+	ev->frame = a->frame;
+}
+
+/* The eviction's events all name the victim and the frame it leaves. */
+static void
+name_victim(const struct access *a, struct event *ev)
+{
+	ev->frame = a->frame;
+	ev->other_pid = a->victim.pid;
+	ev->other_vpn = a->victim.vpn;
+}
+
+static void
+tell_victim(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	ev->kind = EV_VICTIM;
+	ev->why = a->why;
+	if (at_limit(a->p))
+		note_limit(m, a->p, ev);
+	name_victim(a, ev);
+	ev->slot = a->victim_pte->slot;
+	if (next != PH_EVICT)
+		ev->flags |= EVF_DIRTY;
+	if (next == PH_OOM)
+		ev->flags |= EVF_NO_SLOT;
+}
+
+static void
+tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
+		   struct event *ev)
+{
+	(void)m; (void)next;
+	ev->kind = EV_OUT_OF_MEMORY;
+	name_victim(a, ev);
+}
+
+static void
+tell_writeback(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m; (void)next;
+	ev->kind = EV_WRITEBACK;
+	name_victim(a, ev);
+	ev->slot = a->victim_pte->slot;
+}
+
+static void
+tell_evict(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m; (void)next;
+	ev->kind = EV_EVICT;
+	name_victim(a, ev);
+	ev->slot = a->victim_pte->slot;
+	if (ev->slot >= 0)
+		ev->flags |= EVF_KEEPS_SLOT;
+}
+
+static void
+tell_fill(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct pte *e = a->pte;
+
+	(void)m; (void)next;
 	ev->frame = a->frame;
 	ev->slot = e->slot;
 	if (a->victim.pid) {
@@ -327,77 +497,61 @@ fill(struct machine *m, struct access *a, struct event *ev)
 		ev->other_pid = a->victim.pid;
 		ev->other_vpn = a->victim.vpn;
 	}
-	if (e->slot >= 0) {
+	if (e->slot >= 0)
 		ev->kind = EV_SWAP_IN;
-		m->stats.swap_ins++;
-	} else {
+	else {
 		ev->kind = EV_ZERO_FILL;
 		note_dropped(e, ev);
-		m->stats.zero_fills++;
 	}
-	m->frames[a->frame] = (struct frame){
-		.rmap = rmap_single(HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn }),
-		.loaded_step = m->step, .last_used_step = m->step };
-	m->free_frames--;
-	a->p->resident++;
-	policy_at(m->cfg.policy)->loaded(m->policy, m, a->frame);
-	return PH_PTE;
 }
 
-static enum phase
-pte_update(struct machine *m, struct access *a, struct event *ev)
+static void
+tell_pte(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	struct pte *e = own_pte(a);
-
-	e->present = true;
-	e->dirty = false;
-	e->frame = a->frame;
+	(void)m; (void)next;
 	ev->kind = EV_PTE_UPDATE;
 	ev->frame = a->frame;
-	ev->slot = e->slot;
-	ev->perm = e->perm;
-	return after_translation(m);
+	ev->slot = a->pte->slot;
+	ev->perm = a->pte->perm;
 }
 
-static enum phase
-tlb_fill_phase(struct machine *m, struct access *a, struct event *ev)
+static void
+tell_tlb_fill(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	struct tlb_entry old;
-	const struct pte *e = own_pte(a);
-
-	tlb_fill(&m->tlb, a->p->pid, a->vpn, a->frame, e->perm, &old);
+	(void)m; (void)next;
 	ev->kind = EV_TLB_FILL;
 	ev->frame = a->frame;
-	ev->perm = e->perm;
-	if (old.pid) {
+	ev->perm = own_pte(a)->perm;
+	if (a->replaced.pid) {
 		ev->flags |= EVF_REPLACED;
-		ev->other_pid = old.pid;
-		ev->other_vpn = old.vpn;
+		ev->other_pid = a->replaced.pid;
+		ev->other_vpn = a->replaced.vpn;
 	}
-	return PH_ACCESS;
 }
 
-static enum phase
-access_page(struct machine *m, struct access *a, struct event *ev)
+static void
+tell_access(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	struct pte *e = own_pte(a);
-	struct frame *fr = &m->frames[a->frame];
-
-	fr->referenced = true;
-	fr->last_used_step = m->step;
-	if (a->kind == ACCESS_WRITE)
-		e->dirty = true;
-	policy_at(m->cfg.policy)->accessed(m->policy, m, a->frame);
-	if (!a->faulted)
-		m->stats.hits++;
-	else
-		ev->flags |= EVF_RESTARTED;
+	(void)next;
 	ev->kind = EV_ACCESS;
 	ev->frame = a->frame;
-	ev->flags |= e->dirty ? EVF_DIRTY : 0;
+	if (a->faulted)
+		ev->flags |= EVF_RESTARTED;
+	if (own_pte(a)->dirty)
+		ev->flags |= EVF_DIRTY;
 	ev->paddr = machine_paddr(m, a->frame, a->offset);
-	return PH_DONE;
 }
+
+static tell_fn *const tells[PH_DONE] = {
+	[PH_SPLIT] = tell_split, [PH_TLB] = tell_tlb, [PH_WALK] = tell_walk,
+	[PH_SEGFAULT] = tell_segfault, [PH_PROTECTION] = tell_protection,
+	[PH_FAULT] = tell_fault, [PH_FREE_FRAME] = tell_free_frame,
+	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory,
+	[PH_WRITEBACK] = tell_writeback, [PH_EVICT] = tell_evict, [PH_FILL] = tell_fill,
+	[PH_PTE] = tell_pte, [PH_TLB_FILL] = tell_tlb_fill, [PH_ACCESS] = tell_access,
+};
+
+/* ---- running an access --------------------------------------------------- */
 
 /*
  * Each phase names a later one (access_run checks it), so an access
@@ -405,41 +559,38 @@ access_page(struct machine *m, struct access *a, struct event *ev)
  */
 _Static_assert(PH_DONE <= EVENTS_MAX, "an access's events must fit an event list");
 
-static phase_fn *const phases[PH_DONE] = {
-	[PH_SPLIT] = split, [PH_TLB] = tlb, [PH_WALK] = walk,
-	[PH_SEGFAULT] = segfault, [PH_PROTECTION] = protection,
-	[PH_FAULT] = fault, [PH_FREE_FRAME] = free_frame, [PH_VICTIM] = victim,
-	[PH_OOM] = out_of_memory, [PH_WRITEBACK] = writeback, [PH_EVICT] = evict,
-	[PH_FILL] = fill, [PH_PTE] = pte_update, [PH_TLB_FILL] = tlb_fill_phase,
-	[PH_ACCESS] = access_page,
-};
-
 void
 access_run(struct machine *m, const struct op *op, struct event_list *out,
 	   unsigned max_events)
 {
-	struct access a = {
-		.p = machine_process(m, op->pid ? op->pid : m->current_pid),
-		.kind = op->access, .vaddr = op->addr, .frame = NO_FRAME,
-	};
-	struct event scratch;   /* phases only write events, so it needs no zeroing */
+	struct access a;
+	enum phase ph = PH_SPLIT, next;
 
+	/* Only what a phase may read before writing it (no zeroing of the rest). */
+	a.p = machine_process(m, op->pid ? op->pid : m->current_pid);
+	a.policy = policy_at(m->cfg.policy);
+	a.region = NULL;
+	a.pte = NULL;
+	a.kind = op->access;
+	a.vaddr = op->addr;
+	a.frame = NO_FRAME;
+	a.victim.pid = 0;
+	a.faulted = false;
+	if (!out) {
+		while (ph != PH_DONE)
+			ph = run_phase(m, &a, ph);
+		return;
+	}
 	if (max_events > EVENTS_MAX)
 		max_events = EVENTS_MAX;
-	for (enum phase ph = PH_SPLIT, next; ph != PH_DONE; ph = next) {
-		struct event *ev = &scratch;
+	for (; ph != PH_DONE && out->n < max_events; ph = next) {
+		struct event *ev = &out->ev[out->n++];
 
-		if (out) {
-			if (out->n == max_events)
-				break;
-			ev = &out->ev[out->n++];
-			*ev = (struct event){ .step = m->step, .pid = a.p->pid,
-				.access = a.kind, .vaddr = a.vaddr, .frame = NO_FRAME,
-				.slot = NO_SLOT };
-		}
-		next = phases[ph](m, &a, ev);
+		next = run_phase(m, &a, ph);
 		assert(next > ph);
-		ev->vpn = a.vpn;
-		ev->offset = a.offset;
+		*ev = (struct event){ .step = m->step, .pid = a.p->pid, .access = a.kind,
+			.vaddr = a.vaddr, .vpn = a.vpn, .offset = a.offset,
+			.frame = NO_FRAME, .slot = NO_SLOT };
+		tells[ph](m, &a, next, ev);
 	}
 }
