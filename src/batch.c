@@ -299,6 +299,27 @@ summary_line(FILE *out, const char *label, uint64_t v, uint64_t of)
 	fputc('\n', out);
 }
 
+/* "working sets:      1: 3 pages, 2: 1 page (tau 10)", the live processes'. */
+static void
+text_working_sets(struct run *run)
+{
+	const struct machine *m = run->m;
+	const char *sep = "";
+
+	fprintf(run->out, "%-19s", "working sets:");
+	for (size_t pid = 1; pid < m->procs_cap; pid++) {
+		const struct process *p = machine_process(m, (int)pid);
+
+		if (!p)
+			continue;
+		fprintf(run->out, "%s%zu: %u page%s", sep, pid, p->ws.size,
+			p->ws.size == 1 ? "" : "s");
+		sep = ", ";
+	}
+	fprintf(run->out, "%s (tau %u)\n", *sep ? "" : "none: no process is left",
+		m->cfg.tau);
+}
+
 static void
 text_end(struct run *run)
 {
@@ -321,6 +342,7 @@ text_end(struct run *run)
 	summary_line(out, "out of memory:", s->out_of_memory, 0);
 	summary_line(out, "zero-fills:", s->zero_fills, 0);
 	summary_line(out, "swap-ins:", s->swap_ins, 0);
+	text_working_sets(run);
 }
 
 static const struct printer text_printer = {
@@ -416,6 +438,22 @@ json_event(struct run *run, const struct event *ev)
 	json_emit(run->out, o);
 }
 
+/* {"1":3,"2":1}: each live process's working set, by pid. */
+static void
+json_working_sets(struct cJSON *o, const struct machine *m)
+{
+	char pid[24];
+
+	for (size_t i = 1; i < m->procs_cap; i++) {
+		const struct process *p = machine_process(m, (int)i);
+
+		if (p) {
+			snprintf(pid, sizeof pid, "%zu", i);
+			json_put_uint(o, pid, p->ws.size);
+		}
+	}
+}
+
 static void
 json_end(struct run *run)
 {
@@ -436,6 +474,7 @@ json_end(struct run *run)
 	json_put_uint(o, "out_of_memory", s->out_of_memory);
 	json_put_uint(o, "zero_fills", s->zero_fills);
 	json_put_uint(o, "swap_ins", s->swap_ins);
+	json_working_sets(json_put_object(o, "working_sets"), run->m);
 	if (run->error) {
 		fputs(",\"error\":", run->out);
 		json_emit(run->out, xnonnull(cJSON_CreateString(run->error)));

@@ -171,6 +171,7 @@ apply_exit(struct machine *m, const struct op *op, struct event *ev)
 		release_page(m, p, e, ev);
 	tlb_flush(&m->tlb, p->pid);
 	page_table_free(&p->pt);
+	working_set_free(&p->ws);
 	p->nregions = 0;
 	p->alive = false;
 	if (m->current_pid == p->pid)
@@ -195,6 +196,7 @@ apply_unmap(struct machine *m, const struct op *op, struct event *ev)
 	size_t n = 0;
 
 	ev->kind = EV_UNMAP;
+	working_set_forget(&p->ws, &p->pt, first, op->pages);
 	/* Collect first: removing entries moves others in the hash. */
 	PAGE_TABLE_FOREACH(&p->pt, e)
 		if (e->vpn - first < op->pages)

@@ -123,6 +123,7 @@ process_clone(const struct process *p)
 	struct process *c = xmemdup(p, sizeof *p);
 
 	page_table_copy(&c->pt, &p->pt);
+	working_set_copy(&c->ws, &p->ws);
 	c->regions = p->regions_cap ?
 		xmemdup(p->regions, p->regions_cap * sizeof *p->regions) : NULL;
 	return c;
@@ -134,6 +135,7 @@ process_free(struct process *p)
 	if (!p)
 		return;
 	page_table_free(&p->pt);
+	working_set_free(&p->ws);
 	free(p->regions);
 	free(p);
 }

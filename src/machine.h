@@ -17,6 +17,7 @@
 #include "rmap.h"
 #include "tlb.h"
 #include "va_split.h"
+#include "working_set.h"
 
 enum scope { SCOPE_GLOBAL, SCOPE_LOCAL };
 
@@ -71,6 +72,7 @@ struct process {
 	char name[OP_NAME_MAX + 1];
 	bool alive;
 	struct page_table pt;       /* touched pages only: sparse */
+	struct working_set ws;      /* its pages in its last tau accesses */
 	struct region *regions;
 	size_t nregions, regions_cap;
 	unsigned frame_limit;       /* LIMIT_NONE or a frame count */

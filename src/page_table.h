@@ -24,6 +24,7 @@ struct pte {
 	int frame;          /* valid when present */
 	int slot;           /* swap slot holding its contents, or -1 */
 	uint64_t evicted_step;  /* when it last left its frame; 0: never */
+	unsigned window_refs;   /* its references in the working-set window */
 };
 
 struct page_table {

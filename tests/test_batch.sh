@@ -63,7 +63,9 @@ protection faults: 0
 out of memory:     0
 zero-fills:        3
 swap-ins:          1
+working sets:      1: 3 pages (tau 10)
 EOF
+# (pages 0 1 2 0 0: three distinct pages in the last 10 accesses)
 run 0 "text output" --batch --script "$tmp/s1" $machine
 same "text output" "$tmp/s1.text" "$tmp/out"
 [ -s "$tmp/err" ] && fail "text output: stderr not empty: $(cat "$tmp/err")"
@@ -136,7 +138,7 @@ grep -q '^{"machine":{"page_size":4096,"va_bits":16,"frames":2,"swap_slots":16,"
 	fail "--json: machine object: $(head -c 300 "$tmp/s1.json")"
 grep -q '^{"step":3,"pid":1,"op":"r","vaddr":"0x2000","vpn":2,"tlb":"miss","fault":true,"result":"fault","frame":0,"victim":{"pid":1,"vpn":0},"writeback":true,"paddr":"0x0"}' "$tmp/s1.json" ||
 	fail "--json: the write-back access"
-grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0,"zero_fills":3,"swap_ins":1}}$' "$tmp/s1.json" ||
+grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0,"zero_fills":3,"swap_ins":1,"working_sets":{"1":3}}}$' "$tmp/s1.json" ||
 	fail "--json: summary after the accesses"
 if command -v python3 > /dev/null 2>&1; then
 	python3 - "$tmp/s1.json" <<'EOF' || fail "--json: python3 json.load"
@@ -225,16 +227,19 @@ r 0x5000
 r 1:0x5000
 EOF
 run 0 "faults" --batch --script "$tmp/s2" --tlb 0
-awk '!/^#/ && NF > 6 { print $2, $3, $7, $8 }' "$tmp/out" > "$tmp/s2.rows"
+awk '/^ *[0-9]+ / && NF > 6 { print $2, $3, $7, $8 }' "$tmp/out" > "$tmp/s2.rows"
 printf '%s\n' "2 r fault 0" "2 w protection -" "2 r segfault -" "1 r fault 1" > "$tmp/s2.want"
 same "segfault and protection fault rows" "$tmp/s2.want" "$tmp/s2.rows"
 grep -q '^segfaults:         1$' "$tmp/out" || fail "segfault count"
 grep -q '^protection faults: 1$' "$tmp/out" || fail "protection fault count"
+# each touched one page; the refused write and read touched none
+grep -q '^working sets:      1: 1 page, 2: 1 page (tau 10)$' "$tmp/out" ||
+	fail "working sets of two processes: $(cat "$tmp/out")"
 
 # Out of memory: a dirty victim and no swap slot for it; nothing changes.
 printf 'w 0x0\nw 0x1000\nw 0x2000\nr 0x0\n' > "$tmp/oom"
 run 0 "out of memory" --batch --script "$tmp/oom" --frames 2 --swap-slots 0 --tlb 0
-awk '!/^#/ && NF > 6 { print $1, $7, $8, $9, $10, $11 }' "$tmp/out" > "$tmp/oom.rows"
+awk '/^ *[0-9]+ / && NF > 6 { print $1, $7, $8, $9, $10, $11 }' "$tmp/out" > "$tmp/oom.rows"
 printf '%s\n' "1 fault 0 - - 0x0" "2 fault 1 - - 0x1000" "3 oom - 1:0x0 no -" \
 	"4 hit 0 - - 0x0" > "$tmp/oom.want"
 same "out-of-memory rows" "$tmp/oom.want" "$tmp/oom.rows"
@@ -258,7 +263,7 @@ I  00000ffe,4
 ==42==
 EOF
 run 0 "lackey" --batch --trace "$tmp/lackey" --trace-format lackey --tlb 0
-awk '!/^#/ && NF > 6 { print $3, $4, $5, $7 }' "$tmp/out" > "$tmp/lackey.rows"
+awk '/^ *[0-9]+ / && NF > 6 { print $3, $4, $5, $7 }' "$tmp/out" > "$tmp/lackey.rows"
 printf '%s\n' "x 0xffe 0x0 fault" "x 0x1000 0x1 fault" "r 0x2010 0x2 fault" \
 	"w 0x2010 0x2 hit" > "$tmp/lackey.want"
 same "lackey rows" "$tmp/lackey.want" "$tmp/lackey.rows"

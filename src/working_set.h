@@ -1,0 +1,48 @@
+/*
+ * working_set.h - a process's working set W(t, tau): the distinct pages
+ * it touched in its own last tau accesses (Denning).
+ *
+ * An access counts when it reaches its page (the ACCESS event); one that
+ * is refused (segmentation or protection fault, out of memory) touches no
+ * page.  The window keeps the last tau page numbers in a ring, and each
+ * page's entry counts how often it appears there, so the size is kept up
+ * to date in constant time per access.  A page unmapped leaves the set at
+ * once; its past references stay in the window as gaps, so the window is
+ * still the last tau accesses.
+ */
+#ifndef VMSCOPE_WORKING_SET_H
+#define VMSCOPE_WORKING_SET_H
+
+#include <stdint.h>
+
+#include "page_table.h"
+
+struct working_set {
+	uint64_t *window;   /* a ring of page numbers, WS_GONE where unmapped */
+	unsigned cap;       /* slots allocated: grows to tau */
+	unsigned len;       /* accesses held, at most tau */
+	unsigned oldest;    /* once full, where the oldest one is */
+	unsigned size;      /* |W(t, tau)| */
+};
+
+#define WS_GONE UINT64_MAX
+
+/* Records an access to page e (its entry in pt) by a process. */
+void working_set_touch(struct working_set *ws, struct page_table *pt, unsigned tau,
+		       struct pte *e);
+
+/* Takes pages [first, first + n) out (before they are unmapped). */
+void working_set_forget(struct working_set *ws, struct page_table *pt, uint64_t first,
+			uint64_t n);
+
+/* Whether page e is in the working set. */
+static inline bool
+working_set_has(const struct pte *e)
+{
+	return e && e->window_refs > 0;
+}
+
+void working_set_copy(struct working_set *dst, const struct working_set *src);
+void working_set_free(struct working_set *ws);
+
+#endif
