@@ -1,13 +1,17 @@
 /*
  * main.c - vmscope's front door: reads the options and hands over to the
  * UI, the batch runner, the session checker or the lesson list.  The only
- * place that decides an exit status: 0 done, 1 bad input, 2 bad usage.
+ * place that decides an exit status: 0 done, 1 bad input, 2 bad usage
+ * (--grade: 0 all right, 1 some wrong, 3 a sheet that cannot be read).
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "config.h"
 #include "batch.h"
+#include "exercise.h"
+#include "gift.h"
+#include "grade.h"
 #include "history.h"
 #include "lessons.h"
 #include "options.h"
@@ -202,11 +206,44 @@ run_batch(const struct options *o)
 	return rc ? bad_input(err) : 0;
 }
 
+static int
+run_exercise(const struct options *o)
+{
+	enum ex_output how = o->answers ? EX_ANSWERS : o->blank ? EX_BLANK :
+		o->json ? EX_JSON : EX_PROBLEM;
+	char err[ERR_MAX];
+
+	if (o->export_format) {
+		if (gift_export(o->kind, &o->ex, o->count, o->export_file, err, sizeof err))
+			return bad_input(err);
+		return 0;
+	}
+	if (exercise_print(o->kind, &o->ex, o->count, how, stdout, err, sizeof err))
+		return bad_input(err);
+	return 0;
+}
+
+/* 0 all right, 1 some wrong, 3 a sheet that cannot be read. */
+static int
+run_grade(const struct options *o)
+{
+	char err[ERR_MAX];
+	enum grade_result r = grade_file(o->grade, stdout, err, sizeof err);
+
+	if (r == GRADE_UNREADABLE) {
+		fprintf(stderr, "vmscope: %s\n", err);
+		return 3;
+	}
+	return r == GRADE_SOME_WRONG ? 1 : 0;
+}
+
 static mode_fn *const modes[] = {
 	[RUN_UI] = run_ui,
 	[RUN_BATCH] = run_batch,
 	[RUN_CHECK] = run_check,
 	[RUN_LIST_LESSONS] = run_list_lessons,
+	[RUN_EXERCISE] = run_exercise,
+	[RUN_GRADE] = run_grade,
 	[RUN_HELP] = run_help,
 	[RUN_VERSION] = run_version,
 };

@@ -28,11 +28,12 @@ enum opt_id {
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
 	O_SEED, O_TAU, O_LEVELS, O_PTE_BYTES,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
+	O_EXERCISE, O_ANSWERS, O_BLANK, O_EX_COUNT, O_EXPORT, O_GRADE,
 	O_HELP, O_VERSION,
 	O_COUNT
 };
 
-enum group { G_UI, G_BATCH, G_MACHINE, G_SESSIONS, G_OTHER, G_COUNT };
+enum group { G_UI, G_BATCH, G_MACHINE, G_SESSIONS, G_EXERCISES, G_OTHER, G_COUNT };
 
 struct spec;
 typedef int setter(struct options *, const struct spec *, const char *, char *, size_t);
@@ -108,7 +109,8 @@ static const struct spec specs[O_COUNT] = {
 	[O_SCOPE] = { "scope", 0, required_argument, "global|local", G_MACHINE, set_scope,
 		FIELD(cfg.scope), 0, "whose pages a fault may evict" },
 	[O_SEED] = { "seed", 0, required_argument, "N", G_MACHINE, set_seed,
-		FIELD(cfg.seed), 0, "seed of the random policy" },
+		FIELD(cfg.seed), 0, "seed of the random policy; with --exercise, of the "
+		"exercise" },
 	[O_LEVELS] = { "levels", 0, required_argument, "N", G_MACHINE, set_unsigned,
 		FIELD(cfg.levels), 0, "page-table levels, 1 to 4; each level below the top "
 		"indexes a table that fills a page", LEVELS_MAX },
@@ -124,6 +126,18 @@ static const struct spec specs[O_COUNT] = {
 		FIELD(lesson), 0, "open a lesson (with --batch, run it)" },
 	[O_LIST_LESSONS] = { "list-lessons", 0, no_argument, NULL, G_SESSIONS, set_mode, 0,
 		RUN_LIST_LESSONS, "list the lessons with their titles" },
+	[O_EXERCISE] = { "exercise", 0, required_argument, "KIND", G_EXERCISES, set_mode,
+		FIELD(exercise), RUN_EXERCISE, "print a seeded exercise of this kind" },
+	[O_ANSWERS] = { "answers", 0, no_argument, NULL, G_EXERCISES, set_flag, FIELD(answers),
+		0, "with its worked answers and their reasons (a sheet graded full marks)" },
+	[O_BLANK] = { "blank", 0, no_argument, NULL, G_EXERCISES, set_flag, FIELD(blank), 0,
+		"as an answer sheet to fill in and --grade" },
+	[O_EX_COUNT] = { "count", 0, required_argument, "N", G_EXERCISES, set_unsigned,
+		FIELD(count), 0, "N exercises, seeds S, S+1, ...", EX_COUNT_MAX },
+	[O_EXPORT] = { "export", 0, required_argument, "gift", G_EXERCISES, set_string,
+		FIELD(export_format), 0, "write the exercises to FILE as a Moodle GIFT quiz" },
+	[O_GRADE] = { "grade", 0, required_argument, "FILE", G_EXERCISES, set_mode,
+		FIELD(grade), RUN_GRADE, "grade a filled-in answer sheet" },
 	[O_HELP] = { "help", 'h', no_argument, NULL, G_OTHER, set_mode, 0, RUN_HELP,
 		"display this help and exit" },
 	[O_VERSION] = { "version", 'V', no_argument, NULL, G_OTHER, set_mode, 0, RUN_VERSION,
@@ -135,10 +149,12 @@ static const char *const group_titles[G_COUNT] = {
 	[G_BATCH] = "Batch (no screen: one line per access, then a summary):",
 	[G_MACHINE] = "Machine (for the UI, --pages, --script and --trace):",
 	[G_SESSIONS] = "Sessions and lessons:",
+	[G_EXERCISES] = "Exercises (" EX_KINDS "):",
 	[G_OTHER] = "",
 };
 
-#define BIT(id) (UINT32_C(1) << (id))
+#define BIT(id) (UINT64_C(1) << (id))
+_Static_assert(O_COUNT <= 64, "options.given holds a bit per option");
 
 __attribute__((format(printf, 3, 4))) static int
 fail(char *err, size_t size, const char *fmt, ...)
@@ -287,7 +303,7 @@ set_mode(struct options *o, const struct spec *s, const char *arg, char *err, si
 			    s->name, s->arg);
 	o->mode = (enum run_mode)s->mode;
 	if (arg)
-		o->session = arg;
+		*(const char **)field(o, s) = arg;
 	return 0;
 }
 
@@ -357,10 +373,10 @@ long_options(struct option *longs)
 
 /* ---- checking the whole ------------------------------------------------- */
 
-static uint32_t
+static uint64_t
 group_bits(enum group g)
 {
-	uint32_t bits = 0;
+	uint64_t bits = 0;
 	size_t i;
 
 	for (i = 0; i < O_COUNT; i++)
@@ -371,7 +387,7 @@ group_bits(enum group g)
 
 /* The first option in `bits` that was given, or NULL. */
 static const char *
-first_given(const struct options *o, uint32_t bits)
+first_given(const struct options *o, uint64_t bits)
 {
 	size_t i;
 
@@ -441,6 +457,8 @@ check_mode_options(const struct options *o, char *err, size_t size)
 	if (o->mode != RUN_BATCH &&
 	    (m = first_given(o, BIT(O_JSON) | BIT(O_QUIET) | BIT(O_EVENTS))))
 		return fail(err, size, "--%s works only with --batch", m);
+	if ((m = first_given(o, group_bits(G_EXERCISES))))
+		return fail(err, size, "--%s works only with --exercise", m);
 	if (o->quiet && o->events)
 		return fail(err, size, "--quiet prints the summary alone; it cannot go "
 			    "with --events");
@@ -490,11 +508,109 @@ widen_for_levels(struct machine_config *c)
 		c->va_bits = least;
 }
 
+/* The machine options an exercise reads, and the parameter each sets. */
+static const struct { enum opt_id id; enum ex_param param; } ex_options[] = {
+	{ O_PAGE_SIZE, EXP_PAGE_SIZE }, { O_VA_BITS, EXP_VA_BITS }, { O_LEVELS, EXP_LEVELS },
+	{ O_PTE_BYTES, EXP_PTE_BYTES }, { O_FRAMES, EXP_FRAMES },
+	{ O_TLB, EXP_TLB }, { O_POLICY, EXP_POLICY }, { O_TAU, EXP_TAU },
+	{ O_PAGES, EXP_PAGES },
+};
+
+/* The parameters given for the kind; the options it does not read are refused. */
+static int
+exercise_params(struct options *o, char *err, size_t size)
+{
+	uint64_t allowed = group_bits(G_EXERCISES) | BIT(O_JSON) | BIT(O_SEED);
+	const char *extra;
+
+	ex_params_init(&o->ex);
+	o->ex.seed = o->cfg.seed;
+	o->ex.page_size = o->cfg.page_size;
+	o->ex.va_bits = o->cfg.va_bits;
+	o->ex.levels = o->cfg.levels;
+	o->ex.pte_bytes = o->cfg.pte_bytes;
+	o->ex.frames = o->cfg.frames;
+	o->ex.tlb = o->cfg.tlb_entries;
+	o->ex.policy = o->cfg.policy;
+	o->ex.tau = o->cfg.tau;
+	for (size_t i = 0; i < sizeof ex_options / sizeof ex_options[0]; i++) {
+		if (!(ex_kind_params(o->kind) & EXP_BIT(ex_options[i].param)))
+			continue;
+		allowed |= BIT(ex_options[i].id);
+		if (o->given & BIT(ex_options[i].id))
+			o->ex.given |= EXP_BIT(ex_options[i].param);
+	}
+	if ((extra = first_given(o, ~allowed & ~BIT(O_GRADE))))
+		return fail(err, size, "--%s does nothing for --exercise %s", extra,
+			    ex_kind_name(o->kind));
+	if (o->pages && ex_params_read_pages(&o->ex, o->pages, err + 2, size - 2)) {
+		memcpy(err, "--", 2);
+		return -1;
+	}
+	if (!(o->given & BIT(O_VA_BITS)))
+		widen_for_levels(&o->cfg);      /* the kind draws its own width */
+	return check_machine(o, err, size);
+}
+
+static int
+finish_exercise(struct options *o, char **rest, int nrest, char *err, size_t size)
+{
+	char q[QUOTED_SIZE];
+
+	if ((o->kind = ex_kind_find(o->exercise)) == NULL)
+		return fail(err, size, "--exercise: unknown kind %s (expected %s)",
+			    quoted(q, sizeof q, o->exercise), EX_KINDS);
+	if (exercise_params(o, err, size))
+		return -1;
+	if (o->answers + o->blank + o->json + !!o->export_format > 1)
+		return fail(err, size, "give only one of --answers, --blank, --json and --export");
+	if (o->count < 1 || o->count > EX_COUNT_MAX)
+		return fail(err, size, "--count: %u is out of range 1..%u", o->count,
+			    EX_COUNT_MAX);
+	if (o->export_format && strcmp(o->export_format, "gift") != 0)
+		return fail(err, size, "--export: expected gift, found %s",
+			    quoted(q, sizeof q, o->export_format));
+	if (o->export_format && nrest != 1)
+		return fail(err, size, "--export gift needs one FILE to write the quiz to");
+	if (!o->export_format && nrest > 0)
+		return fail(err, size, "--exercise takes no FILE, found %s",
+			    quoted(q, sizeof q, rest[0]));
+	o->export_file = o->export_format ? rest[0] : NULL;
+	return 0;
+}
+
+static int
+finish_grade(struct options *o, char **rest, int nrest, char *err, size_t size)
+{
+	const char *extra = first_given(o, ~BIT(O_GRADE));
+	char q[QUOTED_SIZE];
+
+	if (extra)
+		return fail(err, size, "--%s cannot be combined with --grade (the sheet names "
+			    "its exercise)", extra);
+	if (nrest > 0)
+		return fail(err, size, "--grade takes one FILE, found also %s",
+			    quoted(q, sizeof q, rest[0]));
+	return 0;
+}
+
+/* What every option is before the command line is read. */
+static void
+options_default(struct options *o)
+{
+	*o = (struct options){ .mode = RUN_UI, .trace_format = TRACE_PAGES, .count = 1 };
+	machine_config_default(&o->cfg);
+}
+
 static int
 finish(struct options *o, char **rest, int nrest, char *err, size_t size)
 {
 	if (o->mode == RUN_HELP || o->mode == RUN_VERSION)
 		return 0;
+	if (o->mode == RUN_EXERCISE)
+		return finish_exercise(o, rest, nrest, err, size);
+	if (o->mode == RUN_GRADE)
+		return finish_grade(o, rest, nrest, err, size);
 	if (take_files(o, rest, nrest, err, size))
 		return -1;
 	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS)
@@ -518,8 +634,7 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t size)
 	const struct spec *s;
 	int c;
 
-	*o = (struct options){ .mode = RUN_UI, .trace_format = TRACE_PAGES };
-	machine_config_default(&o->cfg);
+	options_default(o);
 	long_options(longs);
 	opterr = 0;
 	optind = 0;     /* glibc: start afresh, so the parser can run again */
@@ -539,6 +654,8 @@ static const char help_head[] =
 	"Usage: vmscope [OPTION]... [FILE.json]\n"
 	"  or:  vmscope --batch [FILE.json] [OPTION]...\n"
 	"  or:  vmscope --check FILE...\n"
+	"  or:  vmscope --exercise KIND [--seed N] [OPTION]...\n"
+	"  or:  vmscope --grade FILE\n"
 	"Watch virtual memory work: pages and page tables, the TLB, frames, swap,\n"
 	"page faults and replacement policies, step by step in the terminal, or\n"
 	"headless in batch.  With no FILE and no operations, the first lesson opens.\n";
@@ -555,7 +672,10 @@ static const char help_tail[] =
 	"  valgrind --tool=lackey --trace-mem=yes --log-file=ls.trace ls\n"
 	"  vmscope --batch --trace ls.trace --trace-format lackey --va-bits 48 --quiet\n"
 	"      a real program: record its memory trace with valgrind, then replay it\n"
-	"\nExit status: 0 done, 1 bad input, 2 bad usage.\n";
+	"  vmscope --exercise policy --pages 7,0,1,2,0,3,0,4 --frames 3 --policy lru --blank\n"
+	"      an answer sheet for a reference string; fill it in, then --grade it\n"
+	"\nExit status: 0 done, 1 bad input, 2 bad usage; --grade: 0 all right, 1 some\n"
+	"wrong, 3 a sheet that cannot be read.\n";
 
 /* " (default X)" for the options that have one. */
 static void
@@ -563,7 +683,7 @@ default_text(const struct spec *s, char *buf, size_t size)
 {
 	struct options def;
 
-	machine_config_default(&def.cfg);
+	options_default(&def);
 	buf[0] = '\0';
 	if (s->set == set_unsigned)
 		snprintf(buf, size, " (default %u)", *(unsigned *)field(&def, s));

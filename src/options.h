@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "exercise.h"
 #include "machine.h"
 #include "trace.h"
 
@@ -18,6 +19,8 @@ enum run_mode {
 	RUN_BATCH,          /* --batch */
 	RUN_CHECK,          /* --check FILE... */
 	RUN_LIST_LESSONS,   /* --list-lessons */
+	RUN_EXERCISE,       /* --exercise KIND */
+	RUN_GRADE,          /* --grade FILE */
 	RUN_HELP,           /* --help */
 	RUN_VERSION,        /* --version */
 };
@@ -34,9 +37,17 @@ struct options {
 	enum trace_format trace_format;         /* --trace-format, default pages */
 	struct machine_config cfg;              /* defaults plus machine options */
 	bool machine_given;                     /* any machine option was given */
+	const char *exercise;                   /* --exercise KIND */
+	bool answers, blank;                    /* --answers, --blank */
+	unsigned count;                         /* --count, default 1 */
+	const char *export_format;              /* --export FMT */
+	const char *export_file;                /* its FILE */
+	const struct ex_kind *kind;             /* the exercise's kind */
+	struct ex_params ex;                    /* its parameters, as given */
+	const char *grade;                      /* --grade FILE */
 	char **files;                           /* --check: the files (argv's) */
 	int nfiles;
-	uint32_t given;                         /* which options were given */
+	uint64_t given;                         /* which options were given */
 };
 
 /*
