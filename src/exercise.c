@@ -133,6 +133,17 @@ ex_pick(uint64_t *rng, const unsigned *choices, unsigned n)
 }
 
 void
+ex_refs_text(const struct ex_params *p, char *buf, size_t size)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < p->nrefs && k < size; i++)
+		k += (size_t)snprintf(buf + k, size - k, "%s%llu", i ? " " : "",
+				      (unsigned long long)p->refs[i]);
+}
+
+void
 ex_say(struct exercise *ex, const char *fmt, ...)
 {
 	char line[512];

@@ -156,6 +156,9 @@ unsigned ex_pick(uint64_t *rng, const unsigned *choices, unsigned n);
 /* Draws a reference string of pages below `pages`, with some reuse, into p. */
 void ex_draw_references(struct ex_params *p, uint64_t *rng, unsigned pages);
 
+/* "7 0 1 2": the reference string of p, for the problem. */
+void ex_refs_text(const struct ex_params *p, char *buf, size_t size);
+
 /* Adds a line to the problem. */
 void ex_say(struct exercise *ex, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Adds a question; returns it for notes and tolerance. */

@@ -181,11 +181,8 @@ static void
 say_problem(struct exercise *ex)
 {
 	char list[EX_REFS_MAX * 7];
-	size_t k = 0;
 
-	for (unsigned i = 0; i < ex->p.nrefs; i++)
-		k += (size_t)snprintf(list + k, sizeof list - k, "%s%llu", i ? " " : "",
-				      (unsigned long long)ex->p.refs[i]);
+	ex_refs_text(&ex->p, list, sizeof list);
 	ex_say(ex, "%u frames, empty at first, hold the pages of one process; the policy is",
 	       ex->p.frames);
 	ex_say(ex, "%s: %s.", policy_at(ex->p.policy)->name, policy_at(ex->p.policy)->summary);

@@ -97,7 +97,6 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 {
 	struct machine *m;
 	char list[EX_REFS_MAX * 7];
-	size_t k = 0;
 
 	(void)rng;
 	if (ex->p.tlb == 0) {
@@ -107,9 +106,7 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 	ex->p.frames = ex->p.nrefs;     /* every page fits: only the TLB decides */
 	if ((m = ex_machine(&ex->p, err, size)) == NULL)
 		return -1;
-	for (unsigned i = 0; i < ex->p.nrefs; i++)
-		k += (size_t)snprintf(list + k, sizeof list - k, "%s%llu", i ? " " : "",
-				      (unsigned long long)ex->p.refs[i]);
+	ex_refs_text(&ex->p, list, sizeof list);
 	ex_say(ex, "A TLB of %u entries, empty at first, caches page translations; when", ex->p.tlb);
 	ex_say(ex, "it is full, a miss replaces the least recently used entry.  A process");
 	ex_say(ex, "references these pages, in order:");

@@ -2,12 +2,15 @@
  * exercise_working_set.c - the kind "working-set": a reference string and
  * a window tau; the working set W(t, tau) at a few times t: the distinct
  * pages among the references t - tau + 1 .. t (the last tau references up
- * to and including t, as the machine's tau is defined).
+ * to and including t).  The engine runs the references and its working
+ * set (working_set.h) gives each answer.
  */
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "event.h"
 #include "exercise.h"
+#include "working_set.h"
 
 #define TIMES 3
 
@@ -20,73 +23,63 @@ draw(struct ex_params *p, uint64_t *rng)
 		ex_draw_references(p, rng, 6);
 }
 
-/* Whether page v is among the references first..last (from 1). */
-static bool
-referenced(const struct ex_params *p, uint64_t v, unsigned first, unsigned last)
-{
-	for (unsigned s = first; s <= last; s++)
-		if (p->refs[s - 1] == v)
-			return true;
-	return false;
-}
-
-/* Asks W(t, tau): its pages in increasing order, and why. */
+/*
+ * Asks W(t, tau) of the process m has just run reference t in: the pages
+ * its working set holds, in increasing order; the reason lists the window.
+ */
 static void
-ask_at(struct exercise *ex, unsigned t)
+ask_at(struct exercise *ex, const struct machine *m, unsigned t)
 {
-	const struct ex_params *p = &ex->p;
-	unsigned first = t > p->tau ? t - p->tau + 1 : 1;
+	const struct process *proc = machine_process(m, 1);
+	unsigned first = t > ex->p.tau ? t - ex->p.tau + 1 : 1;
 	char id[40], a[EX_REFS_MAX * 7] = "", seen[EX_REFS_MAX * 7] = "", r[400];
-	size_t ka = 0, ks = 0;
-	uint64_t top = 0;
+	uint64_t vpns[EX_REFS_MAX];
+	size_t n = page_table_sorted_vpns(&proc->pt, vpns, EX_REFS_MAX), ka = 0, ks = 0;
 
-	for (unsigned s = first; s <= t; s++) {
+	for (unsigned s = first; s <= t; s++)
 		ks += (size_t)snprintf(seen + ks, sizeof seen - ks, "%s%llu", s > first ? " " : "",
-				       (unsigned long long)p->refs[s - 1]);
-		top = p->refs[s - 1] > top ? p->refs[s - 1] : top;
-	}
-	for (uint64_t v = 0; v <= top; v++)
-		if (referenced(p, v, first, t))
+				       (unsigned long long)ex->p.refs[s - 1]);
+	for (size_t i = 0; i < n; i++)
+		if (working_set_has(page_table_find(&proc->pt, vpns[i])))
 			ka += (size_t)snprintf(a + ka, sizeof a - ka, "%s%llu", ka ? " " : "",
-					       (unsigned long long)v);
+					       (unsigned long long)vpns[i]);
 	snprintf(id, sizeof id, "W(%u)", t);
 	snprintf(r, sizeof r, "references %u..%u are %s; the distinct pages among them: %s",
 		 first, t, seen, a);
 	ex_ask(ex, id, a, r);
 }
 
-/* Asks W(t) at TIMES different t (or every t there is), in increasing order. */
+/* Draws TIMES different t (or every t there is) from tau .. the last reference. */
 static void
-ask_times(struct exercise *ex, uint64_t *rng)
+draw_times(struct exercise *ex, uint64_t *rng, bool *asked)
 {
 	unsigned n = ex->p.nrefs - ex->p.tau + 1, want = n < TIMES ? n : TIMES;
-	bool asked[EX_REFS_MAX] = { false };
 
 	for (unsigned k = 0; k < want; k++) {
 		unsigned i = ex_draw(rng, n);
-		while (asked[i])
+		while (asked[ex->p.tau + i])
 			i = (i + 1) % n;
-		asked[i] = true;
+		asked[ex->p.tau + i] = true;
 	}
-	for (unsigned i = 0; i < n; i++)
-		if (asked[i])
-			ask_at(ex, ex->p.tau + i);
 }
 
 static int
 build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 {
+	bool asked[EX_REFS_MAX + 1] = { false };
 	char list[EX_REFS_MAX * 7];
-	size_t k = 0;
+	struct machine *m;
+	struct event_list ev;
 
 	if (ex->p.tau < 1 || ex->p.tau > ex->p.nrefs) {
 		snprintf(err, size, "working-set: tau must be 1..%u, the number of references",
 			 ex->p.nrefs);
 		return -1;
 	}
-	for (unsigned i = 0; i < ex->p.nrefs; i++)
-		k += (size_t)snprintf(list + k, sizeof list - k, "%s%llu", i ? " " : "",
-				      (unsigned long long)ex->p.refs[i]);
+	ex->p.frames = ex->p.nrefs;     /* every page fits: no fault hides a use */
+	if ((m = ex_machine(&ex->p, err, size)) == NULL)
+		return -1;
+	ex_refs_text(&ex->p, list, sizeof list);
 	ex_say(ex, "A process references these pages, reference 1 first:");
 	ex_say(ex, "  %s", list);
 	ex_say(ex, "The working set W(t) with window tau = %u is the set of pages among the",
@@ -94,7 +87,16 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 	ex_say(ex, "last %u references up to and including reference t.  Give each asked",
 	       ex->p.tau);
 	ex_say(ex, "W(t) as its pages in increasing order.");
-	ask_times(ex, rng);
+	draw_times(ex, rng, asked);
+	for (unsigned t = 1; t <= ex->p.nrefs; t++) {
+		if (ex_read(m, 0, ex->p.refs[t - 1] * m->cfg.page_size, &ev, err, size)) {
+			machine_free(m);
+			return -1;
+		}
+		if (asked[t])
+			ask_at(ex, m, t);
+	}
+	machine_free(m);
 	return 0;
 }
 
