@@ -256,7 +256,9 @@ engine_apply_partial(struct machine *m, const struct op *op, struct event_list *
 
 	if (out)
 		out->n = 0;
-	if (engine_check(m, op, err, size))
+	/* An access, by far the commonest operation, is checked without the table. */
+	if (op->kind == OP_ACCESS ? check_access(m, op, err, size)
+				  : engine_check(m, op, err, size))
 		return -1;
 	m->step++;
 	if (op->kind == OP_ACCESS) {

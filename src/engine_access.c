@@ -48,7 +48,7 @@ needed_perm(char kind)
 	return kind == ACCESS_WRITE ? PERM_W : kind == ACCESS_EXEC ? PERM_X : PERM_R;
 }
 
-static struct pte *
+static inline struct pte *
 own_pte(struct access *a)
 {
 	if (!a->pte)
@@ -85,7 +85,7 @@ victim_filter_for(const struct machine *m, const struct process *p)
 PHASE
 split(struct machine *m, struct access *a)
 {
-	if (m->cfg.grow_va)
+	if (m->cfg.grow_va && !machine_addr_ok(m, a->vaddr))
 		machine_grow_va(m, a->vaddr);
 	a->vpn = a->vaddr >> machine_page_bits(m);
 	a->offset = a->vaddr & (m->cfg.page_size - 1);

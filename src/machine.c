@@ -221,12 +221,6 @@ machine_pages_per_process(const struct machine *m)
 	return (uint64_t)1 << (m->cfg.va_bits - machine_page_bits(m));
 }
 
-bool
-machine_addr_ok(const struct machine *m, uint64_t addr)
-{
-	return m->cfg.va_bits >= 64 || addr >> m->cfg.va_bits == 0;
-}
-
 enum page_state
 machine_page_state(const struct machine *m, const struct process *p, uint64_t vpn)
 {

@@ -193,8 +193,17 @@ pte_dropped(const struct pte *e)
 	return e && !e->present && e->slot < 0 && e->evicted_step > 0;
 }
 
-/* The region holding vpn, or NULL if it is unmapped. */
-const struct region *process_region(const struct process *p, uint64_t vpn);
+/* The region holding vpn, or NULL if it is unmapped (region.c searches). */
+const struct region *process_region_search(const struct process *p, uint64_t vpn);
+/* The same; inline, since every access asks and a trace's one process
+ * usually has one region, which needs no search. */
+static inline const struct region *
+process_region(const struct process *p, uint64_t vpn)
+{
+	if (p->nregions == 1)
+		return vpn - p->regions[0].first_vpn < p->regions[0].npages ? p->regions : NULL;
+	return process_region_search(p, vpn);
+}
 
 /* The entry a mapping names, or NULL if its process or entry is gone. */
 static inline struct pte *
@@ -238,8 +247,12 @@ pte_referenced(const struct machine *m, const struct pte *e)
 /* Widens the address space to hold addr (for cfg.grow_va machines). */
 void machine_grow_va(struct machine *m, uint64_t addr);
 
-/* Whether addr lies inside the address space. */
-bool machine_addr_ok(const struct machine *m, uint64_t addr);
+/* Whether addr lies inside the address space.  (Inline: every access asks.) */
+static inline bool
+machine_addr_ok(const struct machine *m, uint64_t addr)
+{
+	return m->cfg.va_bits >= 64 || addr >> m->cfg.va_bits == 0;
+}
 
 /*
  * What swap slot s (below cfg.swap_slots) holds and its mappings.  Only

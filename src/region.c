@@ -40,7 +40,7 @@ region_after(const struct process *p, uint64_t vpn)
 }
 
 const struct region *
-process_region(const struct process *p, uint64_t vpn)
+process_region_search(const struct process *p, uint64_t vpn)
 {
 	size_t i = region_after(p, vpn);
 

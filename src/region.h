@@ -1,7 +1,8 @@
 /*
  * region.h - a process's mapped regions: runs of pages with permissions,
  * kept sorted by first page and never overlapping, so they are searched
- * in O(log n) (process_region, declared in machine.h, lives here too).
+ * in O(log n) (process_region_search, declared in machine.h, lives here
+ * too).
  */
 #ifndef VMSCOPE_REGION_H
 #define VMSCOPE_REGION_H
