@@ -28,9 +28,10 @@ extern const unsigned char number_digit_plus_one[256];
 static inline int
 number_digit(char c, unsigned base)
 {
-	int v = number_digit_plus_one[(unsigned char)c] - 1;
+	unsigned v = base == 10 ? (unsigned)(unsigned char)c - '0'
+				: number_digit_plus_one[(unsigned char)c] - 1u;
 
-	return (unsigned)v < base ? v : -1;
+	return v < base ? (int)v : -1;
 }
 
 /*
@@ -38,9 +39,9 @@ number_digit(char c, unsigned base)
  * to the first other character, into *out.  Returns how many there were,
  * or 0 (and *out untouched) if none or their value is past max.  For the
  * trace formats, whose numbers end inside a line: inline, so each call's
- * base is a constant, and only digits past the 15th (hex) or 19th
- * (decimal), the first that can overflow 64 bits, are checked for it
- * (millions of numbers pass through here).
+ * base is a constant, and the digits are read with no overflow check
+ * unless there are more than 15 (hex) or 19 (decimal), the most that
+ * cannot pass 2^64 - 1 (millions of numbers pass through here).
  */
 static inline size_t
 number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out)
@@ -49,12 +50,15 @@ number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out)
 	uint64_t v = 0;
 	int d;
 
-	for (n = 0; n < safe && (d = number_digit(s[n], base)) >= 0; n++)
+	for (n = 0; (d = number_digit(s[n], base)) >= 0; n++)
 		v = v * base + (unsigned)d;
-	for (; (d = number_digit(s[n], base)) >= 0; n++)
-		if (__builtin_mul_overflow(v, base, &v) ||
-		    __builtin_add_overflow(v, (unsigned)d, &v))
-			return 0;
+	if (n > safe) {         /* rare: read again, watching for overflow */
+		v = 0;
+		for (size_t i = 0; i < n; i++)
+			if (__builtin_mul_overflow(v, base, &v) ||
+			    __builtin_add_overflow(v, (unsigned)number_digit(s[i], base), &v))
+				return 0;
+	}
 	if (n == 0 || v > max)
 		return 0;
 	*out = v;

@@ -571,11 +571,16 @@ next_pages(struct trace *t, struct op *op, char *err, size_t size)
 	t->where = t->is_string ? ++t->count : t->count + 1;
 	t->comma = false;
 	t->seen_item = true;
-	/* Most items are plain decimal numbers, read where they lie. */
+	/* Most items are plain decimal numbers, read where they lie; the line
+	 * end after one is taken with it (pages_skip would take it next). */
 	item = t->data + t->pos;
 	n = number_scan(item, 10, UINT64_MAX >> t->page_bits, &page);
 	if (n > 0 && t->pos + n < t->len && ends_item(item[n])) {
 		t->pos += n;
+		if (item[n] == '\n') {
+			t->pos++;
+			pages_newline(t);
+		}
 		access_op(op, ACCESS_READ, page << t->page_bits);
 		return 1;
 	}
