@@ -1,18 +1,14 @@
 /*
  * gift.c - writing exercises as a Moodle GIFT quiz.
  */
-#define _POSIX_C_SOURCE 200809L   /* mkstemp, fdopen, fileno, fsync */
-
-#include <errno.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "atomic_file.h"
 #include "gift.h"
 #include "number.h"
-#include "xalloc.h"
 
 void
 gift_escape(FILE *out, const char *s)
@@ -80,49 +76,35 @@ gift_write(const struct exercise *ex, FILE *out)
 	}
 }
 
-/* Writes the quiz to a new file beside path, then renames it over path. */
+struct quiz {
+	const struct ex_kind *kind;
+	const struct ex_params *p;
+	unsigned count;
+};
+
+static int
+write_quiz(FILE *out, void *ctx, char *err, size_t size)
+{
+	const struct quiz *q = ctx;
+	struct ex_params each = *q->p;
+	struct exercise ex;
+
+	fprintf(out, "// vmscope --exercise %s --seed %llu --count %u\n\n",
+		ex_kind_name(q->kind), (unsigned long long)q->p->seed, q->count);
+	for (unsigned i = 0; i < q->count; i++, each.seed++) {
+		if (exercise_make(&ex, q->kind, &each, err, size))
+			return -1;
+		gift_write(&ex, out);
+		exercise_free(&ex);
+	}
+	return 0;
+}
+
 int
 gift_export(const struct ex_kind *k, const struct ex_params *p, unsigned count,
 	    const char *path, char *err, size_t size)
 {
-	char *tmp = xmalloc(strlen(path) + sizeof ".XXXXXX");
-	struct ex_params each = *p;
-	struct exercise ex;
-	FILE *out = NULL;
-	int fd, rc = -1;
+	struct quiz q = { k, p, count };
 
-	sprintf(tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || (out = fdopen(fd, "w")) == NULL) {
-		snprintf(err, size, "%s: cannot write: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd), unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	fprintf(out, "// vmscope --exercise %s --seed %llu --count %u\n\n", ex_kind_name(k),
-		(unsigned long long)p->seed, count);
-	for (unsigned i = 0; i < count; i++, each.seed++) {
-		if (exercise_make(&ex, k, &each, err, size))
-			break;
-		gift_write(&ex, out);
-		exercise_free(&ex);
-		rc = i + 1 == count ? 0 : -1;
-	}
-	if (fflush(out) != 0 || fsync(fileno(out)) != 0 || ferror(out)) {
-		if (rc == 0)
-			snprintf(err, size, "%s: cannot write: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (fclose(out) != 0 && rc == 0) {
-		snprintf(err, size, "%s: cannot write: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		snprintf(err, size, "%s: cannot write: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
+	return atomic_file_write(path, write_quiz, &q, err, size);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "batch.h"
 #include "exercise.h"
+#include "export.h"
 #include "gift.h"
 #include "grade.h"
 #include "history.h"
@@ -237,6 +238,29 @@ run_grade(const struct options *o)
 	return r == GRADE_SOME_WRONG ? 1 : 0;
 }
 
+/* The table of a session, or of operations (then at their end). */
+static int
+run_export(const struct options *o)
+{
+	char err[ERR_MAX], path[PATH_LEN];
+	struct session s;
+	size_t cursor;
+	int rc;
+
+	if (options_have_ops(o) || o->machine_given)
+		rc = queue_session(o, &s, err);
+	else
+		rc = load_session(o, &s, path, err);
+	if (rc)
+		return bad_input(err);
+	cursor = options_have_ops(o) ? history_length(s.history) : s.cursor;
+	rc = export_session(s.history, cursor,
+			    (enum export_format)export_format_find(o->export_format),
+			    o->export_file, err, sizeof err);
+	session_free(&s);
+	return rc ? bad_input(err) : 0;
+}
+
 static mode_fn *const modes[] = {
 	[RUN_UI] = run_ui,
 	[RUN_BATCH] = run_batch,
@@ -244,6 +268,7 @@ static mode_fn *const modes[] = {
 	[RUN_LIST_LESSONS] = run_list_lessons,
 	[RUN_EXERCISE] = run_exercise,
 	[RUN_GRADE] = run_grade,
+	[RUN_EXPORT] = run_export,
 	[RUN_HELP] = run_help,
 	[RUN_VERSION] = run_version,
 };

@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "number.h"
+#include "export.h"
 #include "options.h"
 #include "policy.h"
 #include "quote.h"
@@ -134,8 +135,10 @@ static const struct spec specs[O_COUNT] = {
 		"as an answer sheet to fill in and --grade" },
 	[O_EX_COUNT] = { "count", 0, required_argument, "N", G_EXERCISES, set_unsigned,
 		FIELD(count), 0, "N exercises, seeds S, S+1, ...", EX_COUNT_MAX },
-	[O_EXPORT] = { "export", 0, required_argument, "gift", G_EXERCISES, set_string,
-		FIELD(export_format), 0, "write the exercises to FILE as a Moodle GIFT quiz" },
+	[O_EXPORT] = { "export", 0, required_argument, "FMT FILE", G_EXERCISES, set_string,
+		FIELD(export_format), 0, "write to FILE: with --exercise, gift (a Moodle "
+		"quiz); else md, txt or svg, the frames-by-time table of a session or of "
+		"--pages, --script, --trace" },
 	[O_GRADE] = { "grade", 0, required_argument, "FILE", G_EXERCISES, set_mode,
 		FIELD(grade), RUN_GRADE, "grade a filled-in answer sheet" },
 	[O_HELP] = { "help", 'h', no_argument, NULL, G_OTHER, set_mode, 0, RUN_HELP,
@@ -438,9 +441,10 @@ check_sources(const struct options *o, char *err, size_t size)
 	if (n > 1)
 		return fail(err, size, "give only one of FILE.json, --lesson, --pages, "
 			    "--script and --trace");
-	if (o->mode == RUN_BATCH && n == 0)
-		return fail(err, size, "--batch needs a session FILE.json, --lesson NAME, "
-			    "--pages LIST, --script FILE or --trace FILE");
+	if ((o->mode == RUN_BATCH || o->mode == RUN_EXPORT) && n == 0)
+		return fail(err, size, "--%s needs a session FILE.json, --lesson NAME, "
+			    "--pages LIST, --script FILE or --trace FILE",
+			    o->mode == RUN_BATCH ? "batch" : "export");
 	if ((o->session || o->lesson) && (m = first_given(o, group_bits(G_MACHINE))))
 		return fail(err, size, "--%s cannot change the machine of a session or "
 			    "lesson (it has its own)", m);
@@ -457,13 +461,15 @@ check_mode_options(const struct options *o, char *err, size_t size)
 	if (o->mode != RUN_BATCH &&
 	    (m = first_given(o, BIT(O_JSON) | BIT(O_QUIET) | BIT(O_EVENTS))))
 		return fail(err, size, "--%s works only with --batch", m);
-	if ((m = first_given(o, group_bits(G_EXERCISES))))
+	if ((m = first_given(o, group_bits(G_EXERCISES) &
+			     ~(o->mode == RUN_EXPORT ? BIT(O_EXPORT) : 0))))
 		return fail(err, size, "--%s works only with --exercise", m);
 	if (o->quiet && o->events)
 		return fail(err, size, "--quiet prints the summary alone; it cannot go "
 			    "with --events");
-	if (o->mode == RUN_BATCH && (m = first_given(o, group_bits(G_UI))))
-		return fail(err, size, "--%s is for the UI; it does nothing with --batch", m);
+	if (o->mode != RUN_UI && (m = first_given(o, group_bits(G_UI))))
+		return fail(err, size, "--%s is for the UI; it does nothing with --%s", m,
+			    o->mode == RUN_BATCH ? "batch" : "export");
 	m = o->script ? o->script : o->trace;
 	if (o->mode == RUN_UI && m && strcmp(m, "-") == 0)
 		return fail(err, size, "--%s -: the UI reads the keyboard from standard "
@@ -552,6 +558,39 @@ exercise_params(struct options *o, char *err, size_t size)
 	return check_machine(o, err, size);
 }
 
+/*
+ * The word after --export FMT (or after --export=FMT) in argv, or NULL: the
+ * FILE it writes, which getopt leaves among the other names.
+ */
+static const char *
+export_file_in(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		size_t len = strcspn(argv[i], "=");
+
+		if (len < 5 || strncmp(argv[i], "--export", len) != 0)
+			continue;
+		i += argv[i][len] == '=' ? 1 : 2;
+		return i < argc && argv[i][0] != '-' ? argv[i] : NULL;
+	}
+	return NULL;
+}
+
+/* Takes --export's FILE (the name right after FMT) out of the names given. */
+static int
+take_export_file(struct options *o, int *nrest, char **rest, char *err, size_t size)
+{
+	for (int i = 0; i < *nrest; i++) {
+		if (rest[i] != o->export_file)
+			continue;
+		memmove(rest + i, rest + i + 1, (size_t)(*nrest - i - 1) * sizeof *rest);
+		--*nrest;
+		return 0;
+	}
+	return fail(err, size, "--export %s needs the FILE to write right after it",
+		    o->export_format);
+}
+
 static int
 finish_exercise(struct options *o, char **rest, int nrest, char *err, size_t size)
 {
@@ -570,12 +609,11 @@ finish_exercise(struct options *o, char **rest, int nrest, char *err, size_t siz
 	if (o->export_format && strcmp(o->export_format, "gift") != 0)
 		return fail(err, size, "--export: expected gift, found %s",
 			    quoted(q, sizeof q, o->export_format));
-	if (o->export_format && nrest != 1)
-		return fail(err, size, "--export gift needs one FILE to write the quiz to");
-	if (!o->export_format && nrest > 0)
+	if (o->export_format && take_export_file(o, &nrest, rest, err, size))
+		return -1;
+	if (nrest > 0)
 		return fail(err, size, "--exercise takes no FILE, found %s",
 			    quoted(q, sizeof q, rest[0]));
-	o->export_file = o->export_format ? rest[0] : NULL;
 	return 0;
 }
 
@@ -605,12 +643,22 @@ options_default(struct options *o)
 static int
 finish(struct options *o, char **rest, int nrest, char *err, size_t size)
 {
+	char q[QUOTED_SIZE];
+
 	if (o->mode == RUN_HELP || o->mode == RUN_VERSION)
 		return 0;
 	if (o->mode == RUN_EXERCISE)
 		return finish_exercise(o, rest, nrest, err, size);
 	if (o->mode == RUN_GRADE)
 		return finish_grade(o, rest, nrest, err, size);
+	if (o->export_format && o->mode == RUN_UI) {
+		if (export_format_find(o->export_format) < 0)
+			return fail(err, size, "--export: expected md, txt or svg (gift with "
+				    "--exercise), found %s", quoted(q, sizeof q, o->export_format));
+		if (take_export_file(o, &nrest, rest, err, size))
+			return -1;
+		o->mode = RUN_EXPORT;
+	}
 	if (take_files(o, rest, nrest, err, size))
 		return -1;
 	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS)
@@ -635,6 +683,7 @@ options_parse(int argc, char **argv, struct options *o, char *err, size_t size)
 	int c;
 
 	options_default(o);
+	o->export_file = export_file_in(argc, argv);
 	long_options(longs);
 	opterr = 0;
 	optind = 0;     /* glibc: start afresh, so the parser can run again */

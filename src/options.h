@@ -21,6 +21,7 @@ enum run_mode {
 	RUN_LIST_LESSONS,   /* --list-lessons */
 	RUN_EXERCISE,       /* --exercise KIND */
 	RUN_GRADE,          /* --grade FILE */
+	RUN_EXPORT,         /* --export md|txt|svg FILE */
 	RUN_HELP,           /* --help */
 	RUN_VERSION,        /* --version */
 };
@@ -40,8 +41,8 @@ struct options {
 	const char *exercise;                   /* --exercise KIND */
 	bool answers, blank;                    /* --answers, --blank */
 	unsigned count;                         /* --count, default 1 */
-	const char *export_format;              /* --export FMT */
-	const char *export_file;                /* its FILE */
+	const char *export_format;              /* --export FMT (gift, md, txt, svg) */
+	const char *export_file;                /* its FILE: the word after FMT */
 	const struct ex_kind *kind;             /* the exercise's kind */
 	struct ex_params ex;                    /* its parameters, as given */
 	const char *grade;                      /* --grade FILE */

@@ -191,7 +191,7 @@ case $(cat "$tmp/err") in
 "vmscope: $tmp/no/such/quiz.gift: cannot write: No such file or directory") ;;
 *) fail "--export: $(cat "$tmp/err")" ;;
 esac
-usage "--export without a FILE" "--export gift needs one FILE to write the quiz to" \
+usage "--export without a FILE" "--export gift needs the FILE to write right after it" \
     --exercise bits --export gift
 usage "--export md" '--export: expected gift, found "md"' --exercise bits --export md x
 

@@ -1,0 +1,127 @@
+#!/bin/sh
+# test_export.sh - vmscope --export md|txt|svg FILE: the frames-by-time
+# table of a session, worked out by hand for the textbook reference string
+# under LRU (Silberschatz: 7 0 1 2 0 3 0 4 2 3 0 3 2 in 3 frames, victims
+# 7 1 2 3 0 4, 9 faults), Markdown escaping, the SVG's state at the cursor,
+# and the errors.
+#
+# Environment (make check sets them): VMSCOPE, the program.
+set -u
+: "${VMSCOPE:?path of src/vmscope}"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_export.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# run STATUS NAME ARGS...: vmscope ARGS into $tmp/out and $tmp/err.
+run() {
+	run_want=$1 run_name=$2
+	shift 2
+	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
+	run_got=$?
+	if [ "$run_got" -ne "$run_want" ]; then
+		fail "$run_name: exit status $run_got, wanted $run_want: $(cat "$tmp/err")"
+	else
+		echo "ok: $run_name"
+	fi
+}
+
+same() {
+	cmp -s "$2" "$3" || { fail "$1"; diff -u "$2" "$3" | head -30; }
+}
+
+legend='* the page was brought in by this access; F a page fault, . a hit, ! refused (segmentation or protection fault, out of memory)'
+textbook="--pages 7,0,1,2,0,3,0,4,2,3,0,3,2 --frames 3 --policy lru"
+
+# shellcheck disable=SC2086
+run 0 "--export txt" --export txt "$tmp/t.txt" $textbook
+[ -s "$tmp/out" ] && fail "--export txt printed to standard output"
+cat > "$tmp/want" <<EOF2
+step       1    2    3    4    5    6    7    8    9   10   11   12   13
+page     0x7  0x0  0x1  0x2  0x0  0x3  0x0  0x4  0x2  0x3  0x0  0x3  0x2
+frame 0 0x7*  0x7  0x7 0x2*  0x2  0x2  0x2 0x4*  0x4  0x4 0x0*  0x0  0x0
+frame 1      0x0*  0x0  0x0  0x0  0x0  0x0  0x0  0x0 0x3*  0x3  0x3  0x3
+frame 2           0x1*  0x1  0x1 0x3*  0x3  0x3 0x2*  0x2  0x2  0x2  0x2
+result     F    F    F    F    .    F    .    F    F    F    F    .    .
+evicted                 0x7       0x1       0x2  0x3  0x0  0x4
+
+$legend
+EOF2
+same "the textbook LRU table" "$tmp/want" "$tmp/t.txt"
+
+# Markdown: a write, a refused access, stars escaped, two processes named.
+printf 'w 0x0\nr 0x1000\nspawn b 2\nr 0x0\nr 0x5000\n' > "$tmp/s"
+run 0 "--export md" --export md "$tmp/t.md" --script "$tmp/s" --frames 2
+cat > "$tmp/want" <<'EOF2'
+| step | 1 | 2 | 4 | 5 |
+|---|---|---|---|---|
+| page | w 1:0x0 | 1:0x1 | 2:0x0 | 2:0x5 |
+| frame 0 | 1:0x0\* | 1:0x0 | 2:0x0\* | 2:0x0 |
+| frame 1 |  | 1:0x1\* | 1:0x1 | 1:0x1 |
+| result | F | F | F | ! |
+| evicted |  |  | 1:0x0 |  |
+
+\* the page was brought in by this access; F a page fault, . a hit, ! refused (segmentation or protection fault, out of memory)
+EOF2
+same "Markdown, two processes, a refused access" "$tmp/want" "$tmp/t.md"
+
+# SVG: the table, then the frames and page table after the last operation.
+# shellcheck disable=SC2086
+run 0 "--export svg" --export svg "$tmp/t.svg" $textbook
+for line in '<text x="4" y="16" text-anchor="start">step</text>' \
+    '<text x="4" y="198" text-anchor="start">after operation 13: frames</text>' \
+    '<text x="24" y="220" text-anchor="start">frame 0: 1:0x0 R</text>' \
+    '<text x="24" y="264" text-anchor="start">frame 2: 1:0x2 R</text>' \
+    '<text x="4" y="286" text-anchor="start">page table of pid 1 (pages touched): VPN P frame D R</text>' \
+    '<text x="24" y="308" text-anchor="start">0x0 1 0 0 1</text>' \
+    '<text x="24" y="330" text-anchor="start">0x1 0 - - -</text>' \
+    '</svg>'; do
+	grep -qxF "$line" "$tmp/t.svg" || fail "--export svg lacks: $line"
+done
+if command -v xmllint > /dev/null 2>&1; then
+	xmllint --noout "$tmp/t.svg" || fail "--export svg: not well-formed XML"
+fi
+
+# A session file: the SVG shows the state at its cursor.
+printf '{"vmscope": 1, "machine": {"frames": 2}, "processes": [{"pid": 1, "name": "a", "map": [{"addr": "0x0", "pages": 4, "perm": "rw"}]}], "ops": ["w 0x0", "r 0x1000", "r 0x2000"], "cursor": 1}\n' > "$tmp/s.json"
+run 0 "--export svg of a session" "$tmp/s.json" --export=svg "$tmp/c.svg"
+grep -qxF '<text x="4" y="176" text-anchor="start">after operation 1: frames</text>' "$tmp/c.svg" ||
+	fail "--export svg of a session: not at its cursor"
+grep -qxF '<text x="24" y="198" text-anchor="start">frame 0: 1:0x0 D R</text>' "$tmp/c.svg" ||
+	fail "--export svg of a session: frame 0 at the cursor"
+
+# usage NAME MESSAGE ARGS...
+usage() {
+	usage_name=$1 usage_msg=$2
+	shift 2
+	run 2 "usage: $usage_name" "$@"
+	[ "$(head -1 "$tmp/err")" = "vmscope: $usage_msg" ] ||
+		fail "usage $usage_name: $(head -1 "$tmp/err")"
+}
+usage "unknown format" '--export: expected md, txt or svg (gift with --exercise), found "pdf"' \
+    --export pdf x --pages 1
+usage "gift without --exercise" '--export: expected md, txt or svg (gift with --exercise), found "gift"' \
+    --export gift x --pages 1
+usage "no FILE" "--export txt needs the FILE to write right after it" --export txt --pages 1
+usage "FILE not after the format" "--export txt needs the FILE to write right after it" \
+    "$tmp/s.json" --export txt --pages 1
+usage "no source" "--export needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" \
+    --export txt x
+usage "a UI option" "--ascii is for the UI; it does nothing with --export" \
+    --export txt x --pages 1 --ascii
+run 1 "more accesses than a table shows" --export txt "$tmp/big" \
+    --pages "$(seq -s, 1 201)"
+[ "$(cat "$tmp/err")" = "vmscope: the frames-by-time table shows at most 200 accesses and 64 frames; this session has 201 accesses and 4 frames" ] ||
+	fail "too many accesses: $(cat "$tmp/err")"
+[ -e "$tmp/big" ] && fail "too many accesses: a file was written"
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures failed"
+	exit 1
+fi
+echo "all passed"
