@@ -68,11 +68,11 @@ struct trace {
 	size_t line_len;
 };
 
-static read_fn next_pages, next_lines, line_lackey, line_addr, line_script;
+static read_fn next_pages, next_lines, next_lackey, line_lackey, line_addr, line_script;
 
 static const struct format formats[] = {
 	[TRACE_PAGES] = { "pages", next_pages, NULL },
-	[TRACE_LACKEY] = { "lackey", next_lines, line_lackey },
+	[TRACE_LACKEY] = { "lackey", next_lackey, line_lackey },
 	[TRACE_ADDR] = { "addr", next_lines, line_addr },
 	[TRACE_SCRIPT] = { "script", next_lines, line_script },
 };
@@ -300,18 +300,40 @@ span_next(struct trace *t, struct op *op)
 	return true;
 }
 
+/* The access a lackey kind (I, L, S; M's first) makes. */
+static char
+lackey_access_kind(char kind)
+{
+	return kind == 'I' ? ACCESS_EXEC : kind == 'S' ? ACCESS_WRITE : ACCESS_READ;
+}
+
 static void
 span_start(struct trace *t, char kind, uint64_t addr, uint64_t bytes)
 {
 	struct span *sp = &t->span;
 
 	sp->nkinds = kind == 'M' ? 2 : 1;
-	sp->kinds[0] = kind == 'I' ? ACCESS_EXEC : kind == 'S' ? ACCESS_WRITE : ACCESS_READ;
+	sp->kinds[0] = lackey_access_kind(kind);
 	sp->kinds[1] = ACCESS_WRITE;
 	sp->kind = 0;
 	sp->addr = addr;
 	sp->first = sp->vpn = addr >> t->page_bits;
 	sp->last = (addr + bytes - 1) >> t->page_bits;
+}
+
+/*
+ * Makes op the first access of a lackey line; the others (M's write, the
+ * pages after the first) wait in the span.  Most lines are one access.
+ */
+static bool
+lackey_start(struct trace *t, char kind, uint64_t addr, uint64_t bytes, struct op *op)
+{
+	if (kind != 'M' && addr >> t->page_bits == (addr + bytes - 1) >> t->page_bits) {
+		access_op(op, lackey_access_kind(kind), addr);
+		return true;
+	}
+	span_start(t, kind, addr, bytes);
+	return span_next(t, op);
 }
 
 static int
@@ -350,20 +372,67 @@ skip_spaces(const char *s)
 	return s;
 }
 
+/* Takes apart the lackey access s starts with; returns where it ends, or NULL. */
+static const char *
+lackey_access(const char *s, char *kind, uint64_t *addr, uint64_t *bytes)
+{
+	s = skip_spaces(s);
+	*kind = *s;
+	if ((*kind != 'I' && *kind != 'L' && *kind != 'S' && *kind != 'M') || s[1] != ' ')
+		return NULL;
+	s = skip_spaces(s + 2);
+	if (scan(&s, 16, UINT64_MAX, addr) || *s++ != ',' ||
+	    scan(&s, 10, LACKEY_SIZE_MAX, bytes) || *bytes == 0)
+		return NULL;
+	return s;
+}
+
 /* Takes the lackey access line s[..end) apart; -1 if it is not one. */
 static int
 lackey_fields(const char *s, const char *end, char *kind, uint64_t *addr,
 	      uint64_t *bytes)
 {
-	s = skip_spaces(s);
-	*kind = *s;
-	if ((*kind != 'I' && *kind != 'L' && *kind != 'S' && *kind != 'M') || s[1] != ' ')
-		return -1;
-	s = skip_spaces(s + 2);
-	if (scan(&s, 16, UINT64_MAX, addr) || *s++ != ',' ||
-	    scan(&s, 10, LACKEY_SIZE_MAX, bytes) || *bytes == 0)
-		return -1;
-	return is_blank_until(s, end) ? 0 : -1;
+	s = lackey_access(s, kind, addr, bytes);
+	return s && is_blank_until(s, end) ? 0 : -1;
+}
+
+static bool
+is_line_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/*
+ * The lackey line at the read position taken apart where it lies, with no
+ * search for its end first: what nearly every line of a trace is, a whole
+ * valid access line inside the buffer.  Anything else (a line cut by the
+ * buffer's end, valgrind's own lines, blank or bad ones, one too long, one
+ * past 2^64) returns false with nothing read, for the line reader.
+ */
+static bool
+lackey_in_place(struct trace *t, struct op *op)
+{
+	const char *line = t->data + t->pos, *s;
+	uint64_t addr, bytes;
+	char kind;
+
+	if (t->pos == t->len || !(s = lackey_access(line, &kind, &addr, &bytes)))
+		return false;
+	while (is_line_blank(*s))
+		s++;
+	if (*s != '\n' || (size_t)(s - line) >= LINE_CAP || addr + (bytes - 1) < addr)
+		return false;
+	t->pos += (size_t)(s - line) + 1;
+	t->where = ++t->count;
+	return lackey_start(t, kind, addr, bytes, op);
+}
+
+static int
+next_lackey(struct trace *t, struct op *op, char *err, size_t size)
+{
+	if (span_next(t, op) || lackey_in_place(t, op))
+		return 1;
+	return next_lines(t, op, err, size);
 }
 
 static int
@@ -388,8 +457,7 @@ line_lackey(struct trace *t, struct op *op, char *err, size_t size)
 		return fail_at(t, t->where, err, size, "expected an access below 2^64, "
 			       "found %llu bytes at 0x%llx", (unsigned long long)bytes,
 			       (unsigned long long)addr);
-	span_start(t, kind, addr, bytes);
-	return span_next(t, op);
+	return lackey_start(t, kind, addr, bytes, op);
 }
 
 static int

@@ -516,6 +516,68 @@ t_across_the_buffer(void **state)
 	free(text);
 }
 
+/* Line i of the trace below: five shapes in turn, at address 64 * i. */
+static int
+lackey_shape(char *dst, size_t i)
+{
+	switch (i % 5) {
+	case 0: return sprintf(dst, "I  %08zx,3\n", 64 * i);
+	case 1: return sprintf(dst, " L %08zx,8\r\n", 64 * i);
+	case 2: return sprintf(dst, "==%zu== a message of valgrind's\n", i);
+	case 3: return sprintf(dst, " M %08zx,4\n", 64 * i);
+	default: return sprintf(dst, " S %08zx,8   \n", 64 * i);
+	}
+}
+
+/*
+ * A lackey trace past the read buffer: access lines (I, L with CRLF, M,
+ * S with blanks after), valgrind's own lines, and a bad last line whose
+ * message names its line number.  Whole lines are read where they lie,
+ * lines cut by the buffer's edge through the line reader: both must give
+ * the same accesses and count the same lines.
+ */
+static void
+t_lackey_across_the_buffer(void **state)
+{
+	static const char want_kind[] = "xr-rw";
+	size_t cap = 300000, n = 0, lines = 0, i, got = 0;
+	char *text = malloc(cap), *path, err[256], want[64];
+	struct trace *t;
+	struct op op;
+	int rc;
+
+	(void)state;
+	while (n + 64 < cap)
+		n += (size_t)lackey_shape(text + n, lines++);
+	n += (size_t)sprintf(text + n, "bad\n");
+	path = temp_file(text, n);
+	t = trace_open(path, TRACE_LACKEY, 4096, err, sizeof err);
+	for (i = 0; i < lines; i++) {
+		char kind = want_kind[i % 5];
+
+		if (kind == '-')
+			continue;
+		for (int k = 0; k < (i % 5 == 3 ? 2 : 1); k++) {
+			if (trace_next(t, &op, err, sizeof err) != 1)
+				fail_msg("line %zu: %s", i + 1, err);
+			if (op.addr != 64 * i || op.access != (k ? 'w' : kind))
+				fail_msg("line %zu read as %c 0x%llx", i + 1, op.access,
+					 (unsigned long long)op.addr);
+			got++;
+		}
+	}
+	rc = trace_next(t, &op, err, sizeof err);
+	assert_int_equal(rc, -1);
+	snprintf(want, sizeof want, ":%zu: expected", lines + 1);
+	if (!strstr(err, want))
+		fail_msg("the bad last line: %s", err);
+	assert_true(got > 4000);
+	trace_close(t);
+	unlink(path);
+	free(path);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -536,6 +598,7 @@ main(void)
 		cmocka_unit_test(t_stdin),
 		cmocka_unit_test(t_open_and_read_failures),
 		cmocka_unit_test(t_across_the_buffer),
+		cmocka_unit_test(t_lackey_across_the_buffer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
