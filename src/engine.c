@@ -12,6 +12,7 @@
 
 #include "engine.h"
 #include "engine_access.h"
+#include "page_walk.h"
 #include "policy.h"
 #include "region.h"
 #include "xalloc.h"
@@ -172,6 +173,7 @@ apply_exit(struct machine *m, const struct op *op, struct event *ev)
 	tlb_flush(&m->tlb, p->pid);
 	page_table_free(&p->pt);
 	working_set_free(&p->ws);
+	ev->depth = walk_free_all(m, p);
 	p->nregions = 0;
 	p->alive = false;
 	if (m->current_pid == p->pid)
@@ -204,8 +206,10 @@ apply_unmap(struct machine *m, const struct op *op, struct event *ev)
 	for (size_t i = 0; i < n; i++) {
 		release_page(m, p, page_table_find(&p->pt, doomed[i]), ev);
 		page_table_remove(&p->pt, doomed[i]);
+		walk_entry_gone(m, p, doomed[i]);
 	}
 	free(doomed);
+	ev->depth = walk_free_empty(m, p, first, op->pages);
 	ev->count = region_remove(p, first, op->pages);
 }
 

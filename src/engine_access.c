@@ -17,11 +17,12 @@
 #include <assert.h>
 
 #include "engine_access.h"
+#include "page_walk.h"
 #include "policy.h"
 
 enum phase {
-	PH_SPLIT, PH_TLB, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
-	PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_FILL,
+	PH_SPLIT, PH_TLB, PH_WALK_TABLE, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
+	PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
 	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_DONE,
 };
 
@@ -40,6 +41,13 @@ struct access {
 	struct victim_why why;  /* the policy's reason for its victim */
 	struct tlb_entry replaced;  /* the entry a TLB fill replaced (pid 0: none) */
 	bool faulted;
+	unsigned depth;         /* the table the walk reads next (0: the top) */
+	int table_frame;        /* ... and its frame (NO_FRAME: the top's) */
+	unsigned missing;       /* the depth of the first table to make; 0: none */
+	unsigned read_depth;    /* the table the walk read last ... */
+	int read_frame;         /* ... and its frame */
+	unsigned made;          /* the depth of the table just made */
+	struct mapping made_victim; /* whose page its frame was taken from (pid 0: free) */
 };
 
 static unsigned
@@ -54,6 +62,13 @@ own_pte(struct access *a)
 	if (!a->pte)
 		a->pte = page_table_find(&a->p->pt, a->vpn);
 	return a->pte;
+}
+
+/* A walk starts at the top table: one read per level. */
+static enum phase
+first_walk(const struct machine *m)
+{
+	return m->cfg.levels > 1 ? PH_WALK_TABLE : PH_WALK;
 }
 
 static enum phase
@@ -90,7 +105,7 @@ split(struct machine *m, struct access *a)
 	a->vpn = a->vaddr >> machine_page_bits(m);
 	a->offset = a->vaddr & (m->cfg.page_size - 1);
 	m->stats.accesses++;
-	return m->cfg.tlb_entries ? PH_TLB : PH_WALK;
+	return m->cfg.tlb_entries ? PH_TLB : first_walk(m);
 }
 
 PHASE
@@ -100,12 +115,43 @@ tlb(struct machine *m, struct access *a)
 
 	if (i < 0) {
 		m->stats.tlb_misses++;
-		return PH_WALK;
+		return first_walk(m);
 	}
 	m->stats.tlb_hits++;
 	a->frame = m->tlb.e[i].frame;
 	a->tlb_perm = m->tlb.e[i].perm;
 	return (a->tlb_perm & needed_perm(a->kind)) ? PH_ACCESS : PH_PROTECTION;
+}
+
+/* Where an access goes once its mapping is known but its page is not resident. */
+static enum phase
+refused_or_fault(const struct access *a)
+{
+	if (!a->region)
+		return PH_SEGFAULT;
+	return (a->region->perm & needed_perm(a->kind)) ? PH_FAULT : PH_PROTECTION;
+}
+
+/*
+ * Reads the entry at depth a->depth, above the last level: it points to
+ * the next table down, or to none yet, and then the walk stops there.
+ */
+PHASE
+walk_table_phase(struct machine *m, struct access *a)
+{
+	const struct pt_table *next = walk_table(m, a->p, a->depth + 1, a->vpn);
+
+	m->stats.table_reads++;
+	a->read_depth = a->depth;
+	a->read_frame = a->table_frame;
+	if (!next) {
+		a->region = process_region(a->p, a->vpn);
+		a->missing = a->depth + 1;
+		return refused_or_fault(a);
+	}
+	a->depth++;
+	a->table_frame = next->frame;
+	return a->depth + 1 < m->cfg.levels ? PH_WALK_TABLE : PH_WALK;
 }
 
 PHASE
@@ -114,6 +160,7 @@ walk(struct machine *m, struct access *a)
 	const struct region *r = a->region = process_region(a->p, a->vpn);
 	const struct pte *e = own_pte(a);
 
+	m->stats.table_reads++;
 	if (!r)
 		return PH_SEGFAULT;
 	if (e && e->present)
@@ -139,15 +186,49 @@ protection(struct machine *m, struct access *a)
 	return PH_DONE;
 }
 
+/* Whether a frame the fault may take from holds a page (a page table never goes). */
+static __attribute__((noinline)) bool
+victim_exists(const struct machine *m, const struct access *a)
+{
+	struct victim_filter filter = victim_filter_for(m, a->p);
+
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		if (victim_filter_allows(m, &filter, (int)f))
+			return true;
+	return false;
+}
+
+/*
+ * Where the frame for the next table to make, or else for the page, comes
+ * from: a free one, a victim's, or none at all.  Tables are not charged
+ * to a frame limit, so a limit does not stop a table taking a free frame.
+ */
+static inline __attribute__((always_inline)) enum phase
+take_frame(const struct machine *m, const struct access *a)
+{
+	bool limited = !a->missing && at_limit(a->p);
+
+	if (m->free_frames && !limited)
+		return PH_FREE_FRAME;
+	if (m->table_frames && !victim_exists(m, a))
+		return PH_OOM;
+	return PH_VICTIM;
+}
+
+/* Once a frame is free: the next table to make, or the page. */
+static enum phase
+fill_next(const struct access *a)
+{
+	return a->missing ? PH_NEW_TABLE : PH_FILL;
+}
+
 PHASE
 fault(struct machine *m, struct access *a)
 {
 	a->faulted = true;
 	a->p->faults++;
 	m->stats.faults++;
-	if (at_limit(a->p))
-		return PH_VICTIM;
-	return m->free_frames ? PH_FREE_FRAME : PH_VICTIM;
+	return take_frame(m, a);
 }
 
 PHASE
@@ -158,7 +239,7 @@ free_frame(struct machine *m, struct access *a)
 	while (!frame_is_free(m, f))
 		f++;
 	a->frame = f;
-	return PH_FILL;
+	return fill_next(a);
 }
 
 PHASE
@@ -232,14 +313,31 @@ evict(struct machine *m, struct access *a)
 	rmap_clear(&m->rmap, &m->frames[a->frame].rmap);
 	m->free_frames++;
 	m->stats.evictions++;
-	return PH_FILL;
+	return fill_next(a);
+}
+
+/* Makes the missing table in the frame just taken; then the next frame is needed. */
+PHASE
+new_table(struct machine *m, struct access *a)
+{
+	walk_make_table(m, a->p, a->missing, a->vpn, a->frame);
+	a->made = a->missing;
+	a->made_victim = a->victim;
+	a->victim.pid = 0;
+	a->missing = a->missing + 1 < m->cfg.levels ? a->missing + 1 : 0;
+	return take_frame(m, a);
 }
 
 /* Brings the page into a->frame; the walk found its mapping, maybe its entry. */
 PHASE
 fill(struct machine *m, struct access *a)
 {
-	struct pte *e = a->pte ? a->pte : (a->pte = page_table_get(&a->p->pt, a->vpn));
+	struct pte *e = a->pte;
+
+	if (!e) {
+		e = a->pte = page_table_get(&a->p->pt, a->vpn);
+		walk_entry_made(m, a->p, a->vpn);
+	}
 
 	e->perm = a->region->perm;
 	if (e->slot >= 0)
@@ -300,6 +398,7 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 	switch (ph) {
 	case PH_SPLIT: return split(m, a);
 	case PH_TLB: return tlb(m, a);
+	case PH_WALK_TABLE: return walk_table_phase(m, a);
 	case PH_WALK: return walk(m, a);
 	case PH_SEGFAULT: return segfault(m, a);
 	case PH_PROTECTION: return protection(m, a);
@@ -309,6 +408,7 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 	case PH_OOM: return out_of_memory(m, a);
 	case PH_WRITEBACK: return writeback(m, a);
 	case PH_EVICT: return evict(m, a);
+	case PH_NEW_TABLE: return new_table(m, a);
 	case PH_FILL: return fill(m, a);
 	case PH_PTE: return pte_update(m, a);
 	case PH_TLB_FILL: return tlb_fill_phase(m, a);
@@ -334,7 +434,7 @@ static void
 tell_tlb(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
 	(void)m;
-	if (next == PH_WALK) {
+	if (next == PH_WALK || next == PH_WALK_TABLE) {
 		ev->kind = EV_TLB_MISS;
 		return;
 	}
@@ -353,13 +453,37 @@ note_dropped(const struct pte *e, struct event *ev)
 	}
 }
 
+/* Which entry of which table a walk read: depth d, in the table in frame f. */
+static void
+note_entry(const struct machine *m, const struct access *a, unsigned d, int f,
+	   struct event *ev)
+{
+	ev->depth = d;
+	ev->index = va_split_index(&m->split, d, a->vpn);
+	ev->table_frame = f;
+}
+
+static void
+tell_walk_table(const struct machine *m, struct access *a, enum phase next,
+		struct event *ev)
+{
+	ev->kind = EV_WALK_TABLE;
+	note_entry(m, a, a->read_depth, a->read_frame, ev);
+	if (next == PH_WALK_TABLE || next == PH_WALK)
+		ev->frame = a->table_frame;     /* the next table's */
+	else
+		ev->perm = a->region ? a->region->perm : 0;
+}
+
 static void
 tell_walk(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
 	const struct pte *e = a->pte;
 
-	(void)m; (void)next;
+	(void)next;
 	ev->kind = EV_WALK;
+	if (m->cfg.levels > 1)
+		note_entry(m, a, m->cfg.levels - 1, a->table_frame, ev);
 	if (!a->region)
 		return;
 	ev->perm = a->region->perm;
@@ -463,6 +587,26 @@ tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
 	(void)m; (void)next;
 	ev->kind = EV_OUT_OF_MEMORY;
 	name_victim(a, ev);
+	if (!a->victim.pid)
+		ev->flags |= EVF_NO_VICTIM;
+}
+
+/* The table made, the entry above it that now points to it, and whose page gave its frame. */
+static void
+tell_new_table(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	unsigned d = a->made;
+
+	(void)next;
+	ev->kind = EV_NEW_TABLE;
+	note_entry(m, a, d - 1, d > 1 ? walk_table(m, a->p, d - 1, a->vpn)->frame : NO_FRAME, ev);
+	ev->depth = d;
+	ev->frame = a->frame;
+	if (a->made_victim.pid) {
+		ev->flags |= EVF_JUST_FREED;
+		ev->other_pid = a->made_victim.pid;
+		ev->other_vpn = a->made_victim.vpn;
+	}
 }
 
 static void
@@ -544,7 +688,8 @@ tell_access(const struct machine *m, struct access *a, enum phase next, struct e
 }
 
 static tell_fn *const tells[PH_DONE] = {
-	[PH_SPLIT] = tell_split, [PH_TLB] = tell_tlb, [PH_WALK] = tell_walk,
+	[PH_SPLIT] = tell_split, [PH_TLB] = tell_tlb, [PH_WALK_TABLE] = tell_walk_table,
+	[PH_WALK] = tell_walk, [PH_NEW_TABLE] = tell_new_table,
 	[PH_SEGFAULT] = tell_segfault, [PH_PROTECTION] = tell_protection,
 	[PH_FAULT] = tell_fault, [PH_FREE_FRAME] = tell_free_frame,
 	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory,
@@ -555,10 +700,16 @@ static tell_fn *const tells[PH_DONE] = {
 /* ---- running an access --------------------------------------------------- */
 
 /*
- * Each phase names a later one (access_run checks it), so an access
- * reports at most one event per phase.
+ * Each phase names a later one (access_run checks it), but for two loops
+ * of a multi-level table: the walk reads one table per level, and each
+ * table to make takes a frame (free, or a victim's written back and
+ * evicted) before the page's own frame.  So an access reports at most
+ * one event per phase, plus a read for each level below the second, plus
+ * for each table made a frame taken again (victim, write-back, evict) and
+ * its NEW TABLE event.
  */
-_Static_assert(PH_DONE <= EVENTS_MAX, "an access's events must fit an event list");
+_Static_assert(PH_DONE + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) <= EVENTS_MAX,
+	       "an access's events must fit an event list");
 
 void
 access_run(struct machine *m, const struct op *op, struct event_list *out,
@@ -577,6 +728,9 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 	a.frame = NO_FRAME;
 	a.victim.pid = 0;
 	a.faulted = false;
+	a.depth = 0;
+	a.table_frame = NO_FRAME;
+	a.missing = 0;
 	if (!out) {
 		while (ph != PH_DONE)
 			ph = run_phase(m, &a, ph);
@@ -588,7 +742,7 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 		struct event *ev = &out->ev[out->n++];
 
 		next = run_phase(m, &a, ph);
-		assert(next > ph);
+		assert(next > ph || ph == PH_WALK_TABLE || ph == PH_NEW_TABLE);
 		*ev = (struct event){ .step = m->step, .pid = a.p->pid, .access = a.kind,
 			.vaddr = a.vaddr, .vpn = a.vpn, .offset = a.offset,
 			.frame = NO_FRAME, .slot = NO_SLOT };

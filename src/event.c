@@ -102,19 +102,48 @@ explain_tlb_miss(const struct event *e, const struct machine *m, char *b, size_t
 		 e->pid, ull(e->vpn));
 }
 
+/* "level 2 of 4: entry 0x1a of the table in frame 7: ", for a table read. */
+static int
+table_entry(const struct event *e, const struct machine *m, char *b, size_t n, int k)
+{
+	k = append(b, n, k, "level %u", e->depth + 1);
+	if (m)
+		k = append(b, n, k, " of %u", m->cfg.levels);
+	k = append(b, n, k, ": entry 0x%llx of ", ull(e->index));
+	if (e->table_frame == NO_FRAME)
+		return append(b, n, k, "pid %d's top table", e->pid);
+	return append(b, n, k, "the table in frame %d", e->table_frame);
+}
+
+static void
+explain_walk_table(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = table_entry(e, m, b, n, 0);
+
+	if (e->frame != NO_FRAME)
+		append(b, n, k, ": present, the next table is in frame %d", e->frame);
+	else if (!e->perm)
+		append(b, n, k, ": empty, no table below it, and page 0x%llx is not mapped",
+		       ull(e->vpn));
+	else
+		append(b, n, k, ": empty, no level-%u table below it: one is made when a "
+		       "page under it is touched", e->depth + 2);
+}
+
 static void
 explain_walk(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k;
+	int k = 0;
 
-	(void)m;
+	if (m && m->cfg.levels > 1)
+		k = append(b, n, table_entry(e, m, b, n, 0), ": ");
 	if (!e->perm) {
-		snprintf(b, n, "the MMU finds no mapping at page 0x%llx in pid %d's page "
-			 "table", ull(e->vpn), e->pid);
+		append(b, n, k, "the MMU finds no mapping at page 0x%llx in pid %d's page "
+		       "table", ull(e->vpn), e->pid);
 		return;
 	}
-	k = snprintf(b, n, "the MMU finds present = %d in PTE 0x%llx of pid %d: ",
-		     (e->flags & EVF_PRESENT) ? 1 : 0, ull(e->vpn), e->pid);
+	k = append(b, n, k, "the MMU finds present = %d in PTE 0x%llx of pid %d: ",
+		   (e->flags & EVF_PRESENT) ? 1 : 0, ull(e->vpn), e->pid);
 	if (e->flags & EVF_PRESENT)
 		append(b, n, k, "the page is in frame %d (%s)", e->frame, perm_name(e->perm));
 	else if (e->flags & EVF_SWAPPED)
@@ -271,7 +300,7 @@ explain_evict(const struct event *e, const struct machine *m, char *b, size_t n)
 }
 
 static void
-explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
+explain_oom_swap(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	unsigned slots = m ? m->cfg.swap_slots : 0;
 	char used[32] = "the only one is in use";
@@ -283,6 +312,18 @@ explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 		 ull(e->other_vpn), used);
 }
 
+static void
+explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	if (e->flags & EVF_NO_VICTIM) {
+		snprintf(b, n, "out of memory: page 0x%llx needs a frame, but none is free and "
+			 "every frame pid %d may take holds a page table, which is never "
+			 "evicted; the access fails", ull(e->vpn), e->pid);
+		return;
+	}
+	explain_oom_swap(e, m, b, n);
+}
+
 /* The frame a page is brought into: "free frame 2", or "frame 2, just freed by
  * evicting 1:0x3" when this very access made room. */
 static int
@@ -292,6 +333,28 @@ fill_target(const struct event *e, char *b, size_t n, int k)
 		return append(b, n, k, "frame %d, just freed by evicting %d:0x%llx", e->frame,
 			      e->other_pid, ull(e->other_vpn));
 	return append(b, n, k, "free frame %d", e->frame);
+}
+
+static void
+explain_new_table(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "the kernel makes pid %d's level-%u table in ", e->pid,
+			 e->depth + 1);
+
+	k = fill_target(e, b, n, k);
+	if (m) {
+		unsigned shift = m->split.shift[e->depth - 1];
+		uint64_t first = e->vpn >> shift << shift;
+
+		k = append(b, n, k, " for pages 0x%llx-0x%llx", ull(first),
+			   ull(first + (UINT64_C(1) << shift) - 1));
+	}
+	k = append(b, n, k, " (a page-table page: never evicted); entry 0x%llx of ",
+		   ull(e->index));
+	if (e->table_frame == NO_FRAME)
+		append(b, n, k, "the top table now points to it");
+	else
+		append(b, n, k, "the table in frame %d now points to it", e->table_frame);
 }
 
 static void
@@ -369,13 +432,25 @@ explain_switch(const struct event *e, const struct machine *m, char *b, size_t n
 		 "(they are tagged by pid)", e->pid);
 }
 
+/* "; 2 page tables give back their frames", after exit and unmap. */
+static void
+tables_freed(const struct event *e, char *b, size_t n, int k)
+{
+	if (e->depth)
+		append(b, n, k, "; %u page table%s left with no entry give%s back %s frame%s",
+		       e->depth, plural(e->depth), e->depth == 1 ? "s" : "",
+		       e->depth == 1 ? "its" : "their", plural(e->depth));
+}
+
 static void
 explain_exit(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "pid %d exits: %u frame%s and %u swap slot%s become free; its TLB "
-		 "entries go", e->pid, e->frames_freed, plural(e->frames_freed),
-		 e->slots_freed, plural(e->slots_freed));
+	int k = snprintf(b, n, "pid %d exits: %u frame%s and %u swap slot%s become free; "
+			 "its TLB entries go", e->pid, e->frames_freed,
+			 plural(e->frames_freed), e->slots_freed, plural(e->slots_freed));
+
+	tables_freed(e, b, n, k);
 }
 
 static void
@@ -395,10 +470,10 @@ explain_unmap(const struct event *e, const struct machine *m, char *b, size_t n)
 			 e->pid, ull(e->vaddr));
 		return;
 	}
-	snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: %u frame%s and %u swap slot%s "
-		 "become free", e->pid, ull(e->count), plural(e->count), ull(e->vaddr),
-		 e->frames_freed, plural(e->frames_freed), e->slots_freed,
-		 plural(e->slots_freed));
+	tables_freed(e, b, n, snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: "
+		     "%u frame%s and %u swap slot%s become free", e->pid, ull(e->count),
+		     plural(e->count), ull(e->vaddr), e->frames_freed,
+		     plural(e->frames_freed), e->slots_freed, plural(e->slots_freed)));
 }
 
 static void
@@ -427,7 +502,8 @@ explain_tlb_flush(const struct event *e, const struct machine *m, char *b, size_
 
 static explain_fn *const explainers[EV_COUNT] = {
 	[EV_SPLIT] = explain_split, [EV_TLB_HIT] = explain_tlb_hit,
-	[EV_TLB_MISS] = explain_tlb_miss, [EV_WALK] = explain_walk,
+	[EV_TLB_MISS] = explain_tlb_miss, [EV_WALK_TABLE] = explain_walk_table,
+	[EV_WALK] = explain_walk, [EV_NEW_TABLE] = explain_new_table,
 	[EV_SEGFAULT] = explain_segfault, [EV_PROTECTION_FAULT] = explain_protection,
 	[EV_PAGE_FAULT] = explain_page_fault, [EV_FREE_FRAME] = explain_free_frame,
 	[EV_VICTIM] = explain_victim, [EV_WRITEBACK] = explain_writeback,

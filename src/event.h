@@ -21,6 +21,7 @@ struct machine;
 	X(EV_SPLIT,            "SPLIT",              "split")            \
 	X(EV_TLB_HIT,          "TLB HIT",            "tlb_hit")          \
 	X(EV_TLB_MISS,         "TLB MISS",           "tlb_miss")         \
+	X(EV_WALK_TABLE,       "TABLE WALK",         "walk_table")       \
 	X(EV_WALK,             "PAGE-TABLE WALK",    "walk")             \
 	X(EV_SEGFAULT,         "SEGMENTATION FAULT", "segfault")         \
 	X(EV_PROTECTION_FAULT, "PROTECTION FAULT",   "protection_fault") \
@@ -29,6 +30,7 @@ struct machine;
 	X(EV_VICTIM,           "VICTIM",             "victim")           \
 	X(EV_WRITEBACK,        "WRITE-BACK",         "writeback")        \
 	X(EV_EVICT,            "EVICT",              "evict")            \
+	X(EV_NEW_TABLE,        "NEW TABLE",          "new_table")        \
 	X(EV_OUT_OF_MEMORY,    "OUT OF MEMORY",      "out_of_memory")    \
 	X(EV_SWAP_IN,          "SWAP-IN",            "swap_in")          \
 	X(EV_ZERO_FILL,        "ZERO-FILL",          "zero_fill")        \
@@ -82,6 +84,10 @@ struct event {
 	unsigned free_count;     /* EVF_LIMITED: frames free all the same */
 	int free_first[3];       /* the lowest of those, as many as free_count says */
 	uint64_t evicted_step;   /* EVF_DROPPED: when the page was evicted clean */
+	unsigned depth;          /* EV_WALK_TABLE, EV_WALK, EV_NEW_TABLE: the table's
+				  * depth (0: the top); EV_EXIT, EV_UNMAP: tables freed */
+	uint64_t index;          /* EV_WALK_TABLE, EV_WALK: the entry read */
+	int table_frame;         /* ... in the table in this frame (NO_FRAME: the top) */
 };
 
 enum event_flags {
@@ -99,9 +105,11 @@ enum event_flags {
 	EVF_JUST_FREED = 1u << 10, /* EV_SWAP_IN / EV_ZERO_FILL: the frame was freed by
 	                           * evicting (other_pid, other_vpn) this access */
 	EVF_NO_SLOT    = 1u << 11, /* EV_VICTIM: dirty, and swap is full: it stays */
+	EVF_NO_VICTIM  = 1u << 12, /* EV_OUT_OF_MEMORY: no frame is free and every one
+	                           * it may take holds a page table */
 };
 
-#define EVENTS_MAX 16
+#define EVENTS_MAX 32
 struct event_list {
 	unsigned n;
 	struct event ev[EVENTS_MAX];

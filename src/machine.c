@@ -124,6 +124,7 @@ process_clone(const struct process *p)
 
 	page_table_copy(&c->pt, &p->pt);
 	working_set_copy(&c->ws, &p->ws);
+	pt_tree_copy(&c->tables, &p->tables);
 	c->regions = p->regions_cap ?
 		xmemdup(p->regions, p->regions_cap * sizeof *p->regions) : NULL;
 	return c;
@@ -136,6 +137,7 @@ process_free(struct process *p)
 		return;
 	page_table_free(&p->pt);
 	working_set_free(&p->ws);
+	pt_tree_free(&p->tables);
 	free(p->regions);
 	free(p);
 }
@@ -242,6 +244,8 @@ machine_page_state(const struct machine *m, const struct process *p, uint64_t vp
 bool
 frame_dirty(const struct machine *m, int f)
 {
+	if (frame_rmap(m, f)->holds != HOLDS_DATA)
+		return false;   /* a page table is never written back */
 	RMAP_FOREACH(&m->rmap, frame_rmap(m, f), it) {
 		const struct pte *e = mapping_pte(m, it.map);
 

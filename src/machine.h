@@ -14,6 +14,7 @@
 
 #include "op.h"
 #include "page_table.h"
+#include "pt_tree.h"
 #include "rmap.h"
 #include "tlb.h"
 #include "va_split.h"
@@ -76,7 +77,9 @@ struct process {
 	struct region *regions;
 	size_t nregions, regions_cap;
 	unsigned frame_limit;       /* LIMIT_NONE or a frame count */
-	unsigned resident;          /* frames it holds now */
+	unsigned resident;          /* frames its data pages hold now */
+	struct pt_tree tables;      /* its tables below the top (levels > 1) */
+	unsigned table_frames;      /* frames those tables fill */
 	uint64_t faults;            /* page faults it has taken */
 };
 
@@ -103,7 +106,15 @@ struct stats {
 	uint64_t tlb_hits, tlb_misses;
 	uint64_t segfaults, protection_faults, out_of_memory;
 	uint64_t zero_fills, swap_ins;
+	uint64_t table_reads;       /* page-table entries the walks read */
 };
+
+/* Memory references: the entries walks read, plus one for each access that reached its data. */
+static inline uint64_t
+stats_mem_refs(const struct stats *s)
+{
+	return s->table_reads + s->hits + s->zero_fills + s->swap_ins;
+}
 
 struct policy_state;
 struct future;
@@ -118,6 +129,7 @@ struct machine {
 	size_t procs_cap;
 	struct frame *frames;       /* cfg.frames of them */
 	unsigned free_frames;
+	unsigned table_frames;      /* frames holding page tables (levels > 1) */
 	struct swap_slot *swap;     /* slots [0, swap_cap): see slot_rmap() */
 	unsigned swap_cap;          /* grows with the slots used, not cfg.swap_slots */
 	unsigned swap_used;

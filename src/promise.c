@@ -262,6 +262,8 @@ check_one(struct json_reader *r, const struct claim *pr, const struct machine *m
 	owner_text(pr->value, pr->vpn, want, sizeof want);
 	if (pr->key >= m->cfg.frames)
 		snprintf(got, sizeof got, "no such frame (%u frames)", m->cfg.frames);
+	else if (frame_rmap(m, (int)pr->key)->holds == HOLDS_PAGE_TABLE)
+		snprintf(got, sizeof got, "a page table of pid %d", frame_rmap(m, (int)pr->key)->pid);
 	else {
 		struct mapping first = frame_first(m, (int)pr->key);
 

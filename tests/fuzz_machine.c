@@ -11,14 +11,22 @@
  *    and slots' further mappings: none leaked, none lost;
  *  - every TLB entry translates a present page to its frame, and each
  *    frame's count of TLB entries is right;
+ *  - page-table frames (levels > 1) and the process's tables agree: each
+ *    such frame is a live process's table that names it, each table's
+ *    frame holds it, the counts match, and each table's entries in use are
+ *    the tables below it or, at the last level, the PTEs under it;
+ *  - each working set's size is its pages with references in the window,
+ *    and those references are the window's entries;
  *  - regions are sorted, disjoint and found by process_region;
  *  - the counters add up (accesses = hits + faults + segfaults +
  *    protection faults; faults = zero fills + swap-ins + out of memory;
  *    TLB hits + misses = accesses with a TLB; per-process faults sum to
- *    the total; write-backs <= evictions <= faults).
+ *    the total; write-backs <= evictions <= faults x levels, as a fault
+ *    may evict for each table it makes).
  */
 #include "fuzz.h"
 #include "machine.h"
+#include "page_walk.h"
 #include "region.h"
 
 static unsigned
@@ -72,6 +80,15 @@ check_frames(const struct machine *m, bool whole, unsigned *mappings)
 		if (frame_is_free(m, (int)f)) {
 			FUZZ_ASSERT(r->count == 0 && r->more == 0);
 			free_frames++;
+			continue;
+		}
+		if (r->holds == HOLDS_PAGE_TABLE) {
+			const struct process *p = machine_process(m, r->pid);
+			const struct pt_table *t;
+
+			FUZZ_ASSERT(r->count == 1 && r->more == 0 && p != NULL);
+			t = pt_tree_in_frame(&p->tables, (int)f);
+			FUZZ_ASSERT(t != NULL && walk_table_first_vpn(m, t->depth, t->prefix) == r->vpn);
 			continue;
 		}
 		nodes += check_rmap(m, r);
@@ -144,10 +161,68 @@ check_regions(const struct process *p)
 	}
 }
 
+/* Entries in use of table t: the tables right below it, or the PTEs under it. */
+static unsigned
+entries_under(const struct machine *m, const struct process *p, const struct pt_table *t)
+{
+	unsigned n = 0;
+
+	if (t->depth + 1 < m->cfg.levels) {
+		for (size_t i = 0; i < p->tables.n; i++)
+			n += p->tables.t[i].depth == t->depth + 1 &&
+			     p->tables.t[i].prefix >> m->split.bits[t->depth] == t->prefix;
+		return n;
+	}
+	PAGE_TABLE_FOREACH(&p->pt, e)
+		n += e->vpn >> m->split.shift[t->depth - 1] == t->prefix;
+	return n;
+}
+
+static unsigned
+check_tables(const struct machine *m, const struct process *p)
+{
+	FUZZ_ASSERT(m->cfg.levels > 1 || p->tables.n == 0);
+	FUZZ_ASSERT(p->table_frames == p->tables.n);
+	for (size_t i = 0; i < p->tables.n; i++) {
+		const struct pt_table *t = &p->tables.t[i];
+		const struct rmap *r;
+
+		FUZZ_ASSERT(t->depth >= 1 && t->depth < m->cfg.levels);
+		FUZZ_ASSERT(i == 0 || p->tables.t[i - 1].depth < t->depth ||
+		    p->tables.t[i - 1].prefix < t->prefix);
+		FUZZ_ASSERT(t->frame >= 0 && (unsigned)t->frame < m->cfg.frames);
+		r = frame_rmap(m, t->frame);
+		FUZZ_ASSERT(r->holds == HOLDS_PAGE_TABLE && r->pid == p->pid);
+		FUZZ_ASSERT(t->used == entries_under(m, p, t));
+		/* its parent exists */
+		FUZZ_ASSERT(t->depth == 1 || pt_tree_find(&p->tables, t->depth - 1,
+		    t->prefix >> m->split.bits[t->depth - 1]) != NULL);
+	}
+	/* every PTE has its last-level table */
+	if (m->cfg.levels > 1)
+		PAGE_TABLE_FOREACH(&p->pt, e)
+			FUZZ_ASSERT(walk_table(m, p, m->cfg.levels - 1, e->vpn) != NULL);
+	return p->table_frames;
+}
+
+static void
+check_working_set(const struct process *p)
+{
+	unsigned in_set = 0, refs = 0, entries = 0;
+
+	PAGE_TABLE_FOREACH(&p->pt, e) {
+		in_set += e->window_refs > 0;
+		refs += e->window_refs;
+	}
+	for (unsigned i = 0; i < p->ws.len; i++)
+		entries += p->ws.window[i] != WS_GONE;
+	FUZZ_ASSERT(in_set == p->ws.size && refs == entries);
+}
+
 static void
 check_processes(const struct machine *m, bool whole, unsigned mappings)
 {
-	unsigned resident = 0;
+	unsigned resident = 0, tables = 0;
 	size_t pid;
 
 	for (pid = 1; pid < m->procs_cap; pid++) {
@@ -156,6 +231,8 @@ check_processes(const struct machine *m, bool whole, unsigned mappings)
 		if (p == NULL)
 			continue;
 		check_regions(p);
+		tables += check_tables(m, p);
+		check_working_set(p);
 		PAGE_TABLE_FOREACH(&p->pt, e) {
 			struct mapping map = { .pid = p->pid, .vpn = e->vpn };
 
@@ -170,6 +247,7 @@ check_processes(const struct machine *m, bool whole, unsigned mappings)
 		resident += p->resident;
 	}
 	FUZZ_ASSERT(resident == mappings);
+	FUZZ_ASSERT(tables == m->table_frames);
 }
 
 static void
@@ -222,7 +300,8 @@ fuzz_check_counters(const struct machine *m)
 
 	FUZZ_ASSERT(s->accesses == s->hits + s->faults + s->segfaults + s->protection_faults);
 	FUZZ_ASSERT(s->faults == s->zero_fills + s->swap_ins + s->out_of_memory);
-	FUZZ_ASSERT(s->writebacks <= s->evictions && s->evictions <= s->faults);
+	FUZZ_ASSERT(s->writebacks <= s->evictions &&
+	    s->evictions <= s->faults * m->cfg.levels);
 	if (m->cfg.tlb_entries)
 		FUZZ_ASSERT(s->tlb_hits + s->tlb_misses == s->accesses);
 	else

@@ -42,6 +42,7 @@
 #include "fuzz.h"
 #include "history.h"
 #include "lessons.h"
+#include "page_walk.h"
 #include "policy.h"
 #include "pte_rows.h"
 #include "random_script.h"
@@ -208,6 +209,19 @@ check_touch_words(const struct ctx *c, const struct event *e, const struct recor
 		CLAIM(c, says(c, "evicted clean at step"));
 }
 
+/* Whether an eviction since the last table made (or the start) freed the frame used now. */
+static bool
+evicted_for_this(const struct ctx *c)
+{
+	for (unsigned i = c->j; i-- > 0;) {
+		if (c->ev->ev[i].kind == EV_NEW_TABLE)
+			return false;
+		if (c->ev->ev[i].kind == EV_EVICT)
+			return true;
+	}
+	return false;
+}
+
 static void
 check_frame_words(const struct ctx *c, const struct event *e)
 {
@@ -230,10 +244,11 @@ check_frame_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, frame_is_free(c->before, (int)f));
 	if ((f = number_after(c, "written into free frame ")) != UINT64_MAX)
 		CLAIM(c, f < c->before->cfg.frames && frame_is_free(c->before, (int)f));
-	/* "free frame" only when no eviction made it free; "just freed" only after one. */
-	if (e->kind == EV_SWAP_IN || e->kind == EV_ZERO_FILL)
-		CLAIM(c, says(c, "just freed by evicting") == op_has(c->ev, c->j, EV_EVICT) &&
-		      says(c, "free frame") != op_has(c->ev, c->j, EV_EVICT));
+	/* "free frame" only when no eviction made it free; "just freed" only after one
+	 * (since the last table made, which took the frame freed before it). */
+	if (e->kind == EV_SWAP_IN || e->kind == EV_ZERO_FILL || e->kind == EV_NEW_TABLE)
+		CLAIM(c, says(c, "just freed by evicting") == evicted_for_this(c) &&
+		      says(c, "free frame") != evicted_for_this(c));
 	if (says(c, "is at its frame limit"))
 		CLAIM(c, p->resident == p->frame_limit);
 	if (says(c, "is over its frame limit"))
@@ -266,6 +281,81 @@ check_pte_words(const struct ctx *c, const struct event *e)
 
 		CLAIM(c, says(c, "cannot be evicted") == stays && says(c, " from frame ") != stays);
 		CLAIM(c, !stays || !says(c, "evicts"));
+	}
+}
+
+/* The table at depth d on vpn's path in m, or NULL. */
+static const struct pt_table *
+table_of(const struct machine *m, int pid, unsigned d, uint64_t vpn)
+{
+	const struct process *p = machine_process(m, pid);
+
+	return p ? walk_table(m, p, d, vpn) : NULL;
+}
+
+/* "level 2 of 4: entry 0x1a of the table in frame 7": that table, that entry. */
+static void
+check_table_entry(const struct ctx *c, const struct event *e)
+{
+	char want[96];
+	uint64_t f;
+
+	snprintf(want, sizeof want, "level %u of %u: entry 0x%llx of ", e->depth + 1,
+		 c->before->cfg.levels, (unsigned long long)va_split_index(&c->before->split,
+		 e->depth, e->vpn));
+	CLAIM(c, says(c, want));
+	if ((f = number_after(c, "of the table in frame ")) != UINT64_MAX)
+		CLAIM(c, e->depth > 0 && table_of(c->before, e->pid, e->depth, e->vpn) &&
+		      table_of(c->before, e->pid, e->depth, e->vpn)->frame == (int)f);
+	else
+		CLAIM(c, e->depth == 0 && says(c, "top table"));
+}
+
+/* The walk of a multi-level table, the tables it makes, and what is freed. */
+static void
+check_tables(const struct ctx *c, const struct event *e)
+{
+	const struct process *pb = machine_process(c->before, e->pid);
+	const struct process *pa = machine_process(c->after, e->pid);
+	uint64_t f;
+
+	if (e->kind == EV_WALK_TABLE) {
+		const struct pt_table *next = table_of(c->before, e->pid, e->depth + 1, e->vpn);
+
+		check_table_entry(c, e);
+		if ((f = number_after(c, "present, the next table is in frame ")) != UINT64_MAX)
+			CLAIM(c, next && next->frame == (int)f);
+		else
+			CLAIM(c, says(c, "empty") && next == NULL);
+		if (says(c, "is not mapped"))
+			CLAIM(c, process_region(pb, e->vpn) == NULL);
+	}
+	if (e->kind == EV_WALK && c->before->cfg.levels > 1)
+		check_table_entry(c, e);
+	if (e->kind == EV_NEW_TABLE) {
+		const struct pt_table *t = table_of(c->after, e->pid, e->depth, e->vpn);
+		char want[64];
+
+		f = number_after(c, says(c, "in free frame ") ? "in free frame " : "in frame ");
+		CLAIM(c, t && t->frame == (int)f && frame_is_free(c->before, (int)f) &&
+		      table_of(c->before, e->pid, e->depth, e->vpn) == NULL &&
+		      frame_rmap(c->after, (int)f)->holds == HOLDS_PAGE_TABLE);
+		snprintf(want, sizeof want, "level-%u table", e->depth + 1);
+		CLAIM(c, says(c, want) && says(c, "never evicted"));
+	}
+	if (e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM)) {
+		CLAIM(c, free_frames(c->after) == 0 && says(c, "holds a page table"));
+		for (unsigned i = 0; i < c->after->cfg.frames; i++)
+			CLAIM(c, frame_rmap(c->after, (int)i)->holds == HOLDS_PAGE_TABLE);
+	}
+	if (e->kind == EV_EXIT || e->kind == EV_UNMAP) {
+		unsigned gone = pb->table_frames - (pa ? pa->table_frames : 0);
+		char want[64];
+
+		snprintf(want, sizeof want, "; %u page table%s left with no entry", gone,
+			 gone == 1 ? "" : "s");
+		CLAIM(c, e->depth == gone && says(c, "page table") == (gone > 0));
+		CLAIM(c, !gone || says(c, want));
 	}
 }
 
@@ -342,12 +432,14 @@ check_event(struct ctx *c, const struct record *r)
 	check_walk_row(c, e);
 	check_refusal(c, e);
 	check_unmap(c, e);
+	check_tables(c, e);
 }
 
 /* How often the random scripts reached each case worth checking. */
 enum reached {
 	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
-	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_COUNT
+	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
+	R_TABLE_FREED, R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -363,6 +455,9 @@ tally(const struct event *e)
 	reached[R_EXIT] += e->kind == EV_EXIT;
 	reached[R_UNMAP] += e->kind == EV_UNMAP;
 	reached[R_TLB_HIT] += e->kind == EV_TLB_HIT;
+	reached[R_TABLE_FROM_VICTIM] += e->kind == EV_NEW_TABLE && (e->flags & EVF_JUST_FREED);
+	reached[R_TABLE_OOM] += e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM);
+	reached[R_TABLE_FREED] += (e->kind == EV_EXIT || e->kind == EV_UNMAP) && e->depth;
 }
 
 /* Whether an operation's last event ends it: no access was cut short. */
@@ -473,6 +568,10 @@ random_history(uint64_t seed, int policy)
 	uint64_t rng = seed;
 
 	machine_config_default(&cfg);
+	if (seed % 3 == 0) {    /* two levels: one table of 9 bits below a 1-bit top */
+		cfg.levels = 2;
+		cfg.va_bits = 22;
+	}
 	cfg.policy = policy;
 	cfg.frames = 2 + script_pick(&rng, 4);
 	cfg.swap_slots = 2 + script_pick(&rng, 8);

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "page_walk.h"
 #include "view.h"
 
 /* "pid 1 page 0x3", or "shared by pid 1 page 0x1 and pid 2 page 0x1". */
@@ -28,8 +29,21 @@ explain_frame(const struct app *a, int f, char *buf, size_t size)
 	const struct frame *fr = &a->m->frames[f];
 	char maps[160];
 
+	const struct pt_table *t = walk_table_in_frame(a->m, f);
+
 	if (frame_is_free(a->m, f)) {
 		snprintf(buf, size, "frame %d: free", f);
+		return;
+	}
+	if (t) {
+		uint64_t first = walk_table_first_vpn(a->m, t->depth, t->prefix);
+		uint64_t pages = va_split_entry_pages(&a->m->split, t->depth - 1);
+
+		snprintf(buf, size, "frame %d: pid %d's level-%u page table for pages "
+		    "0x%llx-0x%llx, %u entr%s in use, made at step %llu; a page-table page is "
+		    "never evicted or swapped", f, frame_rmap(a->m, f)->pid, t->depth + 1,
+		    (unsigned long long)first, (unsigned long long)(first + pages - 1),
+		    t->used, t->used == 1 ? "y" : "ies", (unsigned long long)fr->loaded_step);
 		return;
 	}
 	mappings_text(a->m, frame_rmap(a->m, f), maps, sizeof maps);

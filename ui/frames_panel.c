@@ -1,9 +1,11 @@
 /*
  * frames_panel.c - physical memory: each frame's owner (pid:VPN, coloured
- * by process) and dirty bit; free frames plain.
+ * by process) and dirty bit, or a process's page table (pid:PT2 for its
+ * level-2 table); free frames plain.
  */
 #include <stdio.h>
 
+#include "page_walk.h"
 #include "slots.h"
 
 static size_t
@@ -16,10 +18,12 @@ static void
 frame_get(const struct machine *m, size_t i, struct slot *out)
 {
 	struct mapping first = frame_first(m, (int)i);
+	const struct pt_table *t = walk_table_in_frame(m, (int)i);
 
 	out->pid = first.pid;
 	out->vpn = first.vpn;
 	out->dirty = !frame_is_free(m, (int)i) && frame_dirty(m, (int)i);
+	out->table = t ? t->depth + 1 : 0;
 }
 
 static void

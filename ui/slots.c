@@ -90,6 +90,8 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 		pen_put(p, el, " ");
 	if (s.pid == 0)
 		snprintf(owner, sizeof owner, "%s", a->g->free);
+	else if (s.table)
+		snprintf(owner, sizeof owner, "%d:PT%u", s.pid, s.table);
 	else
 		snprintf(owner, sizeof owner, "%d:0x%llx", s.pid, (unsigned long long)s.vpn);
 	pen_printf(p, touched ? el : (s.pid ? theme_process(s.pid) : EL_DIM), "%-*s",

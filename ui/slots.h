@@ -12,6 +12,7 @@ struct slot {
 	int pid;                /* 0: free */
 	uint64_t vpn;
 	bool dirty;
+	unsigned table;         /* a page table's level (2 ..), or 0: a page */
 };
 
 struct slot_list {
