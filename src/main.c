@@ -157,7 +157,7 @@ static int
 run_ui(const struct options *o)
 {
 	const char *no_color = getenv("NO_COLOR");
-	struct ui_options uo = { .ascii = o->ascii, .projector = o->projector,
+	struct ui_options uo = { .ascii = o->ascii, .projector = o->projector, .quiz = o->quiz,
 		.no_color = o->no_color || (no_color && *no_color) };
 	struct session s;
 	char err[ERR_MAX] = "";

@@ -23,7 +23,7 @@
 #include "quote.h"
 
 enum opt_id {
-	O_ASCII, O_NO_COLOR, O_PROJECTOR,
+	O_ASCII, O_NO_COLOR, O_PROJECTOR, O_QUIZ,
 	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
 	O_EVENTS,
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
@@ -75,6 +75,8 @@ static const struct spec specs[O_COUNT] = {
 		"no colours (also when NO_COLOR is set)" },
 	[O_PROJECTOR] = { "projector", 0, no_argument, NULL, G_UI, set_flag,
 		FIELD(projector), 0, "start in projector mode: large, bold, high contrast" },
+	[O_QUIZ] = { "quiz", 0, no_argument, NULL, G_UI, set_flag, FIELD(quiz), 0,
+		"start with the quiz on: predict each access before it is shown (Q)" },
 	[O_BATCH] = { "batch", 0, optional_argument, "FILE.json", G_BATCH, set_mode,
 		FIELD(session), RUN_BATCH,
 		"run with no screen: a session, a lesson, --pages, --script or --trace" },

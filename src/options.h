@@ -28,7 +28,7 @@ enum run_mode {
 
 struct options {
 	enum run_mode mode;
-	bool ascii, no_color, projector;        /* UI */
+	bool ascii, no_color, projector, quiz;  /* UI */
 	bool json, quiet, events;               /* batch */
 	const char *session;                    /* FILE.json */
 	const char *lesson;                     /* --lesson NAME */

@@ -19,13 +19,17 @@ moved(bool changed)
 static unsigned
 act_next(struct app *a)
 {
-	return (moved(anim_next(&a->anim, &a->src)));
+	unsigned asked = quiz_intercept(a);
+
+	return (asked ? asked : moved(anim_next(&a->anim, &a->src)));
 }
 
 static unsigned
 act_finish(struct app *a)
 {
-	return (moved(anim_finish(&a->anim, &a->src)));
+	unsigned asked = quiz_intercept(a);
+
+	return (asked ? asked : moved(anim_finish(&a->anim, &a->src)));
 }
 
 static unsigned
@@ -55,6 +59,10 @@ act_end(struct app *a)
 static unsigned
 act_play(struct app *a)
 {
+	if (a->quiz.on && !a->anim.playing) {
+		app_aside(a, "the quiz steps with space or Enter, one access at a time");
+		return (R_REDRAW);
+	}
 	if (!anim_toggle(&a->anim, &a->src)) {
 		app_say(a, false, "at the end of the session: nothing left to play");
 		return (R_REDRAW);
@@ -200,6 +208,12 @@ act_redraw(struct app *a)
 	(void)a;
 	clearok(curscr, TRUE);
 	return (R_REDRAW);
+}
+
+static unsigned
+act_quiz(struct app *a)
+{
+	return (quiz_toggle(a));
 }
 
 static unsigned

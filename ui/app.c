@@ -37,6 +37,7 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->s = s;
 	a->h = s->history;
 	a->projector = opt->projector;
+	a->quiz.on = opt->quiz;
 	a->src.count = count_events;
 	a->src.ctx = a;
 	a->g = glyphs_get(opt->ascii);

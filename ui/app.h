@@ -18,6 +18,7 @@
 #include "history.h"
 #include "layout.h"
 #include "lineedit.h"
+#include "quiz.h"
 #include "session.h"
 #include "theme.h"
 #include "ui.h"
@@ -35,7 +36,7 @@ enum reaction {
 /* A panel as the teacher left it: by the rule (panels.c), or forced. */
 enum panel_choice { CHOICE_AUTO, CHOICE_SHOWN, CHOICE_HIDDEN };
 
-enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_NOTES };
+enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_NOTES, MODE_QUIZ };
 enum prompt_for { PROMPT_COMMAND, PROMPT_SAVE_AS };
 enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT, CONFIRM_REPLACE };
 
@@ -76,6 +77,8 @@ struct app {
 	char message[320];              /* shown until the next key: in the */
 	bool message_error;             /* narration, or on the hint line for */
 	bool message_aside;             /* an aside (a setting changed) */
+
+	struct quiz quiz;               /* predictions and their score (Q, --quiz) */
 
 	int64_t next_tick;              /* ms on the monotonic clock */
 	int status;                     /* exit status once R_QUIT */
@@ -127,6 +130,15 @@ void command_help_visit(void (*fn)(void *ctx, const char *line, bool heading), v
 
 /* modes.c: keys in each mode */
 unsigned modes_key(struct app *a, int key);
+
+/*
+ * quiz_keys.c: with the quiz on, stepping into an access first asks for
+ * predictions (MODE_QUIZ); the answer is scored, then the access is shown.
+ * quiz_intercept returns R_REDRAW if it asked, R_NONE to step as usual.
+ */
+unsigned quiz_intercept(struct app *a);
+unsigned quiz_mode_key(struct app *a, int key);
+unsigned quiz_toggle(struct app *a);
 
 /* touch.c: the cells the event being shown touches */
 bool touches_page(const struct app *a, int pid, uint64_t vpn);

@@ -63,6 +63,8 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "show or hide the TLB", act_panel_tlb) \
 	X(ACT_THEME, GROUP_VIEW, 't', 0, "t", NULL, \
 	  "next colour theme", act_theme) \
+	X(ACT_QUIZ, GROUP_VIEW, 'Q', 0, "Q", NULL, \
+	  "quiz on or off", act_quiz) \
 	X(ACT_NOTES, GROUP_VIEW, 'n', 0, "n", "notes", \
 	  "notes, narration in full", act_notes) \
 	X(ACT_REDRAW, GROUP_VIEW, KEY_CTRL('l'), 0, "Ctrl-L", NULL, \

@@ -88,6 +88,7 @@ static unsigned (*const mode_keys[])(struct app *, int) = {
 	[MODE_CONFIRM] = confirm_key,
 	[MODE_HELP] = help_key,
 	[MODE_NOTES] = notes_key,
+	[MODE_QUIZ] = quiz_mode_key,
 };
 
 unsigned

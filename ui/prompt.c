@@ -113,6 +113,7 @@ prompt_draw(const struct app *a, const struct rect *r)
 {
 	struct hint_ctx h;
 	struct pen p;
+	char question[128];
 
 	pen_at(&p, a, r, 0, 0);
 	switch (a->mode) {
@@ -129,6 +130,11 @@ prompt_draw(const struct app *a, const struct rect *r)
 		pen_put(&p, EL_PROMPT, " ");
 		pen_put(&p, EL_PROMPT, a->question);
 		pen_put(&p, EL_KEY, " (y/n)");
+		break;
+	case MODE_QUIZ:
+		quiz_question(&a->quiz, question, sizeof question);
+		pen_put(&p, EL_PROMPT, " ");
+		pen_put(&p, EL_PROMPT, question);
 		break;
 	default:
 		if (a->message[0] != '\0' && a->message_aside) {

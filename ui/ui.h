@@ -16,6 +16,7 @@ struct ui_options {
 	bool ascii;         /* --ascii, or no UTF-8 locale: draw ASCII only */
 	bool no_color;      /* --no-color or NO_COLOR */
 	bool projector;     /* --projector: start in projector mode */
+	bool quiz;          /* --quiz: start with the quiz on */
 };
 
 /*
