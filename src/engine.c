@@ -252,12 +252,29 @@ engine_check(const struct machine *m, const struct op *op, char *err, size_t siz
 	return commands[op->kind].check(m, op, err, size);
 }
 
+/*
+ * Runs a command other than an access: its one event, if any is wanted.
+ * Out of line, so an access's path carries no event on its stack.
+ */
+static __attribute__((noinline)) void
+command_run(struct machine *m, const struct op *op, struct event_list *out,
+	    unsigned max_events)
+{
+	struct event scratch;   /* where the event goes when nobody wants it */
+	struct event *ev;
+
+	if (!commands[op->kind].apply || max_events == 0)
+		return;
+	ev = out ? &out->ev[out->n++] : &scratch;
+	*ev = (struct event){ .step = m->step, .pid = op->pid, .vaddr = op->addr,
+		.frame = NO_FRAME, .slot = NO_SLOT };
+	commands[op->kind].apply(m, op, ev);
+}
+
 int
 engine_apply_partial(struct machine *m, const struct op *op, struct event_list *out,
 		     unsigned max_events, char *err, size_t size)
 {
-	struct event scratch;   /* where events go when nobody wants them */
-
 	if (out)
 		out->n = 0;
 	/* An access, by far the commonest operation, is checked without the table. */
@@ -265,15 +282,10 @@ engine_apply_partial(struct machine *m, const struct op *op, struct event_list *
 				  : engine_check(m, op, err, size))
 		return -1;
 	m->step++;
-	if (op->kind == OP_ACCESS) {
+	if (op->kind == OP_ACCESS)
 		access_run(m, op, out, max_events);
-	} else if (commands[op->kind].apply && max_events > 0) {
-		struct event *ev = out ? &out->ev[out->n++] : &scratch;
-
-		*ev = (struct event){ .step = m->step, .pid = op->pid, .vaddr = op->addr,
-			.frame = NO_FRAME, .slot = NO_SLOT };
-		commands[op->kind].apply(m, op, ev);
-	}
+	else
+		command_run(m, op, out, max_events);
 	return 0;
 }
 

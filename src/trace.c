@@ -619,14 +619,52 @@ pages_op(struct trace *t, const char *item, size_t n, struct op *op, char *err, 
 		       1ULL << t->page_bits, found);
 }
 
+/* Where the item at the read position is blamed; it is read from here on. */
+static void
+pages_item_starts(struct trace *t)
+{
+	t->where = t->is_string ? ++t->count : t->count + 1;
+	t->comma = false;
+	t->seen_item = true;
+}
+
+/*
+ * A plain decimal page number at the read position, read where it lies,
+ * and the line end after it: nearly every item of a page list.  Anything
+ * else returns false with nothing read.
+ */
+static bool
+pages_in_place(struct trace *t, struct op *op)
+{
+	const char *item = t->data + t->pos;
+	uint64_t page;
+	size_t n;
+
+	if (t->pos == t->len)
+		return false;
+	n = number_scan(item, 10, UINT64_MAX >> t->page_bits, &page);
+	if (n == 0 || t->pos + n >= t->len || !ends_item(item[n]))
+		return false;
+	pages_item_starts(t);
+	t->pos += n;
+	if (item[n] == '\n') {
+		t->pos++;
+		pages_newline(t);
+	}
+	access_op(op, ACCESS_READ, page << t->page_bits);
+	return true;
+}
+
 static int
 next_pages(struct trace *t, struct op *op, char *err, size_t size)
 {
 	const char *item;
-	uint64_t page;
 	size_t n;
-	int c = pages_skip(t, err, size);
+	int c;
 
+	if (pages_in_place(t, op))
+		return 1;
+	c = pages_skip(t, err, size);
 	if (c == SKIP_ERROR)
 		return -1;
 	if (t->read_errno)
@@ -636,22 +674,9 @@ next_pages(struct trace *t, struct op *op, char *err, size_t size)
 			       "expected a page number after ',', found the end");
 	if (c == EOF)
 		return 0;
-	t->where = t->is_string ? ++t->count : t->count + 1;
-	t->comma = false;
-	t->seen_item = true;
-	/* Most items are plain decimal numbers, read where they lie; the line
-	 * end after one is taken with it (pages_skip would take it next). */
-	item = t->data + t->pos;
-	n = number_scan(item, 10, UINT64_MAX >> t->page_bits, &page);
-	if (n > 0 && t->pos + n < t->len && ends_item(item[n])) {
-		t->pos += n;
-		if (item[n] == '\n') {
-			t->pos++;
-			pages_newline(t);
-		}
-		access_op(op, ACCESS_READ, page << t->page_bits);
+	if (pages_in_place(t, op))
 		return 1;
-	}
+	pages_item_starts(t);
 	item = pages_item(t, &n);
 	return pages_op(t, item, n, op, err, size);
 }

@@ -22,9 +22,15 @@ working_set_touch(struct working_set *ws, struct page_table *pt, unsigned tau,
 		  struct pte *e)
 {
 	if (ws->len == tau) {
-		drop_reference(ws, pt, ws->window[ws->oldest]);
+		uint64_t oldest = ws->window[ws->oldest];
+
 		ws->window[ws->oldest] = e->vpn;
 		ws->oldest = ws->oldest + 1 == tau ? 0 : ws->oldest + 1;
+		/* The same page leaving and coming back changes no count: with
+		 * locality, often so, and then no entry is looked up. */
+		if (oldest == e->vpn)
+			return;
+		drop_reference(ws, pt, oldest);
 	} else {
 		if (ws->len == ws->cap) {
 			ws->cap = ws->cap ? (ws->cap * 2 < tau ? ws->cap * 2 : tau) : 1;
