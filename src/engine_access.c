@@ -33,6 +33,7 @@ struct access {
 	struct pte *pte;        /* the page's entry, once looked up; see above */
 	struct pte *victim_pte; /* the victim's first mapping's entry, from choice
 				 * to eviction (every mapping shares its slot) */
+	struct process *victim_p;   /* ... and its process */
 	char kind;              /* 'r', 'w', 'x' */
 	uint64_t vaddr, vpn, offset;
 	int frame;              /* the frame the page is (or will be) in */
@@ -253,7 +254,8 @@ victim(struct machine *m, struct access *a)
 	f = a->policy->choose(m->policy, m, &filter, &a->why);
 	a->frame = f;
 	a->victim = frame_first(m, f);
-	owner = a->victim_pte = mapping_pte(m, a->victim);
+	a->victim_p = machine_process(m, a->victim.pid);
+	owner = a->victim_pte = page_table_find(&a->victim_p->pt, a->victim.vpn);
 	if (!owner->dirty && !(frame_rmap(m, f)->count > 1 && frame_dirty(m, f)))
 		return PH_EVICT;
 	return owner->slot >= 0 || !swap_full(m) ? PH_WRITEBACK : PH_OOM;
@@ -272,6 +274,13 @@ static struct pte *
 victim_entry(const struct machine *m, const struct access *a, const struct rmap_iter *it)
 {
 	return it->i == 1 ? a->victim_pte : mapping_pte(m, it->map);
+}
+
+/* The process of that mapping: the first one's is at hand too. */
+static struct process *
+victim_process(const struct machine *m, const struct access *a, const struct rmap_iter *it)
+{
+	return it->i == 1 ? a->victim_p : machine_process(m, it->map.pid);
 }
 
 /* Every mapping of the victim keeps its contents in `slot` and is clean. */
@@ -306,7 +315,7 @@ evict(struct machine *m, struct access *a)
 		e->present = false;
 		e->frame = NO_FRAME;
 		e->evicted_step = m->step;
-		machine_process(m, it.map.pid)->resident--;
+		victim_process(m, a, &it)->resident--;
 	}
 	tlb_remove_frame(&m->tlb, a->frame);
 	a->policy->evicted(m->policy, m, a->frame);
