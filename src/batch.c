@@ -299,6 +299,33 @@ summary_line(FILE *out, const char *label, uint64_t v, uint64_t of)
 	fputc('\n', out);
 }
 
+/*
+ * On a multi-level machine: "memory refs:       23 (2.30 per access)" and
+ * "page-table frames: 3 (1: 2, 2: 1)", in total and by live process.
+ */
+static void
+text_tables(struct run *run)
+{
+	const struct machine *m = run->m;
+	const char *sep = " (";
+
+	if (m->cfg.levels == 1)
+		return;
+	fprintf(run->out, "%-19s%llu (%.2f per access)\n", "memory refs:",
+		(unsigned long long)stats_mem_refs(&m->stats), m->stats.accesses ?
+		(double)stats_mem_refs(&m->stats) / (double)m->stats.accesses : 0.0);
+	fprintf(run->out, "%-19s%u", "page-table frames:", m->table_frames);
+	for (size_t pid = 1; pid < m->procs_cap; pid++) {
+		const struct process *p = machine_process(m, (int)pid);
+
+		if (p) {
+			fprintf(run->out, "%s%zu: %u", sep, pid, p->table_frames);
+			sep = ", ";
+		}
+	}
+	fputs(*sep == ',' ? ")\n" : "\n", run->out);
+}
+
 /* "working sets:      1: 3 pages, 2: 1 page (tau 10)", the live processes'. */
 static void
 text_working_sets(struct run *run)
@@ -342,6 +369,7 @@ text_end(struct run *run)
 	summary_line(out, "out of memory:", s->out_of_memory, 0);
 	summary_line(out, "zero-fills:", s->zero_fills, 0);
 	summary_line(out, "swap-ins:", s->swap_ins, 0);
+	text_tables(run);
 	text_working_sets(run);
 }
 
@@ -438,6 +466,26 @@ json_event(struct run *run, const struct event *ev)
 	json_emit(run->out, o);
 }
 
+/* "memory_refs":23,"table_frames":{"total":3,"1":2,"2":1}, on a multi-level machine. */
+static void
+json_tables(struct cJSON *o, const struct machine *m)
+{
+	struct cJSON *t;
+	char pid[24];
+
+	json_put_uint(o, "memory_refs", stats_mem_refs(&m->stats));
+	t = json_put_object(o, "table_frames");
+	json_put_uint(t, "total", m->table_frames);
+	for (size_t i = 1; i < m->procs_cap; i++) {
+		const struct process *p = machine_process(m, (int)i);
+
+		if (p) {
+			snprintf(pid, sizeof pid, "%zu", i);
+			json_put_uint(t, pid, p->table_frames);
+		}
+	}
+}
+
 /* {"1":3,"2":1}: each live process's working set, by pid. */
 static void
 json_working_sets(struct cJSON *o, const struct machine *m)
@@ -474,6 +522,8 @@ json_end(struct run *run)
 	json_put_uint(o, "out_of_memory", s->out_of_memory);
 	json_put_uint(o, "zero_fills", s->zero_fills);
 	json_put_uint(o, "swap_ins", s->swap_ins);
+	if (run->m->cfg.levels > 1)
+		json_tables(o, run->m);
 	json_working_sets(json_put_object(o, "working_sets"), run->m);
 	if (run->error) {
 		fputs(",\"error\":", run->out);

@@ -19,8 +19,12 @@
 
 static const char *const words[] = {
 	"accesses", "hits", "faults", "segfaults", "protection faults", "evictions",
-	"write-backs", "zero-fills", "swap-ins", "TLB hits",
+	"write-backs", "zero-fills", "swap-ins", "TLB hits", "refs/access", "PT frames",
 };
+
+static const struct stats_shape with_tlb = { true, 1, 0 }, no_tlb = { false, 1, 0 };
+/* Two levels, three frames of page tables: the line adds refs/access and PT frames. */
+static const struct stats_shape two_levels = { true, 2, 3 };
 
 /* The line as drawn: a blank, then "label value" items between separators. */
 static void
@@ -87,13 +91,13 @@ t_whole_when_it_fits(void **state)
 	char buf[256];
 
 	(void)state;
-	stats_line_fit(&s, true, 200, &l);
+	stats_line_fit(&s, &with_tlb, 200, &l);
 	render(&l, buf, sizeof buf);
 	assert_string_equal(buf, " accesses 3  hits 0  faults 3 (100%)  evictions 0  "
 	    "write-backs 1  zero-fills 1  swap-ins 2  TLB hits 0/3 (0%)");
 	assert_int_equal(stats_line_width(&l), (int)strlen(buf));
 	/* No TLB, no TLB field. */
-	stats_line_fit(&s, false, 200, &l);
+	stats_line_fit(&s, &no_tlb, 200, &l);
 	assert_null(value_of(&l, "TLB hits"));
 }
 
@@ -115,7 +119,7 @@ t_fits_80_whatever_the_figures(void **state)
 			uint64_t hi = figures[i > j ? i : j], lo = figures[i > j ? j : i];
 
 			s = stats(hi, lo / 2, lo / 3, lo / 5, hi / 7, hi / 11);
-			stats_line_fit(&s, true, LAYOUT_MIN_COLS, &l);
+			stats_line_fit(&s, &with_tlb, LAYOUT_MIN_COLS, &l);
 			assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
 			assert_words(&l);
 			assert_non_null(value_of(&l, "accesses"));
@@ -126,8 +130,8 @@ t_fits_80_whatever_the_figures(void **state)
 
 /* The order fields give way in (stats_line.h), first to last. */
 static const char *const give_way[] = {
-	"zero-fills", "swap-ins", "hits", "evictions", "write-backs", "TLB hits",
-	"protection faults", "segfaults", "faults",
+	"zero-fills", "swap-ins", "hits", "evictions", "write-backs", "PT frames",
+	"refs/access", "TLB hits", "protection faults", "segfaults", "faults",
 };
 
 /*
@@ -147,7 +151,7 @@ t_one_wording_fixed_order(void **state)
 	s.segfaults = 3;
 	s.protection_faults = 1;
 	for (w = 200; w >= 10; w--) {
-		stats_line_fit(&s, true, w, &l);
+		stats_line_fit(&s, &two_levels, w, &l);
 		assert_true(stats_line_width(&l) <= w || l.n == 1);
 		assert_words(&l);
 		if (value_of(&l, "TLB hits") != NULL)
@@ -165,10 +169,33 @@ t_one_wording_fixed_order(void **state)
 	assert_true(gone > 5);
 
 	s.segfaults = s.protection_faults = 0;
-	stats_line_fit(&s, true, LAYOUT_MIN_COLS, &l);
+	stats_line_fit(&s, &with_tlb, LAYOUT_MIN_COLS, &l);
 	assert_string_equal(value_of(&l, "accesses"), "123k");
 	assert_string_equal(value_of(&l, "faults"), "23k (19%)");
 	assert_string_equal(value_of(&l, "TLB hits"), "100k/123k (81%)");
+}
+
+/*
+ * Two levels: 10 accesses of which 4 hit and 6 zero-filled, their walks
+ * reading 12 entries: (12 + 4 + 6) / 10 = 2.2 references an access; with
+ * one level neither field is drawn.
+ */
+static void
+t_multi_level_fields(void **state)
+{
+	struct stats s = stats(10, 6, 0, 0, 4, 6);
+	struct stats_line l;
+
+	(void)state;
+	s.zero_fills = 6;
+	s.swap_ins = 0;
+	s.table_reads = 12;
+	stats_line_fit(&s, &two_levels, 200, &l);
+	assert_string_equal(value_of(&l, "refs/access"), "2.2");
+	assert_string_equal(value_of(&l, "PT frames"), "3");
+	stats_line_fit(&s, &with_tlb, 200, &l);
+	assert_null(value_of(&l, "refs/access"));
+	assert_null(value_of(&l, "PT frames"));
 }
 
 /* Rounded to nearest, as the batch summary rounds: 2/3 is 67%, 1/6 is 17%. */
@@ -179,11 +206,11 @@ t_rounded_to_nearest(void **state)
 	struct stats_line l;
 
 	(void)state;
-	stats_line_fit(&s, true, 200, &l);
+	stats_line_fit(&s, &with_tlb, 200, &l);
 	assert_string_equal(value_of(&l, "faults"), "2 (67%)");
 	assert_string_equal(value_of(&l, "TLB hits"), "1/6 (17%)");
 	s = stats(0, 0, 0, 0, 0, 0);
-	stats_line_fit(&s, true, 200, &l);
+	stats_line_fit(&s, &with_tlb, 200, &l);
 	assert_string_equal(value_of(&l, "faults"), "0 (0%)");
 }
 
@@ -205,7 +232,7 @@ t_short_figures(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		s = stats(cases[i].v, 0, cases[i].v / 2, cases[i].v / 2, 0, 0);
-		stats_line_fit(&s, true, 40, &l);
+		stats_line_fit(&s, &with_tlb, 40, &l);
 		assert_string_equal(value_of(&l, "accesses"), cases[i].want);
 		assert_true(strlen(value_of(&l, "faults")) <= 4 + strlen(" (100%)"));
 	}
@@ -223,13 +250,13 @@ t_segfaults(void **state)
 	char buf[256];
 
 	(void)state;
-	stats_line_fit(&s, true, 100, &l);
+	stats_line_fit(&s, &with_tlb, 100, &l);
 	assert_null(value_of(&l, "segfaults"));
 	assert_null(value_of(&l, "protection faults"));
 	s.hits = 1;
 	s.segfaults = 1;
 	s.protection_faults = 1;
-	stats_line_fit(&s, true, 140, &l);
+	stats_line_fit(&s, &with_tlb, 140, &l);
 	render(&l, buf, sizeof buf);
 	assert_string_equal(buf, " accesses 5 hits 1 faults 2 (40%) segfaults 1 "
 	    "protection faults 1 evictions 0 write-backs 0 zero-fills 1 swap-ins 1 "
@@ -238,7 +265,7 @@ t_segfaults(void **state)
 	/* Every kind at once, large: whole fields go in their order. */
 	s = stats(UINT64_MAX / 2, UINT64_MAX / 4, UINT64_MAX / 8, UINT64_MAX / 8, 1, 1);
 	s.segfaults = s.protection_faults = UINT64_MAX / 16;
-	stats_line_fit(&s, true, LAYOUT_MIN_COLS, &l);
+	stats_line_fit(&s, &with_tlb, LAYOUT_MIN_COLS, &l);
 	assert_words(&l);
 	assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
 	assert_non_null(value_of(&l, "faults"));
@@ -259,20 +286,20 @@ t_key_figures(void **state)
 	char buf[256];
 
 	(void)state;
-	stats_line_key(&s, true, LAYOUT_MIN_COLS, &l);
+	stats_line_key(&s, &with_tlb, LAYOUT_MIN_COLS, &l);
 	render(&l, buf, sizeof buf);
 	assert_string_equal(buf, " accesses 8     faults 2 (25%)     TLB hits 4/8 (50%)");
 	assert_int_equal(stats_line_width(&l), (int)strlen(buf));
-	stats_line_key(&s, false, LAYOUT_MIN_COLS, &l);
+	stats_line_key(&s, &no_tlb, LAYOUT_MIN_COLS, &l);
 	assert_int_equal(l.n, 2);
 	s.writebacks = 1;
-	stats_line_key(&s, false, LAYOUT_MIN_COLS, &l);
+	stats_line_key(&s, &no_tlb, LAYOUT_MIN_COLS, &l);
 	assert_string_equal(value_of(&l, "write-backs"), "1");
-	stats_line_key(&s, true, LAYOUT_MIN_COLS, &l);
+	stats_line_key(&s, &with_tlb, LAYOUT_MIN_COLS, &l);
 	assert_int_equal(l.n, 4);
 	assert_true(stats_line_width(&l) <= LAYOUT_MIN_COLS);
 	/* Huge figures are shortened to fit, the words kept. */
-	stats_line_key(&big, true, 60, &l);
+	stats_line_key(&big, &with_tlb, 60, &l);
 	assert_words(&l);
 	assert_true(stats_line_width(&l) <= 60);
 	assert_string_equal(value_of(&l, "accesses"), "9.2E");
@@ -286,6 +313,7 @@ main(void)
 		cmocka_unit_test(t_whole_when_it_fits),
 		cmocka_unit_test(t_fits_80_whatever_the_figures),
 		cmocka_unit_test(t_one_wording_fixed_order),
+		cmocka_unit_test(t_multi_level_fields),
 		cmocka_unit_test(t_rounded_to_nearest),
 		cmocka_unit_test(t_short_figures),
 		cmocka_unit_test(t_segfaults),

@@ -13,6 +13,8 @@
 static void
 stats_draw(const struct app *a, const struct rect *r)
 {
+	struct stats_shape shape = { a->m->cfg.tlb_entries > 0, a->m->cfg.levels,
+		a->m->table_frames };
 	struct stats_line l;
 	struct pen p;
 	char score[32] = "";
@@ -23,9 +25,9 @@ stats_draw(const struct app *a, const struct rect *r)
 		snprintf(score, sizeof score, "quiz %u/%u  ", a->quiz.right, a->quiz.asked);
 	w = r->w - (int)strlen(score);
 	if (a->projector)
-		stats_line_key(&a->m->stats, a->m->cfg.tlb_entries > 0, w, &l);
+		stats_line_key(&a->m->stats, &shape, w, &l);
 	else
-		stats_line_fit(&a->m->stats, a->m->cfg.tlb_entries > 0, w, &l);
+		stats_line_fit(&a->m->stats, &shape, w, &l);
 	pen_at(&p, a, r, 0, 1);
 	if (score[0]) {
 		pen_put(&p, EL_KEY, score);

@@ -21,13 +21,15 @@ enum field {
 	F_ZERO_FILLS,
 	F_SWAP_INS,
 	F_TLB,
+	F_REFS,
+	F_PT_FRAMES,
 	FIELDS
 };
 
 /* When space is short, whole fields go in this order (stats_line.h). */
 static const enum field give_way[] = {
 	F_ZERO_FILLS, F_SWAP_INS, F_HITS, F_EVICTIONS, F_WRITEBACKS,
-	F_TLB, F_PROTECTION_FAULTS, F_SEGFAULTS, F_FAULTS,
+	F_PT_FRAMES, F_REFS, F_TLB, F_PROTECTION_FAULTS, F_SEGFAULTS, F_FAULTS,
 };
 
 #define GIVE_WAY (sizeof give_way / sizeof give_way[0])
@@ -85,15 +87,18 @@ item(struct stats_line *l, const char *label, const char *fmt, ...)
 
 /* Whether field f has anything to say for this machine. */
 static bool
-present(enum field f, const struct stats *s, bool has_tlb)
+present(enum field f, const struct stats *s, const struct stats_shape *shape)
 {
 	switch (f) {
+	case F_REFS:
+	case F_PT_FRAMES:
+		return (shape->levels > 1);
 	case F_SEGFAULTS:
 		return (s->segfaults > 0);
 	case F_PROTECTION_FAULTS:
 		return (s->protection_faults > 0);
 	case F_TLB:
-		return (has_tlb);
+		return (shape->has_tlb);
 	default:
 		return (true);
 	}
@@ -101,7 +106,8 @@ present(enum field f, const struct stats *s, bool has_tlb)
 
 /* Field f's label and value, figures shortened when `sh`. */
 static void
-field(struct stats_line *l, enum field f, const struct stats *s, bool sh)
+field(struct stats_line *l, enum field f, const struct stats *s,
+      const struct stats_shape *shape, bool sh)
 {
 	uint64_t tlb = s->tlb_hits + s->tlb_misses;
 	char a[FIGURE_MAX], b[FIGURE_MAX], p[FIGURE_MAX];
@@ -140,6 +146,13 @@ field(struct stats_line *l, enum field f, const struct stats *s, bool sh)
 		item(l, "TLB hits", "%s/%s (%s)", figure(a, s->tlb_hits, sh),
 		    figure(b, tlb, sh), p);
 		break;
+	case F_REFS:
+		item(l, "refs/access", "%.1f", s->accesses ?
+		    (double)stats_mem_refs(s) / (double)s->accesses : 0.0);
+		break;
+	case F_PT_FRAMES:
+		item(l, "PT frames", "%u", shape->table_frames);
+		break;
 	case FIELDS:
 		break;
 	}
@@ -147,16 +160,16 @@ field(struct stats_line *l, enum field f, const struct stats *s, bool sh)
 
 /* The line from the fields in `want`, in drawing order. */
 static void
-fill(const struct stats *s, bool has_tlb, const bool want[FIELDS], bool sh,
-     const char *sep, struct stats_line *l)
+fill(const struct stats *s, const struct stats_shape *shape, const bool want[FIELDS],
+     bool sh, const char *sep, struct stats_line *l)
 {
 	int f;
 
 	l->n = 0;
 	l->sep = sep;
 	for (f = 0; f < FIELDS; f++) {
-		if (want[f] && present((enum field)f, s, has_tlb))
-			field(l, (enum field)f, s, sh);
+		if (want[f] && present((enum field)f, s, shape))
+			field(l, (enum field)f, s, shape, sh);
 	}
 }
 
@@ -177,19 +190,19 @@ stats_line_width(const struct stats_line *l)
  * fields in give_way's order.  The wording never changes.
  */
 static void
-fit(const struct stats *s, bool has_tlb, bool want[FIELDS], const char *wide,
-    int width, struct stats_line *l)
+fit(const struct stats *s, const struct stats_shape *shape, bool want[FIELDS],
+    const char *wide, int width, struct stats_line *l)
 {
 	size_t g;
 
-	fill(s, has_tlb, want, false, wide, l);
+	fill(s, shape, want, false, wide, l);
 	if (stats_line_width(l) <= width)
 		return;
-	fill(s, has_tlb, want, false, " ", l);
+	fill(s, shape, want, false, " ", l);
 	if (stats_line_width(l) <= width)
 		return;
 	for (g = 0; g <= GIVE_WAY; g++) {
-		fill(s, has_tlb, want, true, " ", l);
+		fill(s, shape, want, true, " ", l);
 		if (stats_line_width(l) <= width || g == GIVE_WAY)
 			return;
 		want[give_way[g]] = false;
@@ -197,22 +210,24 @@ fit(const struct stats *s, bool has_tlb, bool want[FIELDS], const char *wide,
 }
 
 void
-stats_line_fit(const struct stats *s, bool has_tlb, int width, struct stats_line *l)
+stats_line_fit(const struct stats *s, const struct stats_shape *shape, int width,
+	       struct stats_line *l)
 {
 	bool want[FIELDS];
 	int f;
 
 	for (f = 0; f < FIELDS; f++)
 		want[f] = true;
-	fit(s, has_tlb, want, "  ", width, l);
+	fit(s, shape, want, "  ", width, l);
 }
 
 void
-stats_line_key(const struct stats *s, bool has_tlb, int width, struct stats_line *l)
+stats_line_key(const struct stats *s, const struct stats_shape *shape, int width,
+	       struct stats_line *l)
 {
 	bool want[FIELDS] = { false };
 
 	want[F_ACCESSES] = want[F_FAULTS] = want[F_TLB] = true;
 	want[F_WRITEBACKS] = s->writebacks > 0;
-	fit(s, has_tlb, want, "     ", width, l);
+	fit(s, shape, want, "     ", width, l);
 }

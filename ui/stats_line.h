@@ -5,21 +5,30 @@
  * The fields, in this order: accesses, hits, faults (and their share of
  * the accesses), segfaults and protection faults when there are any,
  * evictions, write-backs, zero-fills, swap-ins, and on a machine with a
- * TLB "TLB hits h/l (p%)" (hits of lookups).  Percentages are rounded to
+ * TLB "TLB hits h/l (p%)" (hits of lookups); on a multi-level machine
+ * "refs/access r" (memory references per access, stats_mem_refs) and
+ * "PT frames n" (frames holding page tables).  Percentages are rounded to
  * the nearest whole percent, as printf rounds (the batch summary rounds
  * the same way to a tenth).  The wording is the same at every width.
  * When the line is too wide, first the double spaces between fields
  * become single, then figures of 10000 and over are shortened (12k,
  * 1.2M), then whole fields go, always in this order: zero-fills,
- * swap-ins, hits, evictions, write-backs, TLB hits, protection faults,
- * segfaults, faults.  Accesses stay.
+ * swap-ins, hits, evictions, write-backs, PT frames, refs/access, TLB
+ * hits, protection faults, segfaults, faults.  Accesses stay.
  */
 #ifndef VMSCOPE_UI_STATS_LINE_H
 #define VMSCOPE_UI_STATS_LINE_H
 
 #include "machine.h"
 
-#define STATS_ITEMS 10
+#define STATS_ITEMS 12
+
+/* What of the machine the line shows beside its counters. */
+struct stats_shape {
+	bool has_tlb;
+	unsigned levels;            /* above 1: refs/access and PT frames */
+	unsigned table_frames;
+};
 
 struct stats_item {
 	const char *label;
@@ -33,14 +42,16 @@ struct stats_line {
 };
 
 /* The most complete line for s that fits in `width` columns. */
-void stats_line_fit(const struct stats *s, bool has_tlb, int width, struct stats_line *l);
+void stats_line_fit(const struct stats *s, const struct stats_shape *shape, int width,
+		    struct stats_line *l);
 
 /*
  * Projector mode's line, in the same words, wide apart: accesses, faults,
  * TLB hits on a machine with a TLB, write-backs once there are any;
  * shortened as above when it would not fit.
  */
-void stats_line_key(const struct stats *s, bool has_tlb, int width, struct stats_line *l);
+void stats_line_key(const struct stats *s, const struct stats_shape *shape, int width,
+		    struct stats_line *l);
 
 /* Columns the line takes, with the blank it starts with. */
 int stats_line_width(const struct stats_line *l);
