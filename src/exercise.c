@@ -19,7 +19,8 @@
 #include "xalloc.h"
 
 static const struct ex_kind *const kinds[] = {
-	&ex_bits, &ex_split, &ex_translate, &ex_tlb, &ex_eat, &ex_policy, &ex_working_set,
+	&ex_bits, &ex_split, &ex_translate, &ex_multilevel, &ex_tlb, &ex_eat, &ex_policy,
+	&ex_working_set,
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -73,7 +73,7 @@ struct exercise {
 };
 
 /* The kinds, for messages and --help (a test holds it to the table). */
-#define EX_KINDS "bits, split, translate, tlb, eat, policy, working-set"
+#define EX_KINDS "bits, split, translate, multilevel, tlb, eat, policy, working-set"
 #define EX_COUNT_MAX 1000       /* --count */
 
 /* The kind called name, or NULL. */
@@ -143,8 +143,8 @@ struct ex_kind {
 	int (*build)(struct exercise *ex, uint64_t *rng, char *err, size_t size);
 };
 
-extern const struct ex_kind ex_bits, ex_split, ex_translate, ex_tlb, ex_eat, ex_policy,
-	ex_working_set;
+extern const struct ex_kind ex_bits, ex_split, ex_translate, ex_multilevel, ex_tlb, ex_eat,
+	ex_policy, ex_working_set;
 
 /* A number below n drawn from rng (n > 0). */
 unsigned ex_draw(uint64_t *rng, unsigned n);

@@ -63,8 +63,17 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 	       ex->p.page_size);
 	ex_say(ex, "Split each address into its virtual page number (VPN) and the offset");
 	ex_say(ex, "in the page.  Answers may be decimal, 0x hex or 0b binary.");
-	for (unsigned i = 0; i < ADDRESSES && rc == 0; i++)
-		rc = ask_split(ex, m, ex_draw_bits(rng, ex->p.va_bits), i % 2 == 0, err, size);
+	for (unsigned i = 0; i < ADDRESSES && rc == 0; i++) {
+		uint64_t addr;
+		char id[40];
+
+		do {            /* each address once: its id names its questions */
+			addr = ex_draw_bits(rng, ex->p.va_bits);
+			snprintf(id, sizeof id, i % 2 == 0 ? "0x%llx vpn" : "%llu vpn",
+				 (unsigned long long)addr);
+		} while (exercise_question(ex, id));
+		rc = ask_split(ex, m, addr, i % 2 == 0, err, size);
+	}
 	machine_free(m);
 	return rc;
 }

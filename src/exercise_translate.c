@@ -193,8 +193,16 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 	say_table(ex, m, pages);
 	ex_say(ex, "Translate each virtual address to its physical address, or write");
 	ex_say(ex, "\"invalid\" if its page is not valid.");
-	for (unsigned i = 0; i < ADDRESSES && rc == 0; i++)
-		rc = ask_translation(ex, m, ex_draw_bits(rng, ex->p.va_bits), err, size);
+	for (unsigned i = 0; i < ADDRESSES && rc == 0; i++) {
+		uint64_t addr;
+		char id[40];
+
+		do {            /* each address once: its id names its question */
+			addr = ex_draw_bits(rng, ex->p.va_bits);
+			snprintf(id, sizeof id, "va 0x%llx", (unsigned long long)addr);
+		} while (exercise_question(ex, id));
+		rc = ask_translation(ex, m, addr, err, size);
+	}
 	machine_free(m);
 	return rc;
 }

@@ -14,7 +14,7 @@ set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_exercise.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-kinds="bits split translate tlb eat policy working-set"
+kinds="bits split translate multilevel tlb eat policy working-set"
 
 fail() {
 	echo "FAIL: $*"
@@ -71,6 +71,8 @@ wrong split "533 offset" 0x21 "exercise split, seed 3: 7 of 8 right" \
     "533 offset: 21, not 0x21: pid 1 reads 0x215 = VPN 0x2 | offset 0x15: the top 4 bits pick the page, the low 8 bits the byte in it"
 wrong translate "va 0x2d71" 0x2d71 "exercise translate, seed 3: 4 of 5 right" \
     "va 0x2d71: invalid, not 0x2d71: 0x2d71 = VPN 11 + offset 0x171; entry 11 is not valid, so the access is refused (a segmentation fault)"
+wrong multilevel "va 0x5469 pa" 0x18a "exercise multilevel, seed 3: 19 of 20 right" \
+    "va 0x5469 pa: 0x189, not 0x18a: level 1 of 2: entry 0x15 of pid 1's top table: present, the next table is in frame 2; level 2 of 2: entry 0x3 of the table in frame 2: the MMU finds present = 1 in PTE 0x2a3 of pid 1: the page is in frame 12 (rw); read of 0x5469 reaches frame 12 at physical 0x189; R set"
 wrong tlb "step 5 (page 3)" miss "exercise tlb, seed 3: 13 of 14 right" \
     "step 5 (page 3): hit, not miss: the TLB holds 2 and 3: page 3 is there, a hit"
 wrong eat "eat" 295.5 "exercise eat, seed 3: 2 of 3 right" \
@@ -114,7 +116,7 @@ unreadable "no exercise line" '# nothing\n\n' \
     '2: no "exercise: KIND" line: not an answer sheet'
 unreadable "an answer first" 'seed: 3\n' '1: expected "exercise: KIND" before anything else'
 unreadable "unknown kind" '# x\nexercise: paging\n' \
-    '2: unknown exercise "paging" (expected bits, split, translate, tlb, eat, policy, working-set)'
+    '2: unknown exercise "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set)'
 unreadable "no colon" 'exercise: bits\nseed: 3\npages 12\n' '3: expected KEY: VALUE, found "pages 12"'
 unreadable "bad seed" 'exercise: bits\nseed: -1\n' \
     '2: seed: expected a number (decimal, 0x hex or 0b binary) of at most 18446744073709551615'
@@ -145,7 +147,7 @@ usage() {
 	[ "$(head -1 "$tmp/err")" = "vmscope: $usage_msg" ] ||
 		fail "usage $usage_name: $(head -1 "$tmp/err")"
 }
-usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, tlb, eat, policy, working-set)' \
+usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set)' \
     --exercise paging
 usage "an option the kind does not read" "--frames does nothing for --exercise bits" \
     --exercise bits --frames 3
