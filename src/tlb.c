@@ -109,10 +109,12 @@ tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 	unsigned i = tlb_room(t);
 
 	*replaced = t->e[i];
-	if (t->e[i].pid)
-		clear_entry(t, i);
+	if (t->e[i].pid) {     /* clear_entry, but the entry is refilled at once */
+		unlink_entry(t, i);
+		t->mapped[t->e[i].frame]--;
+	} else
+		t->empty--;
 	t->e[i] = (struct tlb_entry){ .pid = pid, .vpn = vpn, .frame = frame, .perm = perm };
-	t->empty--;
 	t->mapped[frame]++;
 	link_newest(t, i);
 	return (int)i;
