@@ -141,7 +141,8 @@ ask_reference(struct exercise *ex, struct machine *m, unsigned step, char *err, 
 		note_others(q, before, victim);
 	} else {
 		ex_ask(ex, id, "-", ex_event(&ev, EV_FREE_FRAME) ?
-		       "a frame is free, so no page is evicted" : "a hit evicts nothing");
+		       "a frame is free, so no page is evicted" :
+		       "a hit: no fault, so the policy chooses no victim");
 	}
 	snprintf(id, sizeof id, "step %u frames", step);
 	frames_text(m, a, sizeof a);
@@ -152,7 +153,7 @@ ask_reference(struct exercise *ex, struct machine *m, unsigned step, char *err, 
 		snprintf(r, sizeof r, "page %llu takes frame %d, page %llu's", page,
 			 access->frame, (unsigned long long)victim->other_vpn);
 	else
-		snprintf(r, sizeof r, "a hit moves no page");
+		snprintf(r, sizeof r, "a hit: page %llu stays in frame %d", page, access->frame);
 	ex_ask(ex, id, a, r);
 	machine_free(before);
 	return 0;
