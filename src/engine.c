@@ -44,7 +44,7 @@ need_address(const struct machine *m, uint64_t addr, char *err, size_t size)
 	return -1;
 }
 
-static int
+static inline int
 check_access(const struct machine *m, const struct op *op, char *err, size_t size)
 {
 	return need_process(m, op->pid ? op->pid : m->current_pid, err, size) ||
