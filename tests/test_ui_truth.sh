@@ -125,6 +125,18 @@ expect "lesson 1: pid 2 accessing" "pid 2 vscode · accessing"
 refute "lesson 1: pid 1 not accessing" "pid 1 chrome · accessing"
 refute "lesson 1: no pointer in a heading" "▶ pid"
 
+# --- Two levels: the tables in frames, the indices, the working set ------
+# Lesson 16 after step 4: pages 0x308, 0x309 and 0x320 touched (0x308 since
+# evicted, still in the working set), two level-2 tables in frames 0 and 3.
+start "--lesson 16"
+keys Enter Enter Enter Enter
+expect "lesson 16: step 4" "step 4/5"
+expect "lesson 16: the level indices of 0x320" "VPN 0x320 (0x19│0x0)"
+expect "lesson 16: a table's frame" "0   1:PT2"
+expect "lesson 16: the other table's frame" "3   1:PT2"
+expect "lesson 16: page-table frames counted" "PT frames 2"
+expect "lesson 16: the working set in the title" "pid 1 app · ws 3"
+
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"
 keys Enter Enter Space Space Space

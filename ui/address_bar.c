@@ -1,6 +1,7 @@
 /*
  * address_bar.c - the address being translated: its bits split into VPN
- * and offset, both in hex, and the physical address once the events shown
+ * and offset (on a multi-level machine, the VPN into each level's index),
+ * both in hex, and the physical address once the events shown
  * so far have found its frame.  A refused access (segmentation or
  * protection fault) has none: once the refusal is shown, the bar says so.
  */
@@ -29,28 +30,61 @@ bits(char *buf, size_t size, uint64_t v, unsigned hi, unsigned lo)
 	buf[n] = '\0';
 }
 
+/* Each level's index bits, then the offset's, a separator between each. */
 static void
 draw_bits(struct pen *p, const struct app *a, const struct event *e)
 {
-	unsigned va = a->m->cfg.va_bits, pb = machine_page_bits(a->m);
-	char hi[96], lo[96];
+	const struct va_split *s = &a->m->split;
+	unsigned pb = s->offset_bits, top = a->m->cfg.va_bits;
+	char buf[96];
 
-	bits(hi, sizeof hi, e->vaddr, va, pb);
-	bits(lo, sizeof lo, e->vaddr, pb, 0);
 	pen_put(p, EL_TEXT, " = ");
-	pen_put(p, EL_VPN, hi);
-	pen_put(p, EL_BORDER, a->g->split);
-	pen_put(p, EL_OFFSET, lo);
+	for (unsigned l = 0; l < s->levels; l++) {
+		unsigned lo = pb + s->shift[l];
+
+		bits(buf, sizeof buf, e->vaddr, top, lo);
+		pen_put(p, EL_VPN, buf);
+		pen_put(p, EL_BORDER, a->g->split);
+		top = lo;
+	}
+	bits(buf, sizeof buf, e->vaddr, pb, 0);
+	pen_put(p, EL_OFFSET, buf);
 }
 
-/* Columns of the bits, the separator included. */
+/* Columns of n bits grouped by four. */
+static int
+group_width(unsigned n)
+{
+	return (n > 0 ? (int)(n + (n - 1) / 4) : 0);
+}
+
+/* Columns of the bits, the separators included. */
 static int
 bits_width(const struct app *a)
 {
-	int va = (int)a->m->cfg.va_bits, pb = (int)machine_page_bits(a->m);
-	int vpn = va - pb;
+	const struct va_split *s = &a->m->split;
+	int w = 3 + group_width(s->offset_bits);
 
-	return (3 + va + 1 + (vpn > 0 ? (vpn - 1) / 4 : 0) + (pb > 0 ? (pb - 1) / 4 : 0));
+	for (unsigned l = 0; l < s->levels; l++)
+		w += group_width(s->bits[l]) + text_width(a->g->split);
+	return (w);
+}
+
+/* " (0x18|0x8)": each level's index of the VPN, on a multi-level machine. */
+static void
+level_indices(const struct app *a, const struct event *e, char *buf, size_t size)
+{
+	const struct va_split *s = &a->m->split;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (s->levels == 1)
+		return;
+	for (unsigned l = 0; l < s->levels && n < size; l++)
+		n += (size_t)snprintf(buf + n, size - n, "%s0x%llx", l ? a->g->split : " (",
+		    (unsigned long long)va_split_index(s, l, e->vpn));
+	if (n < size)
+		snprintf(buf + n, size - n, ")");
 }
 
 /* Columns of the widest "-> PA ... (frame N)" this machine can show. */
@@ -99,7 +133,7 @@ address_draw(const struct app *a, const struct rect *r)
 	const struct event *e = app_access(a);
 	uint64_t paddr = 0;
 	struct pen p;
-	char tail[160];
+	char tail[200], idx[96];
 	int frame;
 
 	pen_at(&p, a, r, 0, 0);
@@ -112,12 +146,13 @@ address_draw(const struct app *a, const struct rect *r)
 		return;
 	}
 	pen_printf(&p, EL_TEXT, " VA 0x%llx", (unsigned long long)e->vaddr);
-	snprintf(tail, sizeof tail, "  VPN 0x%llx%soffset 0x%llx",
-	    (unsigned long long)e->vpn, a->g->sep, (unsigned long long)e->offset);
+	level_indices(a, e, idx, sizeof idx);
+	snprintf(tail, sizeof tail, "  VPN 0x%llx%s%soffset 0x%llx",
+	    (unsigned long long)e->vpn, idx, a->g->sep, (unsigned long long)e->offset);
 	/* The bits only when they fit beside everything else. */
 	if (bits_width(a) + text_width(tail) + outcome_width(a) <= pen_left(&p))
 		draw_bits(&p, a, e);
-	pen_printf(&p, EL_VPN, "  VPN 0x%llx", (unsigned long long)e->vpn);
+	pen_printf(&p, EL_VPN, "  VPN 0x%llx%s", (unsigned long long)e->vpn, idx);
 	pen_put(&p, EL_TEXT, a->g->sep);
 	pen_printf(&p, EL_OFFSET, "offset 0x%llx", (unsigned long long)e->offset);
 	switch (translation_known(a->events.ev, a->events.n, a->anim.ev,

@@ -156,13 +156,14 @@ draw_process_heading(const struct app *a, const struct rect *r, const struct pro
 	process_limit_text(a, p, limit, sizeof limit);
 	/*
 	 * In words, not the pointer (which marks the page an event is on):
-	 * where a typed access goes, as the prompt says, and who is accessing.
+	 * where a typed access goes, as the prompt says, and who is accessing;
+	 * last, the size of its working set (ws).
 	 */
 	pen_at(&pen, a, &(struct rect){ r->x, r->y - 1, r->w, 1 }, 0, 0);
-	pen_printf(&pen, p->pid == a->typed_pid ? EL_SELECTED : el, " pid %d %s%s%s%s%s%s ",
+	pen_printf(&pen, p->pid == a->typed_pid ? EL_SELECTED : el, " pid %d %s%s%s%s%s%s%sws %u ",
 	    p->pid, p->name, limit, el == EL_LABEL ? a->g->sep : "",
 	    el == EL_LABEL ? "accessing" : "", p->pid == a->typed_pid ? a->g->sep : "",
-	    p->pid == a->typed_pid ? "typing here" : "");
+	    p->pid == a->typed_pid ? "typing here" : "", a->g->sep, p->ws.size);
 }
 
 void

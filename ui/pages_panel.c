@@ -315,11 +315,15 @@ draw_row(const struct app *a, const struct grid *g, size_t row, int y)
 static void
 draw_single(const struct app *a, const struct rect *r, const struct grid *g)
 {
-	char title[64];
+	char title[96], ws[32];
 	size_t top, row;
 
 	snprintf(title, sizeof title, "pid %d %s", g->p->pid, g->p->name);
-	/* Say only the touched pages are shown, when there is room to. */
+	/* The working set's size, then that only the touched pages are shown,
+	 * each when there is room to. */
+	snprintf(ws, sizeof ws, "%sws %u", a->g->sep, g->p->ws.size);
+	if (text_width(title) + text_width(ws) <= r->w - 4)
+		strcat(title, ws);
 	if (g->vpns != NULL && (int)strlen(title) + 10 <= r->w - 4)
 		strcat(title, " (touched)");
 	draw_box(a, r, title);
