@@ -325,7 +325,7 @@ span_start(struct trace *t, char kind, uint64_t addr, uint64_t bytes)
  * Makes op the first access of a lackey line; the others (M's write, the
  * pages after the first) wait in the span.  Most lines are one access.
  */
-static bool
+static inline bool
 lackey_start(struct trace *t, char kind, uint64_t addr, uint64_t bytes, struct op *op)
 {
 	if (kind != 'M' && addr >> t->page_bits == (addr + bytes - 1) >> t->page_bits) {
@@ -373,7 +373,7 @@ skip_spaces(const char *s)
 }
 
 /* Takes apart the lackey access s starts with; returns where it ends, or NULL. */
-static const char *
+static inline const char *
 lackey_access(const char *s, char *kind, uint64_t *addr, uint64_t *bytes)
 {
 	s = skip_spaces(s);
