@@ -70,6 +70,7 @@ static const struct cmd_entry cmd_table[] = {
 	{ "limit", "limit", OP_LIMIT, 0, { ARG_PID, ARG_LIMIT },
 	  "limit PID FRAMES or limit PID none" },
 	{ "tlb", "tlb flush", OP_TLB_FLUSH, 0, { ARG_FLUSH }, "tlb flush" },
+	{ "fork", "fork", OP_FORK, 0, { ARG_PID }, "fork PID" },
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -104,6 +105,8 @@ static const char usage_text[] =
 	"unmap PID ADDR PAGES         unmap PAGES pages from ADDR\n"
 	"limit PID FRAMES|none        cap the frames PID may hold, or lift the cap\n"
 	"tlb flush                    empty the TLB\n"
+	"fork PID                     copy PID into a child that shares its pages,\n"
+	"                             copy-on-write; PID stays current\n"
 	"# text                       a comment\n"
 	"Numbers: " NUMBER_EXPECTED ".  PERM: r, rw, rx or rwx.\n";
 
@@ -471,6 +474,8 @@ cmd_format(const struct op *op, char *buf, size_t size)
 		return format_limit(op, buf, size);
 	case OP_TLB_FLUSH:
 		return (size_t)snprintf(buf, size, "tlb flush");
+	case OP_FORK:
+		return (size_t)snprintf(buf, size, "fork %d", op->pid);
 	default:
 		if (size > 0)
 			buf[0] = '\0';

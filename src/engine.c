@@ -111,6 +111,28 @@ check_map(const struct machine *m, const struct op *op, char *err, size_t size)
 }
 
 static int
+check_fork(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	if (need_process(m, op->pid, err, size))
+		return -1;
+	if (m->next_pid > PID_MAX) {
+		snprintf(err, size, "no pid left for the child: pids go up to %d", PID_MAX);
+		return -1;
+	}
+	/* The child's page tables below the top are copies, in free frames. */
+	if (m->procs[op->pid]->table_frames > m->free_frames) {
+		unsigned need = m->procs[op->pid]->table_frames;
+
+		snprintf(err, size, "fork needs %u free frame%s for the child's cop%s of pid "
+			 "%d's page tables, and %u %s free", need, need == 1 ? "" : "s",
+			 need == 1 ? "y" : "ies", op->pid, m->free_frames,
+			 m->free_frames == 1 ? "is" : "are");
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_nothing(const struct machine *m, const struct op *op, char *err, size_t size)
 {
 	(void)m; (void)op; (void)err; (void)size;
@@ -133,10 +155,15 @@ release_page(struct machine *m, struct process *p, struct pte *e, struct event *
 			m->free_frames++;
 			policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
 			ev->frames_freed++;
-		}
+		} else
+			ev->frames_shared++;
 	}
-	if (e->slot >= 0 && swap_unmap(m, e->slot, map))
+	if (e->slot < 0)
+		return;
+	if (swap_unmap(m, e->slot, map))
 		ev->slots_freed++;
+	else
+		ev->slots_shared++;
 }
 
 static void
@@ -153,6 +180,80 @@ apply_spawn(struct machine *m, const struct op *op, struct event *ev)
 	ev->pid = pid;
 	ev->count = pages;
 	ev->perm = op->perm;
+}
+
+/*
+ * One entry of the child's page table: the parent's, pointing at the same
+ * frame and slot.  A written page of a writable mapping becomes read-only
+ * and copy-on-write in both, so the first write of either copies it.
+ */
+static void
+fork_entry(struct machine *m, struct process *parent, struct process *child,
+	   struct pte *e, struct event *ev)
+{
+	struct mapping map = { .pid = child->pid, .vpn = e->vpn };
+	struct pte *c;
+
+	if (process_region(parent, e->vpn)->perm & PERM_W) {
+		e->cow = true;
+		e->perm &= ~(unsigned)PERM_W;
+		ev->count++;
+	}
+	c = page_table_get(&child->pt, e->vpn);
+	*c = *e;
+	c->window_refs = 0;     /* the child has made no reference yet */
+	walk_entry_made(m, child, e->vpn);
+	if (e->present) {
+		rmap_add(&m->rmap, &m->frames[e->frame].rmap, map);
+		child->resident++;
+		ev->frames_shared++;
+	}
+	if (e->slot >= 0) {
+		rmap_add(&m->rmap, &m->swap[e->slot].rmap, map);
+		ev->slots_shared++;
+	}
+}
+
+/* The child's tables below the top: one for each of the parent's, in the lowest free frames. */
+static void
+fork_tables(struct machine *m, const struct process *parent, struct process *child,
+	    struct event *ev)
+{
+	int f = 0;
+
+	/* Sorted by depth, so each table's parent is made before it. */
+	for (size_t i = 0; i < parent->tables.n; i++) {
+		const struct pt_table *t = &parent->tables.t[i];
+
+		while (!frame_is_free(m, f))
+			f++;
+		walk_make_table(m, child, t->depth, walk_table_first_vpn(m, t->depth, t->prefix), f);
+		ev->depth++;
+	}
+}
+
+static void
+apply_fork(struct machine *m, const struct op *op, struct event *ev)
+{
+	struct process *parent, *child;
+	char name[OP_NAME_MAX + 1], err[128];
+	int pid = m->next_pid;
+
+	/* The child is named after its parent, with a '+' per generation. */
+	snprintf(name, sizeof name, "%.*s+", OP_NAME_MAX - 1, m->procs[op->pid]->name);
+	machine_add_process(m, pid, name, err, sizeof err);
+	parent = m->procs[op->pid];     /* after the add, which may move procs */
+	child = m->procs[pid];
+	for (size_t i = 0; i < parent->nregions; i++)
+		region_insert(child, parent->regions[i].first_vpn, parent->regions[i].npages,
+			      parent->regions[i].perm);
+	ev->kind = EV_FORK;
+	ev->other_pid = pid;
+	fork_tables(m, parent, child, ev);
+	PAGE_TABLE_FOREACH(&parent->pt, e)
+		fork_entry(m, parent, child, e, ev);
+	/* Its entries may say writable where the pages now are not. */
+	ev->held = tlb_flush(&m->tlb, parent->pid);
 }
 
 static void
@@ -244,6 +345,7 @@ static const struct {
 	[OP_UNMAP] = { check_range, apply_unmap },
 	[OP_LIMIT] = { check_pid, apply_limit },
 	[OP_TLB_FLUSH] = { check_nothing, apply_tlb_flush },
+	[OP_FORK] = { check_fork, apply_fork },
 };
 
 int
@@ -267,7 +369,7 @@ command_run(struct machine *m, const struct op *op, struct event_list *out,
 		return;
 	ev = out ? &out->ev[out->n++] : &scratch;
 	*ev = (struct event){ .step = m->step, .pid = op->pid, .vaddr = op->addr,
-		.frame = NO_FRAME, .slot = NO_SLOT };
+		.frame = NO_FRAME, .slot = NO_SLOT, .source = NO_FRAME };
 	commands[op->kind].apply(m, op, ev);
 }
 

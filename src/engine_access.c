@@ -22,7 +22,7 @@
 
 enum phase {
 	PH_SPLIT, PH_TLB, PH_WALK_TABLE, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
-	PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
+	PH_COW, PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
 	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_DONE,
 };
 
@@ -39,9 +39,14 @@ struct access {
 	int frame;              /* the frame the page is (or will be) in */
 	unsigned tlb_perm;      /* the permissions a TLB hit found */
 	struct mapping victim;  /* the victim's first mapping; pid 0: none */
+	unsigned victim_maps;   /* page tables that mapped the victim's frame */
 	struct victim_why why;  /* the policy's reason for its victim */
 	struct tlb_entry replaced;  /* the entry a TLB fill replaced (pid 0: none) */
 	bool faulted;
+	int source;             /* copy-on-write: the frame copied from, or NO_FRAME */
+	bool in_memory;         /* the fault found the page in a sharer's frame (minor) */
+	bool from_swap;         /* the fault read the page from swap (major) */
+	unsigned pte_flags;     /* EVF_* the PTE update tells: how it shared or stopped */
 	unsigned depth;         /* the table the walk reads next (0: the top) */
 	int table_frame;        /* ... and its frame (NO_FRAME: the top's) */
 	unsigned missing;       /* the depth of the first table to make; 0: none */
@@ -65,6 +70,15 @@ own_pte(struct access *a)
 	return a->pte;
 }
 
+/* Whether a write meets a copy-on-write page: the kernel's work, not a refusal. */
+static bool
+writes_cow(struct access *a)
+{
+	const struct pte *e = own_pte(a);
+
+	return a->kind == ACCESS_WRITE && e && e->cow;
+}
+
 /* A walk starts at the top table: one read per level. */
 static enum phase
 first_walk(const struct machine *m)
@@ -84,13 +98,18 @@ at_limit(const struct process *p)
 	return p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit;
 }
 
-/* Which frames this fault may take from: its own at a limit or under local scope. */
+/*
+ * Which frames this fault may take from: its own at a limit or under local
+ * scope, never the one a copy-on-write copy is made from.
+ */
 static struct victim_filter
-victim_filter_for(const struct machine *m, const struct process *p)
+victim_filter_for(const struct machine *m, const struct access *a)
 {
+	const struct process *p = a->p;
 	bool own = at_limit(p) || (m->cfg.scope == SCOPE_LOCAL && p->resident > 0);
 
-	return (struct victim_filter){ .pid = own ? p->pid : 0 };
+	return (struct victim_filter){ .pid = own ? p->pid : 0,
+		.pin = a->source != NO_FRAME, .pinned_frame = a->source };
 }
 
 /* ---- what each phase does: the memory semantics, decided once ---------- */
@@ -121,7 +140,9 @@ tlb(struct machine *m, struct access *a)
 	m->stats.tlb_hits++;
 	a->frame = m->tlb.e[i].frame;
 	a->tlb_perm = m->tlb.e[i].perm;
-	return (a->tlb_perm & needed_perm(a->kind)) ? PH_ACCESS : PH_PROTECTION;
+	if (a->tlb_perm & needed_perm(a->kind))
+		return PH_ACCESS;
+	return writes_cow(a) ? PH_COW : PH_PROTECTION;
 }
 
 /* Where an access goes once its mapping is known but its page is not resident. */
@@ -168,7 +189,9 @@ walk(struct machine *m, struct access *a)
 		a->frame = e->frame;
 	if (!(r->perm & needed_perm(a->kind)))
 		return PH_PROTECTION;
-	return e && e->present ? after_translation(m) : PH_FAULT;
+	if (!e || !e->present)
+		return PH_FAULT;
+	return writes_cow(a) ? PH_COW : after_translation(m);
 }
 
 PHASE
@@ -187,11 +210,14 @@ protection(struct machine *m, struct access *a)
 	return PH_DONE;
 }
 
-/* Whether a frame the fault may take from holds a page (a page table never goes). */
+/*
+ * Whether a frame the fault may take from holds a page (a page table never
+ * goes, nor the page a copy is made from).
+ */
 static __attribute__((noinline)) bool
 victim_exists(const struct machine *m, const struct access *a)
 {
-	struct victim_filter filter = victim_filter_for(m, a->p);
+	struct victim_filter filter = victim_filter_for(m, a);
 
 	for (unsigned f = 0; f < m->cfg.frames; f++)
 		if (victim_filter_allows(m, &filter, (int)f))
@@ -211,7 +237,7 @@ take_frame(const struct machine *m, const struct access *a)
 
 	if (m->free_frames && !limited)
 		return PH_FREE_FRAME;
-	if (m->table_frames && !victim_exists(m, a))
+	if ((m->table_frames || a->source != NO_FRAME) && !victim_exists(m, a))
 		return PH_OOM;
 	return PH_VICTIM;
 }
@@ -223,12 +249,51 @@ fill_next(const struct access *a)
 	return a->missing ? PH_NEW_TABLE : PH_FILL;
 }
 
-PHASE
-fault(struct machine *m, struct access *a)
+static inline void
+count_fault(struct machine *m, struct access *a)
 {
 	a->faulted = true;
 	a->p->faults++;
 	m->stats.faults++;
+}
+
+PHASE
+fault(struct machine *m, struct access *a)
+{
+	const struct pte *e = a->pte;
+	int f;
+
+	count_fault(m, a);
+	if (e && e->slot >= 0 && (f = slot_frame(m, e->slot)) != NO_FRAME) {
+		/* A sharer brought the page back: no read from swap. */
+		a->in_memory = true;
+		m->stats.found_in_memory++;
+		if (!writes_cow(a)) {
+			a->frame = f;
+			return PH_PTE;
+		}
+		a->source = f;          /* a write: the writer gets its own copy */
+	}
+	return take_frame(m, a);
+}
+
+/* A write to a copy-on-write page: copy it, unless the writer is its last mapping. */
+PHASE
+cow(struct machine *m, struct access *a)
+{
+	const struct pte *e = a->pte;
+
+	count_fault(m, a);
+	m->stats.cow_faults++;
+	if (!a->region)         /* a TLB hit: the copy needs the mapping's permissions */
+		a->region = process_region(a->p, a->vpn);
+	/* The entry saying read-only goes; the refill says writable. */
+	tlb_remove_page(&m->tlb, a->p->pid, a->vpn, e->frame);
+	if (frame_rmap(m, e->frame)->count == 1) {
+		a->frame = e->frame;
+		return PH_PTE;
+	}
+	a->source = e->frame;
 	return take_frame(m, a);
 }
 
@@ -246,7 +311,7 @@ free_frame(struct machine *m, struct access *a)
 PHASE
 victim(struct machine *m, struct access *a)
 {
-	struct victim_filter filter = victim_filter_for(m, a->p);
+	struct victim_filter filter = victim_filter_for(m, a);
 	const struct pte *owner;
 	int f;
 
@@ -254,6 +319,7 @@ victim(struct machine *m, struct access *a)
 	f = a->policy->choose(m->policy, m, &filter, &a->why);
 	a->frame = f;
 	a->victim = frame_first(m, f);
+	a->victim_maps = frame_rmap(m, f)->count;
 	a->victim_p = machine_process(m, a->victim.pid);
 	owner = a->victim_pte = page_table_find(&a->victim_p->pt, a->victim.vpn);
 	if (!owner->dirty && !(frame_rmap(m, f)->count > 1 && frame_dirty(m, f)))
@@ -348,10 +414,14 @@ fill(struct machine *m, struct access *a)
 		walk_entry_made(m, a->p, a->vpn);
 	}
 
-	e->perm = a->region->perm;
-	if (e->slot >= 0)
+	/* A copy-on-write page stays read-only until it is written. */
+	e->perm = a->region->perm & (e->cow ? ~(unsigned)PERM_W : ~0u);
+	if (a->source != NO_FRAME)
+		m->stats.cow_copies++;
+	else if (e->slot >= 0) {
+		a->from_swap = true;
 		m->stats.swap_ins++;
-	else
+	} else
 		m->stats.zero_fills++;
 	m->frames[a->frame] = (struct frame){
 		.rmap = rmap_single(HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn }),
@@ -362,14 +432,79 @@ fill(struct machine *m, struct access *a)
 	return PH_PTE;
 }
 
+/*
+ * A written copy-on-write page becomes the writer's own and writable; its
+ * sharers keep the old contents (in their frame, and in the swap slot if
+ * they share one, which the writer then leaves).
+ */
+static void
+make_own(struct machine *m, struct access *a, struct pte *e)
+{
+	struct mapping me = { .pid = a->p->pid, .vpn = a->vpn };
+
+	if (e->slot >= 0 && slot_rmap(m, e->slot)->count > 1) {
+		swap_unmap(m, e->slot, me);
+		e->slot = NO_SLOT;
+	}
+	e->cow = false;
+	e->perm = a->region->perm;
+	a->pte_flags |= EVF_OWN_COPY;
+}
+
+/*
+ * The entry of a page that is shared or was: after a copy-on-write fault
+ * (copied, or kept as the last mapping), or a fault that found the page
+ * in a sharer's frame.
+ */
+static void
+update_shared(struct machine *m, struct access *a, struct pte *e)
+{
+	struct mapping me = { .pid = a->p->pid, .vpn = a->vpn };
+
+	if (a->source != NO_FRAME) {
+		/* The copy takes the shared frame's place in this page table
+		 * (if it was there: a fault's copy is of a page not present). */
+		if (e->present) {
+			rmap_remove(&m->rmap, &m->frames[a->source].rmap, me);
+			a->p->resident--;
+		}
+	} else if (a->in_memory) {
+		rmap_add(&m->rmap, &m->frames[a->frame].rmap, me);
+		a->p->resident++;
+		a->pte_flags |= EVF_IN_MEMORY;
+	}
+	if (e->present && a->source == NO_FRAME)
+		a->pte_flags |= EVF_LAST_MAPPING;       /* kept in place: D stays */
+	else
+		e->dirty = false;
+	if (writes_cow(a))
+		make_own(m, a, e);
+}
+
+static inline void
+count_completed_fault(struct machine *m, const struct access *a)
+{
+	if (a->from_swap) {
+		a->p->major_faults++;
+		m->stats.major_faults++;
+	} else {
+		a->p->minor_faults++;
+		m->stats.minor_faults++;
+	}
+}
+
 PHASE
 pte_update(struct machine *m, struct access *a)
 {
 	struct pte *e = a->pte;
 
+	if (e->present || e->cow || a->in_memory)
+		update_shared(m, a, e);
+	else
+		e->dirty = false;
 	e->present = true;
-	e->dirty = false;
 	e->frame = a->frame;
+	count_completed_fault(m, a);
 	return after_translation(m);
 }
 
@@ -412,6 +547,7 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 	case PH_SEGFAULT: return segfault(m, a);
 	case PH_PROTECTION: return protection(m, a);
 	case PH_FAULT: return fault(m, a);
+	case PH_COW: return cow(m, a);
 	case PH_FREE_FRAME: return free_frame(m, a);
 	case PH_VICTIM: return victim(m, a);
 	case PH_OOM: return out_of_memory(m, a);
@@ -496,9 +632,12 @@ tell_walk(const struct machine *m, struct access *a, enum phase next, struct eve
 	if (!a->region)
 		return;
 	ev->perm = a->region->perm;
+	if (e && e->cow)
+		ev->flags |= EVF_COW;
 	if (e && e->present) {
 		ev->flags |= EVF_PRESENT;
 		ev->frame = e->frame;
+		ev->perm = e->perm;     /* read-only if copy-on-write */
 	} else if (e && e->slot >= 0) {
 		ev->flags |= EVF_SWAPPED;
 		ev->slot = e->slot;
@@ -538,6 +677,20 @@ note_limit(const struct machine *m, const struct process *p, struct event *ev)
 			ev->free_first[listed++] = (int)f;
 }
 
+/* Where a fault's frame will come from, when not simply a free one. */
+static void
+note_room(const struct machine *m, const struct access *a, enum phase next, struct event *ev)
+{
+	if (next == PH_PTE)
+		return;                 /* no frame to take */
+	if (at_limit(a->p))
+		note_limit(m, a->p, ev);
+	else if (next == PH_VICTIM && m->cfg.scope == SCOPE_LOCAL) {
+		ev->flags |= EVF_LOCAL;
+		ev->held = a->p->resident;
+	}
+}
+
 static void
 tell_fault(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
@@ -549,12 +702,31 @@ tell_fault(const struct machine *m, struct access *a, enum phase next, struct ev
 		ev->slot = e->slot;
 	} else
 		note_dropped(e, ev);
-	if (at_limit(a->p))
-		note_limit(m, a->p, ev);
-	else if (next == PH_VICTIM && m->cfg.scope == SCOPE_LOCAL) {
-		ev->flags |= EVF_LOCAL;
-		ev->held = a->p->resident;
+	if (a->in_memory) {
+		ev->flags |= EVF_IN_MEMORY;
+		ev->frame = a->source != NO_FRAME ? a->source : a->frame;
+		if (a->source != NO_FRAME) {
+			ev->flags |= EVF_OWN_COPY;
+			ev->source = a->source;
+		}
 	}
+	note_room(m, a, next, ev);
+}
+
+static void
+tell_cow(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct pte *e = a->pte;
+
+	ev->kind = EV_COW_FAULT;
+	ev->frame = e->frame;
+	ev->slot = e->slot;
+	ev->mappings = frame_rmap(m, e->frame)->count;
+	if (next == PH_PTE)
+		ev->flags |= EVF_LAST_MAPPING;
+	else
+		ev->source = a->source;
+	note_room(m, a, next, ev);
 }
 
 static void
@@ -572,6 +744,7 @@ name_victim(const struct access *a, struct event *ev)
 	ev->frame = a->frame;
 	ev->other_pid = a->victim.pid;
 	ev->other_vpn = a->victim.vpn;
+	ev->mappings = a->victim_maps;
 }
 
 static void
@@ -598,6 +771,8 @@ tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
 	name_victim(a, ev);
 	if (!a->victim.pid)
 		ev->flags |= EVF_NO_VICTIM;
+	if (!a->victim.pid && a->source != NO_FRAME)
+		ev->frame = ev->source = a->source;     /* the only frame it may take */
 }
 
 /* The table made, the entry above it that now points to it, and whose page gave its frame. */
@@ -643,7 +818,7 @@ tell_fill(const struct machine *m, struct access *a, enum phase next, struct eve
 {
 	const struct pte *e = a->pte;
 
-	(void)m; (void)next;
+	(void)next;
 	ev->frame = a->frame;
 	ev->slot = e->slot;
 	if (a->victim.pid) {
@@ -651,9 +826,17 @@ tell_fill(const struct machine *m, struct access *a, enum phase next, struct eve
 		ev->other_pid = a->victim.pid;
 		ev->other_vpn = a->victim.vpn;
 	}
-	if (e->slot >= 0)
+	if (a->source != NO_FRAME) {
+		ev->kind = EV_COW_COPY;
+		ev->source = a->source;
+		/* The page's sharers: the frame's mappings, and the writer if it
+		 * faulted (its entry then points at the slot, not the frame). */
+		ev->mappings = frame_rmap(m, a->source)->count + !e->present;
+	} else if (e->slot >= 0) {
 		ev->kind = EV_SWAP_IN;
-	else {
+		if (writes_cow(a) && slot_rmap(m, e->slot)->count > 1)
+			ev->flags |= EVF_OWN_COPY;
+	} else {
 		ev->kind = EV_ZERO_FILL;
 		note_dropped(e, ev);
 	}
@@ -662,11 +845,16 @@ tell_fill(const struct machine *m, struct access *a, enum phase next, struct eve
 static void
 tell_pte(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	(void)m; (void)next;
+	(void)next;
 	ev->kind = EV_PTE_UPDATE;
 	ev->frame = a->frame;
 	ev->slot = a->pte->slot;
 	ev->perm = a->pte->perm;
+	ev->flags |= a->pte_flags;
+	if (a->source != NO_FRAME) {
+		ev->source = a->source;
+		ev->mappings = frame_rmap(m, a->source)->count;
+	}
 }
 
 static void
@@ -700,7 +888,7 @@ static tell_fn *const tells[PH_DONE] = {
 	[PH_SPLIT] = tell_split, [PH_TLB] = tell_tlb, [PH_WALK_TABLE] = tell_walk_table,
 	[PH_WALK] = tell_walk, [PH_NEW_TABLE] = tell_new_table,
 	[PH_SEGFAULT] = tell_segfault, [PH_PROTECTION] = tell_protection,
-	[PH_FAULT] = tell_fault, [PH_FREE_FRAME] = tell_free_frame,
+	[PH_FAULT] = tell_fault, [PH_COW] = tell_cow, [PH_FREE_FRAME] = tell_free_frame,
 	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory,
 	[PH_WRITEBACK] = tell_writeback, [PH_EVICT] = tell_evict, [PH_FILL] = tell_fill,
 	[PH_PTE] = tell_pte, [PH_TLB_FILL] = tell_tlb_fill, [PH_ACCESS] = tell_access,
@@ -737,6 +925,10 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 	a.frame = NO_FRAME;
 	a.victim.pid = 0;
 	a.faulted = false;
+	a.source = NO_FRAME;
+	a.in_memory = false;
+	a.from_swap = false;
+	a.pte_flags = 0;
 	a.depth = 0;
 	a.table_frame = NO_FRAME;
 	a.missing = 0;
@@ -754,7 +946,7 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 		assert(next > ph || ph == PH_WALK_TABLE || ph == PH_NEW_TABLE);
 		*ev = (struct event){ .step = m->step, .pid = a.p->pid, .access = a.kind,
 			.vaddr = a.vaddr, .vpn = a.vpn, .offset = a.offset,
-			.frame = NO_FRAME, .slot = NO_SLOT };
+			.frame = NO_FRAME, .slot = NO_SLOT, .source = NO_FRAME };
 		tells[ph](m, &a, next, ev);
 	}
 }

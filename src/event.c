@@ -145,15 +145,18 @@ explain_walk(const struct event *e, const struct machine *m, char *b, size_t n)
 	k = append(b, n, k, "the MMU finds present = %d in PTE 0x%llx of pid %d: ",
 		   (e->flags & EVF_PRESENT) ? 1 : 0, ull(e->vpn), e->pid);
 	if (e->flags & EVF_PRESENT)
-		append(b, n, k, "the page is in frame %d (%s)", e->frame, perm_name(e->perm));
+		k = append(b, n, k, "the page is in frame %d (%s)", e->frame, perm_name(e->perm));
 	else if (e->flags & EVF_SWAPPED)
-		append(b, n, k, "its contents wait in swap slot %d", e->slot);
+		k = append(b, n, k, "its contents wait in swap slot %d", e->slot);
 	else if (e->flags & EVF_DROPPED)
-		append(b, n, k, "no frame and no swap slot; the page (%s) was evicted clean "
-		       "at step %llu", perm_name(e->perm), ull(e->evicted_step));
+		k = append(b, n, k, "no frame and no swap slot; the page (%s) was evicted "
+			   "clean at step %llu", perm_name(e->perm), ull(e->evicted_step));
 	else
-		append(b, n, k, "the page is mapped (%s) but was never touched",
-		       perm_name(e->perm));
+		k = append(b, n, k, "the page is mapped (%s) but was never touched",
+			   perm_name(e->perm));
+	if (e->flags & EVF_COW)
+		append(b, n, k, "; the page is copy-on-write, shared since a fork, so it "
+		       "is read-only until written");
 }
 
 static void
@@ -185,13 +188,23 @@ limit_state(const struct event *e, char *b, size_t n, int k)
 		      e->held, ull(e->count));
 }
 
+static void room_note(const struct event *e, char *b, size_t n, int k);
+
 static void
 explain_page_fault(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	int k = snprintf(b, n, "the MMU raises a page fault and the CPU traps to the kernel: ");
 
 	(void)m;
-	if (e->flags & EVF_SWAPPED)
+	if (e->flags & EVF_IN_MEMORY) {
+		k = append(b, n, k, "page 0x%llx is in swap slot %d, but a process sharing it "
+			   "brought it back into frame %d: a minor fault, nothing is read from "
+			   "swap", ull(e->vpn), e->slot, e->frame);
+		if (!(e->flags & EVF_OWN_COPY))
+			return;
+		k = append(b, n, k, "; the page is copy-on-write and pid %d writes, so it "
+			   "gets a copy of its own", e->pid);
+	} else if (e->flags & EVF_SWAPPED)
 		k = append(b, n, k, "page 0x%llx must come back from swap slot %d",
 			   ull(e->vpn), e->slot);
 	else if (e->flags & EVF_DROPPED)
@@ -201,6 +214,13 @@ explain_page_fault(const struct event *e, const struct machine *m, char *b, size
 	else
 		k = append(b, n, k, "page 0x%llx was never touched, so it gets a fresh "
 			   "zeroed frame", ull(e->vpn));
+	room_note(e, b, n, k);
+}
+
+/* Where a fault's frame will come from, when not simply a free one. */
+static void
+room_note(const struct event *e, char *b, size_t n, int k)
+{
 	if (e->flags & EVF_LIMITED) {
 		k = append(b, n, k, "; ");
 		k = limit_state(e, b, n, k);
@@ -263,11 +283,14 @@ explain_victim(const struct event *e, const struct machine *m, char *b, size_t n
 	int k = (e->flags & EVF_LIMITED) ? limit_reason(e, b, n) :
 		snprintf(b, n, "no free frame: ");
 
-	k = append(b, n, k, "%s %s %d:0x%llx %s frame %d, ",
+	k = append(b, n, k, "%s %s %d:0x%llx",
 		   m ? policy_at(m->cfg.policy)->name : "the policy",
 		   (e->flags & EVF_NO_SLOT) ? "chooses" : "evicts",
-		   e->other_pid, ull(e->other_vpn),
-		   (e->flags & EVF_NO_SLOT) ? "in" : "from", e->frame);
+		   e->other_pid, ull(e->other_vpn));
+	if (e->mappings > 1)
+		k = append(b, n, k, ", shared by %u page tables,", e->mappings);
+	k = append(b, n, k, " %s frame %d, ", (e->flags & EVF_NO_SLOT) ? "in" : "from",
+		   e->frame);
 	if (k < 0 || (size_t)k >= n)
 		return;
 	k += victim_reason(&e->why, m, b + k, n - k);
@@ -288,15 +311,22 @@ explain_writeback(const struct event *e, const struct machine *m, char *b, size_
 static void
 explain_evict(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k = snprintf(b, n, "%d:0x%llx leaves frame %d: ", e->other_pid, ull(e->other_vpn),
+			 e->frame);
+
 	(void)m;
-	if (e->flags & EVF_KEEPS_SLOT)
-		snprintf(b, n, "%d:0x%llx leaves frame %d: present bit cleared, TLB entry "
-			 "removed; its copy stays in swap slot %d", e->other_pid,
-			 ull(e->other_vpn), e->frame, e->slot);
+	if (!(e->flags & EVF_KEEPS_SLOT)) {
+		append(b, n, k, "never written, so it is simply dropped%s and will be "
+		       "zero-filled if touched again",
+		       e->mappings > 1 ? " from every page table that maps it" : "");
+		return;
+	}
+	if (e->mappings > 1)
+		k = append(b, n, k, "present bit cleared in all %u page tables that map it, "
+			   "their TLB entries removed", e->mappings);
 	else
-		snprintf(b, n, "%d:0x%llx leaves frame %d: never written, so it is simply "
-			 "dropped and will be zero-filled if touched again", e->other_pid,
-			 ull(e->other_vpn), e->frame);
+		k = append(b, n, k, "present bit cleared, TLB entry removed");
+	append(b, n, k, "; its copy stays in swap slot %d", e->slot);
 }
 
 static void
@@ -315,6 +345,13 @@ explain_oom_swap(const struct event *e, const struct machine *m, char *b, size_t
 static void
 explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	if ((e->flags & EVF_NO_VICTIM) && e->source != NO_FRAME) {
+		snprintf(b, n, "out of memory: pid %d needs a frame to copy frame %d into, and "
+			 "no frame it may take can be given up (frame %d holds the page being "
+			 "copied); the write fails, and every page stays where it was", e->pid,
+			 e->source, e->source);
+		return;
+	}
 	if (e->flags & EVF_NO_VICTIM) {
 		snprintf(b, n, "out of memory: page 0x%llx needs a frame, but none is free and "
 			 "every frame pid %d may take holds a page table, which is never "
@@ -365,7 +402,11 @@ explain_swap_in(const struct event *e, const struct machine *m, char *b, size_t 
 	(void)m;
 	k = snprintf(b, n, "the kernel reads page 0x%llx from swap slot %d; the data arrives "
 		     "and is written into ", ull(e->vpn), e->slot);
-	fill_target(e, b, n, k);
+	k = fill_target(e, b, n, k);
+	if (e->flags & EVF_OWN_COPY)
+		append(b, n, k, "; pid %d writes this copy-on-write page, so the frame is its "
+		       "own copy, and slot %d keeps the old contents for the processes "
+		       "sharing it", e->pid, e->slot);
 }
 
 static void
@@ -386,9 +427,32 @@ explain_zero_fill(const struct event *e, const struct machine *m, char *b, size_
 static void
 explain_pte_update(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k = snprintf(b, n, "the kernel updates the page table: ");
+
 	(void)m;
-	snprintf(b, n, "the kernel updates the page table: PTE 0x%llx of pid %d <- "
-		 "present = 1, frame %d; D and R start clear", ull(e->vpn), e->pid, e->frame);
+	if (e->source != NO_FRAME) {
+		append(b, n, k, "pid %d's page 0x%llx now points at frame %d, writable "
+		       "(%s), its own copy; frame %d stays with the other %u mapping%s",
+		       e->pid, ull(e->vpn), e->frame, perm_name(e->perm), e->source,
+		       e->mappings, plural(e->mappings));
+		return;
+	}
+	if (e->flags & EVF_LAST_MAPPING) {
+		append(b, n, k, "PTE 0x%llx of pid %d <- writable (%s), still frame %d; D "
+		       "and R stay as they were", ull(e->vpn), e->pid, perm_name(e->perm),
+		       e->frame);
+		return;
+	}
+	k = append(b, n, k, "PTE 0x%llx of pid %d <- present = 1, frame %d", ull(e->vpn),
+		   e->pid, e->frame);
+	if (e->flags & EVF_IN_MEMORY)
+		append(b, n, k, ", the frame its sharer brought back; D starts clear (R is "
+		       "the frame's)");
+	else if (e->flags & EVF_OWN_COPY)
+		append(b, n, k, ", writable (%s), its own; D and R start clear",
+		       perm_name(e->perm));
+	else
+		append(b, n, k, "; D and R start clear");
 }
 
 static void
@@ -442,15 +506,27 @@ tables_freed(const struct event *e, char *b, size_t n, int k)
 		       e->depth == 1 ? "its" : "their", plural(e->depth));
 }
 
+/* "; 2 frames and 1 swap slot stay, other processes still map them". */
+static int
+still_shared(const struct event *e, char *b, size_t n, int k)
+{
+	if (!e->frames_shared && !e->slots_shared)
+		return k;
+	return append(b, n, k, "; %u frame%s and %u swap slot%s stay, other processes still "
+		       "map them", e->frames_shared, plural(e->frames_shared),
+		       e->slots_shared, plural(e->slots_shared));
+}
+
 static void
 explain_exit(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	(void)m;
-	int k = snprintf(b, n, "pid %d exits: %u frame%s and %u swap slot%s become free; "
-			 "its TLB entries go", e->pid, e->frames_freed,
-			 plural(e->frames_freed), e->slots_freed, plural(e->slots_freed));
+	int k = snprintf(b, n, "pid %d exits: %u frame%s and %u swap slot%s become free",
+			 e->pid, e->frames_freed, plural(e->frames_freed), e->slots_freed,
+			 plural(e->slots_freed));
 
-	tables_freed(e, b, n, k);
+	(void)m;
+	k = still_shared(e, b, n, k);
+	tables_freed(e, b, n, append(b, n, k, "; its TLB entries go"));
 }
 
 static void
@@ -464,16 +540,20 @@ explain_map(const struct event *e, const struct machine *m, char *b, size_t n)
 static void
 explain_unmap(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	int k;
+
 	(void)m;
 	if (e->count == 0) {
-		snprintf(b, n, "pid %d unmaps nothing at 0x%llx: none of those pages was mapped",
-			 e->pid, ull(e->vaddr));
+		/* A table made for a fault that then failed may still go. */
+		tables_freed(e, b, n, snprintf(b, n, "pid %d unmaps nothing at 0x%llx: none of "
+			     "those pages was mapped", e->pid, ull(e->vaddr)));
 		return;
 	}
-	tables_freed(e, b, n, snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: "
-		     "%u frame%s and %u swap slot%s become free", e->pid, ull(e->count),
-		     plural(e->count), ull(e->vaddr), e->frames_freed,
-		     plural(e->frames_freed), e->slots_freed, plural(e->slots_freed)));
+	k = snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: %u frame%s and %u "
+		     "swap slot%s become free", e->pid, ull(e->count), plural(e->count),
+		     ull(e->vaddr), e->frames_freed, plural(e->frames_freed), e->slots_freed,
+		     plural(e->slots_freed));
+	tables_freed(e, b, n, still_shared(e, b, n, k));
 }
 
 static void
@@ -500,6 +580,54 @@ explain_tlb_flush(const struct event *e, const struct machine *m, char *b, size_
 		 "the page table", ull(e->count), e->count == 1 ? "entry" : "entries");
 }
 
+static void
+explain_fork(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	const struct process *c = m ? machine_process(m, e->other_pid) : NULL;
+	int k = snprintf(b, n, "pid %d forks pid %d", e->pid, e->other_pid);
+
+	if (c)
+		k = append(b, n, k, " \"%s\"", c->name);
+	k = append(b, n, k, ": a copy of its mappings, whose page table points at the same "
+		   "%u frame%s and %u swap slot%s; %llu written page%s of writable mappings "
+		   "become%s read-only and copy-on-write in both", e->frames_shared,
+		   plural(e->frames_shared), e->slots_shared, plural(e->slots_shared),
+		   ull(e->count), plural(e->count), e->count == 1 ? "s" : "");
+	if (e->depth)
+		k = append(b, n, k, "; its %u page table%s below the top %s copied into free "
+			   "frames", e->depth, plural(e->depth), e->depth == 1 ? "is" : "are");
+	if (e->held)
+		append(b, n, k, "; pid %d's %u TLB entr%s dropped", e->pid, e->held,
+		       e->held == 1 ? "y is" : "ies are");
+}
+
+static void
+explain_cow_fault(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "pid %d writes page 0x%llx, which is read-only and "
+			 "copy-on-write: the CPU traps to the kernel; ", e->pid, ull(e->vpn));
+
+	(void)m;
+	if (e->flags & EVF_LAST_MAPPING) {
+		append(b, n, k, "pid %d is the last mapping of frame %d, so nothing is "
+		       "copied: the page just becomes writable again", e->pid, e->frame);
+		return;
+	}
+	k = append(b, n, k, "frame %d is shared by %u page tables, so pid %d needs a "
+		   "copy of its own", e->frame, e->mappings, e->pid);
+	room_note(e, b, n, k);
+}
+
+static void
+explain_cow_copy(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "write to a copy-on-write page shared by %u: the kernel "
+			 "copies frame %d into ", e->mappings, e->source);
+
+	(void)m;
+	fill_target(e, b, n, k);
+}
+
 static explain_fn *const explainers[EV_COUNT] = {
 	[EV_SPLIT] = explain_split, [EV_TLB_HIT] = explain_tlb_hit,
 	[EV_TLB_MISS] = explain_tlb_miss, [EV_WALK_TABLE] = explain_walk_table,
@@ -513,7 +641,8 @@ static explain_fn *const explainers[EV_COUNT] = {
 	[EV_ACCESS] = explain_access, [EV_SPAWN] = explain_spawn,
 	[EV_SWITCH] = explain_switch, [EV_EXIT] = explain_exit, [EV_MAP] = explain_map,
 	[EV_UNMAP] = explain_unmap, [EV_LIMIT] = explain_limit,
-	[EV_TLB_FLUSH] = explain_tlb_flush,
+	[EV_TLB_FLUSH] = explain_tlb_flush, [EV_FORK] = explain_fork,
+	[EV_COW_FAULT] = explain_cow_fault, [EV_COW_COPY] = explain_cow_copy,
 };
 
 void

@@ -43,7 +43,10 @@ struct machine;
 	X(EV_MAP,              "MAP",                "map")              \
 	X(EV_UNMAP,            "UNMAP",              "unmap")            \
 	X(EV_LIMIT,            "LIMIT",              "limit")            \
-	X(EV_TLB_FLUSH,        "TLB FLUSH",          "tlb_flush")
+	X(EV_TLB_FLUSH,        "TLB FLUSH",          "tlb_flush")        \
+	X(EV_FORK,             "FORK",               "fork")             \
+	X(EV_COW_FAULT,        "COPY-ON-WRITE",      "cow_fault")        \
+	X(EV_COW_COPY,         "COPY",               "cow_copy")
 
 #define EVENT_ENUM(kind, label, key) kind,
 enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
@@ -74,13 +77,24 @@ struct event {
 	int other_pid;           /* victim owner (EV_VICTIM...), or evicted TLB pid */
 	uint64_t other_vpn;
 	uint64_t paddr;          /* EV_ACCESS */
-	uint64_t count;          /* pages (spawn, map; unmap: those mapped), frame limit, TLB entries flushed */
+	int source;              /* the frame a copy-on-write copy is made from, or NO_FRAME */
+	uint64_t count;          /* pages (spawn, map; unmap: those mapped; fork: made
+	                          * copy-on-write), frame limit, TLB entries flushed */
 	unsigned frames_freed;   /* EV_EXIT, EV_UNMAP: frames given back */
 	unsigned perm;           /* enum perm bits: the page's, or the mapping's */
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */
+	unsigned frames_shared;  /* EV_FORK: frames the child shares; EV_EXIT, EV_UNMAP:
+	                          * frames others still map */
+	unsigned slots_shared;   /* the same for swap slots */
 	unsigned flags;          /* EVF_* below */
 	struct victim_why why;   /* EV_VICTIM */
-	unsigned held;           /* EVF_LIMITED, EVF_LOCAL, EV_LIMIT: frames the process holds */
+	unsigned held;           /* EVF_LIMITED, EVF_LOCAL, EV_LIMIT: frames the process
+	                          * holds; EV_FORK: the parent's TLB entries dropped
+	                          * (and depth: the page tables copied for the child) */
+	unsigned mappings;       /* EV_VICTIM, EV_WRITEBACK, EV_EVICT: page tables that
+	                          * map the victim's frame; EV_COW_FAULT, EV_COW_COPY:
+	                          * those that map the shared frame (EV_PTE_UPDATE after
+	                          * a copy: those left on it) */
 	unsigned free_count;     /* EVF_LIMITED: frames free all the same */
 	int free_first[3];       /* the lowest of those, as many as free_count says */
 	uint64_t evicted_step;   /* EVF_DROPPED: when the page was evicted clean */
@@ -106,7 +120,16 @@ enum event_flags {
 	                           * evicting (other_pid, other_vpn) this access */
 	EVF_NO_SLOT    = 1u << 11, /* EV_VICTIM: dirty, and swap is full: it stays */
 	EVF_NO_VICTIM  = 1u << 12, /* EV_OUT_OF_MEMORY: no frame is free and every one
-	                           * it may take holds a page table */
+	                           * it may take holds a page table, or (a copy) the
+	                           * page being copied (`frame`, `source`) */
+	EVF_LAST_MAPPING = 1u << 13, /* EV_COW_FAULT: the writer is the frame's only
+	                           * mapping left: no copy */
+	EVF_IN_MEMORY  = 1u << 14, /* EV_PAGE_FAULT: the page is already in `frame`
+	                           * (a sharer brought it back): a minor fault */
+	EVF_OWN_COPY   = 1u << 15, /* EV_SWAP_IN / EV_PTE_UPDATE: the writer's page
+	                           * leaves its sharers: writable, its own */
+	EVF_COW        = 1u << 16, /* EV_WALK: the page is copy-on-write (perm: its
+	                           * entry's, read-only) */
 };
 
 #define EVENTS_MAX 32

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "event.h"
 #include "future.h"
 #include "machine.h"
 #include "policy.h"
@@ -253,6 +254,18 @@ frame_dirty(const struct machine *m, int f)
 			return true;
 	}
 	return false;
+}
+
+int
+slot_frame(const struct machine *m, int s)
+{
+	RMAP_FOREACH(&m->rmap, slot_rmap(m, (unsigned)s), it) {
+		const struct pte *e = mapping_pte(m, it.map);
+
+		if (e && e->present)
+			return e->frame;
+	}
+	return NO_FRAME;
 }
 
 void

@@ -80,7 +80,9 @@ struct process {
 	unsigned resident;          /* frames its data pages hold now */
 	struct pt_tree tables;      /* its tables below the top (levels > 1) */
 	unsigned table_frames;      /* frames those tables fill */
-	uint64_t faults;            /* page faults it has taken */
+	uint64_t faults;            /* page faults it has taken (copy-on-write ones too) */
+	uint64_t minor_faults;      /* of them, served without reading swap */
+	uint64_t major_faults;      /* of them, served by reading swap */
 };
 
 /*
@@ -107,6 +109,9 @@ struct stats {
 	uint64_t segfaults, protection_faults, out_of_memory;
 	uint64_t zero_fills, swap_ins;
 	uint64_t table_reads;       /* page-table entries the walks read */
+	uint64_t minor_faults, major_faults;    /* faults that completed (see process) */
+	uint64_t found_in_memory;   /* faults whose page a sharer had brought back */
+	uint64_t cow_faults, cow_copies;        /* writes to copy-on-write pages */
 };
 
 /* Memory references: the entries walks read, plus one for each access that reached its data. */
@@ -248,6 +253,12 @@ frame_first(const struct machine *m, int f)
 
 /* Whether a held frame was written since it was loaded: any mapping dirty. */
 bool frame_dirty(const struct machine *m, int f);
+
+/*
+ * The frame that holds slot s's page now (a sharer brought it back), or
+ * NO_FRAME: a fault on the page then only fills its entry (a minor fault).
+ */
+int slot_frame(const struct machine *m, int s);
 
 /* A page's R bit, as its page-table entry shows it: its frame's. */
 static inline bool

@@ -12,6 +12,10 @@ op_track_current(const struct op *op, int *current_pid, int *next_pid)
 		/* A new process becomes current, like an app brought to the front. */
 		*current_pid = (*next_pid)++;
 		break;
+	case OP_FORK:
+		/* The child takes a pid; the parent stays current. */
+		(*next_pid)++;
+		break;
 	case OP_SWITCH:
 		*current_pid = op->pid;
 		break;

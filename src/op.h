@@ -21,6 +21,7 @@ enum op_kind {
 	OP_UNMAP,       /* unmap PID ADDR PAGES */
 	OP_LIMIT,       /* limit PID FRAMES | limit PID none */
 	OP_TLB_FLUSH,   /* tlb flush */
+	OP_FORK,        /* fork PID */
 };
 
 enum access_kind { ACCESS_READ = 'r', ACCESS_WRITE = 'w', ACCESS_EXEC = 'x' };
@@ -34,7 +35,7 @@ enum perm { PERM_R = 1, PERM_W = 2, PERM_X = 4 };
 struct op {
 	enum op_kind kind;
 	char access;            /* enum access_kind, for OP_ACCESS */
-	int pid;                /* 0: the current process (OP_ACCESS only) */
+	int pid;                /* 0: the current process (OP_ACCESS only); OP_FORK: the parent */
 	uint64_t addr;          /* OP_ACCESS, OP_MAP, OP_UNMAP */
 	uint64_t pages;         /* OP_SPAWN, OP_MAP, OP_UNMAP */
 	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP */

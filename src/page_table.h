@@ -20,6 +20,8 @@ struct pte {
 	bool used;          /* slot of the hash in use */
 	bool present;       /* P: resident in `frame` */
 	bool dirty;         /* D: written since it was loaded (R is the frame's) */
+	bool cow;           /* copy-on-write: shared since a fork, so read-only
+			     * (perm lacks W) though its mapping is writable */
 	unsigned perm;      /* enum perm bits, copied from the mapping */
 	int frame;          /* valid when present */
 	int slot;           /* swap slot holding its contents, or -1 */

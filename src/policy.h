@@ -22,6 +22,8 @@
 /* Which frames may be chosen: any (pid 0), or only those of one process. */
 struct victim_filter {
 	int pid;
+	bool pin;               /* pinned_frame may not be taken: the page a */
+	int pinned_frame;       /* copy-on-write fault is copying from */
 };
 
 /*
@@ -78,14 +80,22 @@ int policy_count(void);
 /* "fifo, lru, opt, clock, random": the table's names, for messages. */
 const char *policy_names(void);
 
+/* Whether the filter lets the policy take every frame: a fast path. */
+static inline bool
+victim_filter_takes_any(const struct machine *m, const struct victim_filter *f)
+{
+	return !f->pid && !f->pin && m->free_frames == 0 && m->table_frames == 0;
+}
+
 /* Whether the filter lets the policy take frame f. */
 static inline int
 victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame)
 {
 	const struct rmap *r = frame_rmap(m, frame);
 
-	return r->holds == HOLDS_DATA && (!f->pid || r->pid == f->pid ||
-	    (r->count > 1 && rmap_maps_pid(&m->rmap, r, f->pid)));
+	return r->holds == HOLDS_DATA && !(f->pin && frame == f->pinned_frame) &&
+	    (!f->pid || r->pid == f->pid ||
+	     (r->count > 1 && rmap_maps_pid(&m->rmap, r, f->pid)));
 }
 
 #endif

@@ -102,7 +102,7 @@ highest(const struct opt_state *o, const struct machine *m, const struct victim_
 {
 	int best = -1;
 
-	if (filter->pid == 0 && m->free_frames == 0 && m->table_frames == 0) {
+	if (victim_filter_takes_any(m, filter)) {
 		best = 0;       /* every frame may go: nothing to look at but ranks */
 		for (unsigned f = 1; f < o->nframes; f++)
 			if (o->rank[f] > o->rank[best])

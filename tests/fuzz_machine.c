@@ -19,7 +19,8 @@
  *    and those references are the window's entries;
  *  - regions are sorted, disjoint and found by process_region;
  *  - the counters add up (accesses = hits + faults + segfaults +
- *    protection faults; faults = zero fills + swap-ins + out of memory;
+ *    protection faults; faults = minor + major + out of memory; major
+ *    faults = swap-ins; zero fills and copies are minor faults;
  *    TLB hits + misses = accesses with a TLB; per-process faults sum to
  *    the total; write-backs <= evictions <= faults x levels, as a fault
  *    may evict for each table it makes).
@@ -295,19 +296,26 @@ void
 fuzz_check_counters(const struct machine *m)
 {
 	const struct stats *s = &m->stats;
-	uint64_t faults = 0;
+	uint64_t faults = 0, minor = 0, major = 0;
 	size_t pid;
 
 	FUZZ_ASSERT(s->accesses == s->hits + s->faults + s->segfaults + s->protection_faults);
-	FUZZ_ASSERT(s->faults == s->zero_fills + s->swap_ins + s->out_of_memory);
+	FUZZ_ASSERT(s->faults == s->minor_faults + s->major_faults + s->out_of_memory);
+	FUZZ_ASSERT(s->major_faults == s->swap_ins);
+	FUZZ_ASSERT(s->zero_fills + s->cow_copies <= s->minor_faults);
+	FUZZ_ASSERT(s->cow_copies <= s->cow_faults + s->found_in_memory);
 	FUZZ_ASSERT(s->writebacks <= s->evictions &&
 	    s->evictions <= s->faults * m->cfg.levels);
 	if (m->cfg.tlb_entries)
 		FUZZ_ASSERT(s->tlb_hits + s->tlb_misses == s->accesses);
 	else
 		FUZZ_ASSERT(s->tlb_hits == 0 && s->tlb_misses == 0);
-	for (pid = 1; pid < m->procs_cap; pid++)
-		if (m->procs[pid])
+	for (pid = 1; pid < m->procs_cap; pid++) {
+		if (m->procs[pid]) {
 			faults += m->procs[pid]->faults;
-	FUZZ_ASSERT(faults == s->faults);
+			minor += m->procs[pid]->minor_faults;
+			major += m->procs[pid]->major_faults;
+		}
+	}
+	FUZZ_ASSERT(faults == s->faults && minor == s->minor_faults && major == s->major_faults);
 }

@@ -3,8 +3,8 @@
  * through many situations at once: three processes of 8 pages (the third
  * read-execute only) spawned first, then reads, writes and executes of
  * pages inside and outside their mappings (segmentation and protection
- * faults), spawns, frame limits, exits, unmaps, maps, switches and TLB
- * flushes, mostly on those processes.  The same seed gives the same
+ * faults), spawns, forks, frame limits, exits, unmaps, maps, switches and
+ * TLB flushes, mostly on those processes.  The same seed gives the same
  * script everywhere (rng.h).
  */
 #ifndef VMSCOPE_RANDOM_SCRIPT_H
@@ -52,17 +52,48 @@ script_command(uint64_t *rng, char *buf, size_t size)
 		snprintf(buf, size, "switch %u", pid);
 	else if (roll < 93)
 		snprintf(buf, size, "tlb flush");
+	else if (roll < 96)
+		snprintf(buf, size, "fork %u", pid);
 	else
 		snprintf(buf, size, "w %u:0x%x", pid, script_pick(rng, 8) * 0x1000);
 }
 
 /*
+ * One random command that makes processes share pages: mostly reads and
+ * writes of the first six pages, forks of the process written, exits and
+ * limits, so copies, last-mapping writes and minor faults come often.
+ */
+static inline void
+script_sharing_command(uint64_t *rng, char *buf, size_t size)
+{
+	unsigned pid = 1 + script_pick(rng, 6), roll = script_pick(rng, 100);
+
+	if (roll < 80)
+		snprintf(buf, size, "%c %u:0x%x", "rww"[script_pick(rng, 3)], pid,
+			 script_pick(rng, 6) * 0x1000);
+	else if (roll < 90)
+		snprintf(buf, size, "fork %u", pid);
+	else if (roll < 94)
+		snprintf(buf, size, "exit %u", pid);
+	else if (roll < 96)
+		snprintf(buf, size, "spawn p%u 6 rw", pid);
+	else if (roll < 98)
+		snprintf(buf, size, "limit %u %u", pid, 1 + script_pick(rng, 3));
+	else
+		snprintf(buf, size, "unmap %u 0x%x 1", pid, script_pick(rng, 6) * 0x1000);
+}
+
+typedef void script_command_fn(uint64_t *rng, char *buf, size_t size);
+
+/*
  * A history starting from m (taken over): the three processes, then
- * random commands until it holds `length` operations; commands the
- * engine refuses are left out.
+ * random commands from `command` until it holds `length` operations (or
+ * the commands keep being refused: every process they name is gone);
+ * commands the engine refuses are left out.
  */
 static inline struct history *
-script_history(struct machine *m, uint64_t *rng, size_t length)
+script_history_of(struct machine *m, uint64_t *rng, size_t length,
+		  script_command_fn *command)
 {
 	struct history *h = history_new(m);
 	char line[64], err[256];
@@ -74,13 +105,20 @@ script_history(struct machine *m, uint64_t *rng, size_t length)
 		assert_int_equal(cmd_parse(line, &op, &cerr), 0);
 		assert_int_equal(history_append(h, &op, line, err, sizeof err), 0);
 	}
-	while (history_length(h) < length) {
-		script_command(rng, line, sizeof line);
+	for (size_t tries = 0; history_length(h) < length && tries < 100 * length; tries++) {
+		command(rng, line, sizeof line);
 		if (cmd_parse(line, &op, &cerr) != 0)
 			fail_msg("the test wrote \"%s\": %s", line, cerr.msg);
 		history_append(h, &op, line, err, sizeof err);   /* refused: skipped */
 	}
 	return h;
+}
+
+/* The same with script_command's mix. */
+static inline struct history *
+script_history(struct machine *m, uint64_t *rng, size_t length)
+{
+	return script_history_of(m, rng, length, script_command);
 }
 
 #endif

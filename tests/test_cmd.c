@@ -69,6 +69,8 @@ static const struct good goods[] = {
 	{ "limit 1 3", OP_LIMIT, 0, 1, 0, 0, 0, 3, "", "limit 1 3" },
 	{ "limit 2 none", OP_LIMIT, 0, 2, 0, 0, 0, LIMIT_NONE, "", "limit 2 none" },
 	{ "limit 2 65536", OP_LIMIT, 0, 2, 0, 0, 0, 65536, "", "limit 2 65536" },
+	{ "fork 1", OP_FORK, 0, 1, 0, 0, 0, 0, "", "fork 1" },
+	{ "fork 0x1f  # a child", OP_FORK, 0, 31, 0, 0, 0, 0, "", "fork 31" },
 	{ "tlb flush", OP_TLB_FLUSH, 0, 0, 0, 0, 0, 0, "", "tlb flush" },
 	{ "", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
 	{ "   \t ", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
@@ -83,7 +85,7 @@ struct bad {
 	const char *msg;
 };
 
-#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit or tlb flush)"
+#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush or fork)"
 #define NUMBER "(expected decimal, 0x hex or 0b binary)"
 #define TOO_LARGE "(expected at most 64 bits)"
 #define ACCESS_R "(expected r ADDR or r PID:ADDR)"
@@ -159,6 +161,11 @@ static const struct bad bads[] = {
 	{ "limit 1 70000", 9, "bad frame limit at column 9 (expected 1..65536)" },
 	{ "limit 1 nope", 9, "bad frame limit at column 9 (expected FRAMES or none)" },
 	{ "limit 1 0xZ", 9, "bad number at column 9 " NUMBER },
+	{ "fork", 6, "missing pid at column 6 (expected fork PID)" },
+	{ "fork 0", 6, "bad pid at column 6 (expected 1..65535)" },
+	{ "fork 65536", 6, "bad pid at column 6 (expected 1..65535)" },
+	{ "fork app", 6, "bad number at column 6 " NUMBER },
+	{ "fork 1 2", 8, "unexpected \"2\" at column 8 (expected nothing after fork PID)" },
 	{ "tlb", 5, "missing \"flush\" at column 5 (expected tlb flush)" },
 	{ "tlb flsh", 5, "unknown tlb command \"flsh\" at column 5 (expected tlb flush)" },
 	{ "tlb flush now", 11,
@@ -249,7 +256,7 @@ t_usage_names_every_command(void **state)
 	static const char *const forms[] = {
 		"r ADDR", "w ADDR", "x ADDR", "PID:ADDR", "spawn NAME [PAGES] [PERM]",
 		"switch PID", "exit PID", "map PID ADDR PAGES PERM", "unmap PID ADDR PAGES",
-		"limit PID FRAMES|none", "tlb flush", "# ",
+		"limit PID FRAMES|none", "tlb flush", "fork PID", "# ",
 	};
 	size_t i;
 

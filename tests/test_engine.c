@@ -8,23 +8,6 @@
 #include "region.h"
 #include "testutil.h"
 
-#define END EV_COUNT
-
-static void
-expect_kinds(const struct event_list *ev, const enum event_kind *kinds)
-{
-	unsigned i = 0;
-
-	for (; kinds[i] != END; i++) {
-		if (i >= ev->n)
-			fail_msg("only %u events; expected %s next", ev->n, event_label(kinds[i]));
-		if (ev->ev[i].kind != kinds[i])
-			fail_msg("event %u is %s, expected %s", i + 1,
-				 event_label(ev->ev[i].kind), event_label(kinds[i]));
-	}
-	assert_int_equal(ev->n, i);
-}
-
 static void
 test_first_touch_zero_fills(void **state)
 {

@@ -114,13 +114,21 @@ record_event(struct record *r, const struct event *e, const struct op *op,
 		seen_add(r, e->pid, e->vpn)->dropped_at = 0;
 		break;
 	case EV_EVICT:
+		/* Every page table that maps the frame loses it. */
 		victim = page_table_find(&machine_process(before, e->other_pid)->pt,
 					 e->other_vpn);
-		seen_add(r, e->other_pid, e->other_vpn)->dropped_at =
-			!victim->dirty && victim->slot < 0 ? e->step : 0;
+		RMAP_FOREACH(&before->rmap, frame_rmap(before, e->frame), it)
+			seen_add(r, it.map.pid, it.map.vpn)->dropped_at =
+				!frame_dirty(before, e->frame) && victim->slot < 0 ? e->step : 0;
 		break;
 	case EV_EXIT:
 		seen_forget(r, e->pid, 0, 0);
+		break;
+	case EV_FORK:
+		/* The child's entries are the parent's: so is what was seen of them. */
+		for (size_t i = 0, n = r->n; i < n; i++)
+			if (r->p[i].pid == e->pid)
+				seen_add(r, e->other_pid, r->p[i].vpn)->dropped_at = r->p[i].dropped_at;
 		break;
 	case EV_UNMAP:
 		seen_forget(r, e->pid, e->vaddr / before->cfg.page_size, op->pages);
@@ -274,7 +282,7 @@ check_pte_words(const struct ctx *c, const struct event *e)
 		      rmap_has(&c->before->rmap, slot_rmap(c->before, (unsigned)slot),
 			  (struct mapping){ .pid = e->pid, .vpn = e->vpn }));
 	if (says(c, "restarted"))
-		CLAIM(c, op_has(c->ev, c->j, EV_PAGE_FAULT));
+		CLAIM(c, op_has(c->ev, c->j, EV_PAGE_FAULT) || op_has(c->ev, c->j, EV_COW_FAULT));
 	/* A victim is said to be evicted only when it is. */
 	if (e->kind == EV_VICTIM) {
 		bool stays = c->j + 1 < c->ev->n && c->ev->ev[c->j + 1].kind == EV_OUT_OF_MEMORY;
@@ -343,7 +351,7 @@ check_tables(const struct ctx *c, const struct event *e)
 		snprintf(want, sizeof want, "level-%u table", e->depth + 1);
 		CLAIM(c, says(c, want) && says(c, "never evicted"));
 	}
-	if (e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM)) {
+	if (e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM) && e->source == NO_FRAME) {
 		CLAIM(c, free_frames(c->after) == 0 && says(c, "holds a page table"));
 		for (unsigned i = 0; i < c->after->cfg.frames; i++)
 			CLAIM(c, frame_rmap(c->after, (int)i)->holds == HOLDS_PAGE_TABLE);
@@ -421,6 +429,149 @@ check_unmap(const struct ctx *c, const struct event *e)
 	CLAIM(c, says(c, "unmaps nothing") == (e->count == 0));
 }
 
+/* Frames and slots pid maps that other page tables map too, in m. */
+static void
+shared_with_others(const struct machine *m, int pid, unsigned *frames, unsigned *slots)
+{
+	*frames = *slots = 0;
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		*frames += frame_rmap(m, (int)f)->count > 1 &&
+			   rmap_maps_pid(&m->rmap, frame_rmap(m, (int)f), pid);
+	for (unsigned s = 0; s < m->swap_cap; s++)
+		*slots += slot_rmap(m, s)->count > 1 &&
+			  rmap_maps_pid(&m->rmap, slot_rmap(m, s), pid);
+}
+
+static unsigned
+tlb_entries_of(const struct machine *m, int pid)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < m->tlb.n; i++)
+		n += m->tlb.e[i].pid == pid;
+	return n;
+}
+
+/* A fork: the child's table is the parent's, written pages copy-on-write in both. */
+static void
+check_fork(const struct ctx *c, const struct event *e)
+{
+	const struct process *parent = machine_process(c->after, e->pid);
+	const struct process *child = machine_process(c->after, e->other_pid);
+	unsigned frames = 0, slots = 0, cow = 0;
+	char name[OP_NAME_MAX + 2];
+
+	CLAIM(c, parent != NULL && child != NULL && machine_process(c->before, e->other_pid) == NULL);
+	snprintf(name, sizeof name, "%s+", parent->name);
+	CLAIM(c, strncmp(child->name, name, OP_NAME_MAX) == 0);
+	CLAIM(c, child->pt.count == parent->pt.count && child->resident == parent->resident);
+	PAGE_TABLE_FOREACH(&parent->pt, pe) {
+		const struct pte *ce = page_table_find(&child->pt, pe->vpn);
+		bool writable = process_region(parent, pe->vpn)->perm & PERM_W;
+
+		CLAIM(c, ce != NULL && ce->present == pe->present && ce->slot == pe->slot &&
+		      (!pe->present || ce->frame == pe->frame) && ce->perm == pe->perm);
+		CLAIM(c, pe->cow == writable && ce->cow == writable &&
+		      !(writable && (pe->perm & PERM_W)));
+		frames += pe->present;
+		slots += pe->slot >= 0;
+		cow += pe->cow;
+	}
+	CLAIM(c, number_after(c, "points at the same ") == frames);
+	CLAIM(c, number_after(c, " frames and ") == slots || number_after(c, " frame and ") == slots);
+	CLAIM(c, number_after(c, "swap slots; ") == cow || number_after(c, "swap slot; ") == cow);
+	CLAIM(c, child->table_frames == parent->table_frames &&
+	      (number_after(c, "; its ") == child->table_frames) == (child->table_frames > 0));
+	CLAIM(c, tlb_entries_of(c->after, e->pid) == 0 &&
+	      says(c, "TLB entr") == (tlb_entries_of(c->before, e->pid) > 0));
+	if (says(c, "TLB entr"))
+		CLAIM(c, number_after(c, "'s ") == tlb_entries_of(c->before, e->pid));
+}
+
+/* Copy-on-write faults, copies and the entries that follow them. */
+static void
+check_cow_words(const struct ctx *c, const struct event *e)
+{
+	const struct pte *before = pte_before(c, e->pid, e->vpn);
+	const struct process *p = machine_process(c->after, e->pid);
+	const struct pte *after = p ? page_table_find(&p->pt, e->vpn) : NULL;
+	struct mapping me = { .pid = e->pid, .vpn = e->vpn };
+	uint64_t f;
+
+	if (says(c, "copy-on-write") && (e->kind == EV_WALK || e->kind == EV_COW_FAULT))
+		CLAIM(c, before != NULL && before->cow && !(before->perm & PERM_W));
+	if ((f = number_after(c, "is the last mapping of frame ")) != UINT64_MAX)
+		CLAIM(c, before->present && before->frame == (int)f &&
+		      frame_rmap(c->before, (int)f)->count == 1);
+	if (e->kind == EV_COW_FAULT && (f = number_after(c, "frame ")) != UINT64_MAX &&
+	    says(c, "is shared by "))
+		CLAIM(c, before->frame == (int)f && number_after(c, "is shared by ") ==
+		      frame_rmap(c->before, (int)f)->count && frame_rmap(c->before, (int)f)->count > 1);
+	if (e->kind == EV_COW_COPY) {
+		/* Copied from the frame it maps, or that a sharer brought back. */
+		bool mapped = rmap_has(&c->before->rmap, frame_rmap(c->before, e->source), me);
+
+		CLAIM(c, number_after(c, "copies frame ") == (uint64_t)e->source &&
+		      (mapped || (!before->present && before->cow &&
+				  slot_frame(c->before, before->slot) == e->source)));
+		CLAIM(c, number_after(c, "shared by ") ==
+		      frame_rmap(c->before, e->source)->count + !mapped);
+		CLAIM(c, rmap_has(&c->after->rmap, frame_rmap(c->after, e->frame), me));
+	}
+	if ((f = number_after(c, "now points at frame ")) != UINT64_MAX) {
+		CLAIM(c, after->present && after->frame == (int)f && !after->cow &&
+		      (after->perm & PERM_W) && says(c, "writable"));
+		CLAIM(c, !rmap_has(&c->after->rmap, frame_rmap(c->after, e->source), me) &&
+		      number_after(c, "stays with the other ") ==
+		      frame_rmap(c->after, e->source)->count);
+	}
+	if ((f = number_after(c, "still frame ")) != UINT64_MAX)
+		CLAIM(c, before->frame == (int)f && after->frame == (int)f && after->present &&
+		      !after->cow && (after->perm & PERM_W) &&
+		      frame_rmap(c->after, (int)f)->count == 1 && after->dirty == before->dirty);
+	if ((f = number_after(c, "brought it back into frame ")) != UINT64_MAX)
+		CLAIM(c, !before->present && before->slot >= 0 &&
+		      slot_frame(c->before, before->slot) == (int)f);
+	if (says(c, "the frame its sharer brought back"))
+		CLAIM(c, after->present && frame_rmap(c->after, after->frame)->count > 1 &&
+		      frame_rmap(c->before, after->frame)->count > 0);
+	if (says(c, "its own copy, and slot "))
+		CLAIM(c, slot_rmap(c->before, (unsigned)e->slot)->count > 1 && before->cow);
+	if (says(c, "writable (") && e->kind == EV_PTE_UPDATE)
+		CLAIM(c, (after->perm & PERM_W) && !after->cow);
+	if (says(c, "holds the page being copied"))
+		CLAIM(c, e->source != NO_FRAME &&
+		      number_after(c, "to copy frame ") == (uint64_t)e->source &&
+		      (rmap_has(&c->before->rmap, frame_rmap(c->before, e->source), me) ||
+		       slot_frame(c->before, before->slot) == e->source));
+}
+
+/* Evictions, exits and unmaps of frames several page tables map. */
+static void
+check_shared_words(const struct ctx *c, const struct event *e)
+{
+	unsigned frames, slots;
+	uint64_t n;
+
+	if ((n = number_after(c, ", shared by ")) != UINT64_MAX && e->kind == EV_VICTIM)
+		CLAIM(c, frame_rmap(c->before, e->frame)->count == n && n > 1);
+	if (e->kind == EV_VICTIM && !says(c, ", shared by "))
+		CLAIM(c, frame_rmap(c->before, e->frame)->count == 1);
+	if ((n = number_after(c, "cleared in all ")) != UINT64_MAX) {
+		CLAIM(c, frame_rmap(c->before, e->frame)->count == n);
+		RMAP_FOREACH(&c->before->rmap, frame_rmap(c->before, e->frame), it)
+			CLAIM(c, !mapping_pte(c->after, it.map)->present);
+	}
+	if (e->kind == EV_EVICT && !says(c, "cleared in all") && !says(c, "dropped from every"))
+		CLAIM(c, frame_rmap(c->before, e->frame)->count == 1);
+	if (e->kind == EV_EXIT || e->kind == EV_UNMAP) {
+		shared_with_others(c->before, e->pid, &frames, &slots);
+		CLAIM(c, says(c, "other processes still map them") ==
+		      (e->frames_shared + e->slots_shared > 0));
+		CLAIM(c, e->kind != EV_EXIT || (e->frames_shared == frames && e->slots_shared == slots));
+	}
+}
+
 static void
 check_event(struct ctx *c, const struct record *r)
 {
@@ -433,13 +584,17 @@ check_event(struct ctx *c, const struct record *r)
 	check_refusal(c, e);
 	check_unmap(c, e);
 	check_tables(c, e);
+	if (e->kind == EV_FORK)
+		check_fork(c, e);
+	check_cow_words(c, e);
+	check_shared_words(c, e);
 }
 
 /* How often the random scripts reached each case worth checking. */
 enum reached {
 	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
-	R_TABLE_FREED, R_COUNT
+	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT, R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -458,6 +613,11 @@ tally(const struct event *e)
 	reached[R_TABLE_FROM_VICTIM] += e->kind == EV_NEW_TABLE && (e->flags & EVF_JUST_FREED);
 	reached[R_TABLE_OOM] += e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM);
 	reached[R_TABLE_FREED] += (e->kind == EV_EXIT || e->kind == EV_UNMAP) && e->depth;
+	reached[R_FORK] += e->kind == EV_FORK && e->frames_shared > 0;
+	reached[R_COW_COPY] += e->kind == EV_COW_COPY;
+	reached[R_COW_LAST] += e->kind == EV_COW_FAULT && (e->flags & EVF_LAST_MAPPING);
+	reached[R_MINOR] += e->kind == EV_PAGE_FAULT && (e->flags & EVF_IN_MEMORY);
+	reached[R_SHARED_EVICT] += e->kind == EV_EVICT && e->mappings > 1;
 }
 
 /* Whether an operation's last event ends it: no access was cut short. */
@@ -561,7 +721,7 @@ exit_all(struct history *h)
 }
 
 static struct history *
-random_history(uint64_t seed, int policy)
+random_history(uint64_t seed, int policy, script_command_fn *command)
 {
 	struct machine_config cfg;
 	struct machine *m;
@@ -580,7 +740,7 @@ random_history(uint64_t seed, int policy)
 	cfg.seed = seed;
 	m = machine_new(&cfg);
 	assert_non_null(m);
-	return exit_all(script_history(m, &rng, 80));
+	return exit_all(script_history_of(m, &rng, 80, command));
 }
 
 /* After the last exit every frame and slot is free and no mapping is left. */
@@ -595,20 +755,24 @@ assert_nothing_left(const struct machine *m)
 static void
 t_random_scripts(void **state)
 {
+	static script_command_fn *const mixes[] = { script_command, script_sharing_command };
+	static const char *const mix_names[] = { "", "sharing " };
 	char where[64];
 	unsigned events = 0;
 
 	(void)state;
 	memset(reached, 0, sizeof reached);
-	for (uint64_t seed = 1; seed <= 60; seed++) {
-		int policy = (int)(seed % (uint64_t)policy_count());
-		struct history *h = random_history(seed, policy);
+	for (size_t mix = 0; mix < 2; mix++) {
+		for (uint64_t seed = 1; seed <= (mix ? 400 : 60); seed++) {
+			int policy = (int)(seed % (uint64_t)policy_count());
+			struct history *h = random_history(seed, policy, mixes[mix]);
 
-		snprintf(where, sizeof where, "random script %llu (%s)",
-			 (unsigned long long)seed, policy_at(policy)->name);
-		events += check_history(h, where);
-		assert_nothing_left(history_state(h, history_length(h)));
-		history_free(h);
+			snprintf(where, sizeof where, "random %sscript %llu (%s)", mix_names[mix],
+				 (unsigned long long)seed, policy_at(policy)->name);
+			events += check_history(h, where);
+			assert_nothing_left(history_state(h, history_length(h)));
+			history_free(h);
+		}
 	}
 	assert_true(events > 10000);
 	for (int i = 0; i < R_COUNT; i++)

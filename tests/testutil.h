@@ -69,6 +69,25 @@ test_run(struct machine *m, const char *line, struct event_list *ev)
 	test_apply(m, &op, ev, line);
 }
 
+/* Ends a list of event kinds for expect_kinds. */
+#define END EV_COUNT
+
+/* Fails unless the events are exactly these kinds, in order (ending in END). */
+static inline void
+expect_kinds(const struct event_list *ev, const enum event_kind *kinds)
+{
+	unsigned i = 0;
+
+	for (; kinds[i] != END; i++) {
+		if (i >= ev->n)
+			fail_msg("only %u events; expected %s next", ev->n, event_label(kinds[i]));
+		if (ev->ev[i].kind != kinds[i])
+			fail_msg("event %u is %s, expected %s", i + 1,
+				 event_label(ev->ev[i].kind), event_label(kinds[i]));
+	}
+	assert_int_equal(ev->n, i);
+}
+
 /* Index of the first event of a kind, or -1. */
 static inline int
 test_find(const struct event_list *ev, enum event_kind kind)
