@@ -89,7 +89,9 @@ summarize(const struct event_list *l, struct row *r)
 
 	*r = (struct row){ .step = ev->step, .pid = ev->pid, .op = ev->access,
 		.vaddr = ev->vaddr, .vpn = ev->vpn, .frame = NO_FRAME };
-	for (i = 0; i < l->n; i++) {
+	/* A working-set trim after the access is not the fault's: it and what
+	 * follows it show only among the events. */
+	for (i = 0; i < l->n && l->ev[i].kind != EV_TRIM; i++) {
 		ev = &l->ev[i];
 		if (tlb_of[ev->kind] != TLB_OFF)
 			r->tlb = tlb_of[ev->kind];

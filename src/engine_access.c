@@ -23,7 +23,8 @@
 enum phase {
 	PH_SPLIT, PH_TLB, PH_WALK_TABLE, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
 	PH_COW, PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
-	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_DONE,
+	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_TRIM, PH_TRIM_WRITEBACK, PH_TRIM_EVICT,
+	PH_TICK, PH_DONE,
 };
 
 struct access {
@@ -42,6 +43,8 @@ struct access {
 	unsigned victim_maps;   /* page tables that mapped the victim's frame */
 	struct victim_why why;  /* the policy's reason for its victim */
 	struct tlb_entry replaced;  /* the entry a TLB fill replaced (pid 0: none) */
+	int trim_frame;         /* a frame to trim after the access, and why */
+	struct victim_why trim_why;
 	bool faulted;
 	int source;             /* copy-on-write: the frame copied from, or NO_FRAME */
 	bool in_memory;         /* the fault found the page in a sharer's frame (minor) */
@@ -54,6 +57,7 @@ struct access {
 	int read_frame;         /* ... and its frame */
 	unsigned made;          /* the depth of the table just made */
 	struct mapping made_victim; /* whose page its frame was taken from (pid 0: free) */
+	bool trimming;          /* the eviction under way is a trim, not for a fault */
 };
 
 static unsigned
@@ -110,6 +114,28 @@ victim_filter_for(const struct machine *m, const struct access *a)
 
 	return (struct victim_filter){ .pid = own ? p->pid : 0,
 		.pin = a->source != NO_FRAME, .pinned_frame = a->source };
+}
+
+/* Whether this access ends with a clock tick (for the policies that have one). */
+static inline enum phase
+tick_or_done(const struct machine *m, const struct access *a)
+{
+	return a->policy->tick && m->stats.accesses % m->cfg.tick == 0 ? PH_TICK : PH_DONE;
+}
+
+/*
+ * What follows an access, whatever it came to: a page of the process that
+ * left its working set leaves memory (for the policies that trim), then
+ * the clock tick if one is due.  The frame to trim is only noted here: the
+ * access's own event is yet to be told.
+ */
+static inline enum phase
+after_access(struct machine *m, struct access *a)
+{
+	if (a->policy->expired &&
+	    (a->trim_frame = a->policy->expired(m->policy, m, a->p->pid, &a->trim_why)) != NO_FRAME)
+		return PH_TRIM;
+	return tick_or_done(m, a);
 }
 
 /* ---- what each phase does: the memory semantics, decided once ---------- */
@@ -197,17 +223,15 @@ walk(struct machine *m, struct access *a)
 PHASE
 segfault(struct machine *m, struct access *a)
 {
-	(void)a;
 	m->stats.segfaults++;
-	return PH_DONE;
+	return after_access(m, a);
 }
 
 PHASE
 protection(struct machine *m, struct access *a)
 {
-	(void)a;
 	m->stats.protection_faults++;
-	return PH_DONE;
+	return after_access(m, a);
 }
 
 /*
@@ -330,9 +354,8 @@ victim(struct machine *m, struct access *a)
 PHASE
 out_of_memory(struct machine *m, struct access *a)
 {
-	(void)a;
 	m->stats.out_of_memory++;
-	return PH_DONE;
+	return after_access(m, a);
 }
 
 /* The entry of the victim's mapping `it` is at: the first one is at hand. */
@@ -368,7 +391,7 @@ writeback(struct machine *m, struct access *a)
 
 	victim_written_to(m, a, owner->slot >= 0 ? owner->slot : swap_alloc(m, a->frame));
 	m->stats.writebacks++;
-	return PH_EVICT;
+	return a->trimming ? PH_TRIM_EVICT : PH_EVICT;
 }
 
 PHASE
@@ -388,7 +411,7 @@ evict(struct machine *m, struct access *a)
 	rmap_clear(&m->rmap, &m->frames[a->frame].rmap);
 	m->free_frames++;
 	m->stats.evictions++;
-	return fill_next(a);
+	return a->trimming ? tick_or_done(m, a) : fill_next(a);
 }
 
 /* Makes the missing table in the frame just taken; then the next frame is needed. */
@@ -525,9 +548,30 @@ access_page(struct machine *m, struct access *a)
 	if (a->kind == ACCESS_WRITE)
 		own_pte(a)->dirty = true;
 	working_set_touch(&a->p->ws, &a->p->pt, m->cfg.tau, own_pte(a));
+	a->p->accesses++;
 	a->policy->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;
+	return after_access(m, a);
+}
+
+/* A page outside its process's working set leaves memory, without a fault. */
+PHASE
+trim(struct machine *m, struct access *a)
+{
+	a->trimming = true;
+	a->frame = a->trim_frame;
+	a->victim = frame_first(m, a->frame);
+	a->victim_p = a->p;     /* a trim takes the accessing process's own page */
+	a->victim_pte = page_table_find(&a->p->pt, a->victim.vpn);
+	a->why = a->trim_why;
+	return frame_dirty(m, a->frame) ? PH_TRIM_WRITEBACK : PH_TRIM_EVICT;
+}
+
+PHASE
+tick(struct machine *m, struct access *a)
+{
+	a->policy->tick(m->policy, m);
 	return PH_DONE;
 }
 
@@ -558,6 +602,11 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 	case PH_PTE: return pte_update(m, a);
 	case PH_TLB_FILL: return tlb_fill_phase(m, a);
 	case PH_ACCESS: return access_page(m, a);
+	case PH_TRIM: return trim(m, a);
+	/* A trim writes back and evicts as a fault's eviction does, later on. */
+	case PH_TRIM_WRITEBACK: return writeback(m, a);
+	case PH_TRIM_EVICT: return evict(m, a);
+	case PH_TICK: return tick(m, a);
 	case PH_DONE: break;
 	}
 	return PH_DONE;
@@ -884,6 +933,26 @@ tell_access(const struct machine *m, struct access *a, enum phase next, struct e
 	ev->paddr = machine_paddr(m, a->frame, a->offset);
 }
 
+static void
+tell_trim(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)m;
+	ev->kind = EV_TRIM;
+	ev->why = a->why;
+	name_victim(a, ev);
+	ev->slot = a->victim_pte->slot;
+	if (next == PH_TRIM_WRITEBACK)
+		ev->flags |= EVF_DIRTY;
+}
+
+static void
+tell_tick(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)a; (void)next;
+	ev->kind = EV_TICK;
+	ev->count = m->cfg.tick;
+}
+
 static tell_fn *const tells[PH_DONE] = {
 	[PH_SPLIT] = tell_split, [PH_TLB] = tell_tlb, [PH_WALK_TABLE] = tell_walk_table,
 	[PH_WALK] = tell_walk, [PH_NEW_TABLE] = tell_new_table,
@@ -892,6 +961,8 @@ static tell_fn *const tells[PH_DONE] = {
 	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory,
 	[PH_WRITEBACK] = tell_writeback, [PH_EVICT] = tell_evict, [PH_FILL] = tell_fill,
 	[PH_PTE] = tell_pte, [PH_TLB_FILL] = tell_tlb_fill, [PH_ACCESS] = tell_access,
+	[PH_TRIM] = tell_trim, [PH_TRIM_WRITEBACK] = tell_writeback,
+	[PH_TRIM_EVICT] = tell_evict, [PH_TICK] = tell_tick,
 };
 
 /* ---- running an access --------------------------------------------------- */
@@ -903,7 +974,7 @@ static tell_fn *const tells[PH_DONE] = {
  * evicted) before the page's own frame.  So an access reports at most
  * one event per phase, plus a read for each level below the second, plus
  * for each table made a frame taken again (victim, write-back, evict) and
- * its NEW TABLE event.
+ * its NEW TABLE event.  (A working-set trim has phases of its own.)
  */
 _Static_assert(PH_DONE + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) <= EVENTS_MAX,
 	       "an access's events must fit an event list");
@@ -932,6 +1003,7 @@ access_run(struct machine *m, const struct op *op, struct event_list *out,
 	a.depth = 0;
 	a.table_frame = NO_FRAME;
 	a.missing = 0;
+	a.trimming = false;
 	if (!out) {
 		while (ph != PH_DONE)
 			ph = run_phase(m, &a, ph);

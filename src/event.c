@@ -300,6 +300,31 @@ explain_victim(const struct event *e, const struct machine *m, char *b, size_t n
 	       "; it is dirty, so it must be written to swap first" : "; it is clean");
 }
 
+/* A page leaving memory without a fault: the working set's trimming. */
+static void
+explain_trim(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "no fault: %s takes %d:0x%llx from frame %d, ",
+			 m ? policy_at(m->cfg.policy)->name : "the policy", e->other_pid,
+			 ull(e->other_vpn), e->frame);
+
+	if (k < 0 || (size_t)k >= n)
+		return;
+	k += victim_reason(&e->why, m, b + k, n - k);
+	append(b, n, k, "%s", (e->flags & EVF_DIRTY) ?
+	       "; it is dirty, so it is written to swap first" : "; it is clean");
+}
+
+static void
+explain_tick(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	const struct policy_ops *p = m ? policy_at(m->cfg.policy) : NULL;
+
+	snprintf(b, n, "clock tick (every %llu access%s): %s", ull(e->count),
+		 e->count == 1 ? "" : "es",
+		 p && p->tick_says ? p->tick_says : "the policy does its periodic work");
+}
+
 static void
 explain_writeback(const struct event *e, const struct machine *m, char *b, size_t n)
 {
@@ -638,7 +663,7 @@ static explain_fn *const explainers[EV_COUNT] = {
 	[EV_EVICT] = explain_evict, [EV_OUT_OF_MEMORY] = explain_oom,
 	[EV_SWAP_IN] = explain_swap_in, [EV_ZERO_FILL] = explain_zero_fill,
 	[EV_PTE_UPDATE] = explain_pte_update, [EV_TLB_FILL] = explain_tlb_fill,
-	[EV_ACCESS] = explain_access, [EV_SPAWN] = explain_spawn,
+	[EV_ACCESS] = explain_access, [EV_TRIM] = explain_trim, [EV_TICK] = explain_tick, [EV_SPAWN] = explain_spawn,
 	[EV_SWITCH] = explain_switch, [EV_EXIT] = explain_exit, [EV_MAP] = explain_map,
 	[EV_UNMAP] = explain_unmap, [EV_LIMIT] = explain_limit,
 	[EV_TLB_FLUSH] = explain_tlb_flush, [EV_FORK] = explain_fork,

@@ -37,6 +37,8 @@ struct machine;
 	X(EV_PTE_UPDATE,       "PTE UPDATE",         "pte_update")       \
 	X(EV_TLB_FILL,         "TLB FILL",           "tlb_fill")         \
 	X(EV_ACCESS,           "ACCESS",             "access")           \
+	X(EV_TRIM,             "WORKING-SET TRIM",   "trim")             \
+	X(EV_TICK,             "CLOCK TICK",         "tick")             \
 	X(EV_SPAWN,            "SPAWN",              "spawn")            \
 	X(EV_SWITCH,           "SWITCH",             "switch")           \
 	X(EV_EXIT,             "EXIT",               "exit")             \
@@ -56,9 +58,11 @@ enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
  * Why the replacement policy chose its victim, as plain data that the
  * policy itself turns into words at explain time (policy_ops.explain):
  * `value` is the victim's deciding figure (a step, a count, a counter),
- * `swept` the reference bits a hand cleared on the way.
+ * `swept` the reference bits a hand cleared on the way; `rule` is the
+ * policy's own number for the rule that decided, where it has several.
  */
 struct victim_why {
+	unsigned rule;
 	uint64_t value;
 	unsigned swept;
 };
@@ -74,12 +78,13 @@ struct event {
 	uint64_t vaddr, vpn, offset;
 	int frame;               /* frame involved, or NO_FRAME */
 	int slot;                /* swap slot involved, or NO_SLOT */
-	int other_pid;           /* victim owner (EV_VICTIM...), or evicted TLB pid */
+	int other_pid;           /* victim owner (EV_VICTIM, EV_TRIM...), or evicted TLB pid */
 	uint64_t other_vpn;
 	uint64_t paddr;          /* EV_ACCESS */
 	int source;              /* the frame a copy-on-write copy is made from, or NO_FRAME */
 	uint64_t count;          /* pages (spawn, map; unmap: those mapped; fork: made
-	                          * copy-on-write), frame limit, TLB entries flushed */
+	                          * copy-on-write), frame limit, TLB entries flushed,
+	                          * accesses between ticks (EV_TICK) */
 	unsigned frames_freed;   /* EV_EXIT, EV_UNMAP: frames given back */
 	unsigned perm;           /* enum perm bits: the page's, or the mapping's */
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */
@@ -87,7 +92,7 @@ struct event {
 	                          * frames others still map */
 	unsigned slots_shared;   /* the same for swap slots */
 	unsigned flags;          /* EVF_* below */
-	struct victim_why why;   /* EV_VICTIM */
+	struct victim_why why;   /* EV_VICTIM, EV_TRIM */
 	unsigned held;           /* EVF_LIMITED, EVF_LOCAL, EV_LIMIT: frames the process
 	                          * holds; EV_FORK: the parent's TLB entries dropped
 	                          * (and depth: the page tables copied for the child) */
@@ -107,7 +112,7 @@ struct event {
 enum event_flags {
 	EVF_PRESENT    = 1u << 0, /* EV_WALK: the PTE is present */
 	EVF_SWAPPED    = 1u << 1, /* EV_WALK / EV_PAGE_FAULT: the page is in swap */
-	EVF_DIRTY      = 1u << 2, /* EV_VICTIM / EV_EVICT: the victim was dirty */
+	EVF_DIRTY      = 1u << 2, /* EV_VICTIM / EV_TRIM / EV_EVICT: the victim was dirty */
 	EVF_KEEPS_SLOT = 1u << 3, /* EV_EVICT: a clean page keeps its old slot */
 	EVF_REPLACED   = 1u << 4, /* EV_TLB_FILL: an older entry made room */
 	EVF_LIMITED    = 1u << 5, /* EV_PAGE_FAULT / EV_VICTIM: at its frame limit */
@@ -132,7 +137,7 @@ enum event_flags {
 	                           * entry's, read-only) */
 };
 
-#define EVENTS_MAX 32
+#define EVENTS_MAX 36
 struct event_list {
 	unsigned n;
 	struct event ev[EVENTS_MAX];

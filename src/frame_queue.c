@@ -102,3 +102,15 @@ frame_queue_first(const struct policy_state *s, const struct machine *m,
 			return f;
 	return -1;
 }
+
+int
+frame_queue_last(const struct policy_state *s, const struct machine *m,
+		 const struct victim_filter *filter)
+{
+	const struct frame_queue *q = queue(s);
+
+	for (int f = q->tail; f >= 0; f = q->prev[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}

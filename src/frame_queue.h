@@ -3,7 +3,9 @@
  * intrusive doubly linked list: O(1) to append, move and remove.
  *
  * FIFO and LRU are the same queue told different things: FIFO appends a
- * frame when its page is loaded; LRU also moves it to the back on every use.
+ * frame when its page is loaded; LRU also moves it to the back on every use
+ * (and MRU takes from the back); second chance moves a frame to the back
+ * when its R bit buys it another trip.
  */
 #ifndef VMSCOPE_FRAME_QUEUE_H
 #define VMSCOPE_FRAME_QUEUE_H
@@ -27,5 +29,8 @@ void frame_queue_remove(struct policy_state *s, struct machine *m, int frame);
 /* The first frame from the front that the filter allows. */
 int frame_queue_first(const struct policy_state *s, const struct machine *m,
 		      const struct victim_filter *filter);
+/* The first frame from the back that the filter allows. */
+int frame_queue_last(const struct policy_state *s, const struct machine *m,
+		     const struct victim_filter *filter);
 
 #endif

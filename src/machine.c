@@ -23,6 +23,7 @@ machine_config_default(struct machine_config *cfg)
 		.tlb_entries = 4, .levels = 1, .pte_bytes = PTE_BYTES_DEFAULT,
 		.policy = policy_find("lru"),
 		.scope = SCOPE_GLOBAL, .seed = 1, .tau = TAU_DEFAULT,
+		.tick = TICK_DEFAULT,
 	};
 }
 
@@ -62,6 +63,7 @@ machine_config_check(const struct machine_config *c, char *err, size_t size)
 	    check_range("swap_slots", c->swap_slots, 0, SWAP_SLOTS_MAX, err, size) ||
 	    check_range("tlb_entries", c->tlb_entries, 0, TLB_ENTRIES_MAX, err, size) ||
 	    check_range("tau", c->tau, 1, TAU_MAX, err, size) ||
+	    check_range("tick", c->tick, 1, TICK_MAX, err, size) ||
 	    check_range("levels", c->levels, 1, LEVELS_MAX, err, size))
 		return -1;
 	if (c->pte_bytes < 1 || c->pte_bytes > PTE_BYTES_MAX || (c->pte_bytes & (c->pte_bytes - 1))) {

@@ -34,6 +34,8 @@ enum scope { SCOPE_GLOBAL, SCOPE_LOCAL };
 #define TAU_DEFAULT     10u
 #define PTE_BYTES_MAX   8u
 #define PTE_BYTES_DEFAULT 8u
+#define TICK_MAX        (1u << 20)
+#define TICK_DEFAULT    4u
 
 struct machine_config {
 	unsigned page_size;     /* bytes, a power of two */
@@ -47,6 +49,7 @@ struct machine_config {
 	enum scope scope;
 	uint64_t seed;          /* for the random policy */
 	unsigned tau;           /* working-set window: the last tau accesses */
+	unsigned tick;          /* a clock tick every tick accesses (nru, aging) */
 	bool grow_va;           /* address space grows to hold what is touched */
 	bool grow_swap;         /* swap grows as needed */
 };
@@ -83,6 +86,8 @@ struct process {
 	uint64_t faults;            /* page faults it has taken (copy-on-write ones too) */
 	uint64_t minor_faults;      /* of them, served without reading swap */
 	uint64_t major_faults;      /* of them, served by reading swap */
+	uint64_t accesses;          /* accesses of its that reached a page (as
+				     * ws counts them): its own, virtual, time */
 };
 
 /*
@@ -292,6 +297,11 @@ const struct rmap *slot_rmap(const struct machine *m, unsigned s);
 int swap_alloc(struct machine *m, int f);
 /* Drops one mapping of a slot; returns whether that was its last (it is free). */
 bool swap_unmap(struct machine *m, int slot, struct mapping map);
+/*
+ * Whether held frame f's page can leave memory: not if it is dirty, has no
+ * slot, and swap is full.
+ */
+bool frame_can_leave(const struct machine *m, int f);
 /* Whether no slot is free and swap may not grow. */
 bool swap_full(const struct machine *m);
 

@@ -27,7 +27,7 @@ enum opt_id {
 	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
 	O_EVENTS,
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
-	O_SEED, O_TAU, O_LEVELS, O_PTE_BYTES,
+	O_SEED, O_TAU, O_TICK, O_LEVELS, O_PTE_BYTES,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
 	O_EXERCISE, O_ANSWERS, O_BLANK, O_EX_COUNT, O_EXPORT, O_GRADE,
 	O_HELP, O_VERSION,
@@ -123,6 +123,9 @@ static const struct spec specs[O_COUNT] = {
 	[O_TAU] = { "tau", 0, required_argument, "N", G_MACHINE, set_unsigned,
 		FIELD(cfg.tau), 0, "working-set window: a process's working set is the "
 		"pages it touched in its last N accesses", TAU_MAX },
+	[O_TICK] = { "tick", 0, required_argument, "N", G_MACHINE, set_unsigned,
+		FIELD(cfg.tick), 0, "a clock tick every N accesses (nru clears R bits, "
+		"aging shifts its counters)", TICK_MAX },
 	[O_CHECK] = { "check", 0, no_argument, "FILE...", G_SESSIONS, set_mode, 0, RUN_CHECK,
 		"check session files, print each problem, and exit" },
 	[O_LESSON] = { "lesson", 0, required_argument, "NAME", G_SESSIONS, set_string,
@@ -487,7 +490,8 @@ check_machine(const struct options *o, char *err, size_t size)
 		{ "page_size", O_PAGE_SIZE }, { "va_bits", O_VA_BITS },
 		{ "frames", O_FRAMES }, { "swap_slots", O_SWAP_SLOTS },
 		{ "tlb_entries", O_TLB }, { "policy", O_POLICY }, { "scope", O_SCOPE },
-		{ "tau", O_TAU }, { "levels", O_LEVELS }, { "pte_bytes", O_PTE_BYTES },
+		{ "tau", O_TAU }, { "tick", O_TICK }, { "levels", O_LEVELS },
+		{ "pte_bytes", O_PTE_BYTES },
 	};
 	char msg[256];
 	size_t i, len;
@@ -778,7 +782,7 @@ help_wrap(FILE *out, const char *text, size_t col)
 static void
 help_line(FILE *out, const struct spec *s)
 {
-	char left[64], text[256], dflt[96];
+	char left[64], text[384], dflt[256];
 	int n;
 
 	if (s->short_name)

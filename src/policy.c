@@ -10,6 +10,8 @@
 
 static const struct policy_ops *const policies[] = {
 	&policy_fifo, &policy_lru, &policy_opt, &policy_clock, &policy_random,
+	&policy_mru, &policy_lfu, &policy_second_chance, &policy_nru, &policy_aging,
+	&policy_wsclock, &policy_working_set,
 };
 
 #define NPOLICIES ((int)(sizeof policies / sizeof policies[0]))

@@ -56,10 +56,25 @@ struct policy_ops {
 	 */
 	int (*explain)(const struct victim_why *why, const struct machine *m,
 		       char *buf, size_t size);
+	/*
+	 * Optional (NULL: none): work done every cfg.tick accesses, after the
+	 * access, and in words what it does ("nru clears every R bit").
+	 */
+	void (*tick)(struct policy_state *s, struct machine *m);
+	const char *tick_says;
+	/*
+	 * Optional (NULL: none): called after each access by process pid, a
+	 * frame of pid's that must leave memory without a fault (the working
+	 * set's trimming) and can (frame_can_leave), with why; NO_FRAME when
+	 * none must.
+	 */
+	int (*expired)(const struct policy_state *s, const struct machine *m, int pid,
+		       struct victim_why *why);
 };
 
 extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
-	policy_clock, policy_random;
+	policy_clock, policy_random, policy_mru, policy_lfu, policy_second_chance,
+	policy_nru, policy_aging, policy_wsclock, policy_working_set;
 
 /* For policies that need no notice of a load, use or eviction. */
 void policy_ignore(struct policy_state *s, struct machine *m, int frame);

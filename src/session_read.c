@@ -50,7 +50,7 @@ static const char *const top_keys[] = {
 };
 static const char *const machine_keys[] = {
 	"page_size", "va_bits", "frames", "swap_slots", "tlb_entries", "policy",
-	"scope", "seed", "tau", "levels", "pte_bytes", "grow_va", "grow_swap", NULL
+	"scope", "seed", "tau", "tick", "levels", "pte_bytes", "grow_va", "grow_swap", NULL
 };
 static const char *const process_keys[] = { "pid", "name", "map", "limit", NULL };
 static const char *const region_keys[] = { "addr", "pages", "perm", NULL };
@@ -67,6 +67,7 @@ static const struct setting {
 	{ "swap_slots", offsetof(struct machine_config, swap_slots), 0, SWAP_SLOTS_MAX },
 	{ "tlb_entries", offsetof(struct machine_config, tlb_entries), 0, TLB_ENTRIES_MAX },
 	{ "tau", offsetof(struct machine_config, tau), 1, TAU_MAX },
+	{ "tick", offsetof(struct machine_config, tick), 1, TICK_MAX },
 	{ "levels", offsetof(struct machine_config, levels), 1, LEVELS_MAX },
 	{ "pte_bytes", offsetof(struct machine_config, pte_bytes), 1, PTE_BYTES_MAX },
 };

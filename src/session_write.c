@@ -58,6 +58,8 @@ session_put_machine(struct cJSON *m, const struct machine_config *cfg)
 		json_put_uint(m, "levels", cfg->levels);
 	if (cfg->pte_bytes != PTE_BYTES_DEFAULT)
 		json_put_uint(m, "pte_bytes", cfg->pte_bytes);
+	if (cfg->tick != TICK_DEFAULT)
+		json_put_uint(m, "tick", cfg->tick);
 	if (cfg->grow_va)
 		json_put_bool(m, "grow_va", true);
 	if (cfg->grow_swap)

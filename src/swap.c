@@ -84,3 +84,10 @@ swap_full(const struct machine *m)
 	return m->swap_used == m->cfg.swap_slots &&
 	       (!m->cfg.grow_swap || m->cfg.swap_slots >= SWAP_SLOTS_MAX);
 }
+
+bool
+frame_can_leave(const struct machine *m, int f)
+{
+	return !frame_dirty(m, f) || mapping_pte(m, frame_first(m, f))->slot >= 0 ||
+	       !swap_full(m);
+}

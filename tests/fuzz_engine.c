@@ -1,6 +1,6 @@
 /*
  * fuzz_engine.c - the engine under fuzzing.  The first four bytes choose
- * a small machine (frames, swap, TLB, policy, scope, page size, address
+ * a small machine (frames, swap, TLB, policy, tau, tick, scope, page size, address
  * width, growth, seed, and whether process 1 starts with its whole space
  * mapped); the rest are lines of the command language, each parsed and,
  * if the engine accepts it, applied.  After every operation the machine
@@ -29,7 +29,7 @@ machine_from(const uint8_t *b, struct machine_config *cfg, bool *flat)
 
 	machine_config_default(cfg);
 	cfg->frames = 1 + (b[0] & 7u);
-	cfg->policy = (int)((b[0] >> 3) & 7u) % policy_count();
+	cfg->policy = (int)(((b[0] >> 3) & 7u) | (b[3] & 0x10u) >> 1) % policy_count();
 	cfg->scope = (b[0] >> 6) & 1u ? SCOPE_LOCAL : SCOPE_GLOBAL;
 	cfg->grow_swap = (b[0] >> 7) & 1u;
 	cfg->swap_slots = b[1] & 15u;
@@ -39,6 +39,8 @@ machine_from(const uint8_t *b, struct machine_config *cfg, bool *flat)
 	cfg->page_size = 1u << page_bits;
 	cfg->va_bits = page_bits + 1 + ((b[2] >> 2) & 7u);
 	cfg->seed = b[3] >> 1;
+	cfg->tau = 1 + ((b[3] >> 5) & 7u);     /* working-set window and tick: both */
+	cfg->tick = 1 + ((b[3] >> 1) & 7u);    /* small, so trims and ticks happen */
 	*flat = b[3] & 1u;
 }
 

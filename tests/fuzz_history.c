@@ -1,7 +1,7 @@
 /*
  * fuzz_history.c - a session's history under fuzzing, driven as the UI
  * drives it.  The first three bytes choose a small machine (frames, swap,
- * TLB, policy, scope, seed); the rest is a program of actions, each a byte
+ * TLB, policy, tau, tick, scope, seed); the rest is a program of actions, each a byte
  * and its arguments: append a line of the command language (or repeat the
  * last operation many times, past the first checkpoints), truncate, seek
  * to a step, take an operation's events, show a machine (whole, or
@@ -292,12 +292,14 @@ fuzz_history(const uint8_t *data, size_t size)
 	r.at = 3;
 	machine_config_default(&r.cfg);
 	r.cfg.frames = 1 + (data[0] & 3u);
-	r.cfg.policy = (int)((data[0] >> 2) & 7u) % policy_count();
+	r.cfg.policy = (int)(((data[0] >> 2) & 7u) | (data[2] & 1u) << 3) % policy_count();
 	r.cfg.scope = (data[0] >> 5) & 1u ? SCOPE_LOCAL : SCOPE_GLOBAL;
 	r.cfg.swap_slots = data[1] & 7u;
 	r.cfg.grow_swap = (data[1] >> 3) & 1u;
 	r.cfg.tlb_entries = (data[1] >> 4) & 3u;
 	r.cfg.seed = data[2];
+	r.cfg.tau = 1 + ((data[2] >> 1) & 7u);
+	r.cfg.tick = 1 + ((data[2] >> 4) & 7u);
 	r.h = new_history(&r.cfg);
 	r.end = machine_clone(history_initial(r.h));
 	while (r.at < size && done++ < ACTIONS_MAX) {

@@ -327,18 +327,19 @@ usage 'invalid option -- "z"' -z
 usage "--frames: 0 is out of range 1..65536" --batch --pages 1 --frames 0
 usage "--frames: expected a number (decimal, 0x hex or 0b binary), found \"many\"" --frames many
 usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size 3000
-usage "--policy: unknown policy \"best\" (expected fifo, lru, opt, clock, random)" --policy best
+usage "--policy: unknown policy \"best\" (expected fifo, lru, opt, clock, random, mru, lfu, second-chance, nru, aging, wsclock, working-set)" --policy best
 usage "--va-bits: 70 is out of range 12..64" --va-bits 70
 usage "--tlb: 5000 is out of range 0..1024" --tlb 5000
 usage "--tau: 0 is out of range 1..1048576" --tau 0
 usage "--levels: 5 is out of range 1..4" --levels 5
 usage "--pte-bytes: 3 is not 1, 2, 4 or 8" --pte-bytes 3
 usage "--levels: 4 levels cannot split a page number of 18 bits (va_bits 30 minus 12 offset bits): each level below the top takes 9 bits (a 4096-byte page holds 512 8-byte entries); va_bits must be at least 40" --levels 4 --va-bits 30
+usage "--tick: 0 is out of range 1..1048576" --tick 0
 usage "--swap-slots: 99999999999 is too large (expected at most 16777216)" --swap-slots 99999999999
 usage "--frames: 4294967296 is too large (expected at most 65536)" --frames 4294967296
 usage 'unrecognized option "--\x1b[2J"' "--$(printf '\033')[2J"
 usage 'invalid option -- "\x07"' "-$(printf '\007')"
-usage '--policy: unknown policy "\x1b]2;PWNED\x07" (expected fifo, lru, opt, clock, random)' --policy "$(printf '\033]2;PWNED\007')"
+usage '--policy: unknown policy "\x1b]2;PWNED\x07" (expected fifo, lru, opt, clock, random, mru, lfu, second-chance, nru, aging, wsclock, working-set)' --policy "$(printf '\033]2;PWNED\007')"
 usage "--seed: expected a number (decimal, 0x hex or 0b binary), found \"0x\"" --seed 0x
 usage "--scope: expected global or local, found \"world\"" --scope world
 usage "--trace-format: expected pages, lackey or addr, found \"script\"" --trace x --trace-format script

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_ostep.sh - page-list runs agree with OSTEP's paging-policy.py access
-# by access: hit or miss, and for fifo and lru the page replaced.  The
+# by access: hit or miss, and for fifo, lru and mru the page replaced.  The
 # golden answers are in tests/ostep (see its README).
 #
 # Environment (make check sets them): VMSCOPE, the program; TEST_SRCDIR,

@@ -1,6 +1,8 @@
 /*
  * test_policy.c - known answers for every replacement policy.
  */
+#include <stdio.h>
+
 #include "testutil.h"
 
 static const int belady[] = { 1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5, -1 };
@@ -174,6 +176,328 @@ test_opt_reason_names_next_use(void **state)
 	machine_free(m);
 }
 
+/* ---- the seven policies of issue 14, by hand ----------------------------- */
+
+/*
+ * One step of a worked example: the page read, the page the fault evicts
+ * (-1: none) and the page trimmed after the access (-1: none).  Each row's
+ * comment is the rule that decides it.
+ */
+struct step {
+	int page, victim, trimmed;
+};
+
+/* Runs reads of the rows' pages on 3 frames and holds the machine to them. */
+static void
+expect_steps(const char *policy, unsigned tick, unsigned tau, const struct step *rows,
+	     size_t n)
+{
+	struct machine *m = test_machine(policy, 3, 0);
+
+	m->cfg.tick = tick;
+	m->cfg.tau = tau;
+	for (size_t i = 0; i < n; i++) {
+		struct event_list ev;
+		char line[32];
+		int v, t;
+
+		snprintf(line, sizeof line, "r 0x%x", rows[i].page * 0x1000);
+		test_run(m, line, &ev);
+		v = test_find(&ev, EV_VICTIM);
+		t = test_find(&ev, EV_TRIM);
+		if ((v < 0 ? -1 : (int)ev.ev[v].other_vpn) != rows[i].victim)
+			fail_msg("%s: step %zu (page %d): victim %d, expected %d", policy, i + 1,
+				 rows[i].page, v < 0 ? -1 : (int)ev.ev[v].other_vpn, rows[i].victim);
+		if ((t < 0 ? -1 : (int)ev.ev[t].other_vpn) != rows[i].trimmed)
+			fail_msg("%s: step %zu (page %d): trimmed %d, expected %d", policy, i + 1,
+				 rows[i].page, t < 0 ? -1 : (int)ev.ev[t].other_vpn, rows[i].trimmed);
+	}
+	machine_free(m);
+}
+
+#define EXPECT_STEPS(policy, tick, tau, rows) \
+	expect_steps(policy, tick, tau, rows, sizeof rows / sizeof rows[0])
+
+static void
+test_mru_victims(void **state)
+{
+	static const struct step rows[] = {     /* the textbook string, 3 frames */
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },    /* free frames */
+		{ 2, 1, -1 },           /* 1 was used last (step 3) */
+		{ 0, -1, -1 },          /* hit */
+		{ 3, 0, -1 },           /* 0, used at step 5 */
+		{ 0, 3, -1 },           /* 3, just loaded */
+		{ 4, 0, -1 },
+		{ 2, -1, -1 },          /* hit: 2 is now the most recent */
+		{ 3, 2, -1 },
+		{ 0, 3, -1 }, { 3, 0, -1 }, { 2, 3, -1 }, { 1, 2, -1 }, { 2, 1, -1 },
+		{ 0, 2, -1 }, { 1, 0, -1 },
+		{ 7, -1, -1 },          /* hit: 7 stayed since step 1 */
+		{ 0, 7, -1 },           /* 7, used at step 18 */
+		{ 1, -1, -1 },
+	};
+
+	(void)state;
+	EXPECT_STEPS("mru", TICK_DEFAULT, TAU_DEFAULT, rows);
+}
+
+static void
+test_lfu_victims(void **state)
+{
+	static const struct step rows[] = {     /* counts since loaded; ties: loaded earliest */
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },
+		{ 2, 7, -1 },           /* all count 1: 7 was loaded first */
+		{ 0, -1, -1 },          /* 0 counts 2 */
+		{ 3, 1, -1 },           /* 1 and 2 count 1; 1 loaded earlier */
+		{ 0, -1, -1 },          /* 0 counts 3 */
+		{ 4, 2, -1 },           /* 2 (step 4) before 3 (step 6) */
+		{ 2, 3, -1 },           /* 3 (step 6) before 4 (step 8) */
+		{ 3, 4, -1 },           /* 4 (step 8) before 2 (step 9) */
+		{ 0, -1, -1 }, { 3, -1, -1 }, { 2, -1, -1 },    /* 0: 4, 3: 2, 2: 2 */
+		{ 1, 2, -1 },           /* 2 and 3 count 2; 2 loaded at step 9 */
+		{ 2, 1, -1 },           /* 1 counts 1 */
+		{ 0, -1, -1 },
+		{ 1, 2, -1 },           /* 2 counts 1 */
+		{ 7, 1, -1 },           /* 1 counts 1 */
+		{ 0, -1, -1 },
+		{ 1, 7, -1 },           /* 7 counts 1 */
+	};
+
+	(void)state;
+	EXPECT_STEPS("lfu", TICK_DEFAULT, TAU_DEFAULT, rows);
+}
+
+static void
+test_second_chance_victims(void **state)
+{
+	static const struct step rows[] = {     /* queue oldest first; R set by each use */
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },
+		{ 2, 7, -1 },           /* 7 0 1 all R: each goes back once; 7 again first */
+		{ 0, -1, -1 },          /* queue 0 1 2, R on 0 and 2 */
+		{ 3, 1, -1 },           /* 0 goes back; 1 has R clear */
+		{ 0, -1, -1 },          /* queue 2 0 3, all R */
+		{ 4, 2, -1 },           /* a full trip; 2 first again */
+		{ 2, 0, -1 },           /* queue 0 3 4: 0's R was cleared on the trip */
+		{ 3, -1, -1 },          /* queue 3 4 2, all R */
+		{ 0, 3, -1 },           /* a full trip; 3 */
+		{ 3, 4, -1 },           /* queue 4 2 0: 4's R is clear */
+		{ 2, -1, -1 },          /* queue 2 0 3, all R */
+		{ 1, 2, -1 },           /* a full trip; 2 */
+		{ 2, 0, -1 },           /* queue 0 3 1: 0 is clear */
+		{ 0, 3, -1 },           /* queue 3 1 2: 3 is clear */
+		{ 1, -1, -1 },          /* queue 1 2 0, all R */
+		{ 7, 1, -1 },           /* a full trip; 1 */
+		{ 0, -1, -1 },          /* queue 2 0 7: R on 0 and 7 */
+		{ 1, 2, -1 },           /* 2 is clear */
+	};
+
+	(void)state;
+	EXPECT_STEPS("second-chance", TICK_DEFAULT, TAU_DEFAULT, rows);
+}
+
+static void
+test_nru_victims(void **state)
+{
+	/* Reads only, so D = 0: class 2 with R set, class 0 without.  A tick
+	 * after accesses 4, 8, 12, 16 and 20 clears every R. */
+	static const struct step rows[] = {
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },
+		{ 2, 7, -1 },           /* all class 2: the lowest frame, 0, holds 7; tick */
+		{ 0, -1, -1 },          /* 0 in frame 1: R set */
+		{ 3, 2, -1 },           /* class 0: 2 (frame 0) and 1 (frame 2): frame 0 */
+		{ 0, -1, -1 },
+		{ 4, 1, -1 },           /* only 1 (frame 2) has R clear; tick */
+		{ 2, 3, -1 },           /* all class 0: frame 0 holds 3 */
+		{ 3, 0, -1 },           /* frames 1 (0) and 2 (4) clear: frame 1 */
+		{ 0, 4, -1 },           /* frame 2 (4) */
+		{ 3, -1, -1 },          /* tick */
+		{ 2, -1, -1 },          /* 2 in frame 0 */
+		{ 1, 3, -1 },           /* frames 1 (3) and 2 (0) clear: frame 1 */
+		{ 2, -1, -1 }, { 0, -1, -1 },   /* tick */
+		{ 1, -1, -1 },          /* 1 in frame 1 */
+		{ 7, 2, -1 },           /* frames 0 (2) and 2 (0) clear: frame 0 */
+		{ 0, -1, -1 }, { 1, -1, -1 },
+	};
+
+	(void)state;
+	EXPECT_STEPS("nru", 4, TAU_DEFAULT, rows);
+}
+
+static void
+test_aging_victims(void **state)
+{
+	/* Counters in binary; a tick after accesses 4, 8, 12, 16 and 20
+	 * shifts each right with R on top.  Ties: the page loaded earliest. */
+	static const struct step rows[] = {
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },
+		{ 2, 7, -1 },   /* all 00000000: 7 loaded first.  Tick: 2, 0, 1 = 10000000 */
+		{ 0, -1, -1 },
+		{ 3, 0, -1 },   /* all 10000000: 0 (step 2) loaded before 1 (3) and 2 (4) */
+		{ 0, 3, -1 },   /* 3 is 00000000 */
+		{ 4, 0, -1 },   /* 0 is 00000000.  Tick: 2 01000000, 4 10000000, 1 01000000 */
+		{ 2, -1, -1 },
+		{ 3, 1, -1 },   /* 1 and 2 01000000: 1 (step 3) before 2 (step 4) */
+		{ 0, 3, -1 },   /* 3 is 00000000 */
+		{ 3, 0, -1 },   /* 0 is 00000000.  Tick: 2 10100000, 4 01000000, 3 10000000 */
+		{ 2, -1, -1 },
+		{ 1, 4, -1 },   /* 4 is the smallest, 01000000 */
+		{ 2, -1, -1 },
+		{ 0, 1, -1 },   /* 1 is 00000000.  Tick: 2 11010000, 0 10000000, 3 01000000 */
+		{ 1, 3, -1 },   /* 3, 01000000 */
+		{ 7, 1, -1 },   /* 1 is 00000000 */
+		{ 0, -1, -1 },
+		{ 1, 7, -1 },   /* 7 is 00000000 */
+	};
+
+	(void)state;
+	EXPECT_STEPS("aging", 4, TAU_DEFAULT, rows);
+}
+
+static void
+test_wsclock_victims(void **state)
+{
+	/* tau 4; one process, so its time is the step.  Every page read stays
+	 * within its working set here: each victim is the clean page unused
+	 * longest once the hand has gone round (ties: first from the hand). */
+	static const struct step rows[] = {
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },
+		{ 2, 7, -1 },   /* hand 0: all R cleared, all used now: frame 0 (7) */
+		{ 0, -1, -1 },
+		{ 3, 1, -1 },   /* hand 1: 0 and 2 have R (cleared); 1 unused for 2 */
+		{ 0, -1, -1 },
+		{ 4, 2, -1 },   /* hand 0: 2 unused for 2; 0 and 3 have R */
+		{ 2, 0, -1 },   /* hand 1: 0 and 3 unused for 1: 0 first from the hand */
+		{ 3, -1, -1 },
+		{ 0, 4, -1 },   /* hand 2: 3 and 2 have R; 4 unused for 2 */
+		{ 3, -1, -1 }, { 2, -1, -1 },
+		{ 1, 2, -1 },   /* hand 1: all have R: frame 1 (2) */
+		{ 2, 3, -1 },   /* hand 2: 3 and 0 unused for 1: 3 first */
+		{ 0, -1, -1 }, { 1, -1, -1 },
+		{ 7, 0, -1 },   /* hand 0: all have R (2 since its load): frame 0 (0) */
+		{ 0, 1, -1 },   /* hand 1: 1 and 2 unused for 1: 1 first; 7 has R */
+		{ 1, 2, -1 },   /* hand 2: 2 unused for 2, 7 for 1; 0 has R */
+	};
+
+	(void)state;
+	EXPECT_STEPS("wsclock", TICK_DEFAULT, 4, rows);
+}
+
+/*
+ * WSClock's other rules, tau 2: page 1 is written.  At page 5 the hand
+ * (at frame 2) clears 3's R, finds 1 dirty and unused for 2 accesses
+ * (its write-back is due), clears 4's R, comes round: the dirty page
+ * goes, written to swap.  At page 6 the hand (at frame 1) clears 4's R
+ * and finds 3 unused for 2 with R clear: outside the working set, clean.
+ */
+static void
+test_wsclock_outside_the_working_set(void **state)
+{
+	static const struct { const char *op; int victim; const char *why; } rows[] = {
+		{ "w 0x1000", -1, NULL }, { "r 0x2000", -1, NULL }, { "r 0x3000", -1, NULL },
+		{ "r 0x4000", 2, "every page the hand may take is in its working set" },
+		{ "r 0x3000", -1, NULL },
+		{ "r 0x5000", 1, "the first dirty one it passed, unused for 2" },
+		{ "r 0x4000", -1, NULL },
+		{ "r 0x6000", 3, "R clear, clean, and outside the working set: unused for 2" },
+	};
+	struct machine *m = test_machine("wsclock", 3, 0);
+
+	(void)state;
+	m->cfg.tau = 2;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct event_list ev;
+		char text[512];
+		int v;
+
+		test_run(m, rows[i].op, &ev);
+		v = test_find(&ev, EV_VICTIM);
+		assert_int_equal(v < 0 ? -1 : (int)ev.ev[v].other_vpn, rows[i].victim);
+		if (v < 0)
+			continue;
+		event_explain(&ev.ev[v], m, text, sizeof text);
+		if (!strstr(text, rows[i].why))
+			fail_msg("step %zu: \"%s\" does not say \"%s\"", i + 1, text, rows[i].why);
+		assert_int_equal(test_find(&ev, EV_WRITEBACK) >= 0, rows[i].victim == 1);
+	}
+	machine_free(m);
+}
+
+static void
+test_working_set_trims(void **state)
+{
+	/* tau 3: after each access a page unused for 3 accesses leaves; at a
+	 * fault with no free frame, the page used least recently goes. */
+	static const struct step rows[] = {
+		{ 7, -1, -1 }, { 0, -1, -1 }, { 1, -1, -1 },
+		{ 2, 7, -1 },           /* full: LRU 7 */
+		{ 0, -1, -1 },
+		{ 3, 1, -1 },           /* full: LRU 1 (step 3) */
+		{ 0, -1, 2 },           /* 2, used at 4, is unused for 3: trimmed */
+		{ 4, -1, -1 },          /* into 2's frame, free */
+		{ 2, 3, -1 },           /* full: LRU 3 (step 6) */
+		{ 3, 0, -1 },           /* LRU 0 (step 7) */
+		{ 0, 4, -1 },           /* LRU 4 (step 8) */
+		{ 3, -1, 2 },           /* 2, used at 9: trimmed */
+		{ 2, -1, -1 },          /* a free frame */
+		{ 1, 0, -1 },           /* LRU 0 (step 11) */
+		{ 2, -1, 3 },           /* 3, used at 12: trimmed */
+		{ 0, -1, -1 },          /* a free frame */
+		{ 1, -1, -1 },
+		{ 7, 2, -1 },           /* LRU 2 (step 15) */
+		{ 0, -1, -1 }, { 1, -1, -1 },
+	};
+
+	(void)state;
+	EXPECT_STEPS("working-set", TICK_DEFAULT, 3, rows);
+}
+
+/*
+ * Tanenbaum's exercise (Modern Operating Systems, chapter 3): four pages
+ * with their load time, last reference, R and M:
+ *     page  loaded  last ref  R  M
+ *       0     126      280    1  0
+ *       1     230      265    0  1
+ *       2     140      270    0  0
+ *       3     110      285    1  1
+ * NRU replaces page 2 (class 0), FIFO page 3 (loaded first), LRU page 1
+ * (referenced longest ago), second chance page 2 (3 and 0 have R set and
+ * go to the back).  The snapshot is built in that order of loads and of
+ * last references, and its R bits set as the table says (a tick would
+ * have cleared the others).
+ */
+static void
+test_tanenbaum_snapshot(void **state)
+{
+	static const struct { const char *policy; int victim; } replaces[] = {
+		{ "nru", 2 }, { "fifo", 3 }, { "lru", 1 }, { "second-chance", 2 },
+	};
+	static const char *const build[] = {
+		"w 0x3000", "r 0x0000", "r 0x2000", "w 0x1000",    /* loads: 3, 0, 2, 1 */
+		"r 0x2000", "r 0x0000", "r 0x3000",                /* last refs: 1, 2, 0, 3 */
+	};
+	static const bool r_bit[] = { true, false, false, true };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof replaces / sizeof replaces[0]; i++) {
+		struct machine *m = test_machine(replaces[i].policy, 4, 0);
+		struct event_list ev;
+		int v;
+
+		m->cfg.tick = TICK_MAX;
+		for (size_t j = 0; j < sizeof build / sizeof build[0]; j++)
+			test_run(m, build[j], &ev);
+		for (int f = 0; f < 4; f++)
+			m->frames[f].referenced = r_bit[frame_first(m, (int)f).vpn];
+		test_run(m, "r 0x4000", &ev);
+		v = test_find(&ev, EV_VICTIM);
+		assert_true(v >= 0);
+		if ((int)ev.ev[v].other_vpn != replaces[i].victim)
+			fail_msg("%s replaces page %d, expected %d", replaces[i].policy,
+				 (int)ev.ev[v].other_vpn, replaces[i].victim);
+		machine_free(m);
+	}
+}
+
 static void
 random_run(uint64_t seed, int *victims)
 {
@@ -216,6 +540,15 @@ main(void)
 		cmocka_unit_test(test_victim_reasons),
 		cmocka_unit_test(test_opt_reason_names_next_use),
 		cmocka_unit_test(test_random_is_reproducible),
+		cmocka_unit_test(test_mru_victims),
+		cmocka_unit_test(test_lfu_victims),
+		cmocka_unit_test(test_second_chance_victims),
+		cmocka_unit_test(test_nru_victims),
+		cmocka_unit_test(test_aging_victims),
+		cmocka_unit_test(test_wsclock_victims),
+		cmocka_unit_test(test_wsclock_outside_the_working_set),
+		cmocka_unit_test(test_working_set_trims),
+		cmocka_unit_test(test_tanenbaum_snapshot),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -160,6 +160,7 @@ t_minimal_and_defaults(void **state)
 	assert_int_equal(m->cfg.tau, 10);
 	assert_int_equal(m->cfg.levels, 1);
 	assert_int_equal(m->cfg.pte_bytes, 8);
+	assert_int_equal(m->cfg.tick, 4);
 	assert_int_equal(m->current_pid, 0);
 	assert_int_equal(history_length(s.history), 0);
 	assert_null(s.title);
@@ -203,6 +204,8 @@ static const struct {
 	{ "{\"vmscope\": 1, \"machine\": {\"levels\": 2}}", 1,
 	  { "t.json: machine.levels: 2 levels cannot split a page number of 4 bits "
 	    "(va_bits 16 minus 12 offset bits)" } },
+	{ "{\"vmscope\": 1, \"machine\": {\"tick\": 2000000}}", 1,
+	  { "t.json: machine.tick: expected an integer from 1 to 1048576, found 2000000" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 1000000000}}", 1,
 	  { "machine.frames: expected an integer from 1 to 65536, found 1000000000" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": -1, \"tlb_entries\": 1e300}}", 2,
@@ -229,9 +232,9 @@ static const struct {
 	    "t.json: ops[0]: \"r 0xZZ\": bad number at column 3 (expected " } },
 	{ "{\"vmscope\": 1, \"machine\": {\"page_size\": 4096, \"va_bits\": 8}}", 1,
 	  { "t.json: machine.va_bits: " } },
-	{ "{\"vmscope\": 1, \"machine\": {\"policy\": \"lfu\", \"scope\": \"galaxy\"}}", 2,
-	  { "machine.policy: expected one of fifo, lru, opt, clock, random, "
-	    "found the string \"lfu\"",
+	{ "{\"vmscope\": 1, \"machine\": {\"policy\": \"lifo\", \"scope\": \"galaxy\"}}", 2,
+	  { "machine.policy: expected one of fifo, lru, opt, clock, random, mru, lfu, "
+	    "second-chance, nru, aging, wsclock, working-set, found the string \"lifo\"",
 	    "machine.scope: expected global or local, found the string \"galaxy\"" } },
 	{ "{\"vmscope\": 1, \"machine\": [4]}", 1,
 	  { "t.json: machine: expected an object, found an array" } },
@@ -536,7 +539,7 @@ t_save_keeps_everything(void **state)
 	static const char odd[] =
 	    "{\"vmscope\": 1, \"title\": \"T\\u00e9st \\\"q\\\"\\n\", "
 	    "\"machine\": {\"seed\": \"18446744073709551615\", \"grow_va\": true, "
-	    "\"grow_swap\": true, \"scope\": \"local\", \"policy\": \"opt\", \"tau\": 3, "
+	    "\"grow_swap\": true, \"scope\": \"local\", \"policy\": \"opt\", \"tau\": 3, \"tick\": 7, "
 	    "\"levels\": 2, \"pte_bytes\": 1, \"page_size\": 32, \"va_bits\": 15}, "
 	    "\"processes\": [{\"pid\": 7, \"name\": \"a.b-c_d\", "
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
@@ -561,6 +564,7 @@ t_save_keeps_everything(void **state)
 	assert_int_equal(m->cfg.levels, 2);
 	assert_int_equal(m->cfg.pte_bytes, 1);
 	assert_int_equal(m->split.bits[0], 5);
+	assert_int_equal(m->cfg.tick, 7);
 	assert_int_equal(machine_process(m, 7)->frame_limit, 1);
 	assert_string_equal(t.title, "T\xc3\xa9st \"q\"\n");
 	assert_string_equal(history_text(t.history, 1), "  r   0x1  ");

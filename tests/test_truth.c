@@ -20,6 +20,17 @@
  *  - an unmap's page count is the pages that were mapped ("nothing": none);
  *  - a VICTIM says "evicts ... from frame" unless OUT OF MEMORY follows, and
  *    then "cannot be evicted";
+ *  - "last used at step N": the victim's frame was last used at step N;
+ *  - "N uses since it was loaded" (lfu): the page was accessed N times
+ *    since it came into its frame;
+ *  - "lowest class: K (R = r, D = d)" (nru): the victim's bits, and no frame
+ *    the fault may take is in a lower class;
+ *  - a WORKING-SET TRIM takes a page of the accessing process that was
+ *    resident and "not touched in its last T accesses": T is the setting,
+ *    and its process has made at least T accesses (that reached a page)
+ *    since the page's last use; "dirty" exactly when it is;
+ *  - a CLOCK TICK comes every "N accesses", N the setting, and leaves every
+ *    R bit clear;
  *  - the page-table panel draws the row a walk reads (ui/pte_rows.c);
  *  - a refused access has no ACCESS event, no physical address in any
  *    line, and the address bar never finds one (ui/translation.c).
@@ -55,11 +66,16 @@ struct seen_page {
 	int pid;
 	uint64_t vpn;
 	uint64_t dropped_at;    /* step it was evicted clean with no slot; 0: not so */
+	uint64_t used_at;       /* its process's accesses when it was last used */
+	uint64_t uses;          /* accesses that reached it since it was loaded */
 };
+
+#define PIDS_SEEN 64            /* the scripts and lessons stay below this pid */
 
 struct record {
 	struct seen_page *p;
 	size_t n, cap;
+	uint64_t accesses[PIDS_SEEN];   /* each process's accesses that reached a page */
 };
 
 static struct seen_page *
@@ -83,7 +99,7 @@ seen_add(struct record *r, int pid, uint64_t vpn)
 		r->p = realloc(r->p, r->cap * sizeof *r->p);
 		assert_non_null(r->p);
 	}
-	r->p[r->n] = (struct seen_page){ pid, vpn, 0 };
+	r->p[r->n] = (struct seen_page){ pid, vpn, 0, 0, 0 };
 	return &r->p[r->n++];
 }
 
@@ -109,9 +125,15 @@ record_event(struct record *r, const struct event *e, const struct op *op,
 	const struct pte *victim;
 
 	switch (e->kind) {
+	case EV_ACCESS:
+		assert_true(e->pid < PIDS_SEEN);
+		seen_add(r, e->pid, e->vpn)->used_at = ++r->accesses[e->pid];
+		seen_add(r, e->pid, e->vpn)->uses++;
+		break;
 	case EV_ZERO_FILL:
 	case EV_SWAP_IN:
 		seen_add(r, e->pid, e->vpn)->dropped_at = 0;
+		seen_add(r, e->pid, e->vpn)->uses = 0;
 		break;
 	case EV_EVICT:
 		/* Every page table that maps the frame loses it. */
@@ -123,6 +145,7 @@ record_event(struct record *r, const struct event *e, const struct op *op,
 		break;
 	case EV_EXIT:
 		seen_forget(r, e->pid, 0, 0);
+		r->accesses[e->pid] = 0;
 		break;
 	case EV_FORK:
 		/* The child's entries are the parent's: so is what was seen of them. */
@@ -570,6 +593,69 @@ check_shared_words(const struct ctx *c, const struct event *e)
 		      (e->frames_shared + e->slots_shared > 0));
 		CLAIM(c, e->kind != EV_EXIT || (e->frames_shared == frames && e->slots_shared == slots));
 	}
+/* NRU's class of frame f: 2 R + D. */
+static uint64_t
+nru_class(const struct machine *m, int f)
+{
+	return 2u * m->frames[f].referenced + frame_dirty(m, f);
+}
+
+/* Whether the fault of this access may take any frame (no limit, global scope). */
+static bool
+may_take_any(const struct ctx *c)
+{
+	for (unsigned i = 0; i < c->j; i++)
+		if (c->ev->ev[i].kind == EV_PAGE_FAULT)
+			return !(c->ev->ev[i].flags & (EVF_LIMITED | EVF_LOCAL));
+	return false;
+}
+
+/* What a victim's reason says of the state it was chosen from. */
+static void
+check_reason_words(const struct ctx *c, const struct event *e, const struct record *r)
+{
+	const struct seen_page *s;
+	uint64_t n, k;
+
+	if (e->kind != EV_VICTIM && e->kind != EV_TRIM)
+		return;
+	s = seen((struct record *)r, e->other_pid, e->other_vpn);
+	CLAIM(c, s != NULL);
+	if ((n = number_after(c, "last used at step ")) != UINT64_MAX)
+		CLAIM(c, c->before->frames[e->frame].last_used_step == n);
+	if ((n = number_after(c, "least frequently used: ")) != UINT64_MAX)
+		CLAIM(c, s->uses == n);
+	if ((k = number_after(c, "lowest class: ")) != UINT64_MAX) {
+		CLAIM(c, nru_class(c->before, e->frame) == k);
+		CLAIM(c, number_after(c, "(R = ") == k >> 1 && number_after(c, "D = ") == (k & 1));
+		for (unsigned f = 0; f < c->before->cfg.frames && may_take_any(c); f++)
+			if (frame_rmap(c->before, (int)f)->holds == HOLDS_DATA)
+				CLAIM(c, nru_class(c->before, (int)f) >= k);
+	}
+}
+
+/* A page trimmed from its working set, and a clock tick. */
+static void
+check_trim_and_tick(const struct ctx *c, const struct event *e, const struct record *r)
+{
+	const struct seen_page *s;
+	const struct pte *pte;
+	uint64_t n;
+
+	if (e->kind == EV_TICK) {
+		CLAIM(c, number_after(c, "every ") == c->before->cfg.tick &&
+		      c->before->stats.accesses % c->before->cfg.tick == 0);
+		for (unsigned f = 0; f < c->after->cfg.frames; f++)
+			CLAIM(c, !c->after->frames[f].referenced);
+	}
+	if (e->kind != EV_TRIM)
+		return;
+	s = seen((struct record *)r, e->other_pid, e->other_vpn);
+	pte = pte_before(c, e->other_pid, e->other_vpn);
+	n = number_after(c, "not touched in its last ");
+	CLAIM(c, e->other_pid == e->pid && pte != NULL && pte->present && pte->frame == e->frame);
+	CLAIM(c, n == c->before->cfg.tau && s != NULL && r->accesses[e->pid] - s->used_at >= n);
+	CLAIM(c, says(c, "it is dirty") == pte->dirty && says(c, "no fault"));
 }
 
 static void
@@ -588,13 +674,16 @@ check_event(struct ctx *c, const struct record *r)
 		check_fork(c, e);
 	check_cow_words(c, e);
 	check_shared_words(c, e);
+	check_reason_words(c, e, r);
+	check_trim_and_tick(c, e, r);
 }
 
 /* How often the random scripts reached each case worth checking. */
 enum reached {
 	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
-	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT, R_COUNT
+	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT,
+	R_TRIM, R_DIRTY_TRIM, R_TICK, R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -618,14 +707,21 @@ tally(const struct event *e)
 	reached[R_COW_LAST] += e->kind == EV_COW_FAULT && (e->flags & EVF_LAST_MAPPING);
 	reached[R_MINOR] += e->kind == EV_PAGE_FAULT && (e->flags & EVF_IN_MEMORY);
 	reached[R_SHARED_EVICT] += e->kind == EV_EVICT && e->mappings > 1;
+	reached[R_TRIM] += e->kind == EV_TRIM;
+	reached[R_DIRTY_TRIM] += e->kind == EV_TRIM && (e->flags & EVF_DIRTY);
+	reached[R_TICK] += e->kind == EV_TICK;
 }
 
-/* Whether an operation's last event ends it: no access was cut short. */
+/* Whether an operation's last event ends it: no access was cut short (a
+ * working-set trim ends with its EVICT, a clock tick ends an access). */
 static bool
-access_ended(const struct op *op, const struct event *last)
+access_ended(const struct op *op, const struct event_list *ev)
 {
+	const struct event *last = &ev->ev[ev->n - 1];
+
 	return op->kind != OP_ACCESS || last->kind == EV_ACCESS || last->kind == EV_SEGFAULT ||
-	       last->kind == EV_PROTECTION_FAULT || last->kind == EV_OUT_OF_MEMORY;
+	       last->kind == EV_PROTECTION_FAULT || last->kind == EV_OUT_OF_MEMORY ||
+	       last->kind == EV_TICK || (last->kind == EV_EVICT && op_has(ev, ev->n, EV_TRIM));
 }
 
 /* Replays h operation by operation, event by event, checking each. */
@@ -641,7 +737,7 @@ check_history(struct history *h, const char *where)
 		struct machine *before = machine_clone(history_state(h, k - 1));
 
 		history_events(h, k, &ev);
-		assert_true(ev.n == 0 || access_ended(history_op(h, k), &ev.ev[ev.n - 1]));
+		assert_true(ev.n == 0 || access_ended(history_op(h, k), &ev));
 		for (unsigned j = 0; j < ev.n; j++) {
 			struct machine *after = history_state_within(h, k, j + 1);
 			struct ctx c = { where, k, &ev, j, before, after, text };
@@ -738,6 +834,8 @@ random_history(uint64_t seed, int policy, script_command_fn *command)
 	cfg.tlb_entries = script_pick(&rng, 2) ? 0 : 1 + script_pick(&rng, 4);
 	cfg.scope = script_pick(&rng, 3) ? SCOPE_GLOBAL : SCOPE_LOCAL;
 	cfg.seed = seed;
+	cfg.tau = 1 + script_pick(&rng, 4);
+	cfg.tick = 1 + script_pick(&rng, 5);
 	m = machine_new(&cfg);
 	assert_non_null(m);
 	return exit_all(script_history_of(m, &rng, 80, command));
@@ -763,7 +861,7 @@ t_random_scripts(void **state)
 	(void)state;
 	memset(reached, 0, sizeof reached);
 	for (size_t mix = 0; mix < 2; mix++) {
-		for (uint64_t seed = 1; seed <= (mix ? 400 : 60); seed++) {
+		for (uint64_t seed = 1; seed <= (mix ? 400 : 10 * (uint64_t)policy_count()); seed++) {
 			int policy = (int)(seed % (uint64_t)policy_count());
 			struct history *h = random_history(seed, policy, mixes[mix]);
 

@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 
 # golden NAME LIST FRAMES: one file per policy.
 golden() {
-	for p in FIFO LRU OPT; do
+	for p in FIFO LRU OPT MRU; do
 		out=$1-$(echo "$p" | tr A-Z a-z)-c$3.txt
 		{
 			echo "# python3 paging-policy.py -a $2 -p $p -C $3 -c"

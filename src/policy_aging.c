@@ -1,0 +1,88 @@
+/*
+ * policy_aging.c - aging: an 8-bit counter per page, a software LRU.
+ *
+ * Rules: each frame has an 8-bit counter, 0 when its page is loaded.  At
+ * a clock tick every --tick N accesses (counted over the whole machine,
+ * faults included) every counter is shifted right by one bit, the page's
+ * reference bit (R) goes into the top bit, and R is cleared.  The victim
+ * is the page with the smallest counter among the frames the fault may
+ * take; ties go to the page loaded earliest.  Between ticks R is not
+ * consulted: a page loaded since the last tick has counter 0.  Eight bits
+ * remember eight ticks; pages alike in those look alike.
+ */
+#include <stdio.h>
+
+#include "frame_values.h"
+#include "machine.h"
+
+static void
+aging_loaded(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)m;
+	frame_values(s)->v[frame] = 0;
+}
+
+static int
+aging_choose(struct policy_state *s, struct machine *m,
+	     const struct victim_filter *filter, struct victim_why *why)
+{
+	const struct frame_values *fv = frame_values(s);
+	int best = -1;
+
+	for (int f = 0; f < (int)fv->nframes; f++) {
+		if (!victim_filter_allows(m, filter, f))
+			continue;
+		if (best < 0 || fv->v[f] < fv->v[best] ||
+		    (fv->v[f] == fv->v[best] &&
+		     m->frames[f].loaded_step < m->frames[best].loaded_step))
+			best = f;
+	}
+	*why = (struct victim_why){ .value = fv->v[best] };
+	return best;
+}
+
+static void
+aging_bits(uint64_t counter, char out[9])
+{
+	for (int i = 0; i < 8; i++)
+		out[i] = (char)('0' + ((counter >> (7 - i)) & 1));
+	out[8] = '\0';
+}
+
+static int
+aging_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	char bits[9];
+
+	(void)m;
+	aging_bits(why->value, bits);
+	return snprintf(buf, size, "smallest counter: %s, the earliest loaded of its value",
+			bits);
+}
+
+static void
+aging_tick(struct policy_state *s, struct machine *m)
+{
+	struct frame_values *fv = frame_values(s);
+
+	for (unsigned f = 0; f < fv->nframes; f++) {
+		fv->v[f] = (fv->v[f] >> 1) | (m->frames[f].referenced ? 0x80u : 0);
+		m->frames[f].referenced = false;
+	}
+}
+
+const struct policy_ops policy_aging = {
+	.name = "aging",
+	.summary = "evict the page with the smallest 8-bit counter (R shifted in every tick)",
+	.create = frame_values_create,
+	.clone = frame_values_clone,
+	.destroy = policy_free_state,
+	.loaded = aging_loaded,
+	.accessed = policy_ignore,
+	.evicted = policy_ignore,
+	.choose = aging_choose,
+	.explain = aging_explain,
+	.tick = aging_tick,
+	.tick_says = "aging shifts every counter right, puts each page's R bit in its top "
+		"bit, and clears R",
+};

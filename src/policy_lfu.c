@@ -1,0 +1,69 @@
+/*
+ * policy_lfu.c - least frequently used.
+ *
+ * Rules: each frame counts the uses of its page since the page was loaded
+ * (loading is followed at once by a use, so a new page counts 1; every
+ * access that reaches the page adds 1, TLB hits included).  The victim is
+ * the page with the smallest count among the frames the fault may take;
+ * ties go to the page loaded earliest.  Counts start again at a reload: a
+ * page swapped back in has forgotten its past.  The reference bit plays
+ * no part.
+ */
+#include <stdio.h>
+
+#include "frame_values.h"
+#include "machine.h"
+
+static void
+lfu_loaded(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)m;
+	frame_values(s)->v[frame] = 0;
+}
+
+static void
+lfu_accessed(struct policy_state *s, struct machine *m, int frame)
+{
+	(void)m;
+	frame_values(s)->v[frame]++;
+}
+
+static int
+lfu_choose(struct policy_state *s, struct machine *m,
+	   const struct victim_filter *filter, struct victim_why *why)
+{
+	const struct frame_values *fv = frame_values(s);
+	int best = -1;
+
+	for (int f = 0; f < (int)fv->nframes; f++) {
+		if (!victim_filter_allows(m, filter, f))
+			continue;
+		if (best < 0 || fv->v[f] < fv->v[best] ||
+		    (fv->v[f] == fv->v[best] &&
+		     m->frames[f].loaded_step < m->frames[best].loaded_step))
+			best = f;
+	}
+	*why = (struct victim_why){ .value = fv->v[best] };
+	return best;
+}
+
+static int
+lfu_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)m;
+	return snprintf(buf, size, "least frequently used: %llu use%s since it was loaded",
+			(unsigned long long)why->value, why->value == 1 ? "" : "s");
+}
+
+const struct policy_ops policy_lfu = {
+	.name = "lfu",
+	.summary = "evict the page used fewest times since it was loaded",
+	.create = frame_values_create,
+	.clone = frame_values_clone,
+	.destroy = policy_free_state,
+	.loaded = lfu_loaded,
+	.accessed = lfu_accessed,
+	.evicted = policy_ignore,
+	.choose = lfu_choose,
+	.explain = lfu_explain,
+};

@@ -1,0 +1,83 @@
+/*
+ * policy_nru.c - not recently used (Tanenbaum's four classes).
+ *
+ * Rules: every page falls in one of four classes by its reference bit R
+ * and its dirty bit D: class 0, R = 0 and D = 0; class 1, R = 0 and D = 1;
+ * class 2, R = 1 and D = 0; class 3, R = 1 and D = 1.  The victim is a page
+ * of the lowest class among the frames the fault may take; ties go to the
+ * lowest frame.  Every access sets R; a clock tick every --tick N accesses
+ * (counted over the whole machine, faults included) clears every R, so a
+ * set R means used since the last tick.  D is cleared only by a write-back.
+ */
+#include <stdio.h>
+
+#include "machine.h"
+#include "policy.h"
+
+static struct policy_state *
+nru_create(const struct machine *m)
+{
+	(void)m;
+	return NULL;            /* R and D are all it needs, and the machine has them */
+}
+
+static struct policy_state *
+nru_clone(const struct policy_state *s, const struct machine *m)
+{
+	(void)s; (void)m;
+	return NULL;
+}
+
+static unsigned
+nru_class(const struct machine *m, int f)
+{
+	return 2u * m->frames[f].referenced + frame_dirty(m, f);
+}
+
+static int
+nru_choose(struct policy_state *s, struct machine *m,
+	   const struct victim_filter *filter, struct victim_why *why)
+{
+	int best = -1;
+
+	(void)s;
+	for (int f = 0; f < (int)m->cfg.frames; f++)
+		if (victim_filter_allows(m, filter, f) &&
+		    (best < 0 || nru_class(m, f) < nru_class(m, best)))
+			best = f;
+	*why = (struct victim_why){ .value = nru_class(m, best) };
+	return best;
+}
+
+static int
+nru_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
+{
+	(void)m;
+	return snprintf(buf, size, "lowest class: %llu (R = %llu, D = %llu), the lowest frame "
+			"of its class", (unsigned long long)why->value,
+			(unsigned long long)why->value >> 1, (unsigned long long)why->value & 1);
+}
+
+/* The clock tick: every R bit is cleared. */
+static void
+nru_tick(struct policy_state *s, struct machine *m)
+{
+	(void)s;
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		m->frames[f].referenced = false;
+}
+
+const struct policy_ops policy_nru = {
+	.name = "nru",
+	.summary = "evict a page of the lowest class by R and D; R cleared every tick",
+	.create = nru_create,
+	.clone = nru_clone,
+	.destroy = policy_free_state,
+	.loaded = policy_ignore,
+	.accessed = policy_ignore,
+	.evicted = policy_ignore,
+	.choose = nru_choose,
+	.explain = nru_explain,
+	.tick = nru_tick,
+	.tick_says = "nru clears every page's R bit, so a set R means used since this tick",
+};
