@@ -38,6 +38,11 @@ machine_from(const uint8_t *b, struct machine_config *cfg, bool *flat)
 	page_bits = 4 + (b[2] & 3u);
 	cfg->page_size = 1u << page_bits;
 	cfg->va_bits = page_bits + 1 + ((b[2] >> 2) & 7u);
+	/* Page-table levels and entry size; the address widened to split. */
+	cfg->levels = 1 + ((b[2] >> 5) & 3u);
+	cfg->pte_bytes = (b[2] >> 7) & 1u ? 4 : 8;
+	if (cfg->va_bits < va_split_min_va_bits(cfg->page_size, cfg->levels, cfg->pte_bytes))
+		cfg->va_bits = va_split_min_va_bits(cfg->page_size, cfg->levels, cfg->pte_bytes);
 	cfg->seed = b[3] >> 1;
 	cfg->tau = 1 + ((b[3] >> 5) & 7u);     /* working-set window and tick: both */
 	cfg->tick = 1 + ((b[3] >> 1) & 7u);    /* small, so trims and ticks happen */

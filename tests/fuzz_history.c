@@ -300,6 +300,10 @@ fuzz_history(const uint8_t *data, size_t size)
 	r.cfg.seed = data[2];
 	r.cfg.tau = 1 + ((data[2] >> 1) & 7u);
 	r.cfg.tick = 1 + ((data[2] >> 4) & 7u);
+	if ((data[0] >> 6) & 1u) {      /* two levels: a 1-bit top over 9-bit tables */
+		r.cfg.levels = 2;
+		r.cfg.va_bits = 22;
+	}
 	r.h = new_history(&r.cfg);
 	r.end = machine_clone(history_initial(r.h));
 	while (r.at < size && done++ < ACTIONS_MAX) {
