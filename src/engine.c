@@ -20,17 +20,22 @@
 typedef int check_fn(const struct machine *, const struct op *, char *, size_t);
 typedef void apply_fn(struct machine *, const struct op *, struct event *);
 
+/* There is no live process `pid` (0: no current one): says so, returns -1. */
 static int
-need_process(const struct machine *m, int pid, char *err, size_t size)
+no_process(int pid, char *err, size_t size)
 {
-	if (machine_process(m, pid))
-		return 0;
 	if (pid == 0)
 		snprintf(err, size, "no current process (spawn one, switch to one, "
 			 "or name a pid: r PID:ADDR)");
 	else
 		snprintf(err, size, "no process %d", pid);
 	return -1;
+}
+
+static int
+need_process(const struct machine *m, int pid, char *err, size_t size)
+{
+	return machine_process(m, pid) ? 0 : no_process(pid, err, size);
 }
 
 static int
@@ -44,11 +49,23 @@ need_address(const struct machine *m, uint64_t addr, char *err, size_t size)
 	return -1;
 }
 
+/* Checks an access; *p is the process that makes it, found once for its run. */
 static inline int
+access_check(const struct machine *m, const struct op *op, struct process **p,
+	     char *err, size_t size)
+{
+	int pid = op->pid ? op->pid : m->current_pid;
+
+	*p = machine_process(m, pid);
+	return (!*p && no_process(pid, err, size)) || need_address(m, op->addr, err, size);
+}
+
+static int
 check_access(const struct machine *m, const struct op *op, char *err, size_t size)
 {
-	return need_process(m, op->pid ? op->pid : m->current_pid, err, size) ||
-	       need_address(m, op->addr, err, size);
+	struct process *p;
+
+	return access_check(m, op, &p, err, size);
 }
 
 static int
@@ -377,15 +394,17 @@ int
 engine_apply_partial(struct machine *m, const struct op *op, struct event_list *out,
 		     unsigned max_events, char *err, size_t size)
 {
+	struct process *p = NULL;
+
 	if (out)
 		out->n = 0;
 	/* An access, by far the commonest operation, is checked without the table. */
-	if (op->kind == OP_ACCESS ? check_access(m, op, err, size)
+	if (op->kind == OP_ACCESS ? access_check(m, op, &p, err, size)
 				  : engine_check(m, op, err, size))
 		return -1;
 	m->step++;
 	if (op->kind == OP_ACCESS)
-		access_run(m, op, out, max_events);
+		access_run(m, p, op, out, max_events);
 	else
 		command_run(m, op, out, max_events);
 	return 0;

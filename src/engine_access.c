@@ -980,14 +980,14 @@ _Static_assert(PH_DONE + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) <= EVENTS_MAX,
 	       "an access's events must fit an event list");
 
 void
-access_run(struct machine *m, const struct op *op, struct event_list *out,
-	   unsigned max_events)
+access_run(struct machine *m, struct process *p, const struct op *op,
+	   struct event_list *out, unsigned max_events)
 {
 	struct access a;
 	enum phase ph = PH_SPLIT, next;
 
 	/* Only what a phase may read before writing it (no zeroing of the rest). */
-	a.p = machine_process(m, op->pid ? op->pid : m->current_pid);
+	a.p = p;
 	a.policy = policy_at(m->cfg.policy);
 	a.region = NULL;
 	a.pte = NULL;

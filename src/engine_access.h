@@ -8,10 +8,11 @@
 #include "machine.h"
 #include "op.h"
 
-/* Runs an access that engine_check accepted; stops after max_events
- * (at most EVENTS_MAX, which every access fits).
- * With out NULL no events are recorded (and there is no limit). */
-void access_run(struct machine *m, const struct op *op, struct event_list *out,
-		unsigned max_events);
+/* Runs an access that engine_check accepted, made by process p (op's pid
+ * or the current one); stops after max_events (at most EVENTS_MAX, which
+ * every access fits).  With out NULL no events are recorded (and there is
+ * no limit). */
+void access_run(struct machine *m, struct process *p, const struct op *op,
+		struct event_list *out, unsigned max_events);
 
 #endif

@@ -8,33 +8,27 @@
 #include "machine.h"
 #include "policy.h"
 
-static const struct policy_ops *const policies[] = {
+const struct policy_ops *const policy_table[] = {
 	&policy_fifo, &policy_lru, &policy_opt, &policy_clock, &policy_random,
 	&policy_mru, &policy_lfu, &policy_second_chance, &policy_nru, &policy_aging,
 	&policy_wsclock, &policy_working_set,
 };
 
-#define NPOLICIES ((int)(sizeof policies / sizeof policies[0]))
+#define NPOLICIES ((int)(sizeof policy_table / sizeof policy_table[0]))
 
 int
 policy_find(const char *name)
 {
 	for (int i = 0; i < NPOLICIES; i++)
-		if (strcmp(policies[i]->name, name) == 0)
+		if (strcmp(policy_table[i]->name, name) == 0)
 			return i;
 	return -1;
-}
-
-const struct policy_ops *
-policy_at(int index)
-{
-	return policies[index];
 }
 
 bool
 policy_looks_ahead(int index)
 {
-	return policies[index]->looks_ahead;
+	return policy_table[index]->looks_ahead;
 }
 
 int
@@ -51,7 +45,7 @@ policy_names(void)
 	if (!names[0])
 		for (int i = 0; i < NPOLICIES; i++)
 			snprintf(names + strlen(names), sizeof names - strlen(names),
-				 "%s%s", i ? ", " : "", policies[i]->name);
+				 "%s%s", i ? ", " : "", policy_table[i]->name);
 	return names;
 }
 

@@ -83,7 +83,16 @@ void policy_free_state(struct policy_state *s);
 
 /* Index of a policy by name, or -1. */
 int policy_find(const char *name);
-const struct policy_ops *policy_at(int index);
+/* The table policy_find indexes (policy.c). */
+extern const struct policy_ops *const policy_table[];
+
+/* (Inline: every access asks for its machine's policy.) */
+static inline const struct policy_ops *
+policy_at(int index)
+{
+	return policy_table[index];
+}
+
 /*
  * Whether the policy reads the operations still to come (OPT): whoever
  * runs it must hand the machine a future (future.h) first.
