@@ -328,6 +328,41 @@ text_tables(struct run *run)
 	fputs(*sep == ',' ? ")\n" : "\n", run->out);
 }
 
+/* A process's minor or major faults. */
+static uint64_t
+minor_of(const struct process *p)
+{
+	return p->minor_faults;
+}
+
+static uint64_t
+major_of(const struct process *p)
+{
+	return p->major_faults;
+}
+
+/*
+ * "minor faults:      3 (1: 2, 2: 1)": the total, then each process that
+ * took any (exited ones too), as ps -o min_flt,maj_flt reports them.
+ */
+static void
+text_faults(struct run *run, const char *label, uint64_t total,
+	    uint64_t (*of)(const struct process *))
+{
+	const struct machine *m = run->m;
+	const char *sep = " (";
+
+	fprintf(run->out, "%-19s%llu", label, (unsigned long long)total);
+	for (size_t pid = 1; pid < m->procs_cap; pid++) {
+		if (m->procs[pid] && of(m->procs[pid])) {
+			fprintf(run->out, "%s%zu: %llu", sep, pid,
+				(unsigned long long)of(m->procs[pid]));
+			sep = ", ";
+		}
+	}
+	fputs(*sep == ',' ? ")\n" : "\n", run->out);
+}
+
 /* "working sets:      1: 3 pages, 2: 1 page (tau 10)", the live processes'. */
 static void
 text_working_sets(struct run *run)
@@ -371,6 +406,8 @@ text_end(struct run *run)
 	summary_line(out, "out of memory:", s->out_of_memory, 0);
 	summary_line(out, "zero-fills:", s->zero_fills, 0);
 	summary_line(out, "swap-ins:", s->swap_ins, 0);
+	text_faults(run, "minor faults:", s->minor_faults, minor_of);
+	text_faults(run, "major faults:", s->major_faults, major_of);
 	text_tables(run);
 	text_working_sets(run);
 }
@@ -469,6 +506,25 @@ json_event(struct run *run, const struct event *ev)
 }
 
 /* "memory_refs":23,"table_frames":{"total":3,"1":2,"2":1}, on a multi-level machine. */
+/* {"1":{"minor":2,"major":1}}: each process that took a fault, exited ones too. */
+static void
+json_faults(struct cJSON *o, const struct machine *m)
+{
+	char pid[24];
+
+	for (size_t i = 1; i < m->procs_cap; i++) {
+		const struct process *p = m->procs[i];
+		struct cJSON *f;
+
+		if (!p || !(p->minor_faults || p->major_faults))
+			continue;
+		snprintf(pid, sizeof pid, "%zu", i);
+		f = json_put_object(o, pid);
+		json_put_uint(f, "minor", p->minor_faults);
+		json_put_uint(f, "major", p->major_faults);
+	}
+}
+
 static void
 json_tables(struct cJSON *o, const struct machine *m)
 {
@@ -524,6 +580,9 @@ json_end(struct run *run)
 	json_put_uint(o, "out_of_memory", s->out_of_memory);
 	json_put_uint(o, "zero_fills", s->zero_fills);
 	json_put_uint(o, "swap_ins", s->swap_ins);
+	json_put_uint(o, "minor_faults", s->minor_faults);
+	json_put_uint(o, "major_faults", s->major_faults);
+	json_faults(json_put_object(o, "faults_by_pid"), run->m);
 	if (run->m->cfg.levels > 1)
 		json_tables(o, run->m);
 	json_working_sets(json_put_object(o, "working_sets"), run->m);

@@ -63,6 +63,8 @@ protection faults: 0
 out of memory:     0
 zero-fills:        3
 swap-ins:          1
+minor faults:      3 (1: 3)
+major faults:      1 (1: 1)
 working sets:      1: 3 pages (tau 10)
 EOF
 # (pages 0 1 2 0 0: three distinct pages in the last 10 accesses)
@@ -138,7 +140,7 @@ grep -q '^{"machine":{"page_size":4096,"va_bits":16,"frames":2,"swap_slots":16,"
 	fail "--json: machine object: $(head -c 300 "$tmp/s1.json")"
 grep -q '^{"step":3,"pid":1,"op":"r","vaddr":"0x2000","vpn":2,"tlb":"miss","fault":true,"result":"fault","frame":0,"victim":{"pid":1,"vpn":0},"writeback":true,"paddr":"0x0"}' "$tmp/s1.json" ||
 	fail "--json: the write-back access"
-grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0,"zero_fills":3,"swap_ins":1,"working_sets":{"1":3}}}$' "$tmp/s1.json" ||
+grep -q '^\],"summary":{"accesses":5,"hits":1,"faults":4,"evictions":2,"writebacks":1,"tlb_hits":1,"tlb_misses":4,"segfaults":0,"protection_faults":0,"out_of_memory":0,"zero_fills":3,"swap_ins":1,"minor_faults":3,"major_faults":1,"faults_by_pid":{"1":{"minor":3,"major":1}},"working_sets":{"1":3}}}$' "$tmp/s1.json" ||
 	fail "--json: summary after the accesses"
 if command -v python3 > /dev/null 2>&1; then
 	python3 - "$tmp/s1.json" <<'EOF' || fail "--json: python3 json.load"

@@ -19,7 +19,8 @@
 
 static const char *const words[] = {
 	"accesses", "hits", "faults", "segfaults", "protection faults", "evictions",
-	"write-backs", "zero-fills", "swap-ins", "TLB hits", "refs/access", "PT frames",
+	"write-backs", "zero-fills", "swap-ins", "minor/major", "TLB hits", "refs/access",
+	"PT frames",
 };
 
 static const struct stats_shape with_tlb = { true, 1, 0 }, no_tlb = { false, 1, 0 };
@@ -101,6 +102,35 @@ t_whole_when_it_fits(void **state)
 	assert_null(value_of(&l, "TLB hits"));
 }
 
+/* Once pages are shared, minor/major faults show, and are the first to give way. */
+static void
+t_minor_major_once_shared(void **state)
+{
+	struct stats s = stats(3, 3, 0, 1, 0, 3);
+	struct stats_line l;
+	char buf[256];
+	int whole;
+
+	(void)state;
+	s.minor_faults = 2;
+	s.major_faults = 1;
+	stats_line_fit(&s, &with_tlb, 200, &l);
+	assert_null(value_of(&l, "minor/major"));      /* nothing shared yet */
+	s.cow_faults = 1;
+	stats_line_fit(&s, &with_tlb, 200, &l);
+	render(&l, buf, sizeof buf);
+	assert_string_equal(buf, " accesses 3  hits 0  faults 3 (100%)  evictions 0  "
+	    "write-backs 1  zero-fills 1  swap-ins 2  minor/major 2/1  TLB hits 0/3 (0%)");
+	whole = stats_line_width(&l);
+	/* One column short of whole (single spaces fit it): still all there. */
+	stats_line_fit(&s, &with_tlb, whole - 1, &l);
+	assert_string_equal(value_of(&l, "minor/major"), "2/1");
+	/* Too narrow for every field even with single spaces: minor/major goes first. */
+	stats_line_fit(&s, &with_tlb, whole - 10, &l);
+	assert_null(value_of(&l, "minor/major"));
+	assert_non_null(value_of(&l, "zero-fills"));
+}
+
 /* Every figure from none to the largest: 80 columns, words, the key figures. */
 static void
 t_fits_80_whatever_the_figures(void **state)
@@ -130,7 +160,7 @@ t_fits_80_whatever_the_figures(void **state)
 
 /* The order fields give way in (stats_line.h), first to last. */
 static const char *const give_way[] = {
-	"zero-fills", "swap-ins", "hits", "evictions", "write-backs", "PT frames",
+	"minor/major", "zero-fills", "swap-ins", "hits", "evictions", "write-backs", "PT frames",
 	"refs/access", "TLB hits", "protection faults", "segfaults", "faults",
 };
 
@@ -311,6 +341,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_whole_when_it_fits),
+		cmocka_unit_test(t_minor_major_once_shared),
 		cmocka_unit_test(t_fits_80_whatever_the_figures),
 		cmocka_unit_test(t_one_wording_fixed_order),
 		cmocka_unit_test(t_multi_level_fields),

@@ -20,6 +20,7 @@ enum field {
 	F_WRITEBACKS,
 	F_ZERO_FILLS,
 	F_SWAP_INS,
+	F_MINOR_MAJOR,
 	F_TLB,
 	F_REFS,
 	F_PT_FRAMES,
@@ -28,7 +29,7 @@ enum field {
 
 /* When space is short, whole fields go in this order (stats_line.h). */
 static const enum field give_way[] = {
-	F_ZERO_FILLS, F_SWAP_INS, F_HITS, F_EVICTIONS, F_WRITEBACKS,
+	F_MINOR_MAJOR, F_ZERO_FILLS, F_SWAP_INS, F_HITS, F_EVICTIONS, F_WRITEBACKS,
 	F_PT_FRAMES, F_REFS, F_TLB, F_PROTECTION_FAULTS, F_SEGFAULTS, F_FAULTS,
 };
 
@@ -97,6 +98,9 @@ present(enum field f, const struct stats *s, const struct stats_shape *shape)
 		return (s->segfaults > 0);
 	case F_PROTECTION_FAULTS:
 		return (s->protection_faults > 0);
+	case F_MINOR_MAJOR:
+		/* Once pages are shared, not every minor fault is a zero-fill. */
+		return (s->cow_faults > 0 || s->found_in_memory > 0);
 	case F_TLB:
 		return (shape->has_tlb);
 	default:
@@ -140,6 +144,10 @@ field(struct stats_line *l, enum field f, const struct stats *s,
 		break;
 	case F_SWAP_INS:
 		item(l, "swap-ins", "%s", figure(a, s->swap_ins, sh));
+		break;
+	case F_MINOR_MAJOR:
+		item(l, "minor/major", "%s/%s", figure(a, s->minor_faults, sh),
+		    figure(b, s->major_faults, sh));
 		break;
 	case F_TLB:
 		percent(p, s->tlb_hits, tlb);

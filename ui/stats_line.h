@@ -4,7 +4,9 @@
  *
  * The fields, in this order: accesses, hits, faults (and their share of
  * the accesses), segfaults and protection faults when there are any,
- * evictions, write-backs, zero-fills, swap-ins, and on a machine with a
+ * evictions, write-backs, zero-fills, swap-ins, once pages are shared
+ * (a copy-on-write or a page found in a sharer's frame) "minor/major m/M"
+ * (faults that did not and did read swap), and on a machine with a
  * TLB "TLB hits h/l (p%)" (hits of lookups); on a multi-level machine
  * "refs/access r" (memory references per access, stats_mem_refs) and
  * "PT frames n" (frames holding page tables).  Percentages are rounded to
@@ -12,8 +14,8 @@
  * the same way to a tenth).  The wording is the same at every width.
  * When the line is too wide, first the double spaces between fields
  * become single, then figures of 10000 and over are shortened (12k,
- * 1.2M), then whole fields go, always in this order: zero-fills,
- * swap-ins, hits, evictions, write-backs, PT frames, refs/access, TLB
+ * 1.2M), then whole fields go, always in this order: minor/major,
+ * zero-fills, swap-ins, hits, evictions, write-backs, PT frames, refs/access, TLB
  * hits, protection faults, segfaults, faults.  Accesses stay.
  */
 #ifndef VMSCOPE_UI_STATS_LINE_H
@@ -21,7 +23,7 @@
 
 #include "machine.h"
 
-#define STATS_ITEMS 12
+#define STATS_ITEMS 13
 
 /* What of the machine the line shows beside its counters. */
 struct stats_shape {
