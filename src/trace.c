@@ -631,9 +631,10 @@ pages_item_starts(struct trace *t)
 /*
  * A plain decimal page number at the read position, read where it lies,
  * and the line end after it: nearly every item of a page list.  Anything
- * else returns false with nothing read.
+ * else returns false with nothing read.  (Inlined where the next item is
+ * read first: one call less per item.)
  */
-static bool
+static inline __attribute__((always_inline)) bool
 pages_in_place(struct trace *t, struct op *op)
 {
 	const char *item = t->data + t->pos;
@@ -643,7 +644,8 @@ pages_in_place(struct trace *t, struct op *op)
 	if (t->pos == t->len)
 		return false;
 	n = number_scan(item, 10, UINT64_MAX >> t->page_bits, &page);
-	if (n == 0 || t->pos + n >= t->len || !ends_item(item[n]))
+	/* A line end, by far the commonest, is tested without a call. */
+	if (n == 0 || t->pos + n >= t->len || (item[n] != '\n' && !ends_item(item[n])))
 		return false;
 	pages_item_starts(t);
 	t->pos += n;
