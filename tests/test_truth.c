@@ -593,6 +593,8 @@ check_shared_words(const struct ctx *c, const struct event *e)
 		      (e->frames_shared + e->slots_shared > 0));
 		CLAIM(c, e->kind != EV_EXIT || (e->frames_shared == frames && e->slots_shared == slots));
 	}
+}
+
 /* NRU's class of frame f: 2 R + D. */
 static uint64_t
 nru_class(const struct machine *m, int f)
