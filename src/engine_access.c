@@ -562,8 +562,10 @@ trim(struct machine *m, struct access *a)
 	a->trimming = true;
 	a->frame = a->trim_frame;
 	a->victim = frame_first(m, a->frame);
-	a->victim_p = a->p;     /* a trim takes the accessing process's own page */
-	a->victim_pte = page_table_find(&a->p->pt, a->victim.vpn);
+	a->victim_maps = frame_rmap(m, a->frame)->count;
+	/* The accessing process's own page, though another may map it first. */
+	a->victim_p = machine_process(m, a->victim.pid);
+	a->victim_pte = page_table_find(&a->victim_p->pt, a->victim.vpn);
 	a->why = a->trim_why;
 	return frame_dirty(m, a->frame) ? PH_TRIM_WRITEBACK : PH_TRIM_EVICT;
 }

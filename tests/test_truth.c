@@ -21,8 +21,8 @@
  *  - a VICTIM says "evicts ... from frame" unless OUT OF MEMORY follows, and
  *    then "cannot be evicted";
  *  - "last used at step N": the victim's frame was last used at step N;
- *  - "N uses since it was loaded" (lfu): the page was accessed N times
- *    since it came into its frame;
+ *  - "N uses since it was loaded" (lfu): the frame was reached N times
+ *    since its page came into it (by every page table that maps it);
  *  - "lowest class: K (R = r, D = d)" (nru): the victim's bits, and no frame
  *    the fault may take is in a lower class;
  *  - a WORKING-SET TRIM takes a page of the accessing process that was
@@ -67,7 +67,6 @@ struct seen_page {
 	uint64_t vpn;
 	uint64_t dropped_at;    /* step it was evicted clean with no slot; 0: not so */
 	uint64_t used_at;       /* its process's accesses when it was last used */
-	uint64_t uses;          /* accesses that reached it since it was loaded */
 };
 
 #define PIDS_SEEN 64            /* the scripts and lessons stay below this pid */
@@ -76,6 +75,8 @@ struct record {
 	struct seen_page *p;
 	size_t n, cap;
 	uint64_t accesses[PIDS_SEEN];   /* each process's accesses that reached a page */
+	uint64_t *uses;         /* by frame: accesses that reached it since it was
+				 * loaded, by every page table that maps it */
 };
 
 static struct seen_page *
@@ -99,7 +100,7 @@ seen_add(struct record *r, int pid, uint64_t vpn)
 		r->p = realloc(r->p, r->cap * sizeof *r->p);
 		assert_non_null(r->p);
 	}
-	r->p[r->n] = (struct seen_page){ pid, vpn, 0, 0, 0 };
+	r->p[r->n] = (struct seen_page){ pid, vpn, 0, 0 };
 	return &r->p[r->n++];
 }
 
@@ -128,12 +129,15 @@ record_event(struct record *r, const struct event *e, const struct op *op,
 	case EV_ACCESS:
 		assert_true(e->pid < PIDS_SEEN);
 		seen_add(r, e->pid, e->vpn)->used_at = ++r->accesses[e->pid];
-		seen_add(r, e->pid, e->vpn)->uses++;
+		r->uses[e->frame]++;
 		break;
 	case EV_ZERO_FILL:
 	case EV_SWAP_IN:
 		seen_add(r, e->pid, e->vpn)->dropped_at = 0;
-		seen_add(r, e->pid, e->vpn)->uses = 0;
+		r->uses[e->frame] = 0;
+		break;
+	case EV_COW_COPY:
+		r->uses[e->frame] = 0;  /* a new page in the frame */
 		break;
 	case EV_EVICT:
 		/* Every page table that maps the frame loses it. */
@@ -626,7 +630,7 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 	if ((n = number_after(c, "last used at step ")) != UINT64_MAX)
 		CLAIM(c, c->before->frames[e->frame].last_used_step == n);
 	if ((n = number_after(c, "least frequently used: ")) != UINT64_MAX)
-		CLAIM(c, s->uses == n);
+		CLAIM(c, r->uses[e->frame] == n);
 	if ((k = number_after(c, "lowest class: ")) != UINT64_MAX) {
 		CLAIM(c, nru_class(c->before, e->frame) == k);
 		CLAIM(c, number_after(c, "(R = ") == k >> 1 && number_after(c, "D = ") == (k & 1));
@@ -730,7 +734,7 @@ access_ended(const struct op *op, const struct event_list *ev)
 static unsigned
 check_history(struct history *h, const char *where)
 {
-	struct record r = { 0 };
+	struct record r = { .uses = calloc(history_initial(h)->cfg.frames, sizeof *r.uses) };
 	struct event_list ev;
 	char text[512];
 	unsigned checked = 0;
@@ -756,6 +760,7 @@ check_history(struct history *h, const char *where)
 		machine_free(before);
 	}
 	free(r.p);
+	free(r.uses);
 	return checked;
 }
 
