@@ -10,25 +10,18 @@
  * for byte the same.
  *
  * Saving never harms the old file.  What would not be read back (over
- * SESSION_FILE_MAX) is refused first, and so is anything but a regular
- * file (a FIFO, a device); a symbolic link is followed to the file it
- * names.  The text goes to a temporary file in that file's folder, is
- * flushed to the disk, given the old file's mode, owner and group where
- * permitted (or 0644 less the umask for a new file) and renamed over the
- * old one in one step.  On any failure the temporary file is removed.
+ * SESSION_FILE_MAX) is refused first; the rest (only regular files
+ * replaced, links followed, mode kept) is atomic_file.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic_file.h"
 #include "cmd.h"
 #include "promise.h"
 #include "json.h"
@@ -36,8 +29,6 @@
 #include "policy.h"
 #include "session.h"
 #include "xalloc.h"
-
-#define NEW_FILE_MODE 0644
 
 void
 session_put_machine(struct cJSON *m, const struct machine_config *cfg)
@@ -174,231 +165,14 @@ session_to_json(const struct session *s)
 
 /* ---- atomic save -------------------------------------------------------- */
 
-#define LINKS_MAX 40                    /* symbolic links followed, as Linux does */
-#define TEMP_NAME "/.vmscope-XXXXXX"    /* short, so any file name can be saved */
-
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* The folder holding path ("." for a bare name); the caller frees it. */
-static char *
-folder_of(const char *path)
-{
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-
-	if (!slash)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	return dir;
-}
-
-/* name, relative to the folder of `from` unless it is absolute. */
-static char *
-path_beside(const char *from, const char *name)
-{
-	char *dir, *p;
-
-	if (name[0] == '/')
-		return xstrdup(name);
-	dir = folder_of(from);
-	p = xmalloc(strlen(dir) + strlen(name) + 2);
-	sprintf(p, "%s/%s", dir, name);
-	free(dir);
-	return p;
-}
-
 /*
- * The file a save to path writes: path with its symbolic links followed,
- * a link to a file that does not exist yet included.  NULL with errno set
- * if a link cannot be read or there are too many.
- */
-static char *
-save_target(const char *path)
-{
-	char *p = xstrdup(path), *next, link[4096];
-	struct stat st;
-	ssize_t n;
-	int hops;
-
-	for (hops = 0; lstat(p, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
-		if (hops == LINKS_MAX) {
-			errno = ELOOP;
-			n = -1;
-		} else
-			n = readlink(p, link, sizeof link - 1);
-		if (n < 0) {
-			free(p);
-			return NULL;
-		}
-		link[n] = '\0';
-		next = path_beside(p, link);
-		free(p);
-		p = next;
-	}
-	return p;
-}
-
-/* What a file that is not a regular one is, for the refusal. */
-static const char *
-kind_of(mode_t mode)
-{
-	if (S_ISDIR(mode))
-		return "a folder";
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
-	if (S_ISSOCK(mode))
-		return "a socket";
-	return "something else";
-}
-
-/* The mode a new file gets: 0644 less the umask. */
-static mode_t
-new_file_mode(void)
-{
-	mode_t mask = umask(0);
-
-	umask(mask);
-	return NEW_FILE_MODE & ~mask;
-}
-
-/*
- * The new file gets the old one's owner and group where that is permitted
- * (as root, or a group the saver is in), and its permissions.
- */
-static int
-keep_owner_and_mode(int fd, const struct stat *old)
-{
-	if (old == NULL)
-		return fchmod(fd, new_file_mode());
-	if ((old->st_uid != geteuid() || old->st_gid != getegid()) &&
-	    fchown(fd, old->st_uid, old->st_gid) < 0 &&
-	    fchown(fd, (uid_t)-1, old->st_gid) < 0) {
-		/* Not permitted: the file becomes the saver's, as a copy would. */
-	}
-	return fchmod(fd, old->st_mode & 07777);
-}
-
-/* Flushes a folder, so a rename in it is on the disk. */
-static void
-sync_folder(const char *dir)
-{
-	int fd = open(dir, O_RDONLY);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
-/*
- * The signals that would end vmscope are held while the temporary file
- * exists, so it is always renamed or removed before one of them acts (a
- * crash and SIGKILL excepted).
- */
-static void
-hold_signals(sigset_t *old)
-{
-	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP,
-		SIGSYS };
-	sigset_t all;
-	size_t i;
-
-	sigfillset(&all);
-	for (i = 0; i < sizeof crashes / sizeof crashes[0]; i++)
-		sigdelset(&all, crashes[i]);
-	sigprocmask(SIG_BLOCK, &all, old);
-}
-
-/*
- * Writes text to a new temporary file in target's folder and renames it
- * over target.  -1 with why (after "cannot save: ") on failure, the
- * temporary file removed.
- */
-static int
-replace_file(const char *target, const char *text, const struct stat *old,
-	     char *why, size_t size)
-{
-	char *dir = folder_of(target), *tmp = xmalloc(strlen(dir) + sizeof TEMP_NAME);
-	sigset_t held;
-	int fd, ok;
-
-	sprintf(tmp, "%s%s", dir, TEMP_NAME);
-	hold_signals(&held);
-	if ((fd = mkstemp(tmp)) < 0) {
-		snprintf(why, size, "cannot create a file in %s: %s", dir, strerror(errno));
-		ok = 0;
-	} else {
-		ok = write_all(fd, text, strlen(text)) == 0 && fsync(fd) == 0 &&
-		    keep_owner_and_mode(fd, old) == 0;
-		ok = close(fd) == 0 && ok && rename(tmp, target) == 0;
-		if (!ok) {
-			snprintf(why, size, "%s", strerror(errno));
-			unlink(tmp);
-		}
-	}
-	sigprocmask(SIG_SETMASK, &held, NULL);
-	if (ok)
-		sync_folder(dir);
-	free(tmp);
-	free(dir);
-	return ok ? 0 : -1;
-}
-
-/*
- * Whether target (what path leads to) is absent or a regular file, which
- * may be replaced; *old is the file if there is one.  -1 with why if not.
- */
-static int
-old_file(const char *path, const char *target, struct stat *old, bool *exists,
-	 char *why, size_t size)
-{
-	bool linked = strcmp(path, target) != 0;
-
-	*exists = stat(target, old) == 0;
-	if (!*exists && errno != ENOENT) {
-		snprintf(why, size, "%s", strerror(errno));
-		return -1;
-	}
-	if (*exists && !S_ISREG(old->st_mode)) {
-		snprintf(why, size, "%s%s, not a regular file; sessions are saved only over "
-		    "regular files", linked ? "it leads to " : "it is ",
-		    kind_of(old->st_mode));
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * The checks made before anything is written: the text fits what vmscope
- * reads back, and the file it replaces (through any symbolic links) is a
- * regular one.  Then the atomic replace.
+ * The check made before anything is written: the text fits what vmscope
+ * reads back.  Then the safe replace atomic_file.c makes.
  */
 static int
 save_text(const char *path, const char *text, char *why, size_t size)
 {
 	size_t len = strlen(text);
-	char *target;
-	struct stat st;
-	bool exists;
-	int rc;
 
 	if (len > SESSION_FILE_MAX) {
 		snprintf(why, size, "the session would take %zu MiB, more than the %u MiB a "
@@ -406,15 +180,7 @@ save_text(const char *path, const char *text, char *why, size_t size)
 		    SESSION_FILE_MAX >> 20);
 		return -1;
 	}
-	if ((target = save_target(path)) == NULL) {
-		snprintf(why, size, "%s", strerror(errno));
-		return -1;
-	}
-	rc = old_file(path, target, &st, &exists, why, size);
-	if (rc == 0)
-		rc = replace_file(target, text, exists ? &st : NULL, why, size);
-	free(target);
-	return rc;
+	return atomic_file_replace(path, text, len, "sessions are saved", why, size);
 }
 
 bool

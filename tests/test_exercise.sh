@@ -190,7 +190,7 @@ grep -q '^::policy seed 3\\: step 6 victim::\[html\]<pre>4 frames, empty at firs
 run 1 "--export to a folder that is not there" \
     --exercise bits --export gift "$tmp/no/such/quiz.gift"
 case $(cat "$tmp/err") in
-"vmscope: $tmp/no/such/quiz.gift: cannot write: No such file or directory") ;;
+"vmscope: $tmp/no/such/quiz.gift: cannot write: cannot create a file in $tmp/no/such: No such file or directory") ;;
 *) fail "--export: $(cat "$tmp/err")" ;;
 esac
 usage "--export without a FILE" "--export gift needs the FILE to write right after it" \

@@ -120,6 +120,44 @@ run 1 "more accesses than a table shows" --export txt "$tmp/big" \
 	fail "too many accesses: $(cat "$tmp/err")"
 [ -e "$tmp/big" ] && fail "too many accesses: a file was written"
 
+# The file written: only over a regular file (never a FIFO or device), a
+# symbolic link followed to the file it names, an old file's mode kept, a
+# new one 0644 less the umask -- the same rules as a session save.
+mkdir "$tmp/w"
+mkfifo "$tmp/w/fifo"
+run 1 "over a FIFO" --export md "$tmp/w/fifo" --pages 1
+[ "$(cat "$tmp/err")" = "vmscope: $tmp/w/fifo: cannot write: it is a FIFO, not a regular file; files are written only over regular files" ] ||
+	fail "over a FIFO: $(cat "$tmp/err")"
+[ -p "$tmp/w/fifo" ] || fail "over a FIFO: the FIFO was replaced"
+ln -s fifo "$tmp/w/to-fifo"
+run 1 "through a link to a FIFO" --export txt "$tmp/w/to-fifo" --pages 1
+[ "$(cat "$tmp/err")" = "vmscope: $tmp/w/to-fifo: cannot write: it leads to a FIFO, not a regular file; files are written only over regular files" ] ||
+	fail "link to a FIFO: $(cat "$tmp/err")"
+if [ "$(id -u)" -eq 0 ] && mknod "$tmp/w/null" c 1 3 2>/dev/null; then
+	run 1 "over a device (made in the scratch folder)" --export svg "$tmp/w/null" --pages 1
+	[ -c "$tmp/w/null" ] || fail "over a device: the device was replaced"
+else
+	echo "skip: a device (mknod needs root)"
+fi
+ln -s real.md "$tmp/w/link.md"
+run 0 "through a link to a file not there yet" --export md "$tmp/w/link.md" --pages 1
+[ -L "$tmp/w/link.md" ] && [ -f "$tmp/w/real.md" ] ||
+	fail "through a link: the link was replaced or its file not written"
+echo old > "$tmp/w/kept.md"
+chmod 640 "$tmp/w/kept.md"
+run 0 "over a 0640 file" --export md "$tmp/w/kept.md" --pages 1
+[ "$(stat -c %a "$tmp/w/kept.md")" = 640 ] ||
+	fail "mode kept: $(stat -c %a "$tmp/w/kept.md")"
+(umask 022 && "$VMSCOPE" --export md "$tmp/w/new.md" --pages 1) ||
+	fail "a new file: not written"
+[ "$(stat -c %a "$tmp/w/new.md")" = 644 ] ||
+	fail "a new file under umask 022: $(stat -c %a "$tmp/w/new.md"), wanted 644"
+(umask 027 && "$VMSCOPE" --exercise bits --export gift "$tmp/w/new.gift") ||
+	fail "a new quiz: not written"
+[ "$(stat -c %a "$tmp/w/new.gift")" = 640 ] ||
+	fail "a new quiz under umask 027: $(stat -c %a "$tmp/w/new.gift"), wanted 640"
+[ "$(ls -A "$tmp/w" | grep -c vmscope)" -eq 0 ] || fail "a temporary file was left"
+
 if [ "$failures" -gt 0 ]; then
 	echo "$failures failed"
 	exit 1
