@@ -591,6 +591,9 @@ take_export_file(struct options *o, int *nrest, char **rest, char *err, size_t s
 			continue;
 		memmove(rest + i, rest + i + 1, (size_t)(*nrest - i - 1) * sizeof *rest);
 		--*nrest;
+		if (o->export_file[0] == '\0')
+			return fail(err, size, "--export %s: the FILE name is empty (\"\")",
+				    o->export_format);
 		return 0;
 	}
 	return fail(err, size, "--export %s needs the FILE to write right after it",
@@ -657,6 +660,9 @@ finish(struct options *o, char **rest, int nrest, char *err, size_t size)
 		return finish_exercise(o, rest, nrest, err, size);
 	if (o->mode == RUN_GRADE)
 		return finish_grade(o, rest, nrest, err, size);
+	if (o->export_format && o->mode == RUN_BATCH)
+		return fail(err, size, "--export cannot go with --batch: --export writes its "
+			    "FILE and prints nothing, --batch prints the run");
 	if (o->export_format && o->mode == RUN_UI) {
 		if (export_format_find(o->export_format) < 0)
 			return fail(err, size, "--export: expected md, txt or svg (gift with "

@@ -112,6 +112,11 @@ usage "FILE not after the format" "--export txt needs the FILE to write right af
     "$tmp/s.json" --export txt --pages 1
 usage "no source" "--export needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" \
     --export txt x
+usage "with --batch" "--export cannot go with --batch: --export writes its FILE and prints nothing, --batch prints the run" \
+    --batch --pages 1,2,3 --export md "$tmp/o.md"
+usage "an empty FILE name" '--export md: the FILE name is empty ("")' --export md "" --pages 1
+usage "an empty quiz name" '--export gift: the FILE name is empty ("")' \
+    --exercise bits --export gift ""
 usage "a UI option" "--ascii is for the UI; it does nothing with --export" \
     --export txt x --pages 1 --ascii
 run 1 "more accesses than a table shows" --export txt "$tmp/big" \
