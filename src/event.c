@@ -362,7 +362,7 @@ explain_oom_swap(const struct event *e, const struct machine *m, char *b, size_t
 
 	if (slots != 1)
 		snprintf(used, sizeof used, "all %u are in use", slots);
-	snprintf(b, n, "out of memory: dirty %d:0x%llx needs a swap slot and %s; the access "
+	snprintf(b, n, "dirty %d:0x%llx needs a swap slot and %s; the access "
 		 "fails, and every page stays where it was", e->other_pid,
 		 ull(e->other_vpn), used);
 }
@@ -371,14 +371,14 @@ static void
 explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	if ((e->flags & EVF_NO_VICTIM) && e->source != NO_FRAME) {
-		snprintf(b, n, "out of memory: pid %d needs a frame to copy frame %d into, and "
+		snprintf(b, n, "pid %d needs a frame to copy frame %d into, and "
 			 "no frame it may take can be given up (frame %d holds the page being "
 			 "copied); the write fails, and every page stays where it was", e->pid,
 			 e->source, e->source);
 		return;
 	}
 	if (e->flags & EVF_NO_VICTIM) {
-		snprintf(b, n, "out of memory: page 0x%llx needs a frame, but none is free and "
+		snprintf(b, n, "page 0x%llx needs a frame, but none is free and "
 			 "every frame pid %d may take holds a page table, which is never "
 			 "evicted; the access fails", ull(e->vpn), e->pid);
 		return;

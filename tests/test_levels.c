@@ -211,7 +211,7 @@ t_out_of_memory_for_tables(void **state)
 	i = test_find(&ev, EV_OUT_OF_MEMORY);
 	assert_true(i >= 0 && (ev.ev[i].flags & EVF_NO_VICTIM));
 	event_explain(&ev.ev[i], m, text, sizeof text);
-	assert_string_equal(text, "out of memory: page 0x0 needs a frame, but none is free "
+	assert_string_equal(text, "page 0x0 needs a frame, but none is free "
 			    "and every frame pid 1 may take holds a page table, which is "
 			    "never evicted; the access fails");
 	assert_int_equal(m->stats.out_of_memory, 1);

@@ -34,6 +34,8 @@
  *  - the page-table panel draws the row a walk reads (ui/pte_rows.c);
  *  - a refused access has no ACCESS event, no physical address in any
  *    line, and the address bar never finds one (ui/translation.c).
+ *  - no narration starts with its own label ("OUT OF MEMORY: out of
+ *    memory: ..." said it twice);
  * Lesson 15 shows the eight steps of a page fault, in order, in one access.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -45,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
@@ -664,11 +667,22 @@ check_trim_and_tick(const struct ctx *c, const struct event *e, const struct rec
 	CLAIM(c, says(c, "it is dirty") == pte->dirty && says(c, "no fault"));
 }
 
+/* The label is drawn before the narration; the sentence does not repeat it. */
+static void
+check_label_said_once(const struct ctx *c, const struct event *e)
+{
+	const char *label = event_label(e->kind);
+	size_t n = strlen(label);
+
+	CLAIM(c, strncasecmp(c->text, label, n) != 0 || c->text[n] != ':');
+}
+
 static void
 check_event(struct ctx *c, const struct record *r)
 {
 	const struct event *e = &c->ev->ev[c->j];
 
+	check_label_said_once(c, e);
 	check_touch_words(c, e, r);
 	check_frame_words(c, e);
 	check_pte_words(c, e);
