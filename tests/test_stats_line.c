@@ -18,9 +18,9 @@
 #include "stats_line.h"
 
 static const char *const words[] = {
-	"accesses", "hits", "faults", "segfaults", "protection faults", "evictions",
-	"write-backs", "zero-fills", "swap-ins", "minor/major", "TLB hits", "refs/access",
-	"PT frames",
+	"accesses", "hits", "faults", "segfaults", "protection faults", "out of memory",
+	"evictions", "write-backs", "zero-fills", "swap-ins", "minor/major", "TLB hits",
+	"refs/access", "PT frames",
 };
 
 static const struct stats_shape with_tlb = { true, 1, 0 }, no_tlb = { false, 1, 0 };
@@ -161,7 +161,7 @@ t_fits_80_whatever_the_figures(void **state)
 /* The order fields give way in (stats_line.h), first to last. */
 static const char *const give_way[] = {
 	"minor/major", "zero-fills", "swap-ins", "hits", "evictions", "write-backs", "PT frames",
-	"refs/access", "TLB hits", "protection faults", "segfaults", "faults",
+	"refs/access", "TLB hits", "out of memory", "protection faults", "segfaults", "faults",
 };
 
 /*
@@ -180,6 +180,7 @@ t_one_wording_fixed_order(void **state)
 	(void)state;
 	s.segfaults = 3;
 	s.protection_faults = 1;
+	s.out_of_memory = 2;
 	for (w = 200; w >= 10; w--) {
 		stats_line_fit(&s, &two_levels, w, &l);
 		assert_true(stats_line_width(&l) <= w || l.n == 1);
@@ -198,7 +199,7 @@ t_one_wording_fixed_order(void **state)
 	}
 	assert_true(gone > 5);
 
-	s.segfaults = s.protection_faults = 0;
+	s.segfaults = s.protection_faults = s.out_of_memory = 0;
 	stats_line_fit(&s, &with_tlb, LAYOUT_MIN_COLS, &l);
 	assert_string_equal(value_of(&l, "accesses"), "123k");
 	assert_string_equal(value_of(&l, "faults"), "23k (19%)");
@@ -283,13 +284,15 @@ t_segfaults(void **state)
 	stats_line_fit(&s, &with_tlb, 100, &l);
 	assert_null(value_of(&l, "segfaults"));
 	assert_null(value_of(&l, "protection faults"));
+	assert_null(value_of(&l, "out of memory"));
 	s.hits = 1;
 	s.segfaults = 1;
 	s.protection_faults = 1;
-	stats_line_fit(&s, &with_tlb, 140, &l);
+	s.out_of_memory = 1;
+	stats_line_fit(&s, &with_tlb, 156, &l);
 	render(&l, buf, sizeof buf);
 	assert_string_equal(buf, " accesses 5 hits 1 faults 2 (40%) segfaults 1 "
-	    "protection faults 1 evictions 0 write-backs 0 zero-fills 1 swap-ins 1 "
+	    "protection faults 1 out of memory 1 evictions 0 write-backs 0 zero-fills 1 swap-ins 1 "
 	    "TLB hits 2/5 (40%)");
 
 	/* Every kind at once, large: whole fields go in their order. */

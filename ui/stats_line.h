@@ -3,7 +3,8 @@
  * width.  Pure (no curses).
  *
  * The fields, in this order: accesses, hits, faults (and their share of
- * the accesses), segfaults and protection faults when there are any,
+ * the accesses), segfaults, protection faults and "out of memory" (accesses
+ * refused for want of a frame or swap slot) when there are any,
  * evictions, write-backs, zero-fills, swap-ins, once pages are shared
  * (a copy-on-write or a page found in a sharer's frame) "minor/major m/M"
  * (faults that did not and did read swap), and on a machine with a
@@ -16,14 +17,14 @@
  * become single, then figures of 10000 and over are shortened (12k,
  * 1.2M), then whole fields go, always in this order: minor/major,
  * zero-fills, swap-ins, hits, evictions, write-backs, PT frames, refs/access, TLB
- * hits, protection faults, segfaults, faults.  Accesses stay.
+ * hits, out of memory, protection faults, segfaults, faults.  Accesses stay.
  */
 #ifndef VMSCOPE_UI_STATS_LINE_H
 #define VMSCOPE_UI_STATS_LINE_H
 
 #include "machine.h"
 
-#define STATS_ITEMS 13
+#define STATS_ITEMS 14
 
 /* What of the machine the line shows beside its counters. */
 struct stats_shape {
