@@ -58,6 +58,7 @@ struct access {
 	unsigned made;          /* the depth of the table just made */
 	struct mapping made_victim; /* whose page its frame was taken from (pid 0: free) */
 	bool trimming;          /* the eviction under way is a trim, not for a fault */
+	bool tlb_removed;       /* the eviction removed TLB entries for the frame */
 };
 
 static unsigned
@@ -406,6 +407,7 @@ evict(struct machine *m, struct access *a)
 		e->evicted_step = m->step;
 		victim_process(m, a, &it)->resident--;
 	}
+	a->tlb_removed = m->tlb.n && m->tlb.mapped[a->frame] > 0;
 	tlb_remove_frame(&m->tlb, a->frame);
 	a->policy->evicted(m->policy, m, a->frame);
 	rmap_clear(&m->rmap, &m->frames[a->frame].rmap);
@@ -862,6 +864,8 @@ tell_evict(const struct machine *m, struct access *a, enum phase next, struct ev
 	ev->slot = a->victim_pte->slot;
 	if (ev->slot >= 0)
 		ev->flags |= EVF_KEEPS_SLOT;
+	if (a->tlb_removed)
+		ev->flags |= EVF_TLB_REMOVED;
 }
 
 static void

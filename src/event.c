@@ -339,18 +339,21 @@ explain_evict(const struct event *e, const struct machine *m, char *b, size_t n)
 	int k = snprintf(b, n, "%d:0x%llx leaves frame %d: ", e->other_pid, ull(e->other_vpn),
 			 e->frame);
 
+	bool tlb = e->flags & EVF_TLB_REMOVED;
+
 	(void)m;
 	if (!(e->flags & EVF_KEEPS_SLOT)) {
-		append(b, n, k, "never written, so it is simply dropped%s and will be "
+		append(b, n, k, "never written, so it is simply dropped%s%s and will be "
 		       "zero-filled if touched again",
-		       e->mappings > 1 ? " from every page table that maps it" : "");
+		       e->mappings > 1 ? " from every page table that maps it" : "",
+		       tlb ? " (its TLB entry removed)" : "");
 		return;
 	}
 	if (e->mappings > 1)
-		k = append(b, n, k, "present bit cleared in all %u page tables that map it, "
-			   "their TLB entries removed", e->mappings);
+		k = append(b, n, k, "present bit cleared in all %u page tables that map it%s",
+			   e->mappings, tlb ? ", their TLB entries removed" : "");
 	else
-		k = append(b, n, k, "present bit cleared, TLB entry removed");
+		k = append(b, n, k, "present bit cleared%s", tlb ? ", TLB entry removed" : "");
 	append(b, n, k, "; its copy stays in swap slot %d", e->slot);
 }
 
@@ -419,14 +422,30 @@ explain_new_table(const struct event *e, const struct machine *m, char *b, size_
 		append(b, n, k, "the table in frame %d now points to it", e->table_frame);
 }
 
+/*
+ * The faulting page: "page 0x3", or "3:0x3" when the sentence also names
+ * another process's page (the victim that made room), so the two are not
+ * taken for one process's.
+ */
+static void
+page_name(const struct event *e, char *b, size_t n)
+{
+	if ((e->flags & EVF_JUST_FREED) && e->other_pid != e->pid)
+		snprintf(b, n, "%d:0x%llx", e->pid, ull(e->vpn));
+	else
+		snprintf(b, n, "page 0x%llx", ull(e->vpn));
+}
+
 static void
 explain_swap_in(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	char page[40];
 	int k;
 
 	(void)m;
-	k = snprintf(b, n, "the kernel reads page 0x%llx from swap slot %d; the data arrives "
-		     "and is written into ", ull(e->vpn), e->slot);
+	page_name(e, page, sizeof page);
+	k = snprintf(b, n, "the kernel reads %s from swap slot %d; the data arrives "
+		     "and is written into ", page, e->slot);
 	k = fill_target(e, b, n, k);
 	if (e->flags & EVF_OWN_COPY)
 		append(b, n, k, "; pid %d writes this copy-on-write page, so the frame is its "
@@ -438,15 +457,16 @@ static void
 explain_zero_fill(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	int k = fill_target(e, b, n, snprintf(b, n, "the kernel zeroes "));
+	char page[40];
 
 	(void)m;
+	page_name(e, page, sizeof page);
 	if (e->flags & EVF_DROPPED)
-		append(b, n, k, " for page 0x%llx again: evicted clean at step %llu and "
-		       "never written, it has no copy in swap", ull(e->vpn),
-		       ull(e->evicted_step));
+		append(b, n, k, " for %s again: evicted clean at step %llu and "
+		       "never written, it has no copy in swap", page, ull(e->evicted_step));
 	else
-		append(b, n, k, " for page 0x%llx, touched for the first time (demand "
-		       "paging)", ull(e->vpn));
+		append(b, n, k, " for %s, touched for the first time (demand "
+		       "paging)", page);
 }
 
 static void

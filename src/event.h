@@ -135,6 +135,7 @@ enum event_flags {
 	                           * leaves its sharers: writable, its own */
 	EVF_COW        = 1u << 16, /* EV_WALK: the page is copy-on-write (perm: its
 	                           * entry's, read-only) */
+	EVF_TLB_REMOVED = 1u << 17, /* EV_EVICT: TLB entries for the frame were removed */
 };
 
 #define EVENTS_MAX 36

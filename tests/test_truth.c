@@ -34,6 +34,10 @@
  *  - the page-table panel draws the row a walk reads (ui/pte_rows.c);
  *  - a refused access has no ACCESS event, no physical address in any
  *    line, and the address bar never finds one (ui/translation.c).
+ *  - an EVICT says "TLB entry removed" exactly when the TLB held one for
+ *    the frame before it, clean or dirty;
+ *  - a ZERO-FILL or SWAP-IN into a frame just freed from another process's
+ *    page names its own page with its pid ("for 3:0x0");
  *  - no narration starts with its own label ("OUT OF MEMORY: out of
  *    memory: ..." said it twice);
  * Lesson 15 shows the eight steps of a page fault, in order, in one access.
@@ -667,6 +671,19 @@ check_trim_and_tick(const struct ctx *c, const struct event *e, const struct rec
 	CLAIM(c, says(c, "it is dirty") == pte->dirty && says(c, "no fault"));
 }
 
+/* A fill that names another process's victim names its own page's pid too. */
+static void
+check_page_owner_named(const struct ctx *c, const struct event *e)
+{
+	char own[40];
+
+	if ((e->kind != EV_ZERO_FILL && e->kind != EV_SWAP_IN) ||
+	    !(e->flags & EVF_JUST_FREED) || e->other_pid == e->pid)
+		return;
+	snprintf(own, sizeof own, " %d:0x%llx", e->pid, (unsigned long long)e->vpn);
+	CLAIM(c, says(c, own));
+}
+
 /* The label is drawn before the narration; the sentence does not repeat it. */
 static void
 check_label_said_once(const struct ctx *c, const struct event *e)
@@ -683,6 +700,10 @@ check_event(struct ctx *c, const struct record *r)
 	const struct event *e = &c->ev->ev[c->j];
 
 	check_label_said_once(c, e);
+	check_page_owner_named(c, e);
+	if (e->kind == EV_EVICT)
+		CLAIM(c, says(c, "TLB entr") ==
+		      (c->before->tlb.n && c->before->tlb.mapped[e->frame] > 0));
 	check_touch_words(c, e, r);
 	check_frame_words(c, e);
 	check_pte_words(c, e);
