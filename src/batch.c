@@ -77,8 +77,7 @@ static const enum tlb_result tlb_of[EV_COUNT] = {
 	[EV_TLB_HIT] = TLB_HIT, [EV_TLB_MISS] = TLB_MISS,
 };
 static const enum access_result result_of[EV_COUNT] = {
-	[EV_PAGE_FAULT] = RES_FAULT, [EV_SEGFAULT] = RES_SEGFAULT,
-	[EV_PROTECTION_FAULT] = RES_PROTECTION, [EV_OUT_OF_MEMORY] = RES_OOM,
+	[EV_SEGFAULT] = RES_SEGFAULT, [EV_PROTECTION_FAULT] = RES_PROTECTION, [EV_OUT_OF_MEMORY] = RES_OOM,
 };
 
 static void
@@ -95,7 +94,9 @@ summarize(const struct event_list *l, struct row *r)
 		ev = &l->ev[i];
 		if (tlb_of[ev->kind] != TLB_OFF)
 			r->tlb = tlb_of[ev->kind];
-		if (result_of[ev->kind] != RES_HIT)
+		if (event_kind_faults(ev->kind))
+			r->result = RES_FAULT;
+		else if (result_of[ev->kind] != RES_HIT)
 			r->result = result_of[ev->kind];
 		if (ev->kind == EV_WRITEBACK)
 			r->writeback = true;

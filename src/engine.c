@@ -201,7 +201,7 @@ apply_spawn(struct machine *m, const struct op *op, struct event *ev)
 
 /*
  * One entry of the child's page table: the parent's, pointing at the same
- * frame and slot.  A written page of a writable mapping becomes read-only
+ * frame and slot.  A touched page of a writable mapping becomes read-only
  * and copy-on-write in both, so the first write of either copies it.
  */
 static void

@@ -634,7 +634,7 @@ explain_fork(const struct event *e, const struct machine *m, char *b, size_t n)
 	if (c)
 		k = append(b, n, k, " \"%s\"", c->name);
 	k = append(b, n, k, ": a copy of its mappings, whose page table points at the same "
-		   "%u frame%s and %u swap slot%s; %llu written page%s of writable mappings "
+		   "%u frame%s and %u swap slot%s; %llu touched page%s of writable mappings "
 		   "become%s read-only and copy-on-write in both", e->frames_shared,
 		   plural(e->frames_shared), e->slots_shared, plural(e->slots_shared),
 		   ull(e->count), plural(e->count), e->count == 1 ? "s" : "");

@@ -8,6 +8,7 @@
 #ifndef VMSCOPE_EVENT_H
 #define VMSCOPE_EVENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -148,6 +149,17 @@ struct event_list {
 const char *event_label(enum event_kind kind);
 /* Its key in JSON ("page_fault"). */
 const char *event_key(enum event_kind kind);
+
+/*
+ * Whether an event of this kind means its access faulted: it trapped to the
+ * kernel, a write to a copy-on-write page included.  Every count of hits
+ * and faults (the batch rows, the frames-by-time table, the quiz) asks this.
+ */
+static inline bool
+event_kind_faults(enum event_kind kind)
+{
+	return kind == EV_PAGE_FAULT || kind == EV_COW_FAULT;
+}
 
 /*
  * Writes the one-line explanation of `ev` into buf (always NUL-terminated),

@@ -31,6 +31,16 @@ has(const struct event_list *ev, enum event_kind kind, const struct event **out)
 	return false;
 }
 
+/* Whether the access faulted (a copy-on-write write included). */
+static bool
+faulted(const struct event_list *ev)
+{
+	for (unsigned i = 0; i < ev->n; i++)
+		if (event_kind_faults(ev->ev[i].kind))
+			return true;
+	return false;
+}
+
 /* Fills column c from operation k's events and the state after it. */
 static void
 record(struct frames_table *t, struct history *h, size_t k, size_t c)
@@ -45,7 +55,7 @@ record(struct frames_table *t, struct history *h, size_t k, size_t c)
 	*col = (struct ft_column){ .step = k, .access = split ? split->access : 'r',
 		.page = { split ? split->pid : 0, split ? split->vpn : 0 } };
 	col->result = !has(&ev, EV_ACCESS, NULL) ? FT_REFUSED :
-		has(&ev, EV_PAGE_FAULT, NULL) ? FT_FAULT : FT_HIT;
+		faulted(&ev) ? FT_FAULT : FT_HIT;
 	if (has(&ev, EV_VICTIM, &victim) && has(&ev, EV_EVICT, NULL))
 		col->victim = (struct ft_page){ victim->other_pid, victim->other_vpn };
 	if (col->page.pid > 1 || col->victim.pid > 1)

@@ -77,6 +77,24 @@ run 0 "--quiet" --batch --script "$tmp/s1" $machine --quiet
 sed -n '/^accesses:/,$p' "$tmp/s1.text" > "$tmp/s1.quiet"
 same "--quiet prints the summary alone" "$tmp/s1.quiet" "$tmp/out"
 
+# A write to a copy-on-write page traps to the kernel: its row says fault,
+# as the summary counts it.  After the fork both share pages 0 and 1:
+# step 4 (pid 2 writes page 0) copies it, step 5 (pid 1, now its only
+# mapping) makes it writable again, step 6 reads a shared page (a hit),
+# steps 7 and 8 copy page 1 and make it writable.
+printf 'w 1:0x0\nr 1:0x1000\nfork 1\nw 2:0x0\nw 1:0x0\nr 2:0x1000\nw 1:0x1000\nw 2:0x1000\n' > "$tmp/cow"
+run 0 "copy-on-write rows" --batch --script "$tmp/cow" --frames 4
+printf '1 fault\n2 fault\n4 fault\n5 fault\n6 hit\n7 fault\n8 fault\nhits: 1\nfaults: 6\n' > "$tmp/cow.want"
+awk '/^ *[0-9]/ { print $1, $7 } /^(faults|hits):/ { print $1, $2 }' "$tmp/out" > "$tmp/cow.got"
+same "a copy-on-write fault is a fault in its row" "$tmp/cow.want" "$tmp/cow.got"
+run 0 "copy-on-write JSON" --batch --script "$tmp/cow" --frames 4 --json
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+faults = [a["step"] for a in d["accesses"] if a["fault"]]
+sys.exit(0 if faults == [1, 2, 4, 5, 7, 8] else "faulting steps %s" % faults)
+' "$tmp/out" || fail "a copy-on-write fault is a fault in JSON"
+
 # CRLF line ends, and standard input, change nothing.
 printf 'w 0x0\r\nr 0x1000\r\nr 0x2000\r\n\r\n# a comment\r\nr 0x0\r\nr 0x4\r\n' > "$tmp/crlf"
 run 0 "CRLF script" --batch --script "$tmp/crlf" $machine

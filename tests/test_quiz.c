@@ -47,6 +47,22 @@ test_right_then_wrong(void **state)
 	machine_free(m);
 }
 
+/* A write to a copy-on-write page traps to the kernel: a fault to predict. */
+static void
+test_copy_on_write_faults(void **state)
+{
+	struct machine *m = test_machine("lru", 4, 4);
+	struct quiz q = { .on = true };
+	struct event_list ev;
+
+	(void)state;
+	test_run(m, "w 0x0", &ev);
+	test_run(m, "fork 1", &ev);
+	/* The child's first write copies frame 0 into the free frame 1. */
+	predict(&q, m, "w 2:0x0", "mf1\n", "quiz: TLB miss, right; fault, right; frame 1, right");
+	machine_free(m);
+}
+
 static void
 test_refused_and_no_tlb(void **state)
 {
@@ -105,6 +121,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_right_then_wrong),
+		cmocka_unit_test(test_copy_on_write_faults),
 		cmocka_unit_test(test_refused_and_no_tlb),
 		cmocka_unit_test(test_keys),
 	};

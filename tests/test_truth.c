@@ -486,7 +486,7 @@ tlb_entries_of(const struct machine *m, int pid)
 	return n;
 }
 
-/* A fork: the child's table is the parent's, written pages copy-on-write in both. */
+/* A fork: the child's table is the parent's, touched pages of writable mappings copy-on-write in both. */
 static void
 check_fork(const struct ctx *c, const struct event *e)
 {
@@ -514,6 +514,7 @@ check_fork(const struct ctx *c, const struct event *e)
 	CLAIM(c, number_after(c, "points at the same ") == frames);
 	CLAIM(c, number_after(c, " frames and ") == slots || number_after(c, " frame and ") == slots);
 	CLAIM(c, number_after(c, "swap slots; ") == cow || number_after(c, "swap slot; ") == cow);
+	CLAIM(c, !says(c, "written"));      /* a page only read becomes copy-on-write too */
 	CLAIM(c, child->table_frames == parent->table_frames &&
 	      (number_after(c, "; its ") == child->table_frames) == (child->table_frames > 0));
 	CLAIM(c, tlb_entries_of(c->after, e->pid) == 0 &&

@@ -20,7 +20,7 @@ quiz_truth_of(const struct event_list *ev, struct quiz_truth *t)
 		if (e->kind == EV_TLB_HIT || e->kind == EV_TLB_MISS) {
 			t->has_tlb = true;
 			t->tlb_hit = e->kind == EV_TLB_HIT;
-		} else if (e->kind == EV_PAGE_FAULT) {
+		} else if (event_kind_faults(e->kind)) {
 			t->fault = true;
 		} else if (e->kind == EV_ACCESS) {
 			t->frame = e->frame;
