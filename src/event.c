@@ -81,9 +81,12 @@ explain_split(const struct event *e, const struct machine *m, char *b, size_t n)
 		return;
 	}
 	unsigned ob = machine_page_bits(m);
-	append(b, n, k, "VPN 0x%llx | offset 0x%llx: the top %u bits pick the page, the "
-	       "low %u bits the byte in it", ull(e->vpn), ull(e->offset),
-	       m->cfg.va_bits - ob, ob);
+	k = append(b, n, k, "VPN 0x%llx | offset 0x%llx: the top %u bits pick the page, the "
+		   "low %u bits the byte in it", ull(e->vpn), ull(e->offset),
+		   m->cfg.va_bits - ob, ob);
+	for (unsigned l = 0; m->cfg.levels > 1 && l < m->cfg.levels; l++)
+		k = append(b, n, k, "%s0x%llx", l ? " | " : "; the page's bits are one index "
+			   "a level: ", ull(va_split_index(&m->split, l, e->vpn)));
 }
 
 static void

@@ -374,6 +374,17 @@ check_tables(const struct ctx *c, const struct event *e)
 	}
 	if (e->kind == EV_WALK && c->before->cfg.levels > 1)
 		check_table_entry(c, e);
+	if (e->kind == EV_SPLIT && c->before->cfg.levels > 1) {
+		const char *at = strstr(c->text, "one index a level: ");
+
+		CLAIM(c, at != NULL);
+		for (unsigned l = 0; at && l < c->before->cfg.levels; l++) {
+			at = strstr(at, "0x");
+			CLAIM(c, at && strtoull(at, NULL, 16) ==
+			      va_split_index(&c->before->split, l, e->vpn));
+			at = at ? at + 2 : NULL;
+		}
+	}
 	if (e->kind == EV_NEW_TABLE) {
 		const struct pt_table *t = table_of(c->after, e->pid, e->depth, e->vpn);
 		char want[64];
