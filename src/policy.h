@@ -64,9 +64,9 @@ struct policy_ops {
 	const char *tick_says;
 	/*
 	 * Optional (NULL: none): called after each access by process pid, a
-	 * frame of pid's that must leave memory without a fault (the working
-	 * set's trimming) and can (frame_can_leave), with why; NO_FRAME when
-	 * none must.
+	 * frame that pid alone maps and that must leave memory without a fault
+	 * (the working set's trimming) and can (frame_can_leave), with why;
+	 * NO_FRAME when none must.
 	 */
 	int (*expired)(const struct policy_state *s, const struct machine *m, int pid,
 		       struct victim_why *why);

@@ -7,7 +7,7 @@
  * accessing process that is not in its working set, the one used least
  * recently, leaves memory without a fault (dirty, it is written to swap
  * first; a dirty page that swap has no room for stays, and the next one
- * outside goes instead).  Only one page can leave the window at each
+ * outside goes instead; a page other processes map too stays).  Only one page can leave the window at each
  * access, so memory holds just the working sets, unless a dirty page had
  * to stay.  On a fault with no free frame the victim is the page used
  * least recently, as under LRU, among the frames the fault may take.
@@ -66,13 +66,14 @@ working_set_choose(struct policy_state *s, struct machine *m,
 	return f;
 }
 
-/* Whether frame f holds a page of process *pid that left its working set and can go. */
+/* Whether frame f holds a page process *pid alone maps, that left its working
+ * set and can go. */
 static bool
 outside(const struct machine *m, int f, const void *pid)
 {
 	const struct rmap *r = frame_rmap(m, f);
 
-	return r->holds == HOLDS_DATA && r->pid == *(const int *)pid &&
+	return r->holds == HOLDS_DATA && r->count == 1 && r->pid == *(const int *)pid &&
 	       !working_set_has(mapping_pte(m, frame_first(m, f))) && frame_can_leave(m, f);
 }
 
