@@ -345,7 +345,7 @@ victim(struct machine *m, struct access *a)
 	a->frame = f;
 	a->victim = frame_first(m, f);
 	a->victim_maps = frame_rmap(m, f)->count;
-	a->victim_p = machine_process(m, a->victim.pid);
+	a->victim_p = machine_mapper(m, a->victim.pid);
 	owner = a->victim_pte = page_table_find(&a->victim_p->pt, a->victim.vpn);
 	if (!owner->dirty && !(frame_rmap(m, f)->count > 1 && frame_dirty(m, f)))
 		return PH_EVICT;

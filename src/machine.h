@@ -8,6 +8,7 @@
 #ifndef VMSCOPE_MACHINE_H
 #define VMSCOPE_MACHINE_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -180,6 +181,18 @@ machine_process(const struct machine *m, int pid)
 {
 	if (pid < 1 || (size_t)pid >= m->procs_cap || !m->procs[pid] || !m->procs[pid]->alive)
 		return NULL;
+	return m->procs[pid];
+}
+
+/*
+ * The process of a mapping in a frame's reverse map: alive, since an exit
+ * or unmap takes its mappings out, so only that is asserted.  (Inline:
+ * every fault's victim asks.)
+ */
+static inline struct process *
+machine_mapper(const struct machine *m, int pid)
+{
+	assert(m->procs[pid]->alive);
 	return m->procs[pid];
 }
 
