@@ -161,8 +161,12 @@ record_event(struct record *r, const struct event *e, const struct op *op,
 	case EV_FORK:
 		/* The child's entries are the parent's: so is what was seen of them. */
 		for (size_t i = 0, n = r->n; i < n; i++)
-			if (r->p[i].pid == e->pid)
-				seen_add(r, e->other_pid, r->p[i].vpn)->dropped_at = r->p[i].dropped_at;
+			if (r->p[i].pid == e->pid) {
+				/* Copied first: seen_add may move r->p. */
+				struct seen_page parent = r->p[i];
+
+				seen_add(r, e->other_pid, parent.vpn)->dropped_at = parent.dropped_at;
+			}
 		break;
 	case EV_UNMAP:
 		seen_forget(r, e->pid, e->vaddr / before->cfg.page_size, op->pages);
