@@ -441,6 +441,18 @@ assert_restored 0
 
 stop_server
 
+# --- a page number too wide for its frame's entry ends in an ellipsis;
+# it never loses digits unmarked (1:0x7fffdead named another page) -------
+t start-server \; new-session -d -s ui -x 80 -y 24 \
+    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --va-bits 48 --levels 4"
+wait_for "No operations yet"
+run_command "w 0x7fffdeadbeef"
+t send-keys -t ui Enter
+wait_for "(event $N of $N)"
+has "1:0x7fffdea…│" || fail "a cut page number has no ellipsis"
+t send-keys -t ui q y
+stop_server
+
 # --- Ctrl-Z under a job-control shell: suspends, restores, resumes -----
 if command -v bash > /dev/null 2>&1; then
 	t start-server \; set-option -g remain-on-exit on \; \

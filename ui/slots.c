@@ -80,6 +80,7 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 	enum element el = touched ? touch_element(a) : EL_DIM;
 	struct slot s;
 	char owner[48];
+	int w;
 
 	l->get(a->m, i, &s);
 	pen_printf(p, touched ? el : EL_TEXT, "%*zu ", g->index_w, i);
@@ -94,8 +95,10 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 		snprintf(owner, sizeof owner, "%d:PT%u", s.pid, s.table);
 	else
 		snprintf(owner, sizeof owner, "%d:0x%llx", s.pid, (unsigned long long)s.vpn);
-	pen_printf(p, touched ? el : (s.pid ? theme_process(s.pid) : EL_DIM), "%-*s",
-	    g->owner_w, owner);
+	/* A page number never loses digits unmarked: cut, it ends in an ellipsis. */
+	w = pen_put_cut(p, touched ? el : (s.pid ? theme_process(s.pid) : EL_DIM), owner);
+	if (w < g->owner_w)
+		pen_printf(p, EL_TEXT, "%*s", g->owner_w - w, "");
 	if (touched)
 		pen_printf(p, el, " %s", a->g->marker);
 }
