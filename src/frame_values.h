@@ -20,6 +20,14 @@ struct frame_values {
 struct policy_state *frame_values_create(const struct machine *m);
 struct policy_state *frame_values_clone(const struct policy_state *s, const struct machine *m);
 
+/*
+ * Chooses, among the frames the filter allows, the one with the smallest
+ * value, ties to the earliest loaded; the value is the victim's `why`
+ * (LFU's fewest uses, aging's smallest counter).
+ */
+int frame_values_choose_smallest(struct policy_state *s, struct machine *m,
+				 const struct victim_filter *filter, struct victim_why *why);
+
 static inline struct frame_values *
 frame_values(const struct policy_state *s)
 {

@@ -22,25 +22,6 @@ aging_loaded(struct policy_state *s, struct machine *m, int frame)
 	frame_values(s)->v[frame] = 0;
 }
 
-static int
-aging_choose(struct policy_state *s, struct machine *m,
-	     const struct victim_filter *filter, struct victim_why *why)
-{
-	const struct frame_values *fv = frame_values(s);
-	int best = -1;
-
-	for (int f = 0; f < (int)fv->nframes; f++) {
-		if (!victim_filter_allows(m, filter, f))
-			continue;
-		if (best < 0 || fv->v[f] < fv->v[best] ||
-		    (fv->v[f] == fv->v[best] &&
-		     m->frames[f].loaded_step < m->frames[best].loaded_step))
-			best = f;
-	}
-	*why = (struct victim_why){ .value = fv->v[best] };
-	return best;
-}
-
 static void
 aging_bits(uint64_t counter, char out[9])
 {
@@ -80,7 +61,7 @@ const struct policy_ops policy_aging = {
 	.loaded = aging_loaded,
 	.accessed = policy_ignore,
 	.evicted = policy_ignore,
-	.choose = aging_choose,
+	.choose = frame_values_choose_smallest,
 	.explain = aging_explain,
 	.tick = aging_tick,
 	.tick_says = "aging shifts every counter right, puts each page's R bit in its top "

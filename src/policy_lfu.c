@@ -29,25 +29,6 @@ lfu_accessed(struct policy_state *s, struct machine *m, int frame)
 }
 
 static int
-lfu_choose(struct policy_state *s, struct machine *m,
-	   const struct victim_filter *filter, struct victim_why *why)
-{
-	const struct frame_values *fv = frame_values(s);
-	int best = -1;
-
-	for (int f = 0; f < (int)fv->nframes; f++) {
-		if (!victim_filter_allows(m, filter, f))
-			continue;
-		if (best < 0 || fv->v[f] < fv->v[best] ||
-		    (fv->v[f] == fv->v[best] &&
-		     m->frames[f].loaded_step < m->frames[best].loaded_step))
-			best = f;
-	}
-	*why = (struct victim_why){ .value = fv->v[best] };
-	return best;
-}
-
-static int
 lfu_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
 	(void)m;
@@ -64,6 +45,6 @@ const struct policy_ops policy_lfu = {
 	.loaded = lfu_loaded,
 	.accessed = lfu_accessed,
 	.evicted = policy_ignore,
-	.choose = lfu_choose,
+	.choose = frame_values_choose_smallest,
 	.explain = lfu_explain,
 };
