@@ -39,6 +39,8 @@ struct access {
 	uint64_t vaddr, vpn, offset;
 	int frame;              /* the frame the page is (or will be) in */
 	unsigned tlb_perm;      /* the permissions a TLB hit found */
+	bool tlb_hit;           /* the TLB held the page */
+	uint64_t reads_before;  /* stats.table_reads when the access began */
 	struct mapping victim;  /* the victim's first mapping; pid 0: none */
 	unsigned victim_maps;   /* page tables that mapped the victim's frame */
 	struct victim_why why;  /* the policy's reason for its victim */
@@ -165,6 +167,7 @@ tlb(struct machine *m, struct access *a)
 		return first_walk(m);
 	}
 	m->stats.tlb_hits++;
+	a->tlb_hit = true;
 	a->frame = m->tlb.e[i].frame;
 	a->tlb_perm = m->tlb.e[i].perm;
 	if (a->tlb_perm & needed_perm(a->kind))
@@ -221,9 +224,17 @@ walk(struct machine *m, struct access *a)
 	return writes_cow(a) ? PH_COW : after_translation(m);
 }
 
+/* A refused access costs the entries its walk read, and no data reference. */
+static inline void
+count_refused_refs(struct machine *m, const struct access *a)
+{
+	m->stats.mem_refs += m->stats.table_reads - a->reads_before;
+}
+
 PHASE
 segfault(struct machine *m, struct access *a)
 {
+	count_refused_refs(m, a);
 	m->stats.segfaults++;
 	return after_access(m, a);
 }
@@ -231,6 +242,7 @@ segfault(struct machine *m, struct access *a)
 PHASE
 protection(struct machine *m, struct access *a)
 {
+	count_refused_refs(m, a);
 	m->stats.protection_faults++;
 	return after_access(m, a);
 }
@@ -355,6 +367,7 @@ victim(struct machine *m, struct access *a)
 PHASE
 out_of_memory(struct machine *m, struct access *a)
 {
+	count_refused_refs(m, a);
 	m->stats.out_of_memory++;
 	return after_access(m, a);
 }
@@ -554,6 +567,8 @@ access_page(struct machine *m, struct access *a)
 	a->policy->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;
+	/* Translated by the TLB: the data alone; else a whole walk first. */
+	m->stats.mem_refs += a->tlb_hit && !a->faulted ? 1 : m->cfg.levels + 1;
 	return after_access(m, a);
 }
 
@@ -1000,6 +1015,8 @@ access_run(struct machine *m, struct process *p, const struct op *op,
 	a.kind = op->access;
 	a.vaddr = op->addr;
 	a.frame = NO_FRAME;
+	a.tlb_hit = false;
+	a.reads_before = m->stats.table_reads;
 	a.victim.pid = 0;
 	a.faulted = false;
 	a.source = NO_FRAME;

@@ -115,16 +115,24 @@ struct stats {
 	uint64_t segfaults, protection_faults, out_of_memory;
 	uint64_t zero_fills, swap_ins;
 	uint64_t table_reads;       /* page-table entries the walks read */
+	uint64_t mem_refs;          /* memory references per translation: see below */
 	uint64_t minor_faults, major_faults;    /* faults that completed (see process) */
 	uint64_t found_in_memory;   /* faults whose page a sharer had brought back */
 	uint64_t cow_faults, cow_copies;        /* writes to copy-on-write pages */
 };
 
-/* Memory references: the entries walks read, plus one for each access that reached its data. */
+/*
+ * Memory references, counted per translation (the textbook's cost of a
+ * TLB miss): an access the TLB translates costs 1, the data; one that
+ * missed it, or faulted, costs levels + 1, a whole walk and then the data
+ * (a fault's walk is counted once: the one that finds the page present
+ * after it).  An access refused (segfault, protection, out of memory)
+ * costs the entries its walk read.
+ */
 static inline uint64_t
 stats_mem_refs(const struct stats *s)
 {
-	return s->table_reads + s->hits + s->zero_fills + s->swap_ins;
+	return s->mem_refs;
 }
 
 struct policy_state;

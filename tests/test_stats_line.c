@@ -207,9 +207,9 @@ t_one_wording_fixed_order(void **state)
 }
 
 /*
- * Two levels: 10 accesses of which 4 hit and 6 zero-filled, their walks
- * reading 12 entries: (12 + 4 + 6) / 10 = 2.2 references an access; with
- * one level neither field is drawn.
+ * Two levels: 10 accesses, 4 translated by the TLB (1 reference each) and
+ * 6 that missed it (a walk of 2 and the data: 3 each): (4 + 18) / 10 =
+ * 2.2 references an access; with one level neither field is drawn.
  */
 static void
 t_multi_level_fields(void **state)
@@ -218,9 +218,7 @@ t_multi_level_fields(void **state)
 	struct stats_line l;
 
 	(void)state;
-	s.zero_fills = 6;
-	s.swap_ins = 0;
-	s.table_reads = 12;
+	s.mem_refs = 4 * 1 + 6 * (2 + 1);
 	stats_line_fit(&s, &two_levels, 200, &l);
 	assert_string_equal(value_of(&l, "refs/access"), "2.2");
 	assert_string_equal(value_of(&l, "PT frames"), "3");
