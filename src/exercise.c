@@ -27,7 +27,8 @@ static const struct ex_kind *const kinds[] = {
 static const char *const param_names[EXP_COUNT] = {
 	[EXP_PAGE_SIZE] = "page-size", [EXP_VA_BITS] = "va-bits", [EXP_LEVELS] = "levels",
 	[EXP_PTE_BYTES] = "pte-bytes", [EXP_FRAMES] = "frames",
-	[EXP_TLB] = "tlb", [EXP_POLICY] = "policy", [EXP_TAU] = "tau", [EXP_PAGES] = "pages",
+	[EXP_TLB] = "tlb", [EXP_POLICY] = "policy", [EXP_TAU] = "tau", [EXP_TICK] = "tick",
+	[EXP_PAGES] = "pages",
 };
 
 /* The problem's draws start from a stream other than the parameters', so
@@ -75,7 +76,7 @@ ex_params_init(struct ex_params *p)
 	machine_config_default(&cfg);
 	*p = (struct ex_params){ .seed = 1, .page_size = cfg.page_size, .va_bits = cfg.va_bits,
 		.levels = cfg.levels, .pte_bytes = cfg.pte_bytes, .frames = cfg.frames,
-		.tlb = cfg.tlb_entries, .tau = cfg.tau,
+		.tlb = cfg.tlb_entries, .tau = cfg.tau, .tick = cfg.tick,
 		.policy = cfg.policy };
 }
 
@@ -204,6 +205,7 @@ ex_machine_config(const struct ex_params *p, struct machine_config *cfg)
 	cfg->tlb_entries = p->tlb;
 	cfg->policy = p->policy;
 	cfg->tau = p->tau;
+	cfg->tick = p->tick;
 	cfg->seed = p->seed;
 	cfg->grow_va = true;
 	cfg->grow_swap = true;
@@ -274,6 +276,15 @@ exercise_question(const struct exercise *ex, const char *id)
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* Whether the exercise's sheet states parameter i. */
+static bool
+states(const struct exercise *ex, enum ex_param i)
+{
+	unsigned bits = ex->kind->states ? ex->kind->states(&ex->p) : ex->kind->params;
+
+	return bits & EXP_BIT(i);
+}
+
 /* The value of parameter i as the sheet and the options write it. */
 static void
 param_text(const struct ex_params *p, enum ex_param i, char *buf, size_t size)
@@ -288,6 +299,7 @@ param_text(const struct ex_params *p, enum ex_param i, char *buf, size_t size)
 	case EXP_FRAMES: snprintf(buf, size, "%u", p->frames); break;
 	case EXP_TLB: snprintf(buf, size, "%u", p->tlb); break;
 	case EXP_TAU: snprintf(buf, size, "%u", p->tau); break;
+	case EXP_TICK: snprintf(buf, size, "%u", p->tick); break;
 	case EXP_POLICY: snprintf(buf, size, "%s", policy_at(p->policy)->name); break;
 	case EXP_PAGES:
 		buf[0] = '\0';
@@ -323,7 +335,7 @@ exercise_write_sheet(const struct exercise *ex, bool answers, FILE *out)
 	fprintf(out, "exercise: %s\nseed: %llu\n", ex->kind->name,
 		(unsigned long long)ex->p.seed);
 	for (int i = 0; i < EXP_COUNT; i++) {
-		if (!(ex->kind->params & EXP_BIT(i)))
+		if (!states(ex, (enum ex_param)i))
 			continue;
 		param_text(&ex->p, (enum ex_param)i, value, sizeof value);
 		fprintf(out, "%s: %s\n", param_names[i], value);
@@ -352,7 +364,7 @@ exercise_to_json(const struct exercise *ex, struct cJSON *array)
 	json_put_uint(o, "seed", ex->p.seed);
 	params = json_put_object(o, "parameters");
 	for (int i = 0; i < EXP_COUNT; i++) {
-		if (!(ex->kind->params & EXP_BIT(i)))
+		if (!states(ex, (enum ex_param)i))
 			continue;
 		param_text(&ex->p, (enum ex_param)i, value, sizeof value);
 		json_put_string(params, param_names[i], value);

@@ -29,7 +29,7 @@
 /* The parameters an exercise can be given; a kind uses some of them. */
 enum ex_param {
 	EXP_PAGE_SIZE, EXP_VA_BITS, EXP_LEVELS, EXP_PTE_BYTES, EXP_FRAMES, EXP_TLB, EXP_POLICY,
-	EXP_TAU, EXP_PAGES, EXP_COUNT
+	EXP_TAU, EXP_TICK, EXP_PAGES, EXP_COUNT
 };
 #define EXP_BIT(p) (1u << (p))
 
@@ -37,7 +37,7 @@ enum ex_param {
 
 struct ex_params {
 	uint64_t seed;
-	unsigned page_size, va_bits, levels, pte_bytes, frames, tlb, tau;
+	unsigned page_size, va_bits, levels, pte_bytes, frames, tlb, tau, tick;
 	int policy;                     /* index into the policy table */
 	unsigned nrefs;
 	uint64_t refs[EX_REFS_MAX];     /* EXP_PAGES: page numbers */
@@ -141,6 +141,11 @@ struct ex_kind {
 	void (*draw)(struct ex_params *p, uint64_t *rng);
 	/* Fills in problem and questions; -1 with a message if p cannot be one. */
 	int (*build)(struct exercise *ex, uint64_t *rng, char *err, size_t size);
+	/*
+	 * Optional (NULL: all it reads): the parameters its sheet and JSON
+	 * state, those that decide this problem's answers.
+	 */
+	unsigned (*states)(const struct ex_params *p);
 };
 
 extern const struct ex_kind ex_bits, ex_split, ex_translate, ex_multilevel, ex_tlb, ex_eat,

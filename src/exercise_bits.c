@@ -141,7 +141,10 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_bits = {
-	"bits", "address bits, pages and page-table size",
-	EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS) | EXP_BIT(EXP_LEVELS) |
-	EXP_BIT(EXP_PTE_BYTES), draw, build,
+	.name = "bits",
+	.summary = "address bits, pages and page-table size",
+	.params = EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS) | EXP_BIT(EXP_LEVELS) |
+	    EXP_BIT(EXP_PTE_BYTES),
+	.draw = draw,
+	.build = build,
 };

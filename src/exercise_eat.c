@@ -115,5 +115,9 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_eat = {
-	"eat", "effective access time, with the cost model stated", 0, draw, build,
+	.name = "eat",
+	.summary = "effective access time, with the cost model stated",
+	.params = 0,
+	.draw = draw,
+	.build = build,
 };

@@ -243,7 +243,10 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_multilevel = {
-	"multilevel", "addresses translated through a two-level page table",
-	EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS) | EXP_BIT(EXP_LEVELS) |
-	EXP_BIT(EXP_PTE_BYTES) | EXP_BIT(EXP_FRAMES), draw, build,
+	.name = "multilevel",
+	.summary = "addresses translated through a two-level page table",
+	.params = EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS) | EXP_BIT(EXP_LEVELS) |
+	    EXP_BIT(EXP_PTE_BYTES) | EXP_BIT(EXP_FRAMES),
+	.draw = draw,
+	.build = build,
 };

@@ -4,7 +4,9 @@
  * each reference, hit or fault, the page evicted, the pages in the frames
  * afterwards; then the number of faults.  The engine runs the references
  * (with OPT's look-ahead, as batch mode gives it), so its VICTIM events
- * give each victim and why.
+ * give each victim and why.  A policy with a clock tick (nru, aging) or a
+ * working-set window (wsclock, working-set) has its tick or tau stated in
+ * the problem and on the sheet, so the sheet can be solved and graded.
  */
 #include <stdio.h>
 #include <string.h>
@@ -188,6 +190,16 @@ say_problem(struct exercise *ex)
 	ex_say(ex, "%u frames, empty at first, hold the pages of one process; the policy is",
 	       ex->p.frames);
 	ex_say(ex, "%s: %s.", policy_at(ex->p.policy)->name, policy_at(ex->p.policy)->summary);
+	if (policy_at(ex->p.policy)->tick) {
+		ex_say(ex, "A clock tick comes every %u accesses (tick = %u), after the access:",
+		       ex->p.tick, ex->p.tick);
+		ex_say(ex, "%s.", policy_at(ex->p.policy)->tick_says);
+	}
+	if (policy_at(ex->p.policy)->reads_tau) {
+		ex_say(ex, "The working-set window is tau = %u: a page is in the working set if",
+		       ex->p.tau);
+		ex_say(ex, "it was used in the last %u accesses.", ex->p.tau);
+	}
 	ex_say(ex, "A page goes to the lowest free frame, or to the frame of the page evicted.");
 	ex_say(ex, "The references, step 1 first:");
 	ex_say(ex, "  %s", list);
@@ -223,7 +235,21 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 	return 0;
 }
 
+#define STATED (EXP_BIT(EXP_FRAMES) | EXP_BIT(EXP_POLICY) | EXP_BIT(EXP_PAGES))
+
+/* The tick and tau are stated only for the policies they change. */
+static unsigned
+states(const struct ex_params *p)
+{
+	return STATED | (policy_at(p->policy)->tick ? EXP_BIT(EXP_TICK) : 0) |
+	    (policy_at(p->policy)->reads_tau ? EXP_BIT(EXP_TAU) : 0);
+}
+
 const struct ex_kind ex_policy = {
-	"policy", "a reference string under a replacement policy",
-	EXP_BIT(EXP_FRAMES) | EXP_BIT(EXP_POLICY) | EXP_BIT(EXP_PAGES), draw, build,
+	.name = "policy",
+	.summary = "a reference string under a replacement policy",
+	.params = STATED | EXP_BIT(EXP_TICK) | EXP_BIT(EXP_TAU),
+	.draw = draw,
+	.build = build,
+	.states = states,
 };

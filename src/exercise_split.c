@@ -79,6 +79,9 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_split = {
-	"split", "addresses split into page number and offset",
-	EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS), draw, build,
+	.name = "split",
+	.summary = "addresses split into page number and offset",
+	.params = EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS),
+	.draw = draw,
+	.build = build,
 };

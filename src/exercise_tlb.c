@@ -124,6 +124,9 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_tlb = {
-	"tlb", "hits and misses of a small TLB",
-	EXP_BIT(EXP_TLB) | EXP_BIT(EXP_PAGES), draw, build,
+	.name = "tlb",
+	.summary = "hits and misses of a small TLB",
+	.params = EXP_BIT(EXP_TLB) | EXP_BIT(EXP_PAGES),
+	.draw = draw,
+	.build = build,
 };

@@ -208,6 +208,9 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_translate = {
-	"translate", "addresses translated through a one-level page table",
-	EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS) | EXP_BIT(EXP_FRAMES), draw, build,
+	.name = "translate",
+	.summary = "addresses translated through a one-level page table",
+	.params = EXP_BIT(EXP_PAGE_SIZE) | EXP_BIT(EXP_VA_BITS) | EXP_BIT(EXP_FRAMES),
+	.draw = draw,
+	.build = build,
 };

@@ -101,6 +101,9 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 }
 
 const struct ex_kind ex_working_set = {
-	"working-set", "working sets W(t, tau) of a reference string",
-	EXP_BIT(EXP_TAU) | EXP_BIT(EXP_PAGES), draw, build,
+	.name = "working-set",
+	.summary = "working sets W(t, tau) of a reference string",
+	.params = EXP_BIT(EXP_TAU) | EXP_BIT(EXP_PAGES),
+	.draw = draw,
+	.build = build,
 };

@@ -102,7 +102,7 @@ set_param(struct reader *r, struct sheet *s, enum ex_param which, const char *va
 	unsigned *fields[EXP_COUNT] = {
 		[EXP_PAGE_SIZE] = &s->p.page_size, [EXP_VA_BITS] = &s->p.va_bits,
 		[EXP_LEVELS] = &s->p.levels, [EXP_PTE_BYTES] = &s->p.pte_bytes,
-		[EXP_FRAMES] = &s->p.frames, [EXP_TLB] = &s->p.tlb, [EXP_TAU] = &s->p.tau,
+		[EXP_FRAMES] = &s->p.frames, [EXP_TLB] = &s->p.tlb, [EXP_TAU] = &s->p.tau, [EXP_TICK] = &s->p.tick,
 	};
 	const char *key = ex_param_name(which);
 	char q[QUOTE_MAX * 4 + 8], msg[200];

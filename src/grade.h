@@ -3,8 +3,8 @@
  *
  * A sheet file holds one or more sheets.  Each begins "exercise: KIND",
  * then "seed: N" and the parameters (page-size, va-bits, frames, tlb,
- * policy, tau, pages: those the kind reads; one left out is drawn from the
- * seed, as --exercise would), then "ID: ANSWER" lines; blank lines and
+ * policy, tau, tick, pages: those the kind reads; one left out is drawn
+ * from the seed, as --exercise would), then "ID: ANSWER" lines; blank lines and
  * '#' comments are skipped.  The exercise is made again from its header,
  * so the sheet needs nothing else, and every answer is compared with the
  * right one (answer.h).  An ID line left out or left empty is wrong.

@@ -524,7 +524,7 @@ widen_for_levels(struct machine_config *c)
 static const struct { enum opt_id id; enum ex_param param; } ex_options[] = {
 	{ O_PAGE_SIZE, EXP_PAGE_SIZE }, { O_VA_BITS, EXP_VA_BITS }, { O_LEVELS, EXP_LEVELS },
 	{ O_PTE_BYTES, EXP_PTE_BYTES }, { O_FRAMES, EXP_FRAMES },
-	{ O_TLB, EXP_TLB }, { O_POLICY, EXP_POLICY }, { O_TAU, EXP_TAU },
+	{ O_TLB, EXP_TLB }, { O_POLICY, EXP_POLICY }, { O_TAU, EXP_TAU }, { O_TICK, EXP_TICK },
 	{ O_PAGES, EXP_PAGES },
 };
 
@@ -545,6 +545,7 @@ exercise_params(struct options *o, char *err, size_t size)
 	o->ex.tlb = o->cfg.tlb_entries;
 	o->ex.policy = o->cfg.policy;
 	o->ex.tau = o->cfg.tau;
+	o->ex.tick = o->cfg.tick;
 	for (size_t i = 0; i < sizeof ex_options / sizeof ex_options[0]; i++) {
 		if (!(ex_kind_params(o->kind) & EXP_BIT(ex_options[i].param)))
 			continue;

@@ -41,6 +41,8 @@ struct policy_ops {
 	 * must hand the machine a future (future.h) first.
 	 */
 	bool looks_ahead;
+	/* Whether its choices depend on the working-set window cfg.tau. */
+	bool reads_tau;
 	struct policy_state *(*create)(const struct machine *m);
 	struct policy_state *(*clone)(const struct policy_state *s, const struct machine *m);
 	void (*destroy)(struct policy_state *s);

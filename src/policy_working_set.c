@@ -104,6 +104,7 @@ working_set_explain(const struct victim_why *why, const struct machine *m, char 
 
 const struct policy_ops policy_working_set = {
 	.name = "working-set",
+	.reads_tau = true,
 	.summary = "a page out of its process's working set (tau) leaves memory; at a fault, LRU",
 	.create = working_set_create,
 	.clone = working_set_clone,

@@ -123,6 +123,7 @@ wsclock_explain(const struct victim_why *why, const struct machine *m, char *buf
 
 const struct policy_ops policy_wsclock = {
 	.name = "wsclock",
+	.reads_tau = true,
 	.summary = "clock over the frames; evict a clean page with R clear outside the working set",
 	.create = frame_values_create,
 	.clone = frame_values_clone,

@@ -401,7 +401,7 @@ test_eat_brute_force(void **state)
 	}
 }
 
-/* ---- policy: fifo, lru, opt and clock simulated by hand --------------- */
+/* ---- policy: fifo, lru, opt, clock and nru simulated by hand ---------- */
 
 struct sim {
 	unsigned frames, n;
@@ -432,6 +432,9 @@ sim_victim(struct sim *x, const char *policy, const uint64_t *refs, unsigned nre
 			best = f;
 		if (strcmp(policy, "lru") == 0 && x->used[f] < x->used[best])
 			best = f;
+		/* nru: only reads, so no page is dirty: class 2R; ties to the lowest frame */
+		if (strcmp(policy, "nru") == 0 && x->r[f] < x->r[best])
+			best = f;
 		if (strcmp(policy, "opt") == 0) {
 			unsigned nf = s + 1, nb = s + 1;
 			while (nf <= nrefs && refs[nf - 1] != (uint64_t)x->page[f])
@@ -458,8 +461,9 @@ frames_now(const struct sim *x, char *buf, size_t size)
 	}
 }
 
+/* tick: clear every R bit after each tick-th access (nru), or 0 never. */
 static void
-check_policy(const char *policy, uint64_t seed)
+check_policy(const char *policy, uint64_t seed, unsigned tick)
 {
 	struct ex_params p;
 	struct exercise ex;
@@ -471,6 +475,10 @@ check_policy(const char *policy, uint64_t seed)
 	p.seed = seed;
 	p.policy = policy_find(policy);
 	p.given = EXP_BIT(EXP_POLICY);
+	if (tick) {
+		p.tick = tick;
+		p.given |= EXP_BIT(EXP_TICK);
+	}
 	assert_int_equal(exercise_make(&ex, ex_kind_find("policy"), &p, err, sizeof err), 0);
 	x.frames = ex.p.frames;
 	for (unsigned s = 1; s <= ex.p.nrefs; s++) {
@@ -498,6 +506,8 @@ check_policy(const char *policy, uint64_t seed)
 		x.page[f] = v;
 		x.used[f] = s;
 		x.r[f] = 1;
+		if (tick && s % tick == 0)
+			memset(x.r, 0, sizeof x.r);
 		snprintf(id, sizeof id, "step %u frames", s);
 		frames_now(&x, want, sizeof want);
 		expect_text(&ex, id, want);
@@ -514,7 +524,11 @@ test_policy_brute_force(void **state)
 	(void)state;
 	for (size_t i = 0; i < 4; i++)
 		for (uint64_t seed = 1; seed <= SEEDS; seed++)
-			check_policy(policies[i], seed);
+			check_policy(policies[i], seed, 0);
+	/* The tick given decides nru's victims: each of these is another problem. */
+	for (unsigned tick = 1; tick <= 5; tick++)
+		for (uint64_t seed = 1; seed <= SEEDS; seed++)
+			check_policy("nru", seed, tick);
 }
 
 /* ---- working set: the window scanned for each page -------------------- */

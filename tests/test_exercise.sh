@@ -103,6 +103,21 @@ printf 'exercise: policy\nseed: 3\nstep 6 victim: 6\n' > "$tmp/hand"
 run 1 "a hand-written sheet" --grade "$tmp/hand"
 grep -q ': exercise policy, seed 3: 1 of 37 right$' "$tmp/out" || fail "hand: $(head -1 "$tmp/out")"
 
+# A policy's tick or tau is stated where it decides the answers, and the
+# grader reads it back: the same answers under another tick are not right.
+run 0 "nru with --tick" --exercise policy --policy nru --tick 3 --seed 4 --answers
+cp "$tmp/out" "$tmp/nru"
+grep -q '^tick: 3$' "$tmp/nru" || fail "nru sheet: no tick: 3 line"
+grep -q '^# A clock tick comes every 3 accesses (tick = 3), after the access:$' "$tmp/nru" ||
+	fail "nru sheet: the problem does not state the tick"
+run 0 "nru sheet with its tick graded" --grade "$tmp/nru"
+sed 's/^tick: 3$/tick: 1/' "$tmp/nru" > "$tmp/other"
+run 1 "nru sheet graded under another tick" --grade "$tmp/other"
+run 0 "wsclock with --tau" --exercise policy --policy wsclock --tau 2 --seed 4 --blank
+grep -q '^tau: 2$' "$tmp/out" || fail "wsclock sheet: no tau: 2 line"
+run 0 "fifo with --tick" --exercise policy --policy fifo --tick 3 --seed 4 --blank
+grep -q -e '^tick:' -e '^tau:' "$tmp/out" && fail "fifo sheet states a tick or tau it ignores"
+
 # unreadable NAME LINE-TEXT MESSAGE: a sheet that cannot be read ends with
 # status 3 and one message naming its line.
 unreadable() {
