@@ -20,7 +20,7 @@
 
 static const struct ex_kind *const kinds[] = {
 	&ex_bits, &ex_split, &ex_translate, &ex_multilevel, &ex_tlb, &ex_eat, &ex_policy,
-	&ex_working_set,
+	&ex_working_set, &ex_snapshot,
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -28,7 +28,7 @@ static const char *const param_names[EXP_COUNT] = {
 	[EXP_PAGE_SIZE] = "page-size", [EXP_VA_BITS] = "va-bits", [EXP_LEVELS] = "levels",
 	[EXP_PTE_BYTES] = "pte-bytes", [EXP_FRAMES] = "frames",
 	[EXP_TLB] = "tlb", [EXP_POLICY] = "policy", [EXP_TAU] = "tau", [EXP_TICK] = "tick",
-	[EXP_PAGES] = "pages",
+	[EXP_PAGES] = "pages", [EXP_SNAPSHOT] = "snapshot",
 };
 
 /* The problem's draws start from a stream other than the parameters', so
@@ -307,6 +307,7 @@ param_text(const struct ex_params *p, enum ex_param i, char *buf, size_t size)
 			k += (size_t)snprintf(buf + k, size - k, "%s%llu", r ? "," : "",
 					      (unsigned long long)p->refs[r]);
 		break;
+	case EXP_SNAPSHOT: ex_snapshot_text(p, buf, size); break;
 	default: buf[0] = '\0';
 	}
 }

@@ -29,11 +29,20 @@
 /* The parameters an exercise can be given; a kind uses some of them. */
 enum ex_param {
 	EXP_PAGE_SIZE, EXP_VA_BITS, EXP_LEVELS, EXP_PTE_BYTES, EXP_FRAMES, EXP_TLB, EXP_POLICY,
-	EXP_TAU, EXP_TICK, EXP_PAGES, EXP_COUNT
+	EXP_TAU, EXP_TICK, EXP_PAGES, EXP_SNAPSHOT, EXP_COUNT
 };
 #define EXP_BIT(p) (1u << (p))
 
 #define EX_REFS_MAX 40          /* references in a page list */
+#define EX_SNAPSHOT_MAX 8       /* pages in a snapshot */
+#define EX_SNAPSHOT_PAGE_MAX 255
+#define EX_SNAPSHOT_STEP_MAX 9999
+
+/* One row of a snapshot's table (the kind "snapshot"). */
+struct ex_snapshot_page {
+	unsigned page, loaded, last_used;       /* steps: loaded <= last_used */
+	bool r, m;                              /* referenced, modified (dirty) */
+};
 
 struct ex_params {
 	uint64_t seed;
@@ -41,6 +50,8 @@ struct ex_params {
 	int policy;                     /* index into the policy table */
 	unsigned nrefs;
 	uint64_t refs[EX_REFS_MAX];     /* EXP_PAGES: page numbers */
+	unsigned nsnapshot;
+	struct ex_snapshot_page snapshot[EX_SNAPSHOT_MAX];     /* EXP_SNAPSHOT */
 	unsigned given;                 /* EXP_BIT()s of those set by the user */
 };
 
@@ -73,7 +84,8 @@ struct exercise {
 };
 
 /* The kinds, for messages and --help (a test holds it to the table). */
-#define EX_KINDS "bits, split, translate, multilevel, tlb, eat, policy, working-set"
+#define EX_KINDS "bits, split, translate, multilevel, tlb, eat, policy, working-set, " \
+	"snapshot"
 #define EX_COUNT_MAX 1000       /* --count */
 
 /* The kind called name, or NULL. */
@@ -94,6 +106,16 @@ void ex_params_init(struct ex_params *p);
  * or -1 with a message naming the item that is wrong.
  */
 int ex_params_read_pages(struct ex_params *p, const char *list, char *err, size_t size);
+
+/*
+ * Reads a snapshot "PAGE:LOADED:LAST:R:M,..." ("0:126:280:1:0,1:230:265:0:1")
+ * into p->snapshot: 2 to EX_SNAPSHOT_MAX different pages, each loaded at a
+ * step no later than its last use, no two events at one step.  Returns 0,
+ * or -1 with a message naming the item that is wrong.
+ */
+int ex_params_read_snapshot(struct ex_params *p, const char *text, char *err, size_t size);
+/* The snapshot of p as ex_params_read_snapshot reads it. */
+void ex_snapshot_text(const struct ex_params *p, char *buf, size_t size);
 
 /*
  * Makes the exercise of kind k from p (what is not given is drawn from
@@ -149,7 +171,7 @@ struct ex_kind {
 };
 
 extern const struct ex_kind ex_bits, ex_split, ex_translate, ex_multilevel, ex_tlb, ex_eat,
-	ex_policy, ex_working_set;
+	ex_policy, ex_working_set, ex_snapshot;
 
 /* A number below n drawn from rng (n > 0). */
 unsigned ex_draw(uint64_t *rng, unsigned n);

@@ -119,6 +119,9 @@ set_param(struct reader *r, struct sheet *s, enum ex_param which, const char *va
 	} else if (which == EXP_PAGES) {
 		if (ex_params_read_pages(&s->p, value, msg, sizeof msg))
 			return refuse(r, "%s", msg);
+	} else if (which == EXP_SNAPSHOT) {
+		if (ex_params_read_snapshot(&s->p, value, msg, sizeof msg))
+			return refuse(r, "%s", msg);
 	} else if (header_number(r, key, value, 1u << 30, &v) == 0) {
 		*fields[which] = (unsigned)v;
 	} else {

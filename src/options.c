@@ -29,7 +29,7 @@ enum opt_id {
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
 	O_SEED, O_TAU, O_TICK, O_LEVELS, O_PTE_BYTES,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
-	O_EXERCISE, O_ANSWERS, O_BLANK, O_EX_COUNT, O_EXPORT, O_GRADE,
+	O_EXERCISE, O_ANSWERS, O_BLANK, O_EX_COUNT, O_SNAPSHOT, O_EXPORT, O_GRADE,
 	O_HELP, O_VERSION,
 	O_COUNT
 };
@@ -133,13 +133,16 @@ static const struct spec specs[O_COUNT] = {
 	[O_LIST_LESSONS] = { "list-lessons", 0, no_argument, NULL, G_SESSIONS, set_mode, 0,
 		RUN_LIST_LESSONS, "list the lessons with their titles" },
 	[O_EXERCISE] = { "exercise", 0, required_argument, "KIND", G_EXERCISES, set_mode,
-		FIELD(exercise), RUN_EXERCISE, "print a seeded exercise of this kind" },
+		FIELD(exercise), RUN_EXERCISE, "print a seeded exercise of this kind: " EX_KINDS },
 	[O_ANSWERS] = { "answers", 0, no_argument, NULL, G_EXERCISES, set_flag, FIELD(answers),
 		0, "with its worked answers and their reasons (a sheet graded full marks)" },
 	[O_BLANK] = { "blank", 0, no_argument, NULL, G_EXERCISES, set_flag, FIELD(blank), 0,
 		"as an answer sheet to fill in and --grade" },
 	[O_EX_COUNT] = { "count", 0, required_argument, "N", G_EXERCISES, set_unsigned,
 		FIELD(count), 0, "N exercises, seeds S, S+1, ...", EX_COUNT_MAX },
+	[O_SNAPSHOT] = { "snapshot", 0, required_argument, "P:L:U:R:M,...", G_EXERCISES,
+		set_string, FIELD(snapshot), 0, "with --exercise snapshot, its table: for each "
+		"page its number, the steps it was loaded and last used at, R and M" },
 	[O_EXPORT] = { "export", 0, required_argument, "FMT FILE", G_EXERCISES, set_string,
 		FIELD(export_format), 0, "write to FILE: with --exercise, gift (a Moodle "
 		"quiz); else md, txt or svg, the frames-by-time table of a session or of "
@@ -157,7 +160,7 @@ static const char *const group_titles[G_COUNT] = {
 	[G_BATCH] = "Batch (no screen: one line per access, then a summary):",
 	[G_MACHINE] = "Machine (for the UI, --pages, --script and --trace):",
 	[G_SESSIONS] = "Sessions and lessons:",
-	[G_EXERCISES] = "Exercises (" EX_KINDS "):",
+	[G_EXERCISES] = "Exercises:",
 	[G_OTHER] = "",
 };
 
@@ -525,14 +528,15 @@ static const struct { enum opt_id id; enum ex_param param; } ex_options[] = {
 	{ O_PAGE_SIZE, EXP_PAGE_SIZE }, { O_VA_BITS, EXP_VA_BITS }, { O_LEVELS, EXP_LEVELS },
 	{ O_PTE_BYTES, EXP_PTE_BYTES }, { O_FRAMES, EXP_FRAMES },
 	{ O_TLB, EXP_TLB }, { O_POLICY, EXP_POLICY }, { O_TAU, EXP_TAU }, { O_TICK, EXP_TICK },
-	{ O_PAGES, EXP_PAGES },
+	{ O_PAGES, EXP_PAGES }, { O_SNAPSHOT, EXP_SNAPSHOT },
 };
 
 /* The parameters given for the kind; the options it does not read are refused. */
 static int
 exercise_params(struct options *o, char *err, size_t size)
 {
-	uint64_t allowed = group_bits(G_EXERCISES) | BIT(O_JSON) | BIT(O_SEED);
+	uint64_t allowed = (group_bits(G_EXERCISES) & ~BIT(O_SNAPSHOT)) | BIT(O_JSON) |
+	    BIT(O_SEED);
 	const char *extra;
 
 	ex_params_init(&o->ex);
@@ -556,7 +560,8 @@ exercise_params(struct options *o, char *err, size_t size)
 	if ((extra = first_given(o, ~allowed & ~BIT(O_GRADE))))
 		return fail(err, size, "--%s does nothing for --exercise %s", extra,
 			    ex_kind_name(o->kind));
-	if (o->pages && ex_params_read_pages(&o->ex, o->pages, err + 2, size - 2)) {
+	if ((o->pages && ex_params_read_pages(&o->ex, o->pages, err + 2, size - 2)) ||
+	    (o->snapshot && ex_params_read_snapshot(&o->ex, o->snapshot, err + 2, size - 2))) {
 		memcpy(err, "--", 2);
 		return -1;
 	}

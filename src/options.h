@@ -41,6 +41,7 @@ struct options {
 	const char *exercise;                   /* --exercise KIND */
 	bool answers, blank;                    /* --answers, --blank */
 	unsigned count;                         /* --count, default 1 */
+	const char *snapshot;                   /* --snapshot TABLE */
 	const char *export_format;              /* --export FMT (gift, md, txt, svg) */
 	const char *export_file;                /* its FILE: the word after FMT */
 	const struct ex_kind *kind;             /* the exercise's kind */

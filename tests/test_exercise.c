@@ -531,6 +531,131 @@ test_policy_brute_force(void **state)
 			check_policy("nru", seed, tick);
 }
 
+/* ---- snapshot: the four rules applied to the table by hand ------------ */
+
+/* The rows of the table in load order (the order of their frames). */
+static void
+by_load(const struct ex_params *p, struct ex_snapshot_page *rows)
+{
+	for (unsigned i = 0; i < p->nsnapshot; i++) {
+		unsigned rank = 0;
+
+		for (unsigned j = 0; j < p->nsnapshot; j++)
+			rank += p->snapshot[j].loaded < p->snapshot[i].loaded;
+		rows[rank] = p->snapshot[i];
+	}
+}
+
+/* The page the named policy evicts from the table, by its rule alone. */
+static unsigned
+snapshot_victim(const struct ex_params *p, const char *policy)
+{
+	struct ex_snapshot_page q[2 * EX_SNAPSHOT_MAX];
+	unsigned n = p->nsnapshot, best = 0, head = 0;
+
+	by_load(p, q);
+	if (strcmp(policy, "second-chance") == 0) {
+		/* R set: to the back of the queue, R cleared; the first with R clear goes. */
+		while (q[head].r) {
+			q[n] = q[head++];
+			q[n++].r = false;
+		}
+		return q[head].page;
+	}
+	for (unsigned i = 1; i < n; i++) {
+		unsigned ci = 2 * q[i].r + q[i].m, cb = 2 * q[best].r + q[best].m;
+
+		if ((strcmp(policy, "nru") == 0 && ci < cb) ||
+		    (strcmp(policy, "fifo") == 0 && q[i].loaded < q[best].loaded) ||
+		    (strcmp(policy, "lru") == 0 && q[i].last_used < q[best].last_used))
+			best = i;
+	}
+	return q[best].page;
+}
+
+static void
+check_snapshot(const struct exercise *ex)
+{
+	static const char *const policies[] = { "nru", "fifo", "lru", "second-chance" };
+
+	assert_int_equal(ex->nq, 4);
+	for (size_t i = 0; i < 4; i++) {
+		char id[40];
+
+		snprintf(id, sizeof id, "%s victim", policies[i]);
+		expect_number(ex, id, snapshot_victim(&ex->p, policies[i]));
+	}
+}
+
+/*
+ * Tanenbaum's table (Modern Operating Systems, chapter 3; tests/test_policy.c
+ * runs the same snapshot on the policies directly): NRU evicts page 2 (the
+ * only one in class 0), FIFO page 3 (loaded at 110), LRU page 1 (last used
+ * at 265), second chance page 2 (3 and 0 have R set and go to the back).
+ */
+static void
+test_snapshot_tanenbaum(void **state)
+{
+	struct ex_params p;
+	struct exercise ex;
+	char err[256];
+
+	(void)state;
+	ex_params_init(&p);
+	assert_int_equal(ex_params_read_snapshot(&p, "0:126:280:1:0, 1:230:265:0:1, "
+						 "2:140:270:0:0, 3:110:285:1:1", err,
+						 sizeof err), 0);
+	assert_int_equal(exercise_make(&ex, ex_kind_find("snapshot"), &p, err, sizeof err), 0);
+	expect_text(&ex, "nru victim", "2");
+	expect_text(&ex, "fifo victim", "3");
+	expect_text(&ex, "lru victim", "1");
+	expect_text(&ex, "second-chance victim", "2");
+	check_snapshot(&ex);
+	assert_non_null(strstr(ex.q[3].reason, "(2 second chances given on the way)"));
+	exercise_free(&ex);
+}
+
+static void
+test_snapshot_brute_force(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 1; seed <= 4 * SEEDS; seed++) {
+		struct exercise ex = make("snapshot", seed);
+
+		check_snapshot(&ex);
+		exercise_free(&ex);
+	}
+}
+
+/* A table that cannot be: each message names the item and what is wrong. */
+static void
+test_snapshot_refused(void **state)
+{
+	static const struct { const char *text, *err; } bad[] = {
+		{ "0:1:2:1:0", "snapshot: at least 2 pages" },
+		{ "0:1:2:1:0,0:3:4:0:0", "snapshot: item 2: its page is in the table already" },
+		{ "0:1:2:1:0,1:2:4:0:0",
+		  "snapshot: item 2: another page is loaded or used at one of its steps" },
+		{ "0:3:2:1:0,1:5:6:0:0", "snapshot: item 1: its page must be loaded (at step 1 "
+		  "or later) no later than its last use" },
+		{ "0:1:2:1:0;1:5:6:0:0", "snapshot: item 1 is not PAGE:LOADED:LAST:R:M (page at "
+		  "most 255, steps at most 9999, R and M 0 or 1)" },
+		{ "0:1:2:1:0,1:5:6:0:2", "snapshot: item 2 is not PAGE:LOADED:LAST:R:M (page at "
+		  "most 255, steps at most 9999, R and M 0 or 1)" },
+		{ "0:1:2:1:0 1:5:6:0:1", "snapshot: expected a comma after item 1" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct ex_params p;
+		char err[256];
+
+		ex_params_init(&p);
+		assert_int_equal(ex_params_read_snapshot(&p, bad[i].text, err, sizeof err), -1);
+		assert_string_equal(err, bad[i].err);
+	}
+}
+
 /* ---- working set: the window scanned for each page -------------------- */
 
 static void
@@ -654,6 +779,9 @@ main(void)
 		cmocka_unit_test(test_eat_brute_force),
 		cmocka_unit_test(test_policy_brute_force),
 		cmocka_unit_test(test_working_set_brute_force),
+		cmocka_unit_test(test_snapshot_tanenbaum),
+		cmocka_unit_test(test_snapshot_brute_force),
+		cmocka_unit_test(test_snapshot_refused),
 		cmocka_unit_test(test_answer_matching),
 		cmocka_unit_test(test_gift_escaping),
 	};

@@ -14,7 +14,7 @@ set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_exercise.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-kinds="bits split translate multilevel tlb eat policy working-set"
+kinds="bits split translate multilevel tlb eat policy working-set snapshot"
 
 fail() {
 	echo "FAIL: $*"
@@ -47,6 +47,9 @@ done
 run 0 "a student's own reference string" --exercise policy --answers \
     --pages 7,0,1,2,0,3,0,4,2,3,0,3,2 --frames 3 --policy lru
 same "own reference string" "$TEST_SRCDIR/exercise/policy-lru-own.sheet" "$tmp/out"
+run 0 "Tanenbaum's snapshot" --exercise snapshot --answers \
+    --snapshot 0:126:280:1:0,1:230:265:0:1,2:140:270:0:0,3:110:285:1:1
+same "Tanenbaum's snapshot" "$TEST_SRCDIR/exercise/snapshot-tanenbaum.sheet" "$tmp/out"
 
 # --answers graded is full marks, for every kind and several seeds at once.
 for k in $kinds; do
@@ -79,8 +82,17 @@ wrong eat "eat" 295.5 "exercise eat, seed 3: 2 of 3 right" \
     "eat: 295.00, not 295.5: 92.20 ns + 13/1000000 x 15600000 ns = 295.00 ns"
 wrong policy "step 6 victim" 0 "exercise policy, seed 3: 36 of 37 right" \
     "step 6 victim: 6, not 0: no frame is free: lru evicts page 6 from frame 0, least recently used: last used at step 1; page 0 was last used at step 2"
+wrong snapshot "nru victim" 1 "exercise snapshot, seed 3: 3 of 4 right" \
+    "nru victim: 3, not 1: nru evicts page 3 from frame 0, lowest class: 0 (R = 0, D = 0), the lowest frame of its class; page 1 is in class 2 (R = 1, M = 0), in frame 3"
 wrong working-set "W(10)" "0 2" "exercise working-set, seed 3: 2 of 3 right" \
     "W(10): 0 2 4, not 0 2: references 8..10 are 0 2 4; the distinct pages among them: 0 2 4"
+# The same for a table given: one wrong answer, and why the page given is not it.
+sed 's/^second-chance victim: .*/second-chance victim: 3/' \
+    "$TEST_SRCDIR/exercise/snapshot-tanenbaum.sheet" > "$tmp/wrong"
+run 1 "snapshot: one wrong answer" --grade "$tmp/wrong"
+printf '%s\n' "$tmp/wrong: exercise snapshot, seed 1: 3 of 4 right" \
+    "  line 30: second-chance victim: 2, not 3: second-chance evicts page 2 from frame 2, oldest in the queue with R clear: loaded at step 140 (2 second chances given on the way); page 3 has R = 1: it gets a second chance" > "$tmp/want"
+same "snapshot: the one wrong answer and why" "$tmp/want" "$tmp/out"
 
 # Right answers written otherwise are right: another base, 2^N, commas.
 sed -e 's/^number of pages: 4194304$/number of pages: 2^22/' -e 's/^offset bits: 10$/offset bits: 0xa/' \
@@ -131,7 +143,7 @@ unreadable "no exercise line" '# nothing\n\n' \
     '2: no "exercise: KIND" line: not an answer sheet'
 unreadable "an answer first" 'seed: 3\n' '1: expected "exercise: KIND" before anything else'
 unreadable "unknown kind" '# x\nexercise: paging\n' \
-    '2: unknown exercise "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set)'
+    '2: unknown exercise "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot)'
 unreadable "no colon" 'exercise: bits\nseed: 3\npages 12\n' '3: expected KEY: VALUE, found "pages 12"'
 unreadable "bad seed" 'exercise: bits\nseed: -1\n' \
     '2: seed: expected a number (decimal, 0x hex or 0b binary) of at most 18446744073709551615'
@@ -149,6 +161,10 @@ unreadable "header after answers" 'exercise: bits\nvpn bits: 4\nseed: 3\n' \
     '3: seed: the header (exercise, seed, parameters) must come before the answers'
 unreadable "a machine that cannot be" 'exercise: bits\npage-size: 3000\nvpn bits: 4\n' \
     "3: the sheet's exercise cannot be made: page_size: 3000 is not a power of two between 16 and 65536"
+unreadable "a bad snapshot" 'exercise: snapshot\nseed: 3\nsnapshot: 0:1:2:1:0,1:5:6:0:2\n' \
+    '3: snapshot: item 2 is not PAGE:LOADED:LAST:R:M (page at most 255, steps at most 9999, R and M 0 or 1)'
+unreadable "a snapshot for another kind" 'exercise: policy\nsnapshot: 0:1:2:1:0,1:5:6:0:0\n' \
+    '2: exercise policy has no snapshot'
 unreadable "a NUL byte" 'exercise: bits\nseed: 3\0\n' '2: a NUL byte: not a text file'
 run 3 "a missing sheet" --grade "$tmp/nothing-here"
 [ "$(cat "$tmp/err")" = "vmscope: $tmp/nothing-here: No such file or directory" ] ||
@@ -162,7 +178,7 @@ usage() {
 	[ "$(head -1 "$tmp/err")" = "vmscope: $usage_msg" ] ||
 		fail "usage $usage_name: $(head -1 "$tmp/err")"
 }
-usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set)' \
+usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot)' \
     --exercise paging
 usage "an option the kind does not read" "--frames does nothing for --exercise bits" \
     --exercise bits --frames 3
