@@ -20,7 +20,7 @@
 
 static const struct ex_kind *const kinds[] = {
 	&ex_bits, &ex_split, &ex_translate, &ex_multilevel, &ex_tlb, &ex_eat, &ex_policy,
-	&ex_working_set, &ex_snapshot,
+	&ex_working_set, &ex_snapshot, &ex_cow,
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -85,7 +85,7 @@ struct exercise {
 
 /* The kinds, for messages and --help (a test holds it to the table). */
 #define EX_KINDS "bits, split, translate, multilevel, tlb, eat, policy, working-set, " \
-	"snapshot"
+	"snapshot, cow"
 #define EX_COUNT_MAX 1000       /* --count */
 
 /* The kind called name, or NULL. */
@@ -171,7 +171,7 @@ struct ex_kind {
 };
 
 extern const struct ex_kind ex_bits, ex_split, ex_translate, ex_multilevel, ex_tlb, ex_eat,
-	ex_policy, ex_working_set, ex_snapshot;
+	ex_policy, ex_working_set, ex_snapshot, ex_cow;
 
 /* A number below n drawn from rng (n > 0). */
 unsigned ex_draw(uint64_t *rng, unsigned n);

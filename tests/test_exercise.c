@@ -656,6 +656,90 @@ test_snapshot_refused(void **state)
 	}
 }
 
+/* ---- cow: the steps as printed, counted by hand -------------------------- */
+
+/* Reference counts "2 1 -" of frames count[0..n). */
+static void
+cow_counts(const unsigned *count, unsigned n, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (unsigned f = 0; f < n; f++)
+		if (count[f])
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%u", f ? " " : "",
+				 count[f]);
+		else
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s-", f ? " " : "");
+}
+
+/*
+ * Reads the problem's lines and keeps, for each process, the frame of each
+ * page: a fork gives the child its parent's frames (each counted once more);
+ * a write to a frame counted more than once moves the writer's page to the
+ * lowest frame counted 0 (a copy); a read changes nothing.
+ */
+static void
+check_cow(const struct exercise *ex)
+{
+	unsigned pages = 0, frames = 0, count[16] = { 0 }, frame_of[8][8] = { { 0 } };
+	unsigned long long copies = 0;
+	unsigned steps = 0;
+	char id[40], want[64];
+
+	for (size_t l = 0; l < ex->nlines; l++) {
+		const char *line = ex->lines[l];
+		unsigned step, pid, child, page, f, copied = 0;
+		char verb[8];
+
+		if (sscanf(line, "Process 1 has touched its %u pages", &pages) == 1) {
+			for (unsigned v = 0; v < pages; v++)
+				frame_of[1][v] = v, count[v] = 1;
+			continue;
+		}
+		if (sscanf(line, "There are %u frames", &frames) == 1)
+			continue;
+		if (sscanf(line, "  %u  pid %u forks (child: pid %u)", &step, &pid, &child) == 3) {
+			for (unsigned v = 0; v < pages; v++)
+				count[frame_of[child][v] = frame_of[pid][v]]++;
+		} else if (sscanf(line, "  %u  pid %u %7s page %u", &step, &pid, verb, &page) == 4) {
+			f = frame_of[pid][page];
+			if (strcmp(verb, "writes") == 0 && count[f] > 1) {
+				unsigned copy = 0;
+
+				while (count[copy])
+					copy++;
+				count[f]--;
+				count[copy] = 1;
+				frame_of[pid][page] = copy;
+				copied = 1;
+			}
+		} else {
+			continue;
+		}
+		assert_true(pages >= 1 && frames >= pages && frames <= 16);
+		steps++;
+		copies += copied;
+		snprintf(id, sizeof id, "step %u copies", step);
+		expect_number(ex, id, copied);
+		snprintf(id, sizeof id, "step %u counts", step);
+		cow_counts(count, frames, want, sizeof want);
+		expect_text(ex, id, want);
+	}
+	expect_number(ex, "copies", copies);
+	assert_int_equal(ex->nq, 2 * steps + 1);       /* every step was read */
+}
+
+static void
+test_cow_brute_force(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 1; seed <= 4 * SEEDS; seed++) {
+		struct exercise ex = make("cow", seed);
+
+		check_cow(&ex);
+		exercise_free(&ex);
+	}
+}
+
 /* ---- working set: the window scanned for each page -------------------- */
 
 static void
@@ -782,6 +866,7 @@ main(void)
 		cmocka_unit_test(test_snapshot_tanenbaum),
 		cmocka_unit_test(test_snapshot_brute_force),
 		cmocka_unit_test(test_snapshot_refused),
+		cmocka_unit_test(test_cow_brute_force),
 		cmocka_unit_test(test_answer_matching),
 		cmocka_unit_test(test_gift_escaping),
 	};

@@ -14,7 +14,7 @@ set -u
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_exercise.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-kinds="bits split translate multilevel tlb eat policy working-set snapshot"
+kinds="bits split translate multilevel tlb eat policy working-set snapshot cow"
 
 fail() {
 	echo "FAIL: $*"
@@ -84,6 +84,8 @@ wrong policy "step 6 victim" 0 "exercise policy, seed 3: 36 of 37 right" \
     "step 6 victim: 6, not 0: no frame is free: lru evicts page 6 from frame 0, least recently used: last used at step 1; page 0 was last used at step 2"
 wrong snapshot "nru victim" 1 "exercise snapshot, seed 3: 3 of 4 right" \
     "nru victim: 3, not 1: nru evicts page 3 from frame 0, lowest class: 0 (R = 0, D = 0), the lowest frame of its class; page 1 is in class 2 (R = 1, M = 0), in frame 3"
+wrong cow "step 6 counts" "2 3 1 1 - -" "exercise cow, seed 3: 14 of 15 right" \
+    "step 6 counts: 2 2 1 1 - -, not 2 3 1 1 - -: frame 0: pids 1, 3 (page 0); frame 1: pids 2, 3 (page 1); frame 2: pid 2 (page 0); frame 3: pid 1 (page 1)"
 wrong working-set "W(10)" "0 2" "exercise working-set, seed 3: 2 of 3 right" \
     "W(10): 0 2 4, not 0 2: references 8..10 are 0 2 4; the distinct pages among them: 0 2 4"
 # The same for a table given: one wrong answer, and why the page given is not it.
@@ -143,7 +145,7 @@ unreadable "no exercise line" '# nothing\n\n' \
     '2: no "exercise: KIND" line: not an answer sheet'
 unreadable "an answer first" 'seed: 3\n' '1: expected "exercise: KIND" before anything else'
 unreadable "unknown kind" '# x\nexercise: paging\n' \
-    '2: unknown exercise "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot)'
+    '2: unknown exercise "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot, cow)'
 unreadable "no colon" 'exercise: bits\nseed: 3\npages 12\n' '3: expected KEY: VALUE, found "pages 12"'
 unreadable "bad seed" 'exercise: bits\nseed: -1\n' \
     '2: seed: expected a number (decimal, 0x hex or 0b binary) of at most 18446744073709551615'
@@ -165,6 +167,10 @@ unreadable "a bad snapshot" 'exercise: snapshot\nseed: 3\nsnapshot: 0:1:2:1:0,1:
     '3: snapshot: item 2 is not PAGE:LOADED:LAST:R:M (page at most 255, steps at most 9999, R and M 0 or 1)'
 unreadable "a snapshot for another kind" 'exercise: policy\nsnapshot: 0:1:2:1:0,1:5:6:0:0\n' \
     '2: exercise policy has no snapshot'
+unreadable "a cow sheet with a parameter" 'exercise: cow\nseed: 2\nframes: 3\n' \
+    '3: exercise cow has no frames'
+unreadable "a cow step that is not asked" 'exercise: cow\nseed: 2\nstep 8 copies: 0\n' \
+    '3: exercise cow, seed 2 has no question "step 8 copies"'
 unreadable "a NUL byte" 'exercise: bits\nseed: 3\0\n' '2: a NUL byte: not a text file'
 run 3 "a missing sheet" --grade "$tmp/nothing-here"
 [ "$(cat "$tmp/err")" = "vmscope: $tmp/nothing-here: No such file or directory" ] ||
@@ -178,7 +184,7 @@ usage() {
 	[ "$(head -1 "$tmp/err")" = "vmscope: $usage_msg" ] ||
 		fail "usage $usage_name: $(head -1 "$tmp/err")"
 }
-usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot)' \
+usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot, cow)' \
     --exercise paging
 usage "an option the kind does not read" "--frames does nothing for --exercise bits" \
     --exercise bits --frames 3
