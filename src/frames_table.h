@@ -21,6 +21,8 @@ enum ft_result { FT_HIT, FT_FAULT, FT_REFUSED };
 struct ft_page {
 	int pid;                /* 0: none (a free frame, no victim) */
 	uint64_t vpn;
+	unsigned table;         /* 0: a page of data; else the level (2...) of the
+				 * page-table page a frame holds (multi-level tables) */
 };
 
 struct ft_column {
@@ -32,7 +34,8 @@ struct ft_column {
 };
 
 struct frames_table {
-	unsigned frames;
+	unsigned frames;        /* rows: the machine's frames, at most FT_FRAMES_MAX */
+	size_t first;           /* accesses of the session before the first column */
 	bool many_processes;    /* pages need their pid to be told apart */
 	size_t ncols;
 	struct ft_column *cols;
@@ -47,7 +50,29 @@ struct frames_table {
 int frames_table_build(struct history *h, struct frames_table *t, char *err, size_t size);
 void frames_table_free(struct frames_table *t);
 
-/* "0x3", or "1:0x3" when many processes appear; "" for none. */
+/*
+ * The accesses of a session come in blocks of FT_COLUMNS_MAX; the block
+ * that holds operation op's place: that of the last access at or before
+ * op (the first block if there is none).
+ */
+size_t frames_table_block(const struct history *h, size_t op);
+
+/*
+ * Builds the table of one block of h's accesses (frames past FT_FRAMES_MAX
+ * are left out): what a screen shows around a position in a session of
+ * any length.
+ */
+void frames_table_build_block(struct history *h, size_t block, struct frames_table *t);
+
+/* The last column whose operation is at or before op, or -1 if none is. */
+long frames_table_column(const struct frames_table *t, size_t op);
+
+/*
+ * "0x3", or "1:0x3" when many processes appear; "" for none; "PT2" or
+ * "1:PT2" for a page of pid 1's level-2 table, as the frames panel says.
+ */
 void ft_page_name(const struct frames_table *t, struct ft_page p, char *buf, size_t size);
+/* The same in the pages grid's short hex: "3", or "1:3"; "" for none. */
+void ft_page_short(const struct frames_table *t, struct ft_page p, char *buf, size_t size);
 
 #endif

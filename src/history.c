@@ -154,6 +154,22 @@ history_append(struct history *h, const struct op *op, const char *text,
 	return 0;
 }
 
+struct history *
+history_under_policy(struct history *h, int policy, char *err, size_t size)
+{
+	struct machine *initial = machine_clone(h->initial);
+	struct history *other;
+
+	machine_set_policy(initial, policy);
+	other = history_new(initial);
+	for (size_t k = 1; k <= h->n; k++)
+		if (history_append(other, &h->ops[k - 1], h->texts[k - 1], err, size)) {
+			history_free(other);
+			return NULL;
+		}
+	return other;
+}
+
 void
 history_truncate(struct history *h, size_t n)
 {

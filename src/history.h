@@ -35,6 +35,14 @@ const struct machine *history_initial(const struct history *h);
 int history_append(struct history *h, const struct op *op, const char *text,
 		   char *err, size_t size);
 
+/*
+ * A new history of h's operations, with their words, replayed from h's
+ * initial machine under another policy: the same accesses, that policy's
+ * choices.  NULL with the engine's message if an operation is refused
+ * there (one whose process the other policy's choices ended, say).
+ */
+struct history *history_under_policy(struct history *h, int policy, char *err, size_t size);
+
 /* Drops the operations after the first n. */
 void history_truncate(struct history *h, size_t n);
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "display.h"
 #include "history.h"
 
 struct promises;
@@ -29,6 +30,7 @@ struct session {
 	size_t cursor;              /* operations applied where the user is */
 	bool modified;              /* changed since it was loaded or saved */
 	struct promises *expect;    /* what the notes promise (promise.h), or NULL */
+	struct display display;     /* what the screen shows besides the machine */
 	char *lesson_ops;           /* the operations the notes and expect were written
 	                               for, one per line; NULL if there are neither */
 };

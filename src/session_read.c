@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "display.h"
 #include "promise.h"
 #include "json.h"
 #include "machine.h"
@@ -42,11 +43,12 @@ struct reading {
 	const char *title, *notes;  /* borrowed from the document */
 	uint64_t cursor;
 	struct promises *expect;
+	struct display display;
 };
 
 static const char *const top_keys[] = {
 	"vmscope", "title", "notes", "machine", "processes", "ops", "cursor",
-	"expect", NULL
+	"expect", "display", NULL
 };
 static const char *const machine_keys[] = {
 	"page_size", "va_bits", "frames", "swap_slots", "tlb_entries", "policy",
@@ -360,6 +362,9 @@ read_rest(struct reading *rd, const struct cJSON *doc)
 	v = json_member(&rd->r, doc, "", "expect", JSON_OPTIONAL, path);
 	if (v)
 		rd->expect = promises_read(&rd->r, v, path);
+	v = json_member(&rd->r, doc, "", "display", JSON_OPTIONAL, path);
+	if (v)
+		display_read(&rd->r, v, path, &rd->display);
 }
 
 static void
@@ -384,6 +389,7 @@ fill(struct session *s, struct reading *rd)
 	s->history = rd->h;
 	s->cursor = (size_t)rd->cursor;
 	s->expect = rd->expect;
+	s->display = rd->display;
 	session_mark_lesson_path(s);
 }
 

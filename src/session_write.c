@@ -26,6 +26,7 @@
 #include "promise.h"
 #include "json.h"
 #include "machine.h"
+#include "display.h"
 #include "policy.h"
 #include "session.h"
 #include "xalloc.h"
@@ -156,6 +157,7 @@ session_to_json(const struct session *s)
 	write_processes(doc, history_initial(s->history));
 	write_ops(doc, s->history);
 	json_put_uint(doc, "cursor", s->cursor);
+	display_write(doc, &s->display);
 	if (on_path)
 		promises_write(s->expect, doc);
 	text = json_format(doc);

@@ -90,8 +90,9 @@ t_normal_sizes(void **state)
 		assert_false(l.too_small);
 		assert_int_equal(l.cell_scale, 1);
 		assert_sane(&l);
+		/* Every panel but the table, which takes its band when asked. */
 		for (p = 0; p < PANEL_COUNT; p++)
-			assert_true(shown(&l.r[p]));
+			assert_true(shown(&l.r[p]) == (p != PANEL_TABLE));
 		/* The grid panels fill the width between them. */
 		assert_int_equal(l.r[PANEL_PAGES].w + l.r[PANEL_PAGE_TABLE].w +
 		    l.r[PANEL_FRAMES].w + l.r[PANEL_SWAP].w, sizes[i].cols);
@@ -281,6 +282,42 @@ t_bigger_is_bigger(void **state)
 	assert_true(big.r[PANEL_NARRATION].h >= small.r[PANEL_NARRATION].h);
 }
 
+/*
+ * The table's band: under the grids, across the screen, taken from their
+ * height; they keep LAYOUT_GRID_KEEP_ROWS, so a tall table gets less, and
+ * none if less than it can use is left.
+ */
+static void
+t_table_band(void **state)
+{
+	struct layout before, l;
+	int grids, p;
+
+	(void)state;
+	layout_compute(&before, 80, 24, 0);
+	grids = before.r[PANEL_PAGES].h;        /* 24 - title, address, TLB, 3 narration, stats, prompt */
+	assert_int_equal(grids, 16);
+	l = before;
+	layout_place_table(&l, 7, 5);
+	assert_int_equal(l.r[PANEL_TABLE].h, 7);
+	assert_int_equal(l.r[PANEL_TABLE].w, 80);
+	assert_int_equal(l.r[PANEL_TABLE].y, 2 + 16 - 7);
+	for (p = PANEL_PAGES; p <= PANEL_SWAP; p++)
+		assert_int_equal(l.r[p].h, 16 - 7);
+	assert_sane(&l);
+	l = before;
+	layout_place_table(&l, 12, 5);          /* 16 - 8 kept: 8 rows */
+	assert_int_equal(l.r[PANEL_TABLE].h, 8);
+	assert_int_equal(l.r[PANEL_PAGES].h, LAYOUT_GRID_KEEP_ROWS);
+	l = before;
+	layout_place_table(&l, 12, 9);          /* 8 rows are fewer than it can use */
+	assert_int_equal(l.r[PANEL_TABLE].h, 0);
+	assert_int_equal(l.r[PANEL_PAGES].h, 16);
+	layout_compute(&l, 79, 24, 0);
+	layout_place_table(&l, 7, 5);
+	assert_int_equal(l.r[PANEL_TABLE].h, 0);
+}
+
 static void
 t_hit(void **state)
 {
@@ -289,6 +326,7 @@ t_hit(void **state)
 
 	(void)state;
 	layout_compute(&l, 160, 48, 0);
+	layout_place_table(&l, 7, 5);
 	for (p = 0; p < PANEL_COUNT; p++) {
 		const struct rect *r = &l.r[p];
 
@@ -345,6 +383,7 @@ main(void)
 		cmocka_unit_test(t_pitch),
 		cmocka_unit_test(t_grid_cols),
 		cmocka_unit_test(t_bigger_is_bigger),
+		cmocka_unit_test(t_table_band),
 		cmocka_unit_test(t_hit),
 		cmocka_unit_test(t_scroll_top),
 	};

@@ -28,6 +28,7 @@
 #include "promise.h"
 #include "history.h"
 #include "machine.h"
+#include "policy.h"
 #include "session.h"
 
 /* Every problem reported, one per line. */
@@ -276,6 +277,19 @@ static const struct {
 	    "cursor: expected an integer from 0 to 9007199254740991, found -1" } },
 	{ "{\"vmscope\": 1, \"machine\": {\"frames\": 2, \"frames\": 3}}", 1,
 	  { "machine.frames: given twice; expected each key once" } },
+	/* display hints: each problem by its path */
+	{ "{\"vmscope\": 1, \"display\": {\"tabel\": true, \"compare\": [\"opt\", \"lfu2\", "
+	  "\"opt\", 4]}}", 4,
+	  { "display.tabel: unknown key; did you mean \"table\"?",
+	    "display.compare[1]: \"lfu2\" is not a policy; expected one of fifo, lru, opt,",
+	    "display.compare[2]: opt is listed twice" } },
+	{ "{\"vmscope\": 1, \"display\": {\"table\": 1, \"compare\": [\"opt\"]}}", 2,
+	  { "display.table: expected true or false, found 1",
+	    "display.compare: expected 2 to 4 policies, found 1" } },
+	{ "{\"vmscope\": 1, \"display\": {\"compare\": \"opt,lru\"}}", 1,
+	  { "display.compare: expected an array, found the string \"opt,lru\"" } },
+	{ "{\"vmscope\": 1, \"display\": [true]}", 1,
+	  { "display: expected an object, found an array" } },
 };
 
 static void
@@ -295,6 +309,41 @@ t_bad_documents(void **state)
 			assert_says(&seen, bad_cases[i].says[j]);
 		assert_int_equal(s.cursor, (size_t)0x5a5a5a5a5a5a5a5au);  /* untouched */
 	}
+}
+
+/* The prompt's list of policies to compare: commas or blanks, 2 to 4, none twice. */
+static void
+t_compare_policies(void **state)
+{
+	static const struct {
+		const char *list;
+		unsigned n;
+		const char *says;
+	} cases[] = {
+		{ "opt, lru fifo,clock", 4, NULL },
+		{ " lru,,fifo ", 2, NULL },
+		{ "opt", 0, "expected 2 to 4 policies (as in: opt,lru,fifo,clock)" },
+		{ "", 0, "expected 2 to 4 policies" },
+		{ "opt,lru,fifo,clock,mru", 0, "at most 4 policies side by side" },
+		{ "lru,LRU", 0, "\"LRU\" is not a policy; expected one of fifo, lru," },
+		{ "fifo,lru,fifo", 0, "fifo is listed twice" },
+		{ "second-chance-and-more,lru", 0, "\"second-chance-and-more\" is not a policy" },
+	};
+	int policy[COMPARE_MAX];
+	char err[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		err[0] = '\0';
+		assert_int_equal(display_parse_policies(cases[i].list, policy, err, sizeof err),
+		    cases[i].n);
+		if (cases[i].says && !strstr(err, cases[i].says))
+			fail_msg("\"%s\": said \"%s\", not \"%s\"", cases[i].list, err,
+			    cases[i].says);
+	}
+	assert_int_equal(display_parse_policies("opt, lru fifo,clock", policy, err, sizeof err), 4);
+	assert_int_equal(policy[0], policy_find("opt"));
+	assert_int_equal(policy[3], policy_find("clock"));
 }
 
 static void
@@ -544,6 +593,7 @@ t_save_keeps_everything(void **state)
 	    "\"processes\": [{\"pid\": 7, \"name\": \"a.b-c_d\", "
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
+	    "\"display\": {\"compare\": [\"clock\", \"fifo\", \"opt\"], \"table\": true}, "
 	    "\"expect\": {\"faults_of\": {\"7\": 1}, \"hits\": 0}}";
 	struct session s, t;
 	struct seen seen;
@@ -570,6 +620,10 @@ t_save_keeps_everything(void **state)
 	assert_string_equal(history_text(t.history, 1), "  r   0x1  ");
 	assert_int_equal(t.cursor, 1);
 	assert_int_equal(promises_count(t.expect), 2);
+	assert_true(t.display.table);
+	assert_int_equal(t.display.ncompare, 3);
+	assert_int_equal(t.display.compare[0], policy_find("clock"));
+	assert_int_equal(t.display.compare[2], policy_find("opt"));
 	free(once);
 	free(twice);
 	session_free(&s);
@@ -959,6 +1013,7 @@ main(void)
 		cmocka_unit_test(t_bom_accepted),
 		cmocka_unit_test(t_minimal_and_defaults),
 		cmocka_unit_test(t_bad_documents),
+		cmocka_unit_test(t_compare_policies),
 		cmocka_unit_test(t_bad_machine_skips_replay),
 		cmocka_unit_test(t_refused_files),
 		cmocka_unit_test(t_unreadable_file),

@@ -17,14 +17,6 @@ moved(bool changed)
 }
 
 static unsigned
-act_next(struct app *a)
-{
-	unsigned asked = quiz_intercept(a);
-
-	return (asked ? asked : moved(anim_next(&a->anim, &a->src)));
-}
-
-static unsigned
 act_finish(struct app *a)
 {
 	unsigned asked = quiz_intercept(a);
@@ -33,15 +25,29 @@ act_finish(struct app *a)
 }
 
 static unsigned
-act_back(struct app *a)
-{
-	return (moved(anim_back(&a->anim, &a->src)));
-}
-
-static unsigned
 act_back_op(struct app *a)
 {
 	return (moved(anim_back_op(&a->anim, &a->src)));
+}
+
+/* The comparison shows no events: there a step is a whole operation. */
+static unsigned
+act_next(struct app *a)
+{
+	unsigned asked;
+
+	if (a->comparing)
+		return (act_finish(a));
+	asked = quiz_intercept(a);
+	return (asked ? asked : moved(anim_next(&a->anim, &a->src)));
+}
+
+static unsigned
+act_back(struct app *a)
+{
+	if (a->comparing)
+		return (act_back_op(a));
+	return (moved(anim_back(&a->anim, &a->src)));
 }
 
 static unsigned
@@ -200,6 +206,26 @@ act_theme(struct app *a)
 	app_aside(a, "theme: %s%s", theme_name(&a->theme),
 	    a->theme.colour ? "" : " (colour is off)");
 	return (R_REDRAW);
+}
+
+static unsigned
+act_table(struct app *a)
+{
+	a->table_on = !a->table_on;
+	app_follow(a);
+	app_aside(a, "frames-by-time table %s (key f)", a->table_on ? "shown" : "hidden");
+	return (R_RELAYOUT);
+}
+
+static unsigned
+act_compare(struct app *a)
+{
+	a->comparing = !a->comparing;
+	app_follow(a);
+	if (a->comparing)
+		app_aside(a, "space and b step a whole access; c closes; "
+		    ":compare opt,lru,... chooses the policies");
+	return (R_RELAYOUT);
 }
 
 static unsigned

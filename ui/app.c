@@ -33,6 +33,8 @@ count_events(void *ctx, size_t k)
 void
 app_init(struct app *a, struct session *s, const struct ui_options *opt)
 {
+	int chosen[COMPARE_MAX];
+
 	memset(a, 0, sizeof *a);
 	a->s = s;
 	a->h = s->history;
@@ -41,6 +43,14 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->src.count = count_events;
 	a->src.ctx = a;
 	a->g = glyphs_get(opt->ascii);
+	a->scene.h = a->h;
+	a->table_on = s->display.table;
+	a->comparing = s->display.ncompare > 0;
+	if (a->comparing)
+		compare_choose(&a->compare, s->display.compare, s->display.ncompare);
+	else
+		compare_choose(&a->compare, chosen,
+		    compare_default(history_initial(a->h)->cfg.policy, chosen));
 	anim_init(&a->anim, history_length(a->h), s->cursor, &a->src);
 	app_load(a);
 	panels_learn(a);
@@ -54,6 +64,8 @@ app_free(struct app *a)
 {
 	machine_free(a->m);
 	a->m = NULL;
+	scene_free(&a->scene);
+	compare_forget(&a->compare);
 }
 
 void
@@ -74,12 +86,25 @@ app_load(struct app *a)
 		a->m = machine_clone(history_state(a->h, k));
 	a->s->cursor = anim_done(&a->anim, &a->src);
 	memset(a->scroll, 0, sizeof a->scroll);
+	app_follow(a);
+}
+
+void
+app_follow(struct app *a)
+{
+	a->scene.m = a->m;
+	if (a->table_on)
+		scene_move(&a->scene, a->anim.op, a->s->cursor);
+	if (a->comparing)
+		compare_move(&a->compare, a->h, a->anim.op, a->s->cursor);
 }
 
 void
 app_forget(struct app *a)
 {
 	a->counted.valid = false;
+	scene_forget(&a->scene);
+	compare_forget(&a->compare);
 	anim_set_length(&a->anim, history_length(a->h), &a->src);
 	panels_learn(a);
 }

@@ -13,12 +13,14 @@
 #include <stdint.h>
 
 #include "anim.h"
+#include "compare.h"
 #include "event.h"
 #include "glyph.h"
 #include "history.h"
 #include "layout.h"
 #include "lineedit.h"
 #include "quiz.h"
+#include "scene.h"
 #include "session.h"
 #include "theme.h"
 #include "ui.h"
@@ -57,6 +59,10 @@ struct app {
 	struct event_list events;       /* events of the operation shown */
 	struct machine *m;              /* the state at the position (owned) */
 	int typed_pid;                  /* where a typed "r ADDR" goes; 0: nowhere */
+	struct scene scene;             /* the same, for the frames-by-time table */
+	bool table_on;                  /* the table is on screen (f) */
+	bool comparing;                 /* the comparison fills the screen (c) */
+	struct comparison compare;      /* its policies, each at the position */
 
 	struct layout layout;
 	struct theme theme;
@@ -89,6 +95,8 @@ void app_init(struct app *a, struct session *s, const struct ui_options *opt);
 void app_free(struct app *a);
 void app_load(struct app *a);                   /* the state for anim's position */
 void app_forget(struct app *a);                 /* the history changed */
+/* Brings the table and the comparison, when shown, to the position. */
+void app_follow(struct app *a);
 const struct event *app_event(const struct app *a);       /* being shown, or NULL */
 const struct event *app_access(const struct app *a);      /* the op's SPLIT, or NULL */
 const struct process *app_process(const struct app *a);   /* shown, or NULL */
@@ -106,6 +114,8 @@ void app_say(struct app *a, bool error, const char *fmt, ...)
 void panels_learn(struct app *a);               /* the history changed */
 unsigned panels_layout_flags(const struct app *a);
 unsigned panels_toggle(struct app *a, unsigned n);  /* key n + 1 */
+/* Places every panel for a cols x rows screen, the table's band included. */
+void panels_place(struct app *a, int cols, int rows);
 
 /* ui.c: the whole screen, drawn once (erase, every view, one doupdate) */
 void app_render(const struct app *a);

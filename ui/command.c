@@ -24,11 +24,13 @@ struct prompt_command {
 static unsigned run_save(struct app *a, const char *arg);
 static unsigned run_quit(struct app *a, const char *arg);
 static unsigned run_help(struct app *a, const char *arg);
+static unsigned run_compare(struct app *a, const char *arg);
 
 static const struct prompt_command prompt_commands[] = {
 	{ "save", "save [FILE]", "save the session (to FILE)", run_save },
 	{ "quit", "quit", "quit (asks if there are unsaved changes)", run_quit },
 	{ "help", "help", "the help screen", run_help },
+	{ "compare", "compare P,P[,P,P]", "compare 2 to 4 policies side by side", run_compare },
 };
 #define NCOMMANDS (sizeof prompt_commands / sizeof prompt_commands[0])
 
@@ -54,6 +56,23 @@ run_help(struct app *a, const char *arg)
 	a->mode = MODE_HELP;
 	a->help_page = 0;
 	return (R_REDRAW);
+}
+
+static unsigned
+run_compare(struct app *a, const char *arg)
+{
+	int policy[COMPARE_MAX];
+	char err[256];
+	unsigned n = display_parse_policies(arg, policy, err, sizeof err);
+
+	if (n == 0) {
+		app_say(a, true, "compare: %s", err);
+		return (R_REDRAW);
+	}
+	compare_choose(&a->compare, policy, n);
+	a->comparing = true;
+	app_follow(a);
+	return (R_RELAYOUT);
 }
 
 /* The prompt command `line` names, with *arg after its name; or NULL. */

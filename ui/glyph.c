@@ -11,6 +11,7 @@ static const struct glyphs unicode = {
 	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .sep = " \u00b7 ",
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
 	.times = "\u00d7", .enter = "\u23ce", .more = "\u2026",
+	.struck_before = "", .struck_each = "\u0336",
 	.h = "\u2500", .v = "\u2502", .tl = "\u250c", .tr = "\u2510",
 	.bl = "\u2514", .br = "\u2518",
 };
@@ -23,6 +24,7 @@ static const struct glyphs ascii = {
 	.pointer = ">", .prompt = ">", .marker = "<", .sep = " - ",
 	.bullet = ">", .playing = ">", .paused = "||",
 	.times = "x", .enter = "Enter", .more = "...",
+	.struck_before = "-", .struck_each = "",
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
 };
 

@@ -27,6 +27,9 @@ struct glyphs {
 	const char *times;          /* in "80x24" */
 	const char *enter;          /* the Enter key */
 	const char *more;           /* text goes on */
+	/* a page struck through: struck_before, then each character followed
+	 * by struck_each (a combining stroke, or nothing) */
+	const char *struck_before, *struck_each;
 	/* box drawing */
 	const char *h, *v, *tl, *tr, *bl, *br;
 };

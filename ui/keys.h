@@ -61,6 +61,10 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "show or hide swap", act_panel_swap) \
 	X(ACT_PANEL_TLB, GROUP_VIEW, '5', 0, "5", NULL, \
 	  "show or hide the TLB", act_panel_tlb) \
+	X(ACT_TABLE, GROUP_VIEW, 'f', 0, "f", NULL, \
+	  "frames-by-time table", act_table) \
+	X(ACT_COMPARE, GROUP_VIEW, 'c', 0, "c", NULL, \
+	  "compare policies", act_compare) \
 	X(ACT_THEME, GROUP_VIEW, 't', 0, "t", NULL, \
 	  "next colour theme", act_theme) \
 	X(ACT_QUIZ, GROUP_VIEW, 'Q', 0, "Q", NULL, \

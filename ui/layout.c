@@ -143,6 +143,38 @@ layout_compute(struct layout *l, int cols, int rows, unsigned flags)
 		place_columns(l, normal_columns, NELEM(normal_columns), bottom);
 }
 
+/* The rows between the address bar and the bands below, where the grids go. */
+static int
+grid_rows(const struct layout *l)
+{
+	static const enum panel grids[] = { PANEL_PAGES, PANEL_PAGE_TABLE, PANEL_FRAMES,
+		PANEL_SWAP };
+	size_t i;
+
+	for (i = 0; i < NELEM(grids); i++) {
+		if (l->r[grids[i]].w > 0)
+			return (l->r[grids[i]].h);
+	}
+	return (0);
+}
+
+void
+layout_place_table(struct layout *l, int rows, int min_rows)
+{
+	int grids = grid_rows(l), give = grids - LAYOUT_GRID_KEEP_ROWS;
+	int p;
+
+	if (l->too_small || grids == 0)
+		return;
+	if (give > rows)
+		give = rows;
+	if (give < min_rows)
+		return;
+	for (p = PANEL_PAGES; p <= PANEL_SWAP; p++)
+		l->r[p].h -= l->r[p].w > 0 ? give : 0;
+	l->r[PANEL_TABLE] = (struct rect){ 0, 2 + grids - give, l->cols, give };
+}
+
 int
 layout_pitch(const struct layout *l, size_t count, int h)
 {

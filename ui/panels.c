@@ -4,9 +4,11 @@
  * table and the frames; the TLB when the machine has one; swap when
  * anything is or goes there in the session.  The teacher's keys (1-5)
  * show or hide a panel over that rule, and a panel the event being shown
- * touches is shown whatever was chosen.
+ * touches is shown whatever was chosen.  The frames-by-time table, when
+ * on, takes a band under the grids.
  */
 #include "app.h"
+#include "view.h"
 
 /* The panels the keys 1-5 toggle, in the order of the keys. */
 static const enum panel toggled[] = {
@@ -87,4 +89,12 @@ panels_toggle(struct app *a, unsigned n)
 	app_aside(a, "%s panel %s (key %u)%s", panel_names[p], show ? "shown" : "hidden",
 	    n + 1, show ? "" : "; an event that touches it still shows it");
 	return (R_RELAYOUT);
+}
+
+void
+panels_place(struct app *a, int cols, int rows)
+{
+	layout_compute(&a->layout, cols, rows, panels_layout_flags(a));
+	if (a->table_on)
+		layout_place_table(&a->layout, table_panel_rows(a), table_panel_min_rows());
 }

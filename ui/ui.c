@@ -204,6 +204,8 @@ app_render(const struct app *a)
 		help_screen_draw(a);
 	else if (a->mode == MODE_NOTES)
 		notes_screen_draw(a);
+	else if (a->comparing)
+		compare_screen_draw(a);
 	else {
 		for (p = 0; p < PANEL_COUNT; p++) {
 			if (a->layout.r[p].w > 0 && a->layout.r[p].h > 0)
@@ -222,7 +224,7 @@ app_react(struct app *a, unsigned r)
 		app_load(a);
 	/* Which panels show can depend on the event (panels.c). */
 	if (r & (R_RELAYOUT | R_MOVED))
-		layout_compute(&a->layout, COLS, LINES, panels_layout_flags(a));
+		panels_place(a, COLS, LINES);
 	if (r & R_TIMER)
 		a->next_tick = now_ms() + anim_interval_ms(&a->anim);
 	if (r & (R_MOVED | R_RELAYOUT | R_REDRAW))

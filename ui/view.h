@@ -32,7 +32,11 @@ struct view {
 #define VIEW_STACK_MAX 8
 
 extern const struct view view_title, view_address, view_pages, view_page_table,
-	view_frames, view_swap, view_tlb, view_narration, view_stats, view_prompt;
+	view_frames, view_swap, view_table, view_tlb, view_narration, view_stats, view_prompt;
+
+/* table_panel.c: the rows the table's band asks for, and the fewest it can use. */
+int table_panel_rows(const struct app *a);
+int table_panel_min_rows(void);
 
 /* Whether the pages panel shows every process's grid at once (stacked). */
 bool pages_all_stacked(const struct app *a);
@@ -54,6 +58,7 @@ void help_screen_draw(const struct app *a);
 int help_screen_pages(const struct app *a);     /* 1, or 2 on small screens */
 void notes_screen_draw(const struct app *a);
 void too_small_draw(const struct app *a);
+void compare_screen_draw(const struct app *a);
 
 /* explain.c: what a click on a cell says */
 void explain_frame(const struct app *a, int frame, char *buf, size_t size);

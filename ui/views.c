@@ -14,6 +14,7 @@ static const struct view *const views[PANEL_COUNT] = {
 	[PANEL_PAGE_TABLE] = &view_page_table,
 	[PANEL_FRAMES] = &view_frames,
 	[PANEL_SWAP] = &view_swap,
+	[PANEL_TABLE] = &view_table,
 	[PANEL_TLB] = &view_tlb,
 	[PANEL_NARRATION] = &view_narration,
 	[PANEL_STATS] = &view_stats,

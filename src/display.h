@@ -1,0 +1,41 @@
+/*
+ * display.h - what a session asks the screen to show, beyond the machine:
+ * the frames-by-time table, and the comparison of policies it opens in.
+ * Hints only: the machine and its events never depend on them.
+ *
+ * In a session file: "display": {"table": true, "compare": ["opt", "lru"]}.
+ */
+#ifndef VMSCOPE_DISPLAY_H
+#define VMSCOPE_DISPLAY_H
+
+#include <stdbool.h>
+
+#define COMPARE_MIN 2           /* policies a comparison shows */
+#define COMPARE_MAX 4
+
+struct display {
+	bool table;                 /* the frames-by-time table is on screen */
+	unsigned ncompare;          /* 0, or COMPARE_MIN..COMPARE_MAX: open in */
+	int compare[COMPARE_MAX];   /* the comparison of these policies */
+};
+
+struct json_reader;
+struct cJSON;
+
+/*
+ * Reads the "display" object v at path into *d, reporting every problem
+ * by its JSON path ("display.compare[1]: \"lfu2\" is not a policy; ...").
+ */
+void display_read(struct json_reader *r, const struct cJSON *v, const char *path,
+		  struct display *d);
+
+/* Adds "display" to a session document, only if a hint is set. */
+void display_write(struct cJSON *doc, const struct display *d);
+
+/*
+ * Reads a list of policies ("opt,lru,fifo"): COMPARE_MIN to COMPARE_MAX
+ * names, each a policy, none twice.  Returns how many, or 0 with why.
+ */
+unsigned display_parse_policies(const char *list, int *out, char *err, size_t size);
+
+#endif

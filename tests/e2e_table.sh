@@ -1,0 +1,111 @@
+#!/bin/sh
+# e2e_table.sh - the frames-by-time table and the comparison of policies as
+# a person sees them, at 80x24 and 160x48, in a private tmux server: lesson
+# 7 (FIFO on the textbook string 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1,
+# 3 frames) opens with the table; after four accesses the cursor's
+# brackets sit over the fourth column, frame 0 holds 7 7 7 then 2 brought
+# in, and 7 is struck as 2's victim; f hides the table; c compares fifo,
+# opt, lru and clock with their fault counts, worked out by hand (at the
+# fourth access 4 each; at the end 15, 9, 12, 14), stepping with the main
+# cursor; :compare chooses two of them; --ascii strikes with a minus.
+# Every wait polls; none sleeps blind.
+#
+# Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
+set -u
+
+name=e2e_table
+. "$(dirname "$0")/tmux_harness.sh"
+servers=0
+
+# lesson COLS ROWS N [OPTIONS]: lesson N, its notes closed.
+lesson() {
+	t kill-server 2>/dev/null
+	servers=$((servers + 1))
+	sock="vmscope-table-$$-$servers"
+	t new-session -d -s ui -x "$1" -y "$2" \
+	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --lesson $3 ${4:-}; exec sleep 600"
+	wait_for "n or Esc: back to the session"
+	t send-keys -t ui Escape
+	wait_gone "n or Esc: back to the session"
+}
+
+# The screen's line that starts (after blanks and a border) with WORD.
+row() {
+	screen | sed -n "s/^[│| ]*$1 /&/p" | head -n 1
+}
+
+# col TEXT LINE: the character column where TEXT starts in LINE (0: absent).
+col() {
+	printf '%s\n' "$2" | awk -v t="$1" '{ i = index($0, t); if (!i) { print 0; exit }
+	    print length(substr($0, 1, i - 1)) + 1 }'
+}
+
+# At the fourth access: the cursor on the fourth page (2), frame 0 holding
+# 7 7 7 and then 2, brought in (*), and 7, its victim, struck in the faults' row.
+fourth_access() {
+	for k in 1 2 3 4; do
+		t send-keys -t ui Enter
+		wait_for "step $k/20"
+	done
+	strip=$(row page) f0=$(row f0) faults=$(row fault)
+	printf '%s\n' "$strip" | grep -qF "page   7  0  1 [2] 0  3  0  4" ||
+	    fail "$1: the strip does not bracket the fourth page"
+	printf '%s\n' "$f0" | grep -qF "f0     7* 7  7  2*" ||
+	    fail "$1: frame 0 does not hold 7, 7, 7 and 2 brought in"
+	[ "$(col '[2]' "$strip")" -eq "$(($(col '2*' "$f0") - 1))" ] ||
+	    fail "$1: the cursor's column is not frame 0's fourth column"
+	printf '%s\n' "$faults" | grep -qF "fault  F  F  F  $2" ||
+	    fail "$1: the faults' row does not show three faults and 7 struck ($2)"
+	# Columns still to come are empty: nothing after 2* in frame 0.
+	printf '%s\n' "$f0" | grep -qE '2\* *[│|]?$' || fail "$1: a column to come is filled"
+}
+
+# compare_counts FIFO OPT LRU CLOCK: each policy's faults on the screen.
+compare_counts() {
+	for pair in "fifo $1" "opt $2" "lru $3" "clock $4"; do
+		set -- $pair
+		wait_for "$1 · faults $2 "
+	done
+}
+
+for size in "80 24" "160 48"; do
+	set -- $size
+	cols=$1 rows=$2
+	lesson "$cols" "$rows" 7
+	has "frames by time · fifo" || fail "${cols}x$rows: lesson 7 opens without its table"
+	fourth_access "${cols}x$rows" "7̶"
+	t send-keys -t ui f
+	wait_gone "frames by time"
+	t send-keys -t ui f
+	wait_for "frames by time"
+
+	# The comparison, stepping with the main cursor.
+	t send-keys -t ui c
+	wait_for "(the session's policy)"
+	compare_counts 4 4 4 4
+	row page | grep -qF "[2]" || fail "${cols}x$rows: the comparison lost the cursor"
+	t send-keys -t ui G
+	wait_for "step 20/20"
+	compare_counts 15 9 12 14
+	row page | grep -qF "0  1  7  0 [1]" || fail "${cols}x$rows: the cursor is not at the end"
+	# Back one access: the twentieth was a fault for fifo (1 evicts 0).
+	t send-keys -t ui b
+	wait_for "step 19/20"
+	wait_for "fifo · faults 14 "
+	t send-keys -t ui -l ":compare lru,fifo"
+	t send-keys -t ui Enter
+	wait_gone "opt · faults"
+	has "lru · faults" || fail "${cols}x$rows: :compare lru,fifo does not show lru"
+	has "clock · faults" && fail "${cols}x$rows: :compare lru,fifo still shows clock"
+	t send-keys -t ui -l ":compare lru,lifo"
+	t send-keys -t ui Enter
+	wait_for "compare: \"lifo\" is not a policy"
+	t send-keys -t ui c
+	wait_for "frames by time · fifo"
+done
+
+# Without UTF-8 the victim is struck with a minus.
+lesson 80 24 7 --ascii
+fourth_access "--ascii" "-7"
+
+echo "e2e_table: ok"
