@@ -7,7 +7,8 @@
 # in, and 7 is struck as 2's victim; f hides the table; c compares fifo,
 # opt, lru and clock with their fault counts, worked out by hand (at the
 # fourth access 4 each; at the end 15, 9, 12, 14), stepping with the main
-# cursor; :compare chooses two of them; --ascii strikes with a minus.
+# cursor; :compare chooses two of them; lesson 31 opens in the comparison;
+# --ascii strikes with a minus.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
@@ -103,6 +104,19 @@ for size in "80 24" "160 48"; do
 	t send-keys -t ui c
 	wait_for "frames by time · fifo"
 done
+
+# Lesson 31 opens (past its notes) in the comparison of opt, lru, fifo and
+# clock; c shows the session's own lru with its table.
+lesson 80 24 31
+wait_for "lru · faults 0 · accesses 0  (the session's policy)"
+t send-keys -t ui Space
+wait_for "step 1/20"
+row page | grep -qF "page  [7] 0  1" || fail "lesson 31: the cursor is not on the first access"
+t send-keys -t ui G
+compare_counts 15 9 12 14
+t send-keys -t ui c
+wait_for "frames by time · lru"
+row f0 | grep -qE ' 1 +[│|]$' || fail "lesson 31: frame 0 does not end holding page 1"
 
 # Without UTF-8 the victim is struck with a minus.
 lesson 80 24 7 --ascii

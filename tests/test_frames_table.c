@@ -249,6 +249,34 @@ t_under_policy(void **state)
 	history_free(h);
 }
 
+/* Lesson 31's four policies, as its notes count them: 9, 12, 15 and 14 faults. */
+static void
+t_lesson_31(void **state)
+{
+	static const struct {
+		const char *policy;
+		uint64_t faults;
+	} notes[] = { { "opt", 9 }, { "lru", 12 }, { "fifo", 15 }, { "clock", 14 } };
+	char path[2048], err[1024];
+	struct session s;
+
+	(void)state;
+	assert_int_equal(lesson_find("31", path, sizeof path), 0);
+	if (session_load(path, &s, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_true(s.display.table);
+	assert_int_equal(s.display.ncompare, 4);
+	for (unsigned i = 0; i < 4; i++) {
+		struct history *h = history_under_policy(s.history, s.display.compare[i], err,
+		    sizeof err);
+
+		assert_string_equal(policy_at(s.display.compare[i])->name, notes[i].policy);
+		assert_int_equal(history_state(h, 20)->stats.faults, notes[i].faults);
+		history_free(h);
+	}
+	session_free(&s);
+}
+
 int
 main(void)
 {
@@ -256,6 +284,7 @@ main(void)
 		cmocka_unit_test(t_every_lesson),
 		cmocka_unit_test(t_random_scripts),
 		cmocka_unit_test(t_under_policy),
+		cmocka_unit_test(t_lesson_31),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
