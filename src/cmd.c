@@ -42,9 +42,11 @@ enum arg_kind {
 	ARG_OPT_PERM,           /* [PERM] */
 	ARG_LIMIT,              /* FRAMES or none */
 	ARG_FLUSH,              /* the word "flush" */
+	ARG_TO_PID,             /* share's second process ... */
+	ARG_TO_ADDR,            /* ... and the address there */
 };
 
-#define ARGS_MAX 4
+#define ARGS_MAX 6
 
 struct cmd_entry {
 	const char *name;
@@ -71,6 +73,9 @@ static const struct cmd_entry cmd_table[] = {
 	  "limit PID FRAMES or limit PID none" },
 	{ "tlb", "tlb flush", OP_TLB_FLUSH, 0, { ARG_FLUSH }, "tlb flush" },
 	{ "fork", "fork", OP_FORK, 0, { ARG_PID }, "fork PID" },
+	{ "share", "share", OP_SHARE, 0,
+	  { ARG_PID, ARG_ADDR, ARG_TO_PID, ARG_TO_ADDR, ARG_PAGES, ARG_PERM },
+	  "share PID1 ADDR1 PID2 ADDR2 PAGES PERM" },
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -107,6 +112,10 @@ static const char usage_text[] =
 	"tlb flush                    empty the TLB\n"
 	"fork PID                     copy PID into a child that shares its pages,\n"
 	"                             copy-on-write; PID stays current\n"
+	"share PID1 ADDR1 PID2 ADDR2 PAGES PERM\n"
+	"                             map PID1's PAGES pages at ADDR1 (touched, in\n"
+	"                             memory or swap) into PID2 at ADDR2 with PERM:\n"
+	"                             both page tables point at the same frames\n"
 	"# text                       a comment\n"
 	"Numbers: " NUMBER_EXPECTED ".  PERM: r, rw, rx or rwx.\n";
 
@@ -244,6 +253,18 @@ arg_target(const struct token *tok, struct op *op, struct cmd_error *err)
 }
 
 static int
+arg_to_pid(const struct token *tok, struct op *op, struct cmd_error *err)
+{
+	return parse_pid_token(tok, &op->to_pid, err);
+}
+
+static int
+arg_to_addr(const struct token *tok, struct op *op, struct cmd_error *err)
+{
+	return parse_number(tok, 0, UINT64_MAX, "address", &op->to_addr, err);
+}
+
+static int
 arg_name(const struct token *tok, struct op *op, struct cmd_error *err)
 {
 	size_t i;
@@ -329,6 +350,8 @@ static const struct arg_entry arg_table[] = {
 	[ARG_OPT_PERM] = { "permission", true, arg_perm },
 	[ARG_LIMIT] = { "frame limit", false, arg_limit },
 	[ARG_FLUSH] = { "\"flush\"", false, arg_flush },
+	[ARG_TO_PID] = { "second pid", false, arg_to_pid },
+	[ARG_TO_ADDR] = { "second address", false, arg_to_addr },
 };
 
 static int
@@ -476,6 +499,10 @@ cmd_format(const struct op *op, char *buf, size_t size)
 		return (size_t)snprintf(buf, size, "tlb flush");
 	case OP_FORK:
 		return (size_t)snprintf(buf, size, "fork %d", op->pid);
+	case OP_SHARE:
+		return (size_t)snprintf(buf, size, "share %d 0x%llx %d 0x%llx %llu %s", op->pid,
+					addr, op->to_pid, (unsigned long long)op->to_addr,
+					pages, perm_name(op->perm));
 	default:
 		if (size > 0)
 			buf[0] = '\0';

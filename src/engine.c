@@ -2,7 +2,7 @@
  * engine.c - checking and applying operations.
  *
  * Accesses run through the phases in engine_access.c; the process and TLB
- * commands (spawn, switch, exit, map, unmap, limit, tlb flush) are one
+ * commands (spawn, switch, exit, map, unmap, limit, tlb flush, fork, share) are one
  * event each and live here.  Every check happens before any change, so a
  * refused operation leaves the machine exactly as it was.
  */
@@ -90,26 +90,33 @@ check_pid(const struct machine *m, const struct op *op, char *err, size_t size)
 	return need_process(m, op->pid, err, size);
 }
 
+/* PAGES pages of pid from addr: page-aligned, inside the address space. */
 static int
-check_range(const struct machine *m, const struct op *op, char *err, size_t size)
+check_pages(const struct machine *m, int pid, uint64_t addr, uint64_t pages, char *err,
+	    size_t size)
 {
 	uint64_t top = machine_pages_per_process(m), first;
 
-	if (need_process(m, op->pid, err, size))
+	if (need_process(m, pid, err, size))
 		return -1;
-	if (op->addr & (m->cfg.page_size - 1)) {
+	if (addr & (m->cfg.page_size - 1)) {
 		snprintf(err, size, "address 0x%llx is not page-aligned (pages are %u bytes)",
-			 (unsigned long long)op->addr, m->cfg.page_size);
+			 (unsigned long long)addr, m->cfg.page_size);
 		return -1;
 	}
-	first = op->addr >> machine_page_bits(m);
-	if (!machine_addr_ok(m, op->addr) || op->pages == 0 || op->pages > top - first) {
+	first = addr >> machine_page_bits(m);
+	if (!machine_addr_ok(m, addr) || pages == 0 || pages > top - first) {
 		snprintf(err, size, "%llu pages from 0x%llx do not fit the %u-bit address space",
-			 (unsigned long long)op->pages, (unsigned long long)op->addr,
-			 m->cfg.va_bits);
+			 (unsigned long long)pages, (unsigned long long)addr, m->cfg.va_bits);
 		return -1;
 	}
 	return 0;
+}
+
+static int
+check_range(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	return check_pages(m, op->pid, op->addr, op->pages, err, size);
 }
 
 static int
@@ -144,6 +151,87 @@ check_fork(const struct machine *m, const struct op *op, char *err, size_t size)
 			 "%d's page tables, and %u %s free", need, need == 1 ? "" : "s",
 			 need == 1 ? "y" : "ies", op->pid, m->free_frames,
 			 m->free_frames == 1 ? "is" : "are");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Whether page vpn of p can be shared: mapped, and in a frame or a swap
+ * slot (a shared page must have one, so every sharer finds the same
+ * copy), and not copy-on-write (its sharers since a fork must not see
+ * the writes of a shared mapping).
+ */
+static int
+check_shareable(const struct process *p, uint64_t vpn, char *err, size_t size)
+{
+	const struct pte *e = page_table_find(&p->pt, vpn);
+	unsigned long long v = vpn;
+
+	if (!process_region(p, vpn))
+		snprintf(err, size, "page 0x%llx of pid %d is not mapped (share maps pages "
+			 "that are)", v, p->pid);
+	else if (pte_dropped(e))
+		snprintf(err, size, "page 0x%llx of pid %d was evicted clean and is in no "
+			 "frame and no swap slot: touch it before sharing it", v, p->pid);
+	else if (!e || (!e->present && e->slot < 0))
+		snprintf(err, size, "page 0x%llx of pid %d was never touched: touch it before "
+			 "sharing it (share maps pages in memory or in swap)", v, p->pid);
+	else if (e->cow)
+		snprintf(err, size, "page 0x%llx of pid %d is copy-on-write since a fork: "
+			 "write it first, so it is pid %d's own", v, p->pid, p->pid);
+	else
+		return 0;
+	return -1;
+}
+
+/*
+ * Whether process pid maps page vpn of p already (shared with it before):
+ * a process maps a page once, so each mapping of a frame is another
+ * process's.
+ */
+static int
+check_not_mapped_by(const struct machine *m, const struct process *p, uint64_t vpn, int pid,
+		    char *err, size_t size)
+{
+	const struct pte *e = page_table_find(&p->pt, vpn);
+	const struct rmap *r = e->present ? frame_rmap(m, e->frame) : slot_rmap(m, (unsigned)e->slot);
+
+	if (!rmap_maps_pid(&m->rmap, r, pid))
+		return 0;
+	snprintf(err, size, "pid %d maps page 0x%llx of pid %d already (a process maps a "
+		 "shared page once)", pid, (unsigned long long)vpn, p->pid);
+	return -1;
+}
+
+static int
+check_share(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	uint64_t first = op->addr >> machine_page_bits(m);
+	uint64_t to_first = op->to_addr >> machine_page_bits(m);
+
+	if (check_pages(m, op->pid, op->addr, op->pages, err, size) ||
+	    check_pages(m, op->to_pid, op->to_addr, op->pages, err, size))
+		return -1;
+	if (op->pid == op->to_pid) {
+		snprintf(err, size, "share maps pages into another process: pid %d twice",
+			 op->pid);
+		return -1;
+	}
+	if (m->cfg.levels > 1) {
+		snprintf(err, size, "share needs a one-level page table (this machine has %u "
+			 "levels)", m->cfg.levels);
+		return -1;
+	}
+	/* Each page passed has an entry, so a range longer than the table
+	 * fails within its first count + 1 pages: the loop stays short. */
+	for (uint64_t i = 0; i < op->pages; i++)
+		if (check_shareable(m->procs[op->pid], first + i, err, size) ||
+		    check_not_mapped_by(m, m->procs[op->pid], first + i, op->to_pid, err, size))
+			return -1;
+	if (region_overlaps(m->procs[op->to_pid], to_first, op->pages)) {
+		snprintf(err, size, "pages from 0x%llx overlap a mapping of pid %d (share maps "
+			 "into unmapped pages)", (unsigned long long)op->to_addr, op->to_pid);
 		return -1;
 	}
 	return 0;
@@ -201,8 +289,9 @@ apply_spawn(struct machine *m, const struct op *op, struct event *ev)
 
 /*
  * One entry of the child's page table: the parent's, pointing at the same
- * frame and slot.  A touched page of a writable mapping becomes read-only
- * and copy-on-write in both, so the first write of either copies it.
+ * frame and slot.  A touched page of a writable private mapping becomes
+ * read-only and copy-on-write in both, so the first write of either
+ * copies it; a page of a shared mapping stays shared (as MAP_SHARED does).
  */
 static void
 fork_entry(struct machine *m, struct process *parent, struct process *child,
@@ -211,7 +300,9 @@ fork_entry(struct machine *m, struct process *parent, struct process *child,
 	struct mapping map = { .pid = child->pid, .vpn = e->vpn };
 	struct pte *c;
 
-	if (process_region(parent, e->vpn)->perm & PERM_W) {
+	if (e->shared)
+		ev->mappings++;         /* a shared mapping stays shared in the child */
+	else if (process_region(parent, e->vpn)->perm & PERM_W) {
 		e->cow = true;
 		e->perm &= ~(unsigned)PERM_W;
 		ev->count++;
@@ -271,6 +362,49 @@ apply_fork(struct machine *m, const struct op *op, struct event *ev)
 		fork_entry(m, parent, child, e, ev);
 	/* Its entries may say writable where the pages now are not. */
 	ev->held = tlb_flush(&m->tlb, parent->pid);
+}
+
+/* Page vpn of `to` maps what e maps: the same frame or slot, with perm. */
+static void
+share_entry(struct machine *m, struct pte *e, struct process *to, uint64_t vpn,
+	    unsigned perm, struct event *ev)
+{
+	struct mapping map = { .pid = to->pid, .vpn = vpn };
+	struct pte *c = page_table_get(&to->pt, vpn);
+
+	e->shared = c->shared = true;
+	c->present = e->present;
+	c->frame = e->frame;
+	c->slot = e->slot;
+	c->perm = perm;
+	walk_entry_made(m, to, vpn);
+	if (e->present) {
+		rmap_add(&m->rmap, &m->frames[e->frame].rmap, map);
+		to->resident++;
+		ev->frames_shared++;
+	}
+	if (e->slot >= 0) {
+		rmap_add(&m->rmap, &m->swap[e->slot].rmap, map);
+		ev->slots_shared++;
+	}
+}
+
+static void
+apply_share(struct machine *m, const struct op *op, struct event *ev)
+{
+	struct process *from = m->procs[op->pid], *to = m->procs[op->to_pid];
+	uint64_t first = op->addr >> machine_page_bits(m);
+	uint64_t to_first = op->to_addr >> machine_page_bits(m);
+
+	region_insert(to, to_first, op->pages, op->perm);
+	ev->kind = EV_SHARE;
+	ev->other_pid = op->to_pid;
+	ev->other_vpn = to_first;
+	ev->count = op->pages;
+	ev->perm = op->perm;
+	for (uint64_t i = 0; i < op->pages; i++)
+		share_entry(m, page_table_find(&from->pt, first + i), to, to_first + i,
+			    op->perm, ev);
 }
 
 static void
@@ -363,6 +497,7 @@ static const struct {
 	[OP_LIMIT] = { check_pid, apply_limit },
 	[OP_TLB_FLUSH] = { check_nothing, apply_tlb_flush },
 	[OP_FORK] = { check_fork, apply_fork },
+	[OP_SHARE] = { check_share, apply_share },
 };
 
 int

@@ -61,6 +61,7 @@ struct access {
 	struct mapping made_victim; /* whose page its frame was taken from (pid 0: free) */
 	bool trimming;          /* the eviction under way is a trim, not for a fault */
 	bool tlb_removed;       /* the eviction removed TLB entries for the frame */
+	bool shared_clean;      /* the victim goes to swap, clean, for its sharers */
 };
 
 static unsigned
@@ -345,6 +346,25 @@ free_frame(struct machine *m, struct access *a)
 	return fill_next(a);
 }
 
+/*
+ * Whether a victim must be written to swap before it leaves: it is dirty,
+ * or it is clean but shared with no slot.  A shared page has no file
+ * behind it, so swap is its only home (as Linux's shared memory): dropped,
+ * its sharers would each zero-fill a page of their own and stop sharing.
+ */
+static bool
+victim_written(const struct machine *m, int f, const struct pte *owner, bool *shared_clean)
+{
+	*shared_clean = false;
+	if (owner->dirty)
+		return true;
+	if (frame_rmap(m, f)->count == 1)
+		return false;
+	if (frame_dirty(m, f))
+		return true;
+	return *shared_clean = owner->shared && owner->slot < 0;
+}
+
 PHASE
 victim(struct machine *m, struct access *a)
 {
@@ -359,7 +379,7 @@ victim(struct machine *m, struct access *a)
 	a->victim_maps = frame_rmap(m, f)->count;
 	a->victim_p = machine_mapper(m, a->victim.pid);
 	owner = a->victim_pte = page_table_find(&a->victim_p->pt, a->victim.vpn);
-	if (!owner->dirty && !(frame_rmap(m, f)->count > 1 && frame_dirty(m, f)))
+	if (!victim_written(m, f, owner, &a->shared_clean))
 		return PH_EVICT;
 	return owner->slot >= 0 || !swap_full(m) ? PH_WRITEBACK : PH_OOM;
 }
@@ -463,7 +483,7 @@ fill(struct machine *m, struct access *a)
 		m->stats.zero_fills++;
 	m->frames[a->frame] = (struct frame){
 		.rmap = rmap_single(HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn }),
-		.loaded_step = m->step, .last_used_step = m->step };
+		.loaded_step = m->step, .last_used_step = m->step, .loaded_pid = a->p->pid };
 	m->free_frames--;
 	a->p->resident++;
 	a->policy->loaded(m->policy, m, a->frame);
@@ -688,6 +708,15 @@ tell_walk_table(const struct machine *m, struct access *a, enum phase next,
 		ev->perm = a->region ? a->region->perm : 0;
 }
 
+/* The page tables that map e's page: its frame's, or its slot's (none if dropped). */
+static unsigned
+page_mappings(const struct machine *m, const struct pte *e)
+{
+	if (e->present)
+		return frame_rmap(m, e->frame)->count;
+	return e->slot >= 0 ? slot_rmap(m, (unsigned)e->slot)->count : 0;
+}
+
 static void
 tell_walk(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
@@ -702,6 +731,10 @@ tell_walk(const struct machine *m, struct access *a, enum phase next, struct eve
 	ev->perm = a->region->perm;
 	if (e && e->cow)
 		ev->flags |= EVF_COW;
+	if (e && e->shared)
+		ev->flags |= EVF_SHARED_MAPPING;
+	if (e && (e->cow || e->shared))
+		ev->mappings = page_mappings(m, e);
 	if (e && e->present) {
 		ev->flags |= EVF_PRESENT;
 		ev->frame = e->frame;
@@ -773,6 +806,7 @@ tell_fault(const struct machine *m, struct access *a, enum phase next, struct ev
 	if (a->in_memory) {
 		ev->flags |= EVF_IN_MEMORY;
 		ev->frame = a->source != NO_FRAME ? a->source : a->frame;
+		ev->other_pid = m->frames[ev->frame].loaded_pid;
 		if (a->source != NO_FRAME) {
 			ev->flags |= EVF_OWN_COPY;
 			ev->source = a->source;
@@ -824,7 +858,9 @@ tell_victim(const struct machine *m, struct access *a, enum phase next, struct e
 		note_limit(m, a->p, ev);
 	name_victim(a, ev);
 	ev->slot = a->victim_pte->slot;
-	if (next != PH_EVICT)
+	if (a->shared_clean)
+		ev->flags |= EVF_SHARED_CLEAN;
+	else if (next != PH_EVICT)
 		ev->flags |= EVF_DIRTY;
 	if (next == PH_OOM)
 		ev->flags |= EVF_NO_SLOT;
@@ -837,6 +873,8 @@ tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
 	(void)m; (void)next;
 	ev->kind = EV_OUT_OF_MEMORY;
 	name_victim(a, ev);
+	if (a->victim.pid && a->shared_clean)
+		ev->flags |= EVF_SHARED_CLEAN;
 	if (!a->victim.pid)
 		ev->flags |= EVF_NO_VICTIM;
 	if (!a->victim.pid && a->source != NO_FRAME)
@@ -868,6 +906,8 @@ tell_writeback(const struct machine *m, struct access *a, enum phase next, struc
 	ev->kind = EV_WRITEBACK;
 	name_victim(a, ev);
 	ev->slot = a->victim_pte->slot;
+	if (a->shared_clean && !a->trimming)
+		ev->flags |= EVF_SHARED_CLEAN;
 }
 
 static void
@@ -1027,6 +1067,7 @@ access_run(struct machine *m, struct process *p, const struct op *op,
 	a.table_frame = NO_FRAME;
 	a.missing = 0;
 	a.trimming = false;
+	a.shared_clean = false;
 	if (!out) {
 		while (ph != PH_DONE)
 			ph = run_phase(m, &a, ph);

@@ -133,6 +133,19 @@ explain_walk_table(const struct event *e, const struct machine *m, char *b, size
 		       "page under it is touched", e->depth + 2);
 }
 
+/* A copy-on-write page: shared since a fork, or no longer shared. */
+static void
+cow_note(const struct event *e, char *b, size_t n, int k)
+{
+	if (e->mappings > 1)
+		append(b, n, k, "; the page is copy-on-write, shared by %u page tables since a "
+		       "fork, so it is read-only until written", e->mappings);
+	else
+		append(b, n, k, "; the page is still marked copy-on-write (read-only), but no "
+		       "other page table shares it any more: a write only makes it writable "
+		       "again, with no copy");
+}
+
 static void
 explain_walk(const struct event *e, const struct machine *m, char *b, size_t n)
 {
@@ -158,8 +171,10 @@ explain_walk(const struct event *e, const struct machine *m, char *b, size_t n)
 		k = append(b, n, k, "the page is mapped (%s) but was never touched",
 			   perm_name(e->perm));
 	if (e->flags & EVF_COW)
-		append(b, n, k, "; the page is copy-on-write, shared since a fork, so it "
-		       "is read-only until written");
+		cow_note(e, b, n, k);
+	else if ((e->flags & EVF_SHARED_MAPPING) && e->mappings > 1)
+		append(b, n, k, "; the page is in a shared mapping, mapped by %u page tables: "
+		       "a write by any of them is seen by all", e->mappings);
 }
 
 static void
@@ -200,11 +215,13 @@ explain_page_fault(const struct event *e, const struct machine *m, char *b, size
 
 	(void)m;
 	if (e->flags & EVF_IN_MEMORY) {
-		k = append(b, n, k, "page 0x%llx is in swap slot %d, but a process sharing it "
-			   "brought it back into frame %d: a minor fault, nothing is read from "
-			   "swap", ull(e->vpn), e->slot, e->frame);
-		if (!(e->flags & EVF_OWN_COPY))
+		k = append(b, n, k, "page 0x%llx is already in memory (frame %d, brought in by "
+			   "pid %d), so nothing is read from swap slot %d", ull(e->vpn),
+			   e->frame, e->other_pid, e->slot);
+		if (!(e->flags & EVF_OWN_COPY)) {
+			append(b, n, k, ": only the page-table entry is filled, a minor fault");
 			return;
+		}
 		k = append(b, n, k, "; the page is copy-on-write and pid %d writes, so it "
 			   "gets a copy of its own", e->pid);
 	} else if (e->flags & EVF_SWAPPED)
@@ -297,10 +314,16 @@ explain_victim(const struct event *e, const struct machine *m, char *b, size_t n
 	if (k < 0 || (size_t)k >= n)
 		return;
 	k += victim_reason(&e->why, m, b + k, n - k);
-	append(b, n, k, "%s", (e->flags & EVF_NO_SLOT) ?
-	       "; it is dirty and swap is full, so it cannot be evicted" :
-	       (e->flags & EVF_DIRTY) ?
-	       "; it is dirty, so it must be written to swap first" : "; it is clean");
+	if (e->flags & EVF_SHARED_CLEAN)
+		append(b, n, k, "; it is clean but in a shared mapping with no swap slot, so "
+		       "%s", (e->flags & EVF_NO_SLOT) ? "it needs one and swap is full: it "
+		       "cannot be evicted" : "it must be written to swap first: its sharers "
+		       "must find that one copy again");
+	else
+		append(b, n, k, "%s", (e->flags & EVF_NO_SLOT) ?
+		       "; it is dirty and swap is full, so it cannot be evicted" :
+		       (e->flags & EVF_DIRTY) ?
+		       "; it is dirty, so it must be written to swap first" : "; it is clean");
 }
 
 /* A page leaving memory without a fault: the working set's trimming. */
@@ -332,8 +355,15 @@ static void
 explain_writeback(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "dirty %d:0x%llx is written from frame %d to swap slot %d, so its "
-		 "changes survive; swap now holds its latest copy, so D is cleared", e->other_pid, ull(e->other_vpn), e->frame, e->slot);
+	if (e->flags & EVF_SHARED_CLEAN)
+		snprintf(b, n, "clean %d:0x%llx is written from frame %d to swap slot %d: "
+			 "every page table that maps it now points at the slot, where each "
+			 "sharer finds the page again", e->other_pid, ull(e->other_vpn),
+			 e->frame, e->slot);
+	else
+		snprintf(b, n, "dirty %d:0x%llx is written from frame %d to swap slot %d, so "
+			 "its changes survive; swap now holds its latest copy, so D is cleared",
+			 e->other_pid, ull(e->other_vpn), e->frame, e->slot);
 }
 
 static void
@@ -368,8 +398,9 @@ explain_oom_swap(const struct event *e, const struct machine *m, char *b, size_t
 
 	if (slots != 1)
 		snprintf(used, sizeof used, "all %u are in use", slots);
-	snprintf(b, n, "dirty %d:0x%llx needs a swap slot and %s; the access "
-		 "fails, and every page stays where it was", e->other_pid,
+	snprintf(b, n, "%s %d:0x%llx needs a swap slot and %s; the access "
+		 "fails, and every page stays where it was",
+		 (e->flags & EVF_SHARED_CLEAN) ? "shared" : "dirty", e->other_pid,
 		 ull(e->other_vpn), used);
 }
 
@@ -641,6 +672,10 @@ explain_fork(const struct event *e, const struct machine *m, char *b, size_t n)
 		   "become%s read-only and copy-on-write in both", e->frames_shared,
 		   plural(e->frames_shared), e->slots_shared, plural(e->slots_shared),
 		   ull(e->count), plural(e->count), e->count == 1 ? "s" : "");
+	if (e->mappings)
+		k = append(b, n, k, "; %u page%s of shared mappings stay%s shared, not "
+			   "copy-on-write", e->mappings, plural(e->mappings),
+			   e->mappings == 1 ? "s" : "");
 	if (e->depth)
 		k = append(b, n, k, "; its %u page table%s below the top %s copied into free "
 			   "frames", e->depth, plural(e->depth), e->depth == 1 ? "is" : "are");
@@ -676,6 +711,19 @@ explain_cow_copy(const struct event *e, const struct machine *m, char *b, size_t
 	fill_target(e, b, n, k);
 }
 
+static void
+explain_share(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	(void)m;
+	snprintf(b, n, "pid %d shares %llu page%s from 0x%llx with pid %d, mapped there "
+		 "from page 0x%llx (%s): both page tables point at the same %u frame%s and "
+		 "%u swap slot%s; a write by either is seen by both, and the pages leave "
+		 "memory only for swap", e->pid, ull(e->count), plural(e->count),
+		 ull(e->vaddr), e->other_pid, ull(e->other_vpn), perm_name(e->perm),
+		 e->frames_shared, plural(e->frames_shared), e->slots_shared,
+		 plural(e->slots_shared));
+}
+
 static explain_fn *const explainers[EV_COUNT] = {
 	[EV_SPLIT] = explain_split, [EV_TLB_HIT] = explain_tlb_hit,
 	[EV_TLB_MISS] = explain_tlb_miss, [EV_WALK_TABLE] = explain_walk_table,
@@ -691,6 +739,7 @@ static explain_fn *const explainers[EV_COUNT] = {
 	[EV_UNMAP] = explain_unmap, [EV_LIMIT] = explain_limit,
 	[EV_TLB_FLUSH] = explain_tlb_flush, [EV_FORK] = explain_fork,
 	[EV_COW_FAULT] = explain_cow_fault, [EV_COW_COPY] = explain_cow_copy,
+	[EV_SHARE] = explain_share,
 };
 
 void

@@ -49,7 +49,8 @@ struct machine;
 	X(EV_TLB_FLUSH,        "TLB FLUSH",          "tlb_flush")        \
 	X(EV_FORK,             "FORK",               "fork")             \
 	X(EV_COW_FAULT,        "COPY-ON-WRITE",      "cow_fault")        \
-	X(EV_COW_COPY,         "COPY",               "cow_copy")
+	X(EV_COW_COPY,         "COPY",               "cow_copy")         \
+	X(EV_SHARE,            "SHARE",              "share")
 
 #define EVENT_ENUM(kind, label, key) kind,
 enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
@@ -79,8 +80,10 @@ struct event {
 	uint64_t vaddr, vpn, offset;
 	int frame;               /* frame involved, or NO_FRAME */
 	int slot;                /* swap slot involved, or NO_SLOT */
-	int other_pid;           /* victim owner (EV_VICTIM, EV_TRIM...), or evicted TLB pid */
-	uint64_t other_vpn;
+	int other_pid;           /* victim owner (EV_VICTIM, EV_TRIM...), or evicted TLB pid;
+	                          * EVF_IN_MEMORY: the pid that brought the page in;
+	                          * EV_SHARE: the process the pages are mapped into */
+	uint64_t other_vpn;      /* EV_SHARE: the first page there */
 	uint64_t paddr;          /* EV_ACCESS */
 	int source;              /* the frame a copy-on-write copy is made from, or NO_FRAME */
 	uint64_t count;          /* pages (spawn, map; unmap: those mapped; fork: made
@@ -89,7 +92,7 @@ struct event {
 	unsigned frames_freed;   /* EV_EXIT, EV_UNMAP: frames given back */
 	unsigned perm;           /* enum perm bits: the page's, or the mapping's */
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */
-	unsigned frames_shared;  /* EV_FORK: frames the child shares; EV_EXIT, EV_UNMAP:
+	unsigned frames_shared;  /* EV_FORK, EV_SHARE: frames now shared; EV_EXIT, EV_UNMAP:
 	                          * frames others still map */
 	unsigned slots_shared;   /* the same for swap slots */
 	unsigned flags;          /* EVF_* below */
@@ -100,7 +103,9 @@ struct event {
 	unsigned mappings;       /* EV_VICTIM, EV_WRITEBACK, EV_EVICT: page tables that
 	                          * map the victim's frame; EV_COW_FAULT, EV_COW_COPY:
 	                          * those that map the shared frame (EV_PTE_UPDATE after
-	                          * a copy: those left on it) */
+	                          * a copy: those left on it); EV_WALK of a copy-on-write
+	                          * or shared page: those that map its frame or slot;
+	                          * EV_FORK: pages of shared mappings, which stay shared */
 	unsigned free_count;     /* EVF_LIMITED: frames free all the same */
 	int free_first[3];       /* the lowest of those, as many as free_count says */
 	uint64_t evicted_step;   /* EVF_DROPPED: when the page was evicted clean */
@@ -137,6 +142,11 @@ enum event_flags {
 	EVF_COW        = 1u << 16, /* EV_WALK: the page is copy-on-write (perm: its
 	                           * entry's, read-only) */
 	EVF_TLB_REMOVED = 1u << 17, /* EV_EVICT: TLB entries for the frame were removed */
+	EVF_SHARED_MAPPING = 1u << 18, /* EV_WALK: the page is in a shared mapping
+	                           * (mappings: the page tables that map it) */
+	EVF_SHARED_CLEAN = 1u << 19, /* EV_VICTIM / EV_WRITEBACK / EV_OUT_OF_MEMORY:
+	                           * the victim is clean but shared, with no slot: it
+	                           * is written to swap so its sharers find it */
 };
 
 #define EVENTS_MAX 36

@@ -100,6 +100,7 @@ struct frame {
 	struct rmap rmap;           /* free when it holds nothing */
 	uint64_t loaded_step;       /* operation that brought the page in */
 	uint64_t last_used_step;    /* operation that last touched it */
+	int loaded_pid;             /* the process whose fault brought the page in */
 	bool referenced;            /* its page's R bit: used since the clock hand
 				     * last cleared it; kept here, where the hand
 				     * sweeps, since only a resident page has R */

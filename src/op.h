@@ -22,6 +22,7 @@ enum op_kind {
 	OP_LIMIT,       /* limit PID FRAMES | limit PID none */
 	OP_TLB_FLUSH,   /* tlb flush */
 	OP_FORK,        /* fork PID */
+	OP_SHARE,       /* share PID ADDR TO_PID TO_ADDR PAGES PERM */
 };
 
 enum access_kind { ACCESS_READ = 'r', ACCESS_WRITE = 'w', ACCESS_EXEC = 'x' };
@@ -35,10 +36,13 @@ enum perm { PERM_R = 1, PERM_W = 2, PERM_X = 4 };
 struct op {
 	enum op_kind kind;
 	char access;            /* enum access_kind, for OP_ACCESS */
-	int pid;                /* 0: the current process (OP_ACCESS only); OP_FORK: the parent */
-	uint64_t addr;          /* OP_ACCESS, OP_MAP, OP_UNMAP */
-	uint64_t pages;         /* OP_SPAWN, OP_MAP, OP_UNMAP */
-	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP */
+	int pid;                /* 0: the current process (OP_ACCESS only); OP_FORK: the parent;
+				 * OP_SHARE: the process whose pages are shared */
+	uint64_t addr;          /* OP_ACCESS, OP_MAP, OP_UNMAP, OP_SHARE */
+	uint64_t pages;         /* OP_SPAWN, OP_MAP, OP_UNMAP, OP_SHARE */
+	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP, OP_SHARE (to_pid's) */
+	int to_pid;             /* OP_SHARE: the process the pages are mapped into ... */
+	uint64_t to_addr;       /* ... at this address */
 	unsigned limit;         /* OP_LIMIT: frames, or LIMIT_NONE */
 	char name[OP_NAME_MAX + 1]; /* OP_SPAWN */
 };

@@ -22,6 +22,9 @@ struct pte {
 	bool dirty;         /* D: written since it was loaded (R is the frame's) */
 	bool cow;           /* copy-on-write: shared since a fork, so read-only
 			     * (perm lacks W) though its mapping is writable */
+	bool shared;        /* in a shared mapping (share): its writes are every
+			     * sharer's, never copied, and it leaves memory only
+			     * for a swap slot (never dropped) */
 	unsigned perm;      /* enum perm bits, copied from the mapping */
 	int frame;          /* valid when present */
 	int slot;           /* swap slot holding its contents, or -1 */

@@ -60,17 +60,27 @@ script_command(uint64_t *rng, char *buf, size_t size)
 
 /*
  * One random command that makes processes share pages: mostly reads and
- * writes of the first six pages, forks of the process written, exits and
- * limits, so copies, last-mapping writes and minor faults come often.
+ * writes of the first six pages, forks of the process written, shares of
+ * those pages into pages 8-11 of another process and accesses there,
+ * exits and limits, so copies, last-mapping writes, shared evictions and
+ * minor faults come often.
  */
 static inline void
 script_sharing_command(uint64_t *rng, char *buf, size_t size)
 {
 	unsigned pid = 1 + script_pick(rng, 6), roll = script_pick(rng, 100);
 
-	if (roll < 80)
+	if (roll < 58)
 		snprintf(buf, size, "%c %u:0x%x", "rww"[script_pick(rng, 3)], pid,
 			 script_pick(rng, 6) * 0x1000);
+	else if (roll < 72)     /* where shares map pages */
+		snprintf(buf, size, "%c %u:0x%x", "rrw"[script_pick(rng, 3)], pid,
+			 (8 + script_pick(rng, 4)) * 0x1000);
+	else if (roll < 82)
+		snprintf(buf, size, "share %u 0x%x %u 0x%x %u %s", pid,
+			 script_pick(rng, 6) * 0x1000, 1 + script_pick(rng, 6),
+			 (8 + script_pick(rng, 4)) * 0x1000, 1 + script_pick(rng, 2),
+			 script_pick(rng, 2) ? "rw" : "r");
 	else if (roll < 90)
 		snprintf(buf, size, "fork %u", pid);
 	else if (roll < 94)

@@ -72,6 +72,10 @@ static const struct good goods[] = {
 	{ "fork 1", OP_FORK, 0, 1, 0, 0, 0, 0, "", "fork 1" },
 	{ "fork 0x1f  # a child", OP_FORK, 0, 31, 0, 0, 0, 0, "", "fork 31" },
 	{ "tlb flush", OP_TLB_FLUSH, 0, 0, 0, 0, 0, 0, "", "tlb flush" },
+	{ "share 1 0x1000 2 0x8000 2 rw", OP_SHARE, 0, 1, 0x1000, 2, RW, 0, "",
+	  "share 1 0x1000 2 0x8000 2 rw" },
+	{ "share 0x3 4096 12 0 0b11 r # shm", OP_SHARE, 0, 3, 0x1000, 3, PERM_R, 0, "",
+	  "share 3 0x1000 12 0x0 3 r" },
 	{ "", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
 	{ "   \t ", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
 	{ "\r", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
@@ -85,12 +89,13 @@ struct bad {
 	const char *msg;
 };
 
-#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush or fork)"
+#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork or share)"
 #define NUMBER "(expected decimal, 0x hex or 0b binary)"
 #define TOO_LARGE "(expected at most 64 bits)"
 #define ACCESS_R "(expected r ADDR or r PID:ADDR)"
 #define NAME_EXPECTED "(expected 1 to 24 letters, digits, '_', '.' or '-')"
 #define PERM_EXPECTED "(expected r, rw, rx or rwx)"
+#define SHARE_EXPECTED "(expected share PID1 ADDR1 PID2 ADDR2 PAGES PERM)"
 
 static const struct bad bads[] = {
 	{ "foo", 1, "unknown command \"foo\" at column 1 " UNKNOWN_EXPECTED },
@@ -166,6 +171,20 @@ static const struct bad bads[] = {
 	{ "fork 65536", 6, "bad pid at column 6 (expected 1..65535)" },
 	{ "fork app", 6, "bad number at column 6 " NUMBER },
 	{ "fork 1 2", 8, "unexpected \"2\" at column 8 (expected nothing after fork PID)" },
+	{ "share", 7, "missing pid at column 7 " SHARE_EXPECTED },
+	{ "share 1", 9, "missing address at column 9 " SHARE_EXPECTED },
+	{ "share 1 0x0", 13, "missing second pid at column 13 " SHARE_EXPECTED },
+	{ "share 1 0x0 2", 15, "missing second address at column 15 " SHARE_EXPECTED },
+	{ "share 1 0x0 2 0x0", 19, "missing page count at column 19 " SHARE_EXPECTED },
+	{ "share 1 0x0 2 0x0 3", 21, "missing permission at column 21 " SHARE_EXPECTED },
+	{ "share 0 0x0 2 0x0 3 rw", 7, "bad pid at column 7 (expected 1..65535)" },
+	{ "share 1 0xg 2 0x0 3 rw", 9, "bad number at column 9 " NUMBER },
+	{ "share 1 0x0 65536 0x0 3 rw", 13, "bad pid at column 13 (expected 1..65535)" },
+	{ "share 1 0x0 2 x 3 rw", 15, "bad number at column 15 " NUMBER },
+	{ "share 1 0x0 2 0x0 0 rw", 19, "bad page count at column 19 (expected 1 or more)" },
+	{ "share 1 0x0 2 0x0 3 wr", 21, "bad permission at column 21 " PERM_EXPECTED },
+	{ "share 1 0x0 2 0x0 3 rw 4", 24, "unexpected \"4\" at column 24 (expected nothing "
+	  "after share PID1 ADDR1 PID2 ADDR2 PAGES PERM)" },
 	{ "tlb", 5, "missing \"flush\" at column 5 (expected tlb flush)" },
 	{ "tlb flsh", 5, "unknown tlb command \"flsh\" at column 5 (expected tlb flush)" },
 	{ "tlb flush now", 11,
@@ -199,6 +218,27 @@ t_good_forms(void **state)
 			fail_msg("\"%s\": %s", goods[i].line, err.msg);
 		assert_op(&goods[i], &op);
 	}
+}
+
+/* share's second process and address, which the table above does not hold. */
+static void
+t_share_second_process(void **state)
+{
+	struct cmd_error err;
+	struct op op, again;
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(cmd_parse("share 1 0x1000 2 0x8000 2 rw", &op, &err), 0);
+	assert_int_equal(op.to_pid, 2);
+	assert_true(op.to_addr == 0x8000);
+	assert_int_equal(cmd_parse("share 0x3 4096 12 0 0b11 r", &op, &err), 0);
+	assert_int_equal(op.to_pid, 12);
+	assert_true(op.to_addr == 0);
+	cmd_format(&op, buf, sizeof buf);
+	assert_int_equal(cmd_parse(buf, &again, &err), 0);
+	assert_int_equal(again.to_pid, 12);
+	assert_true(again.to_addr == 0 && again.pid == 3 && again.addr == 0x1000);
 }
 
 static void
@@ -256,7 +296,7 @@ t_usage_names_every_command(void **state)
 	static const char *const forms[] = {
 		"r ADDR", "w ADDR", "x ADDR", "PID:ADDR", "spawn NAME [PAGES] [PERM]",
 		"switch PID", "exit PID", "map PID ADDR PAGES PERM", "unmap PID ADDR PAGES",
-		"limit PID FRAMES|none", "tlb flush", "fork PID", "# ",
+		"limit PID FRAMES|none", "tlb flush", "fork PID", "share PID1 ADDR1 PID2 ADDR2 PAGES PERM", "# ",
 	};
 	size_t i;
 
@@ -271,6 +311,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_good_forms),
+		cmocka_unit_test(t_share_second_process),
 		cmocka_unit_test(t_errors),
 		cmocka_unit_test(t_format_round_trip),
 		cmocka_unit_test(t_format_truncates),

@@ -630,6 +630,43 @@ t_save_keeps_everything(void **state)
 	session_free(&t);
 }
 
+/* A session whose ops share pages saves, loads and replays to the same state. */
+static void
+t_share_round_trip(void **state)
+{
+	static const char shared[] =
+	    "{\"vmscope\": 1, \"machine\": {\"frames\": 2, \"tlb_entries\": 0}, "
+	    "\"processes\": [{\"pid\": 1, \"name\": \"a\", \"map\": [{\"addr\": 0, "
+	    "\"pages\": 4, \"perm\": \"rw\"}]}, {\"pid\": 2, \"name\": \"b\", \"map\": "
+	    "[{\"addr\": 0, \"pages\": 4, \"perm\": \"rw\"}]}], "
+	    "\"ops\": [\"w 1:0x0\", \"share 1 0x0 2 0x8000 1 r\", \"r 1:0x1000\", "
+	    "\"r 1:0x2000\", \"r 2:0x8000\"], \"cursor\": 5}";
+	struct session s, t;
+	struct seen seen;
+	char *once, *twice;
+	const struct machine *m;
+
+	(void)state;
+	assert_int_equal(parse(shared, &s, &seen), 0);
+	once = session_to_json(&s);
+	assert_int_equal(parse(once, &t, &seen), 0);
+	twice = session_to_json(&t);
+	assert_string_equal(once, twice);
+	assert_non_null(strstr(once, "\"share 1 0x0 2 0x8000 1 r\""));
+	/* 1:0x0, dirty and shared, went to slot 0 at op 4 (lru: frame 0 last
+	 * used at op 1); pid 2 read it back into frame 1 (lru: 1:0x1, used at
+	 * op 3, before 1:0x2 at op 4). */
+	m = history_state(t.history, 5);
+	assert_true(rmap_has(&m->rmap, frame_rmap(m, 1), (struct mapping){ 2, 8 }));
+	assert_false(mapping_pte(m, (struct mapping){ 1, 0 })->present);
+	assert_int_equal(slot_rmap(m, 0)->count, 2);
+	assert_int_equal(process_region(machine_process(m, 2), 8)->perm, PERM_R);
+	free(once);
+	free(twice);
+	session_free(&s);
+	session_free(&t);
+}
+
 static void
 t_save_modes(void **state)
 {
@@ -1021,6 +1058,7 @@ main(void)
 		cmocka_unit_test(t_check_ok_file),
 		cmocka_unit_test(t_save_byte_for_byte),
 		cmocka_unit_test(t_save_keeps_everything),
+		cmocka_unit_test(t_share_round_trip),
 		cmocka_unit_test(t_save_modes),
 		cmocka_unit_test(t_save_failures),
 		cmocka_unit_test(t_save_disk_full),

@@ -1,10 +1,13 @@
 /*
  * test_sharing.c - frames with many owners: fork and copy-on-write, exits
  * in either order, a shared page through eviction, swap and a minor
- * fault, each step worked out by hand; every machine is checked to hold
- * together after every operation (test_run, fuzz_machine.c).
+ * fault, each step worked out by hand; shared mappings (share) through
+ * eviction, swap-in and a minor fault in the other process, and what share
+ * refuses; every machine is checked to hold together after every operation
+ * (test_run, fuzz_machine.c).
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -305,6 +308,266 @@ test_fork_copies_page_tables_into_free_frames(void **state)
 	machine_free(m);
 }
 
+/* The narration of ev, as the screen shows it. */
+static const char *
+told(const struct event *ev, const struct machine *m)
+{
+	static char text[512];
+
+	event_explain(ev, m, text, sizeof text);
+	return text;
+}
+
+static void
+assert_told(const struct event *ev, const struct machine *m, const char *words)
+{
+	const char *text = told(ev, m);
+
+	if (!strstr(text, words))
+		fail_msg("expected \"%s\" in \"%s\"", words, text);
+}
+
+/*
+ * pid 1 (16 pages) reads page 0 into frame 0, clean; pid 2 ("b", pages
+ * 0-3) gets it at page 8, read-only.  Two frames, no TLB.
+ */
+static struct machine *
+shared_clean_page(void)
+{
+	struct machine *m = test_machine("lru", 2, 0);
+	struct event_list ev;
+
+	test_run(m, "spawn b 4 rw", &ev);       /* pid 2, current */
+	test_run(m, "r 1:0x0", &ev);            /* frame 0, step 2 */
+	test_run(m, "share 1 0x0 2 0x8000 1 r", &ev);
+	assert_int_equal(ev.n, 1);
+	assert_int_equal(ev.ev[0].kind, EV_SHARE);
+	assert_int_equal(ev.ev[0].frames_shared, 1);
+	assert_int_equal(ev.ev[0].slots_shared, 0);
+	assert_told(&ev.ev[0], m, "pid 1 shares 1 page from 0x0 with pid 2, mapped there "
+		    "from page 0x8 (r): both page tables point at the same 1 frame and 0 swap "
+		    "slots");
+	return m;
+}
+
+static void
+test_share_maps_the_same_frame(void **state)
+{
+	struct machine *m = shared_clean_page();
+	const struct pte *e = entry(m, 2, 8);
+
+	(void)state;
+	assert_true(maps(m, 0) == 2 && maps_page(m, 0, 1, 0) && maps_page(m, 0, 2, 8));
+	assert_true(e->present && e->frame == 0 && e->shared && !e->cow && !e->dirty &&
+		    e->perm == PERM_R);
+	assert_true(entry(m, 1, 0)->shared && entry(m, 1, 0)->perm == (PERM_R | PERM_W));
+	assert_int_equal(machine_process(m, 2)->resident, 1);
+	assert_int_equal(machine_process(m, 1)->resident, 1);
+	assert_int_equal(process_region(machine_process(m, 2), 8)->perm, PERM_R);
+	assert_int_equal(m->free_frames, 1);    /* nothing was loaded */
+	machine_free(m);
+}
+
+/*
+ * The clean shared page is evicted: written to a slot all the same (its
+ * sharers must find it again), cleared from both page tables; pid 2 reads
+ * it back (major), pid 1's entry still says not present, and its fault
+ * finds the frame (minor); pid 1 writes it, pid 2 reads the same frame;
+ * exits in turn free the frame and slot only with their last mapping.
+ */
+static void
+test_shared_page_evicted_and_found_by_the_other(void **state)
+{
+	static const enum event_kind shared_victim[] = {
+		EV_SPLIT, EV_WALK, EV_PAGE_FAULT, EV_VICTIM, EV_WRITEBACK, EV_EVICT, EV_ZERO_FILL,
+		EV_PTE_UPDATE, EV_ACCESS, END };
+	static const enum event_kind minor[] = {
+		EV_SPLIT, EV_WALK, EV_PAGE_FAULT, EV_PTE_UPDATE, EV_ACCESS, END };
+	static const enum event_kind hit[] = { EV_SPLIT, EV_WALK, EV_ACCESS, END };
+	struct machine *m = shared_clean_page();
+	struct event_list ev;
+
+	(void)state;
+	test_run(m, "r 1:0x1000", &ev);         /* frame 1, step 4 */
+	/* No free frame: lru takes frame 0 (last used at step 2), shared by 2. */
+	test_run(m, "r 1:0x2000", &ev);
+	expect_kinds(&ev, shared_victim);
+	assert_int_equal(ev.ev[3].frame, 0);
+	assert_int_equal(ev.ev[3].mappings, 2);
+	assert_true((ev.ev[3].flags & EVF_SHARED_CLEAN) && !(ev.ev[3].flags & EVF_DIRTY));
+	assert_told(&ev.ev[3], m, "it is clean but in a shared mapping with no swap slot");
+	assert_int_equal(ev.ev[4].slot, 0);
+	assert_told(&ev.ev[4], m, "clean 1:0x0 is written from frame 0 to swap slot 0");
+	assert_true(!entry(m, 1, 0)->present && entry(m, 1, 0)->slot == 0);
+	assert_true(!entry(m, 2, 8)->present && entry(m, 2, 8)->slot == 0);
+	assert_int_equal(slot_rmap(m, 0)->count, 2);
+	assert_int_equal(m->stats.writebacks, 1);
+	/* pid 2 reads it back from slot 0 into frame 1 (lru: step 4 < step 5). */
+	test_run(m, "r 2:0x8000", &ev);
+	assert_int_equal(ev.ev[test_find(&ev, EV_SWAP_IN)].frame, 1);
+	assert_int_equal(machine_process(m, 2)->major_faults, 1);
+	assert_false(entry(m, 1, 0)->present);
+	/* pid 1's fault finds frame 1, brought in by pid 2: a minor fault. */
+	test_run(m, "r 1:0x0", &ev);
+	expect_kinds(&ev, minor);
+	assert_true(ev.ev[2].flags & EVF_IN_MEMORY);
+	assert_int_equal(ev.ev[2].frame, 1);
+	assert_int_equal(ev.ev[2].other_pid, 2);
+	assert_told(&ev.ev[2], m, "page 0x0 is already in memory (frame 1, brought in by "
+		    "pid 2), so nothing is read from swap slot 0: only the page-table entry "
+		    "is filled, a minor fault");
+	assert_true(maps(m, 1) == 2 && maps_page(m, 1, 1, 0) && maps_page(m, 1, 2, 8));
+	/* Three first touches and this one are minor; pid 2's swap-in major. */
+	assert_int_equal(machine_process(m, 1)->minor_faults, 4);
+	assert_int_equal(machine_process(m, 1)->major_faults, 0);
+	assert_int_equal(m->stats.minor_faults, 4);
+	assert_int_equal(m->stats.major_faults, 1);
+	/* pid 1 writes it: no copy, the one frame is written; pid 2 reads it. */
+	test_run(m, "w 1:0x0", &ev);
+	expect_kinds(&ev, hit);
+	assert_int_equal(ev.ev[2].frame, 1);
+	test_run(m, "r 2:0x8000", &ev);
+	expect_kinds(&ev, hit);
+	assert_int_equal(ev.ev[2].frame, 1);
+	assert_true(maps(m, 1) == 2 && frame_dirty(m, 1));
+	assert_int_equal(m->stats.cow_copies, 0);
+	/* pid 1 exits: its own frame 0 (1:0x2) is freed, frame 1 and slot 0 stay. */
+	test_run(m, "exit 1", &ev);
+	assert_int_equal(ev.ev[0].frames_freed, 1);
+	assert_int_equal(ev.ev[0].frames_shared, 1);
+	assert_int_equal(ev.ev[0].slots_freed, 0);
+	assert_int_equal(ev.ev[0].slots_shared, 1);
+	assert_true(maps(m, 1) == 1 && maps_page(m, 1, 2, 8));
+	assert_int_equal(slot_rmap(m, 0)->count, 1);
+	test_run(m, "exit 2", &ev);
+	assert_int_equal(ev.ev[0].frames_freed, 1);
+	assert_int_equal(ev.ev[0].slots_freed, 1);
+	assert_int_equal(m->free_frames, 2);
+	assert_int_equal(m->swap_used, 0);
+	machine_free(m);
+}
+
+/* A clean shared page with no slot and swap full cannot leave memory. */
+static void
+test_shared_clean_page_with_swap_full_stays(void **state)
+{
+	struct machine_config cfg;
+	struct machine *m;
+	struct event_list ev;
+	int i;
+
+	(void)state;
+	machine_config_default(&cfg);
+	cfg.frames = 1;
+	cfg.swap_slots = 1;
+	cfg.tlb_entries = 0;
+	m = machine_new_flat(&cfg, "app", PERM_R | PERM_W);
+	test_run(m, "w 0x1000", &ev);           /* frame 0 */
+	test_run(m, "r 0x0", &ev);              /* 1:0x1 written to slot 0 */
+	test_run(m, "spawn b 4 rw", &ev);
+	test_run(m, "share 1 0x0 2 0x8000 1 rw", &ev);
+	test_run(m, "r 1:0x2000", &ev);
+	i = test_find(&ev, EV_OUT_OF_MEMORY);
+	assert_true(i >= 0 && (ev.ev[i].flags & EVF_SHARED_CLEAN));
+	assert_told(&ev.ev[i], m, "shared 1:0x0 needs a swap slot and the only one is in use");
+	assert_true(ev.ev[test_find(&ev, EV_VICTIM)].flags & EVF_NO_SLOT);
+	assert_true(maps(m, 0) == 2 && entry(m, 2, 8)->present);   /* nothing moved */
+	machine_free(m);
+}
+
+/* A fork keeps a shared mapping shared in the child: no copy-on-write. */
+static void
+test_fork_keeps_a_shared_mapping_shared(void **state)
+{
+	struct machine *m = shared_clean_page();
+	struct event_list ev;
+
+	(void)state;
+	test_run(m, "w 0x0", &ev);              /* pid 2's own page 0: frame 1 */
+	test_run(m, "fork 2", &ev);             /* pid 3 */
+	assert_int_equal(ev.ev[0].count, 1);    /* page 0, copy-on-write */
+	assert_int_equal(ev.ev[0].mappings, 1); /* page 8 stays shared */
+	assert_told(&ev.ev[0], m, "; 1 page of shared mappings stays shared, not "
+		    "copy-on-write");
+	assert_true(entry(m, 3, 8)->shared && !entry(m, 3, 8)->cow);
+	assert_true(entry(m, 3, 0)->cow && !entry(m, 3, 0)->shared);
+	assert_int_equal(maps(m, 0), 3);
+	/* pid 3 may only read page 8 (r), pid 1 writes it: no copy. */
+	test_run(m, "w 1:0x0", &ev);
+	assert_int_equal(test_find(&ev, EV_COW_COPY), -1);
+	assert_int_equal(maps(m, 0), 3);
+	machine_free(m);
+}
+
+static void
+assert_refused(struct machine *m, const char *line, const char *want)
+{
+	struct op op = test_op(line);
+	struct event_list ev;
+	char err[256];
+	uint64_t step = m->step;
+
+	if (engine_apply(m, &op, &ev, err, sizeof err) != -1)
+		fail_msg("\"%s\" was accepted", line);
+	if (strcmp(err, want) != 0)
+		fail_msg("\"%s\": got \"%s\"", line, err);
+	assert_true(m->step == step);
+}
+
+static void
+test_share_refusals(void **state)
+{
+	struct machine *m = test_machine("lru", 1, 0);
+	struct event_list ev;
+
+	(void)state;
+	test_run(m, "spawn b 4 rw", &ev);       /* pid 2: pages 0-3 */
+	assert_refused(m, "share 1 0x0 2 0x8000 1 rw", "page 0x0 of pid 1 was never touched: "
+		       "touch it before sharing it (share maps pages in memory or in swap)");
+	test_run(m, "r 1:0x0", &ev);
+	test_run(m, "r 1:0x1000", &ev);         /* 1:0x0 evicted clean: dropped */
+	assert_refused(m, "share 1 0x0 2 0x8000 1 rw", "page 0x0 of pid 1 was evicted clean "
+		       "and is in no frame and no swap slot: touch it before sharing it");
+	assert_refused(m, "share 1 0x1000 2 0x0 1 rw", "pages from 0x0 overlap a mapping of "
+		       "pid 2 (share maps into unmapped pages)");
+	assert_refused(m, "share 2 0x4000 1 0x0 1 rw", "page 0x4 of pid 2 is not mapped "
+		       "(share maps pages that are)");
+	assert_refused(m, "share 1 0x1000 1 0x8000 1 rw", "share maps pages into another "
+		       "process: pid 1 twice");
+	assert_refused(m, "share 1 0x1001 2 0x8000 1 rw", "address 0x1001 is not page-aligned "
+		       "(pages are 4096 bytes)");
+	assert_refused(m, "share 1 0x1000 2 0xf000 2 rw", "2 pages from 0xf000 do not fit the "
+		       "16-bit address space");
+	assert_refused(m, "share 1 0x1000 3 0x8000 1 rw", "no process 3");
+	test_run(m, "share 1 0x1000 2 0x8000 1 rw", &ev);
+	assert_refused(m, "share 2 0x8000 1 0x9000 1 rw", "pid 1 maps page 0x8 of pid 2 already "
+		       "(a process maps a shared page once)");
+	test_run(m, "r 1:0x2000", &ev);
+	test_run(m, "fork 1", &ev);
+	assert_refused(m, "share 1 0x2000 2 0x9000 1 rw", "page 0x2 of pid 1 is copy-on-write "
+		       "since a fork: write it first, so it is pid 1's own");
+	machine_free(m);
+}
+
+static void
+test_share_needs_one_level(void **state)
+{
+	struct machine_config cfg;
+	struct machine *m;
+	struct event_list ev;
+
+	(void)state;
+	machine_config_default(&cfg);
+	cfg.levels = 2;
+	cfg.va_bits = 22;
+	m = machine_new_flat(&cfg, "app", PERM_R | PERM_W);
+	test_run(m, "spawn b 4 rw", &ev);
+	test_run(m, "r 1:0x0", &ev);
+	assert_refused(m, "share 1 0x0 2 0x8000 1 rw", "share needs a one-level page table "
+		       "(this machine has 2 levels)");
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -316,6 +579,12 @@ main(void)
 		cmocka_unit_test(test_shared_page_through_swap_and_a_minor_fault),
 		cmocka_unit_test(test_copy_with_only_the_source_frame_is_out_of_memory),
 		cmocka_unit_test(test_fork_copies_page_tables_into_free_frames),
+		cmocka_unit_test(test_share_maps_the_same_frame),
+		cmocka_unit_test(test_shared_page_evicted_and_found_by_the_other),
+		cmocka_unit_test(test_shared_clean_page_with_swap_full_stays),
+		cmocka_unit_test(test_fork_keeps_a_shared_mapping_shared),
+		cmocka_unit_test(test_share_refusals),
+		cmocka_unit_test(test_share_needs_one_level),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

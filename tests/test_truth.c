@@ -171,6 +171,11 @@ record_event(struct record *r, const struct event *e, const struct op *op,
 	case EV_UNMAP:
 		seen_forget(r, e->pid, e->vaddr / before->cfg.page_size, op->pages);
 		break;
+	case EV_SHARE:
+		/* The pages shared are in a frame or a slot: none is dropped. */
+		for (uint64_t i = 0; i < e->count; i++)
+			seen_add(r, e->other_pid, e->other_vpn + i)->dropped_at = 0;
+		break;
 	default:
 		break;
 	}
@@ -507,7 +512,7 @@ check_fork(const struct ctx *c, const struct event *e)
 {
 	const struct process *parent = machine_process(c->after, e->pid);
 	const struct process *child = machine_process(c->after, e->other_pid);
-	unsigned frames = 0, slots = 0, cow = 0;
+	unsigned frames = 0, slots = 0, cow = 0, shared = 0;
 	char name[OP_NAME_MAX + 2];
 
 	CLAIM(c, parent != NULL && child != NULL && machine_process(c->before, e->other_pid) == NULL);
@@ -520,12 +525,17 @@ check_fork(const struct ctx *c, const struct event *e)
 
 		CLAIM(c, ce != NULL && ce->present == pe->present && ce->slot == pe->slot &&
 		      (!pe->present || ce->frame == pe->frame) && ce->perm == pe->perm);
-		CLAIM(c, pe->cow == writable && ce->cow == writable &&
-		      !(writable && (pe->perm & PERM_W)));
+		/* A page of a shared mapping stays shared, never copy-on-write. */
+		CLAIM(c, ce->shared == pe->shared && !(pe->shared && pe->cow));
+		CLAIM(c, pe->shared || (pe->cow == writable && ce->cow == writable &&
+					!(writable && (pe->perm & PERM_W))));
 		frames += pe->present;
 		slots += pe->slot >= 0;
 		cow += pe->cow;
+		shared += pe->shared;
 	}
+	CLAIM(c, shared == 0 ? !says(c, "shared, not copy-on-write") :
+	      number_after(c, "copy-on-write in both; ") == shared);
 	CLAIM(c, number_after(c, "points at the same ") == frames);
 	CLAIM(c, number_after(c, " frames and ") == slots || number_after(c, " frame and ") == slots);
 	CLAIM(c, number_after(c, "swap slots; ") == cow || number_after(c, "swap slot; ") == cow);
@@ -579,9 +589,6 @@ check_cow_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, before->frame == (int)f && after->frame == (int)f && after->present &&
 		      !after->cow && (after->perm & PERM_W) &&
 		      frame_rmap(c->after, (int)f)->count == 1 && after->dirty == before->dirty);
-	if ((f = number_after(c, "brought it back into frame ")) != UINT64_MAX)
-		CLAIM(c, !before->present && before->slot >= 0 &&
-		      slot_frame(c->before, before->slot) == (int)f);
 	if (says(c, "the frame its sharer brought back"))
 		CLAIM(c, after->present && frame_rmap(c->after, after->frame)->count > 1 &&
 		      frame_rmap(c->before, after->frame)->count > 0);
@@ -620,6 +627,82 @@ check_shared_words(const struct ctx *c, const struct event *e)
 		      (e->frames_shared + e->slots_shared > 0));
 		CLAIM(c, e->kind != EV_EXIT || (e->frames_shared == frames && e->slots_shared == slots));
 	}
+}
+
+/* The page tables that map e's page: its frame's or its slot's. */
+static unsigned
+page_mappings(const struct machine *m, const struct pte *e)
+{
+	if (e->present)
+		return frame_rmap(m, e->frame)->count;
+	return e->slot >= 0 ? slot_rmap(m, (unsigned)e->slot)->count : 0;
+}
+
+/* A share: the second page table points where the first does. */
+static void
+check_share(const struct ctx *c, const struct event *e)
+{
+	const struct process *from = machine_process(c->after, e->pid);
+	const struct process *to = machine_process(c->after, e->other_pid);
+	uint64_t first = e->vaddr / c->after->cfg.page_size;
+	unsigned frames = 0, slots = 0;
+
+	CLAIM(c, from != NULL && to != NULL && from != to);
+	for (uint64_t i = 0; i < e->count; i++) {
+		const struct pte *a = page_table_find(&from->pt, first + i);
+		const struct pte *b = page_table_find(&to->pt, e->other_vpn + i);
+
+		CLAIM(c, a != NULL && b != NULL && a->shared && b->shared && !a->cow && !b->cow);
+		CLAIM(c, a->present == b->present && a->slot == b->slot &&
+		      (!a->present || a->frame == b->frame) && (a->present || a->slot >= 0));
+		CLAIM(c, b->perm == e->perm && process_region(to, b->vpn)->perm == e->perm);
+		frames += a->present;
+		slots += a->slot >= 0;
+	}
+	CLAIM(c, number_after(c, "shares ") == e->count);
+	CLAIM(c, number_after(c, "mapped there from page ") == e->other_vpn);
+	CLAIM(c, number_after(c, "point at the same ") == frames);
+	CLAIM(c, number_after(c, " frames and ") == slots || number_after(c, " frame and ") == slots);
+}
+
+/* Shared mappings and copy-on-write pages, said of the state beside them. */
+static void
+check_share_words(const struct ctx *c, const struct event *e)
+{
+	const struct pte *pte = pte_before(c, e->pid, e->vpn);
+	const struct pte *victim = e->kind == EV_VICTIM || e->kind == EV_WRITEBACK ||
+		e->kind == EV_OUT_OF_MEMORY ? pte_before(c, e->other_pid, e->other_vpn) : NULL;
+	uint64_t n, f;
+
+	if (e->kind == EV_SHARE)
+		check_share(c, e);
+	if ((n = number_after(c, "copy-on-write, shared by ")) != UINT64_MAX)
+		CLAIM(c, pte->cow && page_mappings(c->before, pte) == n && n > 1);
+	if (says(c, "no other page table shares it any more"))
+		CLAIM(c, pte->cow && page_mappings(c->before, pte) <= 1);
+	if (e->kind == EV_WALK && pte && pte->cow)
+		CLAIM(c, says(c, "copy-on-write"));
+	if ((n = number_after(c, "in a shared mapping, mapped by ")) != UINT64_MAX)
+		CLAIM(c, pte->shared && page_mappings(c->before, pte) == n && n > 1);
+	if (says(c, "clean but in a shared mapping with no swap slot"))
+		CLAIM(c, victim->shared && victim->slot < 0 && !frame_dirty(c->before, e->frame) &&
+		      frame_rmap(c->before, e->frame)->count > 1);
+	if (e->kind == EV_WRITEBACK && says(c, "clean ")) {
+		CLAIM(c, victim->shared && victim->slot < 0);
+		RMAP_FOREACH(&c->after->rmap, frame_rmap(c->after, e->frame), it)
+			CLAIM(c, mapping_pte(c->after, it.map)->slot == e->slot);
+	}
+	if (e->kind == EV_OUT_OF_MEMORY && says(c, "shared "))
+		CLAIM(c, victim->shared && victim->slot < 0 && !frame_dirty(c->before, e->frame));
+	if ((f = number_after(c, "already in memory (frame ")) != UINT64_MAX) {
+		CLAIM(c, !pte->present && pte->slot >= 0 &&
+		      slot_frame(c->before, pte->slot) == (int)f);
+		CLAIM(c, number_after(c, "brought in by pid ") ==
+		      (uint64_t)c->before->frames[f].loaded_pid);
+	}
+	if (says(c, "a minor fault"))
+		CLAIM(c, e->kind == EV_PAGE_FAULT && (e->flags & EVF_IN_MEMORY) &&
+		      !(e->flags & EVF_OWN_COPY));
 }
 
 /* NRU's class of frame f: 2 R + D. */
@@ -683,7 +766,10 @@ check_trim_and_tick(const struct ctx *c, const struct event *e, const struct rec
 	pte = pte_before(c, e->other_pid, e->other_vpn);
 	n = number_after(c, "not touched in its last ");
 	CLAIM(c, e->other_pid == e->pid && pte != NULL && pte->present && pte->frame == e->frame);
-	CLAIM(c, n == c->before->cfg.tau && s != NULL && r->accesses[e->pid] - s->used_at >= n);
+	/* A page its process never used itself (a fork's, a share's) is outside
+	 * its window however few accesses the process made. */
+	CLAIM(c, n == c->before->cfg.tau && s != NULL &&
+	      (r->accesses[e->pid] - s->used_at >= n || s->used_at == 0));
 	CLAIM(c, says(c, "it is dirty") == pte->dirty && says(c, "no fault"));
 }
 
@@ -731,6 +817,7 @@ check_event(struct ctx *c, const struct record *r)
 		check_fork(c, e);
 	check_cow_words(c, e);
 	check_shared_words(c, e);
+	check_share_words(c, e);
 	check_reason_words(c, e, r);
 	check_trim_and_tick(c, e, r);
 }
@@ -740,7 +827,7 @@ enum reached {
 	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
 	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT,
-	R_TRIM, R_DIRTY_TRIM, R_TICK, R_COUNT
+	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -767,6 +854,8 @@ tally(const struct event *e)
 	reached[R_TRIM] += e->kind == EV_TRIM;
 	reached[R_DIRTY_TRIM] += e->kind == EV_TRIM && (e->flags & EVF_DIRTY);
 	reached[R_TICK] += e->kind == EV_TICK;
+	reached[R_SHARE] += e->kind == EV_SHARE;
+	reached[R_SHARED_CLEAN] += e->kind == EV_WRITEBACK && (e->flags & EVF_SHARED_CLEAN);
 }
 
 /* Whether an operation's last event ends it: no access was cut short (a
