@@ -66,12 +66,6 @@ struct run {
 	const char *error;                  /* why the run stopped early, or NULL */
 };
 
-/* Puts where operation i came from in front of the message in err; returns -1. */
-struct locator {
-	int (*blame)(const void *ctx, size_t i, char *err, size_t size);
-	const void *ctx;
-};
-
 /* What an event says of the access's TLB lookup and outcome (0: nothing). */
 static const enum tlb_result tlb_of[EV_COUNT] = {
 	[EV_TLB_HIT] = TLB_HIT, [EV_TLB_MISS] = TLB_MISS,
@@ -698,12 +692,6 @@ run_ops(struct machine *m, const struct op_source *src, const struct locator *lo
 
 /* ---- sources ------------------------------------------------------------ */
 
-/* A whole trace in memory, for OPT. */
-struct collected {
-	const struct trace *t;
-	struct op_queue *q;
-};
-
 static int
 blame_collected(const void *ctx, size_t i, char *err, size_t size)
 {
@@ -712,16 +700,10 @@ blame_collected(const void *ctx, size_t i, char *err, size_t size)
 	return trace_blame(c->t, op_queue_position(c->q, i), err, size);
 }
 
-static int
-collect(struct trace *t, struct op_queue *q, char *err, size_t size)
+struct locator
+batch_locate_collected(const struct collected *c)
 {
-	struct op op;
-	int rc;
-
-	while ((rc = trace_next(t, &op, err, size)) > 0)
-		if (op_queue_push(q, &op, trace_position(t), FUTURE_OPS_MAX, err, size))
-			return trace_blame(t, trace_position(t), err, size);
-	return rc;
+	return (struct locator){ blame_collected, c };
 }
 
 static int
@@ -729,9 +711,9 @@ run_trace_whole(struct machine *m, struct trace *t, const struct batch_options *
 		FILE *out, char *err, size_t size)
 {
 	struct collected c = { t, op_queue_new() };
-	struct locator loc = { blame_collected, &c };
+	struct locator loc = batch_locate_collected(&c);
 	struct op_source ops;
-	int rc = collect(t, c.q, err, size);
+	int rc = trace_read_all(t, c.q, FUTURE_OPS_MAX, err, size);
 
 	if (rc == 0) {
 		ops = op_queue_source(c.q);
@@ -765,11 +747,6 @@ batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *
 	return run_end(&run, err, size);
 }
 
-struct history_source {
-	const struct history *h;
-	const char *label;
-};
-
 static int
 blame_history(const void *ctx, size_t i, char *err, size_t size)
 {
@@ -788,13 +765,25 @@ op_in_history(const void *ctx, size_t i, struct op *scratch)
 	return history_op(((const struct history_source *)ctx)->h, i + 1);
 }
 
+struct locator
+batch_locate_history(const struct history_source *hs)
+{
+	return (struct locator){ blame_history, hs };
+}
+
+struct op_source
+batch_history_ops(const struct history_source *hs)
+{
+	return (struct op_source){ history_length(hs->h), op_in_history, hs };
+}
+
 int
 batch_run_history(const struct history *h, const char *label,
 		  const struct batch_options *opt, FILE *out, char *err, size_t size)
 {
 	struct history_source hs = { h, label };
-	struct locator loc = { blame_history, &hs };
-	struct op_source ops = { history_length(h), op_in_history, &hs };
+	struct locator loc = batch_locate_history(&hs);
+	struct op_source ops = batch_history_ops(&hs);
 	struct machine *m = machine_clone(history_initial(h));
 	int rc = run_ops(m, &ops, &loc, opt, out, err, size);
 

@@ -25,6 +25,7 @@
 
 #include "history.h"
 #include "machine.h"
+#include "op_queue.h"
 #include "trace.h"
 
 struct batch_options {
@@ -49,5 +50,32 @@ int batch_run_trace(struct machine *m, struct trace *t, const struct batch_optio
  */
 int batch_run_history(const struct history *h, const char *label,
 		      const struct batch_options *opt, FILE *out, char *err, size_t size);
+
+/*
+ * Operations held in memory (for OPT's look-ahead, or a comparison that
+ * runs them on several machines), and where each came from.  A locator
+ * puts where operation i (from 0) was read in front of the message in err
+ * and returns -1.
+ */
+struct locator {
+	int (*blame)(const void *ctx, size_t i, char *err, size_t size);
+	const void *ctx;
+};
+
+/* A trace read whole into q (trace_read_all); both outlive the locator. */
+struct collected {
+	const struct trace *t;
+	struct op_queue *q;
+};
+struct locator batch_locate_collected(const struct collected *c);
+
+/* A session's operations; `label` (its file) names them: "FILE: ops[3]: ...". */
+struct history_source {
+	const struct history *h;
+	const char *label;
+};
+struct locator batch_locate_history(const struct history_source *hs);
+/* Its operations as a source, the first one at 0. */
+struct op_source batch_history_ops(const struct history_source *hs);
 
 #endif

@@ -163,6 +163,40 @@ machine_clone(const struct machine *m)
 	return c;
 }
 
+/* Gives process p of c what q has at the start: its mappings and limit. */
+static void
+refit_process(struct machine *c, struct process *p, const struct process *q)
+{
+	char err[256];
+
+	for (size_t r = 0; r < q->nregions; r++)
+		machine_map(c, p->pid, q->regions[r].first_vpn, q->regions[r].npages,
+			    q->regions[r].perm, err, sizeof err);
+	p->frame_limit = q->frame_limit;
+}
+
+struct machine *
+machine_refit(const struct machine *m, int policy, unsigned frames)
+{
+	struct machine_config cfg = m->cfg;
+	struct machine *c;
+	char err[256];
+
+	cfg.policy = policy;
+	cfg.frames = frames;
+	if ((c = machine_new(&cfg)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < m->procs_cap; i++) {
+		const struct process *q = m->procs[i];
+
+		if (q && machine_add_process(c, q->pid, q->name, err, sizeof err) == 0)
+			refit_process(c, c->procs[i], q);
+	}
+	c->current_pid = m->current_pid;
+	c->next_pid = m->next_pid;
+	return c;
+}
+
 void
 machine_free(struct machine *m)
 {

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "batch.h"
+#include "batch_compare.h"
 #include "exercise.h"
 #include "export.h"
 #include "gift.h"
@@ -188,6 +189,38 @@ batch_ops(const struct options *o, const struct batch_options *bo, char *err)
 	return rc;
 }
 
+/* --compare or --sweep-frames over --pages, --script, --trace or a session. */
+static int
+compare_batch(const struct options *o, char *err)
+{
+	struct compare_output how = { .json = o->json, .sweep = o->sweep != NULL,
+		.ascii = o->ascii };
+	struct compare_plan plan = o->plan;
+	char path[PATH_LEN];
+	struct machine *m;
+	struct session s;
+	struct trace *t;
+	int rc;
+
+	if (!options_have_ops(o)) {
+		if (load_session(o, &s, path, err))
+			return -1;
+		if (plan.frames_first == 0)     /* the session's own frames */
+			plan.frames_first = plan.frames_last =
+				history_initial(s.history)->cfg.frames;
+		rc = batch_compare_history(s.history, path, &plan, &how, stdout, err, ERR_MAX);
+		session_free(&s);
+		return rc;
+	}
+	if ((t = options_open_ops(o, err, ERR_MAX)) == NULL)
+		return -1;
+	m = options_machine(o);
+	rc = batch_compare_trace(m, t, &plan, &how, stdout, err, ERR_MAX);
+	machine_free(m);
+	trace_close(t);
+	return rc;
+}
+
 static int
 run_batch(const struct options *o)
 {
@@ -198,7 +231,9 @@ run_batch(const struct options *o)
 	int rc;
 
 	setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-	if (options_have_ops(o))
+	if (o->compare || o->sweep)
+		rc = compare_batch(o, err);
+	else if (options_have_ops(o))
 		rc = batch_ops(o, &bo, err);
 	else if ((rc = load_session(o, &s, path, err)) == 0) {
 		rc = batch_run_history(s.history, path, &bo, stdout, err, sizeof err);

@@ -25,7 +25,7 @@
 enum opt_id {
 	O_ASCII, O_NO_COLOR, O_PROJECTOR, O_QUIZ,
 	O_BATCH, O_PAGES, O_SCRIPT, O_TRACE, O_TRACE_FORMAT, O_JSON, O_QUIET,
-	O_EVENTS,
+	O_EVENTS, O_COMPARE, O_SWEEP,
 	O_FRAMES, O_POLICY, O_PAGE_SIZE, O_VA_BITS, O_SWAP_SLOTS, O_TLB, O_SCOPE,
 	O_SEED, O_TAU, O_TICK, O_LEVELS, O_PTE_BYTES,
 	O_CHECK, O_LESSON, O_LIST_LESSONS,
@@ -53,7 +53,7 @@ struct spec {
 };
 
 static setter set_flag, set_string, set_unsigned, set_seed, set_policy, set_scope,
-	set_trace_format, set_mode;
+	set_trace_format, set_mode, set_compare, set_sweep;
 
 #define FIELD(f) offsetof(struct options, f)
 
@@ -70,7 +70,7 @@ quoted(char *dst, size_t size, const char *s)
 
 static const struct spec specs[O_COUNT] = {
 	[O_ASCII] = { "ascii", 0, no_argument, NULL, G_UI, set_flag, FIELD(ascii), 0,
-		"draw with ASCII characters only" },
+		"draw with ASCII characters only (also a batch sweep's chart)" },
 	[O_NO_COLOR] = { "no-color", 0, no_argument, NULL, G_UI, set_flag, FIELD(no_color), 0,
 		"no colours (also when NO_COLOR is set)" },
 	[O_PROJECTOR] = { "projector", 0, no_argument, NULL, G_UI, set_flag,
@@ -96,6 +96,13 @@ static const struct spec specs[O_COUNT] = {
 	[O_EVENTS] = { "events", 0, no_argument, NULL, G_BATCH, set_flag, FIELD(events), 0,
 		"print every event of every operation with its narration, "
 		"not one line per access" },
+	[O_COMPARE] = { "compare", 0, required_argument, "LIST", G_BATCH, set_compare,
+		FIELD(compare), 0, "run each policy of LIST (comma-separated) on the same "
+		"operations and print a row each: faults, fault rate, evictions, write-backs" },
+	[O_SWEEP] = { "sweep-frames", 0, required_argument, "FIRST-LAST", G_BATCH, set_sweep,
+		FIELD(sweep), 0, "run with each frame count from FIRST to LAST (at most "
+		"64 of them) and print the faults, a chart of them and Belady's "
+		"anomalies; the policies are --compare's, or --policy" },
 	[O_FRAMES] = { "frames", 0, required_argument, "N", G_MACHINE, set_unsigned,
 		FIELD(cfg.frames), 0, "physical frames", FRAMES_MAX },
 	[O_POLICY] = { "policy", 0, required_argument, "NAME", G_MACHINE, set_policy,
@@ -286,6 +293,71 @@ set_trace_format(struct options *o, const struct spec *s, const char *arg, char 
 	return 0;
 }
 
+/* The policies of --compare: known names, each once. */
+static int
+set_compare(struct options *o, const struct spec *s, const char *arg, char *err,
+	    size_t size)
+{
+	char name[POLICY_NAME_MAX + 1], q[QUOTED_SIZE];
+	struct compare_plan *p = &o->plan;
+	size_t len;
+	int policy;
+
+	p->npolicies = 0;
+	for (const char *at = arg;; at += len + 1) {
+		len = strcspn(at, ",");
+		if (len == 0)
+			return fail(err, size, "--%s: an empty policy name in %s (expected "
+				    "names separated by commas: %s)", s->name,
+				    quoted(q, sizeof q, arg), policy_names());
+		snprintf(name, sizeof name, "%.*s", (int)len, at);
+		if (len > POLICY_NAME_MAX || (policy = policy_find(name)) < 0) {
+			snprintf(name, sizeof name, "%.*s", (int)(len < 40 ? len : 40), at);
+			return fail(err, size, "--%s: unknown policy %s (expected %s)", s->name,
+				    quoted(q, sizeof q, name), policy_names());
+		}
+		for (unsigned i = 0; i < p->npolicies; i++)
+			if (p->policy[i] == policy)
+				return fail(err, size, "--%s: %s is listed twice", s->name, name);
+		p->policy[p->npolicies++] = policy;
+		if (at[len] == '\0')
+			break;
+	}
+	o->compare = arg;
+	return 0;
+}
+
+/* --sweep-frames FIRST-LAST: frame counts a machine can have, not too many. */
+static int
+set_sweep(struct options *o, const struct spec *s, const char *arg, char *err, size_t size)
+{
+	const char *dash = strchr(arg, '-');
+	enum number_status sa, sb = NUMBER_OK;
+	uint64_t first = 0, last = 0;
+	char q[QUOTED_SIZE];
+
+	if (!dash || (sa = number_parse(arg, (size_t)(dash - arg), &first)) == NUMBER_BAD ||
+	    (sb = number_parse(dash + 1, strlen(dash + 1), &last)) == NUMBER_BAD)
+		return fail(err, size, "--%s: expected FIRST-LAST frame counts, like 1-10, "
+			    "found %s", s->name, quoted(q, sizeof q, arg));
+	if (sa == NUMBER_TOO_LARGE || sb == NUMBER_TOO_LARGE || first < 1 || last > FRAMES_MAX)
+		return fail(err, size, "--%s: %s: frame counts run from 1 to %u", s->name,
+			    quoted(q, sizeof q, arg), FRAMES_MAX);
+	if (first > last)
+		return fail(err, size, "--%s: %s: FIRST is above LAST (expected FIRST-LAST "
+			    "rising, like %llu-%llu)", s->name, quoted(q, sizeof q, arg),
+			    (unsigned long long)last, (unsigned long long)first);
+	if (last - first + 1 > SWEEP_POINTS_MAX)
+		return fail(err, size, "--%s: %s is %llu frame counts; a sweep runs at most "
+			    "%u (the chart has a column for each)", s->name,
+			    quoted(q, sizeof q, arg), (unsigned long long)(last - first + 1),
+			    SWEEP_POINTS_MAX);
+	o->plan.frames_first = (unsigned)first;
+	o->plan.frames_last = (unsigned)last;
+	o->sweep = arg;
+	return 0;
+}
+
 static const struct spec *
 mode_spec(enum run_mode mode)
 {
@@ -461,6 +533,50 @@ check_sources(const struct options *o, char *err, size_t size)
 	return 0;
 }
 
+/* --ascii draws a batch sweep's chart in ASCII. */
+static uint64_t
+chart_ascii(const struct options *o)
+{
+	return o->mode == RUN_BATCH && o->sweep ? BIT(O_ASCII) : 0;
+}
+
+/*
+ * --compare and --sweep-frames: with --batch; with neither --events nor
+ * --quiet (they print one machine's run); one way each to name the
+ * policies and the frames; --ascii for the chart, which --json has not.
+ */
+static int
+check_compare(struct options *o, char *err, size_t size)
+{
+	const char *m = o->compare ? "compare" : "sweep-frames";
+
+	if (!o->compare && !o->sweep)
+		return 0;
+	if (o->mode != RUN_BATCH)
+		return fail(err, size, "--%s works only with --batch (in the UI, S shows "
+			    "the sweep chart)", m);
+	if (o->events || o->quiet)
+		return fail(err, size, "--%s cannot go with --%s: it prints each policy's "
+			    "totals, not one run's %s", m, o->events ? "events" : "quiet",
+			    o->events ? "events" : "summary");
+	if (o->compare && (o->given & BIT(O_POLICY)))
+		return fail(err, size, "--policy cannot go with --compare: --compare names "
+			    "the policies");
+	if (o->sweep && (o->given & BIT(O_FRAMES)))
+		return fail(err, size, "--frames cannot go with --sweep-frames: "
+			    "--sweep-frames names the frame counts");
+	if (o->ascii && o->json)
+		return fail(err, size, "--ascii draws the sweep's chart; --json has no chart");
+	if (!o->compare) {
+		o->plan.policy[0] = o->cfg.policy;
+		o->plan.npolicies = 1;
+	}
+	if (!o->sweep)          /* a session's own frames are filled in later */
+		o->plan.frames_first = o->plan.frames_last =
+			o->session || o->lesson ? 0 : o->cfg.frames;
+	return 0;
+}
+
 static int
 check_mode_options(const struct options *o, char *err, size_t size)
 {
@@ -475,7 +591,7 @@ check_mode_options(const struct options *o, char *err, size_t size)
 	if (o->quiet && o->events)
 		return fail(err, size, "--quiet prints the summary alone; it cannot go "
 			    "with --events");
-	if (o->mode != RUN_UI && (m = first_given(o, group_bits(G_UI))))
+	if (o->mode != RUN_UI && (m = first_given(o, group_bits(G_UI) & ~chart_ascii(o))))
 		return fail(err, size, "--%s is for the UI; it does nothing with --%s", m,
 			    o->mode == RUN_BATCH ? "batch" : "export");
 	m = o->script ? o->script : o->trace;
@@ -681,7 +797,8 @@ finish(struct options *o, char **rest, int nrest, char *err, size_t size)
 		return -1;
 	if (o->mode == RUN_CHECK || o->mode == RUN_LIST_LESSONS)
 		return 0;
-	if (check_sources(o, err, size) || check_mode_options(o, err, size))
+	if (check_sources(o, err, size) || check_mode_options(o, err, size) ||
+	    check_compare(o, err, size))
 		return -1;
 	o->machine_given = first_given(o, group_bits(G_MACHINE)) != NULL;
 	if (o->pages || o->trace) {

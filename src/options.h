@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "compare.h"
 #include "exercise.h"
 #include "machine.h"
 #include "trace.h"
@@ -30,6 +31,11 @@ struct options {
 	enum run_mode mode;
 	bool ascii, no_color, projector, quiz;  /* UI */
 	bool json, quiet, events;               /* batch */
+	const char *compare;                    /* --compare LIST */
+	const char *sweep;                      /* --sweep-frames FIRST-LAST */
+	struct compare_plan plan;               /* what those two ask for (for a
+						 * session, frames_first is 0 without
+						 * --sweep-frames: the session's own) */
 	const char *session;                    /* FILE.json */
 	const char *lesson;                     /* --lesson NAME */
 	const char *pages;                      /* --pages LIST */

@@ -20,6 +20,7 @@
 
 #include "cmd.h"
 #include "number.h"
+#include "op_queue.h"
 #include "quote.h"
 #include "trace.h"
 #include "xalloc.h"
@@ -737,6 +738,18 @@ uint64_t
 trace_position(const struct trace *t)
 {
 	return t->where;
+}
+
+int
+trace_read_all(struct trace *t, struct op_queue *q, size_t max, char *err, size_t size)
+{
+	struct op op;
+	int rc;
+
+	while ((rc = trace_next(t, &op, err, size)) > 0)
+		if (op_queue_push(q, &op, trace_position(t), max, err, size))
+			return trace_blame(t, trace_position(t), err, size);
+	return rc;
 }
 
 void

@@ -72,6 +72,14 @@ void trace_locate(const struct trace *t, uint64_t position, char *buf, size_t si
  */
 int trace_blame(const struct trace *t, uint64_t position, char *err, size_t size);
 
+struct op_queue;
+
+/*
+ * Reads every operation left into q (op_queue.h), at most `max` of them.
+ * Returns 0, or -1 with the trace's message, or the queue's, located.
+ */
+int trace_read_all(struct trace *t, struct op_queue *q, size_t max, char *err, size_t size);
+
 void trace_close(struct trace *t);
 
 #endif
