@@ -36,9 +36,9 @@ read_compare(struct json_reader *r, const struct cJSON *list, const char *path,
 		return;
 	for (it = json_first(list); it; it = json_next(it))
 		n++;
-	if (n < COMPARE_MIN || n > COMPARE_MAX) {
-		json_problem(r, path, "expected %d to %d policies, found %zu", COMPARE_MIN,
-			     COMPARE_MAX, n);
+	if (n < DISPLAY_COMPARE_MIN || n > DISPLAY_COMPARE_MAX) {
+		json_problem(r, path, "expected %d to %d policies, found %zu", DISPLAY_COMPARE_MIN,
+			     DISPLAY_COMPARE_MAX, n);
 		return;
 	}
 	for (it = json_first(list); it; it = json_next(it)) {
@@ -104,8 +104,8 @@ display_parse_policies(const char *list, int *out, char *err, size_t size)
 				 (int)(n < 40 ? n : 40), list, policy_names());
 			return 0;
 		}
-		if (d.ncompare == COMPARE_MAX) {
-			snprintf(err, size, "at most %d policies side by side", COMPARE_MAX);
+		if (d.ncompare == DISPLAY_COMPARE_MAX) {
+			snprintf(err, size, "at most %d policies side by side", DISPLAY_COMPARE_MAX);
 			return 0;
 		}
 		if (!add_policy(&d, p)) {
@@ -114,9 +114,9 @@ display_parse_policies(const char *list, int *out, char *err, size_t size)
 		}
 		list += n;
 	}
-	if (d.ncompare < COMPARE_MIN) {
+	if (d.ncompare < DISPLAY_COMPARE_MIN) {
 		snprintf(err, size, "expected %d to %d policies (as in: opt,lru,fifo,clock)",
-			 COMPARE_MIN, COMPARE_MAX);
+			 DISPLAY_COMPARE_MIN, DISPLAY_COMPARE_MAX);
 		return 0;
 	}
 	memcpy(out, d.compare, d.ncompare * sizeof *out);

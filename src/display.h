@@ -10,13 +10,13 @@
 
 #include <stdbool.h>
 
-#define COMPARE_MIN 2           /* policies a comparison shows */
-#define COMPARE_MAX 4
+#define DISPLAY_COMPARE_MIN 2           /* policies a comparison shows */
+#define DISPLAY_COMPARE_MAX 4
 
 struct display {
 	bool table;                 /* the frames-by-time table is on screen */
-	unsigned ncompare;          /* 0, or COMPARE_MIN..COMPARE_MAX: open in */
-	int compare[COMPARE_MAX];   /* the comparison of these policies */
+	unsigned ncompare;          /* 0, or DISPLAY_COMPARE_MIN..DISPLAY_COMPARE_MAX: open in */
+	int compare[DISPLAY_COMPARE_MAX];   /* the comparison of these policies */
 };
 
 struct json_reader;
@@ -33,7 +33,7 @@ void display_read(struct json_reader *r, const struct cJSON *v, const char *path
 void display_write(struct cJSON *doc, const struct display *d);
 
 /*
- * Reads a list of policies ("opt,lru,fifo"): COMPARE_MIN to COMPARE_MAX
+ * Reads a list of policies ("opt,lru,fifo"): DISPLAY_COMPARE_MIN to DISPLAY_COMPARE_MAX
  * names, each a policy, none twice.  Returns how many, or 0 with why.
  */
 unsigned display_parse_policies(const char *list, int *out, char *err, size_t size);

@@ -157,11 +157,9 @@ history_append(struct history *h, const struct op *op, const char *text,
 struct history *
 history_under_policy(struct history *h, int policy, char *err, size_t size)
 {
-	struct machine *initial = machine_clone(h->initial);
-	struct history *other;
+	struct history *other = history_new(machine_refit(h->initial, policy,
+							  h->initial->cfg.frames));
 
-	machine_set_policy(initial, policy);
-	other = history_new(initial);
 	for (size_t k = 1; k <= h->n; k++)
 		if (history_append(other, &h->ops[k - 1], h->texts[k - 1], err, size)) {
 			history_free(other);

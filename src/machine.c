@@ -215,16 +215,6 @@ machine_free(struct machine *m)
 }
 
 void
-machine_set_policy(struct machine *m, int policy)
-{
-	assert(m->step == 0 && m->free_frames == m->cfg.frames);
-	policy_at(m->cfg.policy)->destroy(m->policy);
-	m->cfg.policy = policy;
-	m->policy = policy_at(policy)->create(m);
-	machine_set_future(m, NULL);
-}
-
-void
 machine_set_future(struct machine *m, struct future *f)
 {
 	future_ref(f);

@@ -179,12 +179,6 @@ struct machine *machine_clone(const struct machine *m);
 struct machine *machine_refit(const struct machine *m, int policy, unsigned frames);
 void machine_free(struct machine *m);
 
-/*
- * Gives a machine that has run no operation another policy (a valid index
- * into the policy table), with its bookkeeping made afresh and no future.
- */
-void machine_set_policy(struct machine *m, int policy);
-
 /* Makes f (may be NULL) the operations m looks ahead at, taking a reference. */
 void machine_set_future(struct machine *m, struct future *f);
 

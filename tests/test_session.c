@@ -329,7 +329,7 @@ t_compare_policies(void **state)
 		{ "fifo,lru,fifo", 0, "fifo is listed twice" },
 		{ "second-chance-and-more,lru", 0, "\"second-chance-and-more\" is not a policy" },
 	};
-	int policy[COMPARE_MAX];
+	int policy[DISPLAY_COMPARE_MAX];
 	char err[512];
 
 	(void)state;

@@ -144,7 +144,8 @@ act_mouse(struct app *a)
 	char buf[sizeof a->message];
 	const struct view *v;
 
-	if (getmouse(&ev) != OK)
+	/* The comparison draws no panels: nothing there to explain or scroll. */
+	if (getmouse(&ev) != OK || a->comparing)
 		return (R_NONE);
 	p = layout_hit(&a->layout, ev.y, ev.x);
 	if (p < 0 || a->m == NULL)
@@ -213,7 +214,12 @@ act_table(struct app *a)
 {
 	a->table_on = !a->table_on;
 	app_follow(a);
-	app_aside(a, "frames-by-time table %s (key f)", a->table_on ? "shown" : "hidden");
+	panels_place(a, COLS, LINES);
+	if (a->table_on && a->layout.r[PANEL_TABLE].h == 0)
+		app_aside(a, "frames-by-time table on, but this screen has no room for it "
+		    "(key f)");
+	else
+		app_aside(a, "frames-by-time table %s (key f)", a->table_on ? "shown" : "hidden");
 	return (R_RELAYOUT);
 }
 
@@ -223,8 +229,8 @@ act_compare(struct app *a)
 	a->comparing = !a->comparing;
 	app_follow(a);
 	if (a->comparing)
-		app_aside(a, "space and b step a whole access; c closes; "
-		    ":compare opt,lru,... chooses the policies");
+		app_aside(a, "comparing: space and b step an access, c closes, "
+		    ":compare chooses");
 	return (R_RELAYOUT);
 }
 

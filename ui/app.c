@@ -33,7 +33,7 @@ count_events(void *ctx, size_t k)
 void
 app_init(struct app *a, struct session *s, const struct ui_options *opt)
 {
-	int chosen[COMPARE_MAX];
+	int chosen[DISPLAY_COMPARE_MAX];
 
 	memset(a, 0, sizeof *a);
 	a->s = s;

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "anim.h"
-#include "compare.h"
+#include "comparison.h"
 #include "event.h"
 #include "glyph.h"
 #include "history.h"

@@ -61,7 +61,7 @@ run_help(struct app *a, const char *arg)
 static unsigned
 run_compare(struct app *a, const char *arg)
 {
-	int policy[COMPARE_MAX];
+	int policy[DISPLAY_COMPARE_MAX];
 	char err[256];
 	unsigned n = display_parse_policies(arg, policy, err, sizeof err);
 

@@ -1,12 +1,12 @@
 /*
- * compare.c - the comparison's histories: made by replaying the session's
+ * comparison.c - the comparison's histories: made by replaying the session's
  * operations under each policy when first needed, and each policy's state
  * at the position read from its own history.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "compare.h"
+#include "comparison.h"
 #include "policy.h"
 
 unsigned
@@ -16,7 +16,7 @@ compare_default(int session_policy, int *out)
 	unsigned n = 0;
 
 	out[n++] = session_policy;
-	for (size_t i = 0; i < sizeof others / sizeof others[0] && n < COMPARE_MAX; i++) {
+	for (size_t i = 0; i < sizeof others / sizeof others[0] && n < DISPLAY_COMPARE_MAX; i++) {
 		int p = policy_find(others[i]);
 
 		if (p != session_policy)

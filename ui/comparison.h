@@ -1,11 +1,11 @@
 /*
- * compare.h - the comparison: the session's operations replayed under two
+ * comparison.h - the comparison: the session's operations replayed under two
  * to four policies, each its own history and scene, all moved to the main
  * position together.  Each policy's machine is its own: nothing is shared
  * but the operations.
  */
-#ifndef VMSCOPE_UI_COMPARE_H
-#define VMSCOPE_UI_COMPARE_H
+#ifndef VMSCOPE_UI_COMPARISON_H
+#define VMSCOPE_UI_COMPARISON_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,14 +15,14 @@
 
 struct comparison {
 	unsigned n;                     /* policies compared */
-	int policy[COMPARE_MAX];
-	struct scene run[COMPARE_MAX];  /* run[i].h is owned; NULL until built */
+	int policy[DISPLAY_COMPARE_MAX];
+	struct scene run[DISPLAY_COMPARE_MAX];  /* run[i].h is owned; NULL until built */
 	char why[256];                  /* why a policy could not run, or "" */
 };
 
 /*
  * The policies to compare when none were chosen: the session's own, then
- * opt, lru, fifo and clock, without repeats, COMPARE_MAX of them.
+ * opt, lru, fifo and clock, without repeats, DISPLAY_COMPARE_MAX of them.
  */
 unsigned compare_default(int session_policy, int *out);
 
