@@ -8,7 +8,8 @@
 # opt, lru and clock with their fault counts, worked out by hand (at the
 # fourth access 4 each; at the end 15, 9, 12, 14), stepping with the main
 # cursor; :compare chooses two of them; lesson 31 opens in the comparison;
-# --ascii strikes with a minus.
+# a string wider than the screen pages with the cursor; --ascii strikes
+# with a minus.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
@@ -117,6 +118,25 @@ compare_counts 15 9 12 14
 t send-keys -t ui c
 wait_for "frames by time · lru"
 row f0 | grep -qE ' 1 +[│|]$' || fail "lesson 31: frame 0 does not end holding page 1"
+
+# A string longer than the screen is wide: 33 accesses, 24 columns fit at
+# 80; the columns page with the cursor, the last page ending at the end.
+t kill-server 2>/dev/null
+servers=$((servers + 1))
+sock="vmscope-table-$$-$servers"
+t new-session -d -s ui -x 80 -y 24 "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' \
+    --pages 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,1,2,3 \
+    --frames 4 --policy fifo; exec sleep 600"
+wait_for "step 0/33"
+t send-keys -t ui f Enter
+wait_for "step 1/33"
+row page | grep -qE "^[│|]page  \[1\] 2  3 .* 8  9  a  b  c  d  e  f  1  2  3  4  5  6  7  8  9 [│|]$" ||
+    fail "long string: the first page of columns is not accesses 1-24"
+t send-keys -t ui G
+wait_for "step 33/33"
+row page | grep -qE "^[│|]page   a  b  c .* f  1  2 \[3\][│|]$" ||
+    fail "long string: the last page of columns does not end at the cursor"
+row fault | grep -qE "^[│|]fault  6̶  7̶ " || fail "long string: the faults' row does not follow"
 
 # Without UTF-8 the victim is struck with a minus.
 lesson 80 24 7 --ascii
