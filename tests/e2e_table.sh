@@ -119,6 +119,23 @@ t send-keys -t ui c
 wait_for "frames by time · lru"
 row f0 | grep -qE ' 1 +[│|]$' || fail "lesson 31: frame 0 does not end holding page 1"
 
+# The help's legend explains the table's marks (a page or two on at 80x24).
+t send-keys -t ui '?'
+wait_for "vmscope help"
+changed() {
+	[ "$(screen | cksum)" != "$1" ]
+}
+pages=0
+while lacks "Frames-by-time table (f, c)" && [ $pages -lt 5 ]; do
+	before=$(screen | cksum)
+	t send-keys -t ui Space
+	poll changed "$before" || fail "the help's next page did not come"
+	pages=$((pages + 1))
+done
+wait_for "7*       a page that access brought into the frame"
+has "7̶        the page that fault evicted" || fail "the help's legend does not strike 7"
+t send-keys -t ui q
+
 # A string longer than the screen is wide: 33 accesses, 24 columns fit at
 # 80; the columns page with the cursor, the last page ending at the end.
 t kill-server 2>/dev/null

@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "text.h"
+#include "time_table.h"
 #include "view.h"
 
 #define HELP_LINES 112
@@ -85,6 +86,7 @@ add_legends(struct help *h, const struct glyphs *g)
 	};
 	struct glyph_meaning m[16];
 	size_t i, n = glyphs_legend(g, m, 16);
+	char struck[16];
 
 	add_line(h, "", false);
 	add_line(h, "Glyphs", true);
@@ -98,6 +100,14 @@ add_legends(struct help *h, const struct glyphs *g)
 	add_legend(h, "D", EL_DIRTY, "dirty");
 	for (i = 0; i < sizeof looks / sizeof looks[0]; i++)
 		add_legend(h, looks[i].sample, (int)looks[i].look, looks[i].meaning);
+	add_line(h, "", false);
+	add_line(h, "Frames-by-time table (f, c)", true);
+	add_legend(h, "[7]", -1, "the access shown, in the row of pages");
+	add_legend(h, "7*", -1, "a page that access brought into the frame");
+	add_legend(h, "F", -1, "a fault into a free frame");
+	tt_struck(g, "7", struck, sizeof struck);
+	add_legend(h, struck, -1, "the page that fault evicted");
+	add_legend(h, "!", -1, "refused: segmentation or protection fault, out of memory");
 	add_line(h, "", false);
 	add_line(h, "Page-table columns", true);
 	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)

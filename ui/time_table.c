@@ -104,9 +104,8 @@ tt_draw_frame(const struct app *a, const struct rect *r, int row, unsigned f,
 	}
 }
 
-/* "7" struck through: each character overlaid with the glyphs' stroke. */
-static void
-struck(const struct glyphs *gl, const char *name, char *buf, size_t size)
+void
+tt_struck(const struct glyphs *gl, const char *name, char *buf, size_t size)
 {
 	size_t n = snprintf(buf, size, "%s", gl->struck_before);
 
@@ -132,7 +131,7 @@ tt_draw_faults(const struct app *a, const struct rect *r, int row,
 			pen_put(&p, EL_ALERT, "F");
 		else if (col->result == FT_FAULT) {
 			ft_page_short(&s->table, col->victim, name, sizeof name);
-			struck(a->g, name, mark, sizeof mark);
+			tt_struck(a->g, name, mark, sizeof mark);
 			pen_put(&p, EL_ALERT, mark);
 		}
 	}

@@ -39,6 +39,9 @@ void tt_draw_strip(const struct app *a, const struct rect *r, int row,
 void tt_draw_frame(const struct app *a, const struct rect *r, int row, unsigned f,
 		   const struct scene *s, const struct tt_geometry *g);
 
+/* A page's name struck through in g's characters ("7" + U+0336, or "-7"). */
+void tt_struck(const struct glyphs *g, const char *name, char *buf, size_t size);
+
 /* The faults' row at row `row` of r. */
 void tt_draw_faults(const struct app *a, const struct rect *r, int row,
 		    const struct scene *s, const struct tt_geometry *g);
