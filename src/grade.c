@@ -122,10 +122,14 @@ set_param(struct reader *r, struct sheet *s, enum ex_param which, const char *va
 	} else if (which == EXP_SNAPSHOT) {
 		if (ex_params_read_snapshot(&s->p, value, msg, sizeof msg))
 			return refuse(r, "%s", msg);
-	} else if (header_number(r, key, value, 1u << 30, &v) == 0) {
-		*fields[which] = (unsigned)v;
-	} else {
+	} else if (header_number(r, key, value, 1u << 30, &v)) {
 		return -1;
+	} else if (which == EXP_PAGE_SIZE && !page_size_valid((unsigned)v)) {
+		/* Said here, at its line, rather than when the exercise cannot be made. */
+		return refuse(r, "page-size: expected a power of two from %u to %u, found %llu",
+			      PAGE_SIZE_MIN, PAGE_SIZE_MAX, (unsigned long long)v);
+	} else {
+		*fields[which] = (unsigned)v;
 	}
 	s->p.given |= EXP_BIT(which);
 	return 0;

@@ -53,7 +53,7 @@ machine_config_check(const struct machine_config *c, char *err, size_t size)
 	unsigned ps = c->page_size;
 	struct va_split split;
 
-	if (ps < PAGE_SIZE_MIN || ps > PAGE_SIZE_MAX || (ps & (ps - 1))) {
+	if (!page_size_valid(ps)) {
 		snprintf(err, size, "page_size: %u is not a power of two between %u and %u",
 			 ps, PAGE_SIZE_MIN, PAGE_SIZE_MAX);
 		return -1;

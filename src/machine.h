@@ -65,6 +65,13 @@ void machine_config_default(struct machine_config *cfg);
  */
 int machine_config_check(const struct machine_config *cfg, char *err, size_t size);
 
+/* Whether ps is a page size a machine can have: a power of two in range. */
+static inline bool
+page_size_valid(unsigned ps)
+{
+	return ps >= PAGE_SIZE_MIN && ps <= PAGE_SIZE_MAX && (ps & (ps - 1)) == 0;
+}
+
 /* A run of mapped pages with one set of permissions. */
 struct region {
 	uint64_t first_vpn;

@@ -161,8 +161,12 @@ unreadable "answered twice" 'exercise: bits\nvpn bits: 4\n# again\nvpn bits: 5\n
     '4: vpn bits is answered twice (first on line 2)'
 unreadable "header after answers" 'exercise: bits\nvpn bits: 4\nseed: 3\n' \
     '3: seed: the header (exercise, seed, parameters) must come before the answers'
-unreadable "a machine that cannot be" 'exercise: bits\npage-size: 3000\nvpn bits: 4\n' \
-    "3: the sheet's exercise cannot be made: page_size: 3000 is not a power of two between 16 and 65536"
+unreadable "a page size not a power of two" 'exercise: bits\npage-size: 3000\nvpn bits: 4\n' \
+    "2: page-size: expected a power of two from 16 to 65536, found 3000"
+unreadable "a page size too small" 'exercise: split\nseed: 1\npage-size: 8\n' \
+    "3: page-size: expected a power of two from 16 to 65536, found 8"
+unreadable "a machine that cannot be" 'exercise: bits\npage-size: 4096\nva-bits: 8\nvpn bits: 4\n' \
+    "4: the sheet's exercise cannot be made: va_bits: 8 is out of range 12..64"
 unreadable "a bad snapshot" 'exercise: snapshot\nseed: 3\nsnapshot: 0:1:2:1:0,1:5:6:0:2\n' \
     '3: snapshot: item 2 is not PAGE:LOADED:LAST:R:M (page at most 255, steps at most 9999, R and M 0 or 1)'
 unreadable "a snapshot for another kind" 'exercise: policy\nsnapshot: 0:1:2:1:0,1:5:6:0:0\n' \
