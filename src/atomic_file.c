@@ -192,7 +192,12 @@ replace_file(const char *target, const char *text, size_t len,
 
 	sprintf(tmp, "%s%s", dir, TEMP_NAME);
 	hold_signals(&held);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = mkstemp(tmp)) < 0 && old) {
+		/* /proc/version: a file, but in a folder that takes no new one */
+		snprintf(why, size, "it cannot be replaced: no new file can be made beside it "
+			 "in %s (%s)", dir, strerror(errno));
+		ok = 0;
+	} else if (fd < 0) {
 		snprintf(why, size, "cannot create a file in %s: %s", dir, strerror(errno));
 		ok = 0;
 	} else {

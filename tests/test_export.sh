@@ -138,6 +138,15 @@ ln -s fifo "$tmp/w/to-fifo"
 run 1 "through a link to a FIFO" --export txt "$tmp/w/to-fifo" --pages 1
 [ "$(cat "$tmp/err")" = "vmscope: $tmp/w/to-fifo: cannot write: it leads to a FIFO, not a regular file; files are written only over regular files" ] ||
 	fail "link to a FIFO: $(cat "$tmp/err")"
+# A file in a folder that takes no new file (/proc/version) cannot be
+# replaced, and the message says so (not "No such file" for a file that is there).
+if [ -f /proc/version ]; then
+	run 1 "over /proc/version" --export md /proc/version --pages 1
+	[ "$(cat "$tmp/err")" = "vmscope: /proc/version: cannot write: it cannot be replaced: no new file can be made beside it in /proc (No such file or directory)" ] ||
+		fail "over /proc/version: $(cat "$tmp/err")"
+else
+	echo "skip: /proc/version (no /proc)"
+fi
 if [ "$(id -u)" -eq 0 ] && mknod "$tmp/w/null" c 1 3 2>/dev/null; then
 	run 1 "over a device (made in the scratch folder)" --export svg "$tmp/w/null" --pages 1
 	[ -c "$tmp/w/null" ] || fail "over a device: the device was replaced"
