@@ -268,6 +268,9 @@ assert_touched "bold black on a highlight" "$BOLD_INK"
 
 t resize-window -t ui -x 40 -y 10
 wait_for "enlarge to at least 80"
+# Too narrow for the whole request: the size asked for stays whole.
+t resize-window -t ui -x 20 -y 6
+wait_for "at least 80"
 t resize-window -t ui -x 80 -y 24
 wait_same "$work/step.$N" "the screen did not come back after the resize"
 
