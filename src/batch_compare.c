@@ -74,13 +74,13 @@ text_compare(const struct outcome *o, FILE *out)
 	}
 }
 
-/* "fifo: 4 frames fault more than 3: 10 > 9" */
 static void
 text_anomaly(const struct belady *a, FILE *out)
 {
-	fprintf(out, "Belady's anomaly: %s: %u frames fault more than %u: %" PRIu64
-		" > %" PRIu64 "\n", policy_at(a->policy)->name, a->frames, a->fewer_frames,
-		a->faults, a->fewer_faults);
+	char text[128];
+
+	belady_describe(a, text, sizeof text);
+	fprintf(out, "Belady's anomaly: %s\n", text);
 }
 
 /* Faults by frame count (a row each) and policy (a column each). */

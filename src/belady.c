@@ -6,7 +6,11 @@
  * anomalous, and is named against it.  So every anomaly is reported once,
  * against the strongest evidence, and a sweep with none reports none.
  */
+#include <inttypes.h>
+#include <stdio.h>
+
 #include "belady.h"
+#include "policy.h"
 
 /* The anomalies of one policy's results r[0 .. n), frame counts rising. */
 static size_t
@@ -36,4 +40,12 @@ belady_find(const struct compare_result *r, const struct compare_plan *p,
 	for (unsigned i = 0; i < p->npolicies; i++)
 		found += find_in_policy(r + i * per, per, out + found);
 	return found;
+}
+
+int
+belady_describe(const struct belady *a, char *buf, size_t size)
+{
+	return snprintf(buf, size, "%s: %u frames fault more than %u: %" PRIu64 " > %" PRIu64,
+			policy_at(a->policy)->name, a->frames, a->fewer_frames, a->faults,
+			a->fewer_faults);
 }

@@ -32,4 +32,7 @@ struct belady {
 size_t belady_find(const struct compare_result *r, const struct compare_plan *p,
 		   struct belady *out);
 
+/* Writes, like snprintf, "fifo: 4 frames fault more than 3: 10 > 9". */
+int belady_describe(const struct belady *a, char *buf, size_t size);
+
 #endif

@@ -227,10 +227,23 @@ static unsigned
 act_compare(struct app *a)
 {
 	a->comparing = !a->comparing;
+	a->sweeping = false;
 	app_follow(a);
 	if (a->comparing)
 		app_aside(a, "comparing: space and b step an access, c closes, "
 		    ":compare chooses");
+	return (R_RELAYOUT);
+}
+
+static unsigned
+act_sweep(struct app *a)
+{
+	a->sweeping = !a->sweeping;
+	a->comparing = false;
+	app_follow(a);
+	if (a->sweeping)
+		app_aside(a, "faults against frames for the policies c compares; "
+		    "S closes");
 	return (R_RELAYOUT);
 }
 

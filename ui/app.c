@@ -66,6 +66,7 @@ app_free(struct app *a)
 	a->m = NULL;
 	scene_free(&a->scene);
 	compare_forget(&a->compare);
+	sweep_forget(&a->sweep);
 }
 
 void
@@ -97,6 +98,8 @@ app_follow(struct app *a)
 		scene_move(&a->scene, a->anim.op, a->s->cursor);
 	if (a->comparing)
 		compare_move(&a->compare, a->h, a->anim.op, a->s->cursor);
+	if (a->sweeping)
+		sweep_build(&a->sweep, a->h, a->compare.policy, a->compare.n);
 }
 
 void
@@ -105,6 +108,7 @@ app_forget(struct app *a)
 	a->counted.valid = false;
 	scene_forget(&a->scene);
 	compare_forget(&a->compare);
+	sweep_forget(&a->sweep);
 	anim_set_length(&a->anim, history_length(a->h), &a->src);
 	panels_learn(a);
 }

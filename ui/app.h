@@ -22,6 +22,7 @@
 #include "quiz.h"
 #include "scene.h"
 #include "session.h"
+#include "sweep_screen.h"
 #include "theme.h"
 #include "ui.h"
 
@@ -63,6 +64,8 @@ struct app {
 	bool table_on;                  /* the table is on screen (f) */
 	bool comparing;                 /* the comparison fills the screen (c) */
 	struct comparison compare;      /* its policies, each at the position */
+	bool sweeping;                  /* the sweep chart fills the screen (S) */
+	struct sweep sweep;             /* its results, for the compared policies */
 
 	struct layout layout;
 	struct theme theme;

@@ -65,6 +65,8 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "frames-by-time table", act_table) \
 	X(ACT_COMPARE, GROUP_VIEW, 'c', 0, "c", NULL, \
 	  "compare policies", act_compare) \
+	X(ACT_SWEEP, GROUP_VIEW, 'S', 0, "S", NULL, \
+	  "chart faults against frames", act_sweep) \
 	X(ACT_THEME, GROUP_VIEW, 't', 0, "t", NULL, \
 	  "next colour theme", act_theme) \
 	X(ACT_QUIZ, GROUP_VIEW, 'Q', 0, "Q", NULL, \

@@ -204,6 +204,8 @@ app_render(const struct app *a)
 		help_screen_draw(a);
 	else if (a->mode == MODE_NOTES)
 		notes_screen_draw(a);
+	else if (a->sweeping)
+		sweep_screen_draw(a);
 	else if (a->comparing)
 		compare_screen_draw(a);
 	else {

@@ -59,6 +59,7 @@ int help_screen_pages(const struct app *a);     /* 1, or 2 on small screens */
 void notes_screen_draw(const struct app *a);
 void too_small_draw(const struct app *a);
 void compare_screen_draw(const struct app *a);
+void sweep_screen_draw(const struct app *a);
 
 /* explain.c: what a click on a cell says */
 void explain_frame(const struct app *a, int frame, char *buf, size_t size);

@@ -1,0 +1,78 @@
+#!/bin/sh
+# e2e_sweep.sh - the sweep chart (key S) as a person sees it, at 80x24 and
+# 160x48, in a private tmux server: lesson 5 (FIFO, 3 frames, Belady's
+# string 1 2 3 4 1 2 5 1 2 3 4 5) swept with 1 to 8 frames under the
+# policies the comparison uses (fifo, opt, lru, clock).  Worked out by
+# hand (tests/test_compare.c): FIFO 12 12 9 10 5..., OPT 12 9 7 6 5...,
+# LRU 12 12 10 8 5..., CLOCK as FIFO here; so FIFO and CLOCK at 4 frames
+# fault more than at 3 (10 > 9), and LRU and OPT never.  The chart has a
+# row per count from 12 down to 5; all four policies meet at 5 from 5
+# frames on ("4").  S closes it; --ascii and a non-UTF-8 locale draw it
+# in ASCII.  Every wait polls; none sleeps blind.
+#
+# Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
+set -u
+
+name=e2e_sweep
+. "$(dirname "$0")/tmux_harness.sh"
+servers=0
+
+# sweep COLS ROWS LANG [OPTIONS]: lesson 5, its notes closed, the chart on.
+sweep() {
+	t kill-server 2>/dev/null
+	servers=$((servers + 1))
+	sock="vmscope-sweep-$$-$servers"
+	t new-session -d -s ui -x "$1" -y "$2" \
+	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --lesson 05-belady-3-frames ${4:-}; exec sleep 600"
+	wait_for "n or Esc: back to the session"
+	t send-keys -t ui Escape
+	wait_gone "n or Esc: back to the session"
+	t send-keys -t ui S
+	wait_for "sweep: faults of the session's 12 operations with 1 to 8 frames"
+}
+
+# The screen's line for fault count N (its label and the axis), blanks at
+# the end dropped.
+count_row() {
+	screen | sed -n "s/^ *$1 [┤+]/&/p" | sed 's/ *$//' | head -n 1
+}
+
+# check_chart SIZE AXIS MARKS...: the rows the hand-worked counts give.
+# Columns: the axis, then a frame count every 3 (1 at +3 ... 8 at +24).
+check_chart() {
+	size=$1 axis=$2 fifo=$3 opt=$4 lru=$5 clock=$6
+	has "faults   $fifo fifo  $opt opt  $lru lru  $clock clock  2-9: that many policies at one point" ||
+	    fail "$size: the legend"
+	[ "$(count_row 12)" = " 12 $axis  4  3" ] ||
+	    fail "$size: 12 faults: all four at 1 frame, three at 2: '$(count_row 12)'"
+	[ "$(count_row 11)" = " 11 $axis" ] || fail "$size: 11 faults: none"
+	[ "$(count_row 10)" = " 10 $axis        $lru  2" ] ||
+	    fail "$size: 10 faults: lru at 3, fifo and clock at 4: '$(count_row 10)'"
+	[ "$(count_row 9)" = "  9 $axis     $opt  2" ] ||
+	    fail "$size: 9 faults: opt at 2, fifo and clock at 3: '$(count_row 9)'"
+	[ "$(count_row 5)" = "  5 $axis              4  4  4  4" ] ||
+	    fail "$size: 5 faults: all four from 5 frames on"
+	has "Belady's anomaly: fifo: 4 frames fault more than 3: 10 > 9" ||
+	    fail "$size: fifo's anomaly not named"
+	has "Belady's anomaly: clock: 4 frames fault more than 3: 10 > 9" ||
+	    fail "$size: clock's anomaly not named"
+	lacks "anomaly: lru" || fail "$size: lru named, a stack algorithm"
+	lacks "anomaly: opt" || fail "$size: opt named, a stack algorithm"
+}
+
+sweep 80 24 C.UTF-8
+check_chart "80x24" "┤" "●" "▲" "■" "◆"
+has "       1  2  3  4  5  6  7  8  frames" || fail "80x24: the frame counts"
+t resize-window -t ui -x 160 -y 48
+wait_for "vmscope · Belady's anomaly, part 1: FIFO with 3 frames"
+check_chart "160x48" "┤" "●" "▲" "■" "◆"
+t send-keys -t ui S
+wait_gone "sweep: faults of the session's"
+lacks "Belady's anomaly: fifo" || fail "S did not close the chart"
+echo "ok: sweep chart at 80x24 and 160x48, closed by S"
+
+sweep 80 24 C.UTF-8 --ascii
+check_chart "--ascii" "+" "o" "^" "#" "*"
+sweep 80 24 C
+check_chart "LANG=C" "+" "o" "^" "#" "*"
+echo "ok: sweep chart in ASCII (--ascii, LANG=C)"
