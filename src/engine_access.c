@@ -708,15 +708,6 @@ tell_walk_table(const struct machine *m, struct access *a, enum phase next,
 		ev->perm = a->region ? a->region->perm : 0;
 }
 
-/* The page tables that map e's page: its frame's, or its slot's (none if dropped). */
-static unsigned
-page_mappings(const struct machine *m, const struct pte *e)
-{
-	if (e->present)
-		return frame_rmap(m, e->frame)->count;
-	return e->slot >= 0 ? slot_rmap(m, (unsigned)e->slot)->count : 0;
-}
-
 static void
 tell_walk(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
@@ -734,7 +725,7 @@ tell_walk(const struct machine *m, struct access *a, enum phase next, struct eve
 	if (e && e->shared)
 		ev->flags |= EVF_SHARED_MAPPING;
 	if (e && (e->cow || e->shared))
-		ev->mappings = page_mappings(m, e);
+		ev->mappings = pte_mappings(m, e);
 	if (e && e->present) {
 		ev->flags |= EVF_PRESENT;
 		ev->frame = e->frame;

@@ -328,6 +328,18 @@ machine_addr_ok(const struct machine *m, uint64_t addr)
 const struct rmap *slot_rmap(const struct machine *m, unsigned s);
 
 /*
+ * How many page tables map the page of entry e: its frame's mappings, or
+ * its slot's when it is in swap (0: in neither, a dropped page).
+ */
+static inline unsigned
+pte_mappings(const struct machine *m, const struct pte *e)
+{
+	if (e->present)
+		return m->frames[e->frame].rmap.count;
+	return e->slot >= 0 ? slot_rmap(m, (unsigned)e->slot)->count : 0;
+}
+
+/*
  * Swap slots: the lowest free one, growing swap if allowed, given every
  * mapping of frame f (whose contents it will keep); -1 if swap is full.
  */

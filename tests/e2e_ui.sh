@@ -423,6 +423,60 @@ else
 	echo "e2e_ui: no pkill, crashes not tried"
 fi
 
+# --- copy-on-write and shared pages: marked in the pages and page-table
+# panels, counted in the frames panel, explained by a click; in Unicode
+# and ASCII ------------------------------------------------------------
+cat > "$work/sharing" <<'SCRIPT'
+spawn b 4 rw
+w 1:0x0
+r 1:0x1000
+share 1 0x1000 2 0x8000 1 rw
+r 2:0x8000
+r 1:0x2000
+fork 1
+w 3:0x2000
+switch 1
+SCRIPT
+# click TEXT: a click on the first character of TEXT on the screen (its
+# column counted in characters: the box is drawn in 3-byte ones).
+click() {
+	row=$(screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1)
+	[ -n "$row" ] || fail "\"$1\" not on the screen"
+	line=$(screen | sed -n "${row}p")
+	col=$(printf %s "${line%%"$1"*}" | LC_ALL=C.UTF-8 wc -m)
+	at="$(printf "\\$(printf %o $((col + 33)))")$(printf "\\$(printf %o $((row - 1 + 33)))")"
+	t send-keys -t ui -l "$ESC[M $at$ESC[M#$at"     # pressed, released
+}
+for charset in C.UTF-8 C; do
+	t start-server \; new-session -d -s ui -x 80 -y 24 \
+	    "env TERM=tmux-256color LANG=$charset LC_ALL=$charset '$VMSCOPE' --frames 4 --tlb 0 --script '$work/sharing'"
+	wait_for "step 0/9"
+	t send-keys -t ui G
+	wait_for "step 9/9"
+	if [ $charset = C ]; then cow=C shared=S times=x; else cow=▲ shared=◆ times=×; fi
+	# Frame 0: pid 1's page 0 and the child's, copy-on-write; frame 1:
+	# pid 1's page 1, pid 2's page 8 and the child's page 1, shared.
+	has "0 D 1:0x0 ${times}2" || fail "frame 0 does not count its 2 page tables"
+	has "1   1:0x1 ${times}3" || fail "frame 1 does not count its 3 page tables"
+	has "2   1:0x2  " || fail "frame 2, mapped once, is counted"
+	has "0 $cow  1 $shared  2 $cow  3 " || fail "pid 1's pages are not marked"
+	has "0x0 1 1 1 f0   r$cow" || fail "PTE 0x0 is not marked copy-on-write"
+	has "0x1 1 0 1 f1   rw$shared" || fail "PTE 0x1 is not marked shared"
+	has "0x2 1 1 1 f3   rw " || fail "the child's own copy is marked"
+	click "1:0x0 ${times}2"
+	wait_for "frame 0: shared by pid 1 page 0x0 and pid 3 page 0x0, copy-on-write,"
+	click "1:0x1 ${times}3"
+	wait_for "frame 1: shared by pid 1 page 0x1, pid 2 page 0x8 and pid 3 page 0x1, a"
+	# Frame 2: pid 1's page 2, still marked copy-on-write, whose other
+	# mapping got its own copy: not shared any more.
+	click "1:0x2 "
+	wait_for "frame 2: pid 1 page 0x2, copy-on-write but no longer shared (a write"
+	click "0x1 1 0 1 f1"
+	wait_for "pid 1 page 0x1: in frame 1, clean, referenced, rw, a shared mapping,"
+	t send-keys -t ui q y
+	stop_server
+done
+
 # --- no UTF-8: ASCII only; a click on a page explains it ---------------
 start 80 24 LANG=C LC_ALL=C
 run_command "r 0x7fff"

@@ -629,15 +629,6 @@ check_shared_words(const struct ctx *c, const struct event *e)
 	}
 }
 
-/* The page tables that map e's page: its frame's or its slot's. */
-static unsigned
-page_mappings(const struct machine *m, const struct pte *e)
-{
-	if (e->present)
-		return frame_rmap(m, e->frame)->count;
-	return e->slot >= 0 ? slot_rmap(m, (unsigned)e->slot)->count : 0;
-}
-
 /* A share: the second page table points where the first does. */
 static void
 check_share(const struct ctx *c, const struct event *e)
@@ -677,13 +668,13 @@ check_share_words(const struct ctx *c, const struct event *e)
 	if (e->kind == EV_SHARE)
 		check_share(c, e);
 	if ((n = number_after(c, "copy-on-write, shared by ")) != UINT64_MAX)
-		CLAIM(c, pte->cow && page_mappings(c->before, pte) == n && n > 1);
+		CLAIM(c, pte->cow && pte_mappings(c->before, pte) == n && n > 1);
 	if (says(c, "no other page table shares it any more"))
-		CLAIM(c, pte->cow && page_mappings(c->before, pte) <= 1);
+		CLAIM(c, pte->cow && pte_mappings(c->before, pte) <= 1);
 	if (e->kind == EV_WALK && pte && pte->cow)
 		CLAIM(c, says(c, "copy-on-write"));
 	if ((n = number_after(c, "in a shared mapping, mapped by ")) != UINT64_MAX)
-		CLAIM(c, pte->shared && page_mappings(c->before, pte) == n && n > 1);
+		CLAIM(c, pte->shared && pte_mappings(c->before, pte) == n && n > 1);
 	if (says(c, "clean but in a shared mapping with no swap slot"))
 		CLAIM(c, victim->shared && victim->slot < 0 && !frame_dirty(c->before, e->frame) &&
 		      frame_rmap(c->before, e->frame)->count > 1);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "page_walk.h"
+#include "sharing.h"
 #include "view.h"
 
 /* "pid 1 page 0x3", or "shared by pid 1 page 0x1 and pid 2 page 0x1". */
@@ -27,7 +28,7 @@ void
 explain_frame(const struct app *a, int f, char *buf, size_t size)
 {
 	const struct frame *fr = &a->m->frames[f];
-	char maps[160];
+	char maps[160], how[80];
 
 	const struct pt_table *t = walk_table_in_frame(a->m, f);
 
@@ -47,8 +48,9 @@ explain_frame(const struct app *a, int f, char *buf, size_t size)
 		return;
 	}
 	mappings_text(a->m, frame_rmap(a->m, f), maps, sizeof maps);
-	snprintf(buf, size, "frame %d: %s, %s, loaded at step %llu, last used at step %llu",
-	    f, maps, frame_dirty(a->m, f) ? "dirty" : "clean",
+	sharing_rmap_text(a->m, frame_rmap(a->m, f), how, sizeof how);
+	snprintf(buf, size, "frame %d: %s%s, %s, loaded at step %llu, last used at step %llu",
+	    f, maps, how, frame_dirty(a->m, f) ? "dirty" : "clean",
 	    (unsigned long long)fr->loaded_step, (unsigned long long)fr->last_used_step);
 }
 
@@ -56,14 +58,15 @@ void
 explain_slot(const struct app *a, int s, char *buf, size_t size)
 {
 	const struct rmap *r = slot_rmap(a->m, (unsigned)s);
-	char maps[160];
+	char maps[160], how[80];
 
 	if (r->holds == HOLDS_NOTHING) {
 		snprintf(buf, size, "swap slot %d: free", s);
 		return;
 	}
 	mappings_text(a->m, r, maps, sizeof maps);
-	snprintf(buf, size, "swap slot %d: holds %s", s, maps);
+	sharing_rmap_text(a->m, r, how, sizeof how);
+	snprintf(buf, size, "swap slot %d: holds %s%s", s, maps, how);
 }
 
 void
@@ -73,6 +76,7 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 	const struct region *reg = process_region(p, vpn);
 	const struct pte *e = page_table_find(&p->pt, vpn);
 	enum page_state st = machine_page_state(a->m, p, vpn);
+	char how[128];
 	int n;
 
 	if (e == NULL && st != PAGE_UNMAPPED)
@@ -90,13 +94,15 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 		snprintf(buf, size, "mapped %s, never touched", perm_name(reg ? reg->perm : 0));
 		break;
 	case PAGE_RESIDENT:
-		snprintf(buf, size, "in frame %d, %s, %s, %s", e->frame,
+		sharing_page_text(a->m, e, how, sizeof how);
+		snprintf(buf, size, "in frame %d, %s, %s, %s%s", e->frame,
 		    e->dirty ? "dirty" : "clean",
 		    pte_referenced(a->m, e) ? "referenced" : "not referenced",
-		    perm_name(e->perm));
+		    perm_name(e->perm), how);
 		break;
 	case PAGE_SWAPPED:
-		snprintf(buf, size, "in swap slot %d, %s", e->slot, perm_name(e->perm));
+		sharing_page_text(a->m, e, how, sizeof how);
+		snprintf(buf, size, "in swap slot %d, %s%s", e->slot, perm_name(e->perm), how);
 		break;
 	case PAGE_DROPPED:
 		snprintf(buf, size, "mapped %s, evicted clean at step %llu and never written: "

@@ -1,7 +1,8 @@
 /*
  * frames_panel.c - physical memory: each frame's owner (pid:VPN, coloured
- * by process) and dirty bit, or a process's page table (pid:PT2 for its
- * level-2 table); free frames plain.
+ * by process), dirty bit and, once several page tables map it, how many
+ * (×2); or a process's page table (pid:PT2 for its level-2 table); free
+ * frames plain.
  */
 #include <stdio.h>
 
@@ -17,13 +18,22 @@ frame_count(const struct machine *m)
 static void
 frame_get(const struct machine *m, size_t i, struct slot *out)
 {
-	struct mapping first = frame_first(m, (int)i);
 	const struct pt_table *t = walk_table_in_frame(m, (int)i);
 
-	out->pid = first.pid;
-	out->vpn = first.vpn;
+	slot_from_rmap(m, frame_rmap(m, (int)i), out);
 	out->dirty = !frame_is_free(m, (int)i) && frame_dirty(m, (int)i);
 	out->table = t ? t->depth + 1 : 0;
+}
+
+static unsigned
+frame_max_maps(const struct machine *m)
+{
+	unsigned most = 0;
+
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		if (frame_rmap(m, (int)f)->count > most)
+			most = frame_rmap(m, (int)f)->count;
+	return (most);
 }
 
 static void
@@ -38,6 +48,7 @@ static const struct slot_list frames = {
 	.dirty = true,
 	.count = frame_count,
 	.get = frame_get,
+	.max_maps = frame_max_maps,
 	.touched = touched_frame,
 	.explain = explain_frame,
 	.title = frame_title,

@@ -7,6 +7,7 @@ static const struct glyphs unicode = {
 	.ascii = false,
 	.untouched = "\u00b7", .resident = "\u25a0", .current = "\u25a3",
 	.swapped = "\u25cb", .dropped = "\u25cc", .refused = "\u2717", .free = "\u00b7",
+	.cow = "\u25b2", .cow_swapped = "\u25b3", .shared = "\u25c6", .shared_swapped = "\u25c7",
 	.split = "\u2502", .arrow = "\u2192",
 	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .sep = " \u00b7 ",
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
@@ -20,6 +21,7 @@ static const struct glyphs ascii = {
 	.ascii = true,
 	.untouched = ".", .resident = "#", .current = "@", .swapped = "o",
 	.dropped = "~", .refused = "!", .free = ".",
+	.cow = "C", .cow_swapped = "c", .shared = "S", .shared_swapped = "s",
 	.split = "|", .arrow = "->",
 	.pointer = ">", .prompt = ">", .marker = "<", .sep = " - ",
 	.bullet = ">", .playing = ">", .paused = "||",
@@ -38,6 +40,12 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->swapped, "page in swap (read back on its next use)" },
 		{ g->dropped, "page evicted clean, never written: no copy anywhere" },
 		{ g->refused, "an access refused: no page is mapped there" },
+		{ g->cow, "copy-on-write page in a frame (read-only: a write traps)" },
+		{ g->cow_swapped, "copy-on-write page in swap" },
+		{ g->shared, "shared-mapping page in a frame (others map it too)" },
+		{ g->shared_swapped, "shared-mapping page in swap" },
+		{ g->ascii ? "x2" : "\u00d72", "frame or slot that 2 page tables map (coloured "
+		    "as its pages)" },
 		{ g->free, "free frame, swap slot or TLB entry" },
 		{ g->pointer, "the row or cell the event is about (the page being "
 		    "accessed, all through its access)" },

@@ -14,6 +14,8 @@ struct glyphs {
 	/* pages: mapped but never touched, resident, being accessed, swapped,
 	 * dropped (touched, evicted clean, in no frame and no slot) */
 	const char *untouched, *resident, *current, *swapped, *dropped;
+	/* a copy-on-write page, and a shared mapping's page, in a frame or in swap */
+	const char *cow, *cow_swapped, *shared, *shared_swapped;
 	const char *refused;        /* an access to a page not mapped */
 	const char *free;           /* a free frame, slot or TLB entry */
 	const char *split;          /* between the VPN and offset bits */

@@ -97,6 +97,8 @@ add_legends(struct help *h, const struct glyphs *g)
 	add_legend(h, g->resident, EL_RESIDENT, "page in a frame");
 	add_legend(h, g->swapped, EL_SWAPPED, "page in swap");
 	add_legend(h, g->current, EL_CURRENT, "the page being accessed");
+	add_legend(h, g->cow, EL_COW, "copy-on-write page");
+	add_legend(h, g->shared, EL_SHARED, "shared-mapping page");
 	add_legend(h, "D", EL_DIRTY, "dirty");
 	for (i = 0; i < sizeof looks / sizeof looks[0]; i++)
 		add_legend(h, looks[i].sample, (int)looks[i].look, looks[i].meaning);

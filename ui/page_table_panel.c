@@ -1,7 +1,8 @@
 /*
  * page_table_panel.c - the shown process's page-table entries, one row per
  * touched page: VPN, present, dirty, referenced, where the page is (frame
- * fN or swap slot sN) and permissions; and the entry a walk is reading,
+ * fN or swap slot sN) and permissions, marked ▲ copy-on-write or ◆ shared
+ * (sharing.h); and the entry a walk is reading,
  * with P = 0, even for a page never touched, or "not mapped" for a page
  * outside every region (no entry exists).  Wide panels add when the resident
  * page was loaded and last used.  When every live process's table fits,
@@ -13,6 +14,7 @@
 
 #include "draw.h"
 #include "pte_rows.h"
+#include "sharing.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -143,6 +145,23 @@ draw_where(struct pen *p, const struct pte *e, enum element row)
 		pen_put(p, row != EL_TEXT ? row : EL_DIM, "-    ");
 }
 
+/* The permissions, then a copy-on-write or shared page's mark (▲ or ◆). */
+static void
+draw_perm(const struct app *a, struct pen *p, const struct pte *e, bool found,
+	  enum element row)
+{
+	enum sharing s = found ? pte_sharing(a->m, e) : SHARING_NONE;
+	const char *perm = perm_name(e->perm);
+
+	pen_put(p, row, perm);
+	if (s != SHARING_NONE) {
+		pen_put(p, row != EL_TEXT ? row : sharing_element(s, row),
+		    sharing_glyph(a->g, s, true));
+		pen_repeat(p, row, " ", 3 - (int)strlen(perm));
+	} else
+		pen_repeat(p, row, " ", 4 - (int)strlen(perm));
+}
+
 /* Wide panels: when the resident page was loaded and last used. */
 static void
 draw_steps(const struct app *a, struct pen *p, const struct pte *e, enum element row)
@@ -190,7 +209,7 @@ draw_entry(const struct app *a, const struct tables *ts, const struct table *t, 
 	} else
 		pen_put(&p, el, " - - ");
 	draw_where(&p, e, el);
-	pen_printf(&p, el, "%-4s", perm_name(e->perm));
+	draw_perm(a, &p, e, found != NULL, el);
 	if (ts->wide)
 		draw_steps(a, &p, e, el);
 	if (touched)

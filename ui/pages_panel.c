@@ -1,7 +1,8 @@
 /*
  * pages_panel.c - the shown process's virtual pages as a grid of cells,
  * "VPN glyph": blank unmapped, · never touched, ■ resident, ○ swapped,
- * ◌ dropped (evicted clean, no copy anywhere), ▣ the page being accessed,
+ * ◌ dropped (evicted clean, no copy anywhere), ▲ △ copy-on-write and
+ * ◆ ◇ shared (in a frame, in swap), ▣ the page being accessed,
  * ✗ an access to a page not mapped (refused); ▶ before the page an event
  * touches.  A small
  * address space shows every page (more than 16: a VPN at the start of each
@@ -17,6 +18,7 @@
 
 #include "draw.h"
 #include "pte_rows.h"
+#include "sharing.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -228,6 +230,19 @@ grid_top(const struct app *a, const struct grid *g)
 	    a->scroll[PANEL_PAGES]));
 }
 
+/* A copy-on-write or shared page: its own glyph and colour. */
+static void
+share_look(const struct app *a, const struct grid *g, uint64_t vpn, bool in_frame,
+	   const char **glyph, enum element *el)
+{
+	enum sharing s = pte_sharing(a->m, page_table_find(&g->p->pt, vpn));
+
+	if (s != SHARING_NONE) {
+		*glyph = sharing_glyph(a->g, s, in_frame);
+		*el = sharing_element(s, *el);
+	}
+}
+
 /* The glyph and look of one page. */
 static void
 cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
@@ -248,6 +263,8 @@ cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
 
 	*glyph = by_glyph[st];
 	*el = by_state[st];
+	if (st == PAGE_RESIDENT || st == PAGE_SWAPPED)
+		share_look(a, g, vpn, st == PAGE_RESIDENT, glyph, el);
 	if (acc != NULL && acc->pid == g->p->pid && acc->vpn == vpn) {
 		/* Not a real page being accessed: an address the MMU refuses. */
 		*glyph = st == PAGE_UNMAPPED ? a->g->refused : a->g->current;

@@ -7,11 +7,12 @@
 
 #include "draw.h"
 #include "slots.h"
+#include "text.h"
 
 struct geometry {
 	struct rect in;
 	size_t count, focus;
-	int index_w, owner_w, entry_w, cols;
+	int index_w, owner_w, maps_w, entry_w, cols;
 	int pitch;              /* screen rows per row of entries */
 	bool down;              /* all fit: numbered down the columns */
 	int touched;            /* the entry the event is on, or -1 */
@@ -29,6 +30,22 @@ rows_of(const struct geometry *g)
 	return ((g->count + (size_t)g->cols - 1) / (size_t)g->cols);
 }
 
+/* " ×2": room for the count of mappings, once some entry has several. */
+static int
+maps_width(const struct app *a, unsigned most)
+{
+	return (most > 1 ? 1 + text_width(a->g->times) + dec_digits(most) : 0);
+}
+
+void
+slot_from_rmap(const struct machine *m, const struct rmap *r, struct slot *out)
+{
+	struct mapping first = rmap_first(r);
+
+	*out = (struct slot){ .pid = first.pid, .vpn = first.vpn, .maps = r->count,
+		.sharing = r->count > 1 ? rmap_sharing(m, r) : SHARING_NONE };
+}
+
 static void
 measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 	struct geometry *g)
@@ -40,7 +57,8 @@ measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 	g->index_w = dec_digits(g->count > 0 ? g->count - 1 : 0);
 	g->owner_w = dec_digits(a->m->next_pid > 1 ? (uint64_t)a->m->next_pid - 1 : 1) +
 	    3 + hex_digits(pages > 0 ? pages - 1 : 0);
-	g->entry_w = 1 + g->index_w + 2 + g->owner_w + (l->dirty ? 2 : 0) + 2 + 1;
+	g->maps_w = maps_width(a, l->max_maps(a->m));
+	g->entry_w = 1 + g->index_w + 2 + g->owner_w + (l->dirty ? 2 : 0) + g->maps_w + 2 + 1;
 	g->cols = g->in.w / g->entry_w;
 	if (g->cols < 1)
 		g->cols = 1;
@@ -99,6 +117,13 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 	w = pen_put_cut(p, touched ? el : (s.pid ? theme_process(s.pid) : EL_DIM), owner);
 	if (w < g->owner_w)
 		pen_printf(p, EL_TEXT, "%*s", g->owner_w - w, "");
+	if (s.maps > 1)
+		w = pen_printf(p, touched ? el : sharing_element(s.sharing, EL_TEXT), " %s%u",
+		    a->g->times, s.maps);
+	else
+		w = 0;
+	if (w < g->maps_w)
+		pen_printf(p, EL_TEXT, "%*s", g->maps_w - w, "");
 	if (touched)
 		pen_printf(p, el, " %s", a->g->marker);
 }

@@ -1,11 +1,14 @@
 /*
  * slots.h - a numbered list of places a page can be (physical frames, swap
- * slots), drawn the same way for both: "N  pid:VPN  D ◀", owners coloured
- * by process, free places plain, in as many columns as fit.
+ * slots), drawn the same way for both: "N D pid:VPN ×2 ◀", owners coloured
+ * by process, the page tables that map a shared one coloured by how it is
+ * shared (copy-on-write or a shared mapping), free places plain, in as
+ * many columns as fit.
  */
 #ifndef VMSCOPE_UI_SLOTS_H
 #define VMSCOPE_UI_SLOTS_H
 
+#include "sharing.h"
 #include "view.h"
 
 struct slot {
@@ -13,6 +16,8 @@ struct slot {
 	uint64_t vpn;
 	bool dirty;
 	unsigned table;         /* a page table's level (2 ..), or 0: a page */
+	unsigned maps;          /* page tables that map it */
+	enum sharing sharing;   /* copy-on-write or shared (sharing.h) */
 };
 
 struct slot_list {
@@ -20,10 +25,16 @@ struct slot_list {
 	bool dirty;             /* show the D column */
 	size_t (*count)(const struct machine *m);
 	void (*get)(const struct machine *m, size_t i, struct slot *out);
+	/* The most page tables that map any one of them (a count is drawn
+	 * beside those mapped more than once: "1:0x3 ×2"). */
+	unsigned (*max_maps)(const struct machine *m);
 	int (*touched)(const struct app *a);     /* the entry the event is on, or -1 */
 	void (*explain)(const struct app *a, int i, char *buf, size_t size);
 	void (*title)(const struct app *a, char *buf, size_t size);
 };
+
+/* What r holds, as a list shows it (owner, count of mappings, sharing). */
+void slot_from_rmap(const struct machine *m, const struct rmap *r, struct slot *out);
 
 void slots_draw(const struct slot_list *l, const struct app *a, const struct rect *r);
 bool slots_click(const struct slot_list *l, const struct app *a, const struct rect *r,

@@ -1,5 +1,6 @@
 /*
- * swap_panel.c - swap space: which page each slot holds; free slots plain.
+ * swap_panel.c - swap space: which page each slot holds and, once several
+ * page tables map it, how many (×2); free slots plain.
  */
 #include <stdio.h>
 
@@ -14,11 +15,19 @@ slot_count(const struct machine *m)
 static void
 slot_get(const struct machine *m, size_t i, struct slot *out)
 {
-	struct mapping first = rmap_first(slot_rmap(m, (unsigned)i));
+	slot_from_rmap(m, slot_rmap(m, (unsigned)i), out);
+}
 
-	out->pid = first.pid;
-	out->vpn = first.vpn;
-	out->dirty = false;
+/* Only the slots ever used are stored: the others are free. */
+static unsigned
+slot_max_maps(const struct machine *m)
+{
+	unsigned most = 0;
+
+	for (unsigned s = 0; s < m->swap_cap && s < m->cfg.swap_slots; s++)
+		if (slot_rmap(m, s)->count > most)
+			most = slot_rmap(m, s)->count;
+	return (most);
 }
 
 static void
@@ -31,6 +40,7 @@ static const struct slot_list slots = {
 	.panel = PANEL_SWAP,
 	.count = slot_count,
 	.get = slot_get,
+	.max_maps = slot_max_maps,
 	.touched = touched_slot,
 	.explain = explain_slot,
 	.title = slot_title,

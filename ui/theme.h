@@ -32,6 +32,8 @@
 	X(EL_RESIDENT)      /* a page in a frame */ \
 	X(EL_SWAPPED)       /* a page in swap */ \
 	X(EL_CURRENT)       /* the page being accessed */ \
+	X(EL_COW)           /* a copy-on-write page, or a frame copy-on-write pages share */ \
+	X(EL_SHARED)        /* a page of a shared mapping, or a frame such pages share */ \
 	X(EL_TOUCHED)       /* the cell the current event touches */ \
 	X(EL_ALERT)         /* ... when the event is a fault */ \
 	X(EL_DIRTY)         /* the D bit */ \
