@@ -30,11 +30,11 @@
 #include "xalloc.h"
 
 enum tlb_result { TLB_OFF, TLB_HIT, TLB_MISS };
-enum access_result { RES_HIT, RES_FAULT, RES_SEGFAULT, RES_PROTECTION, RES_OOM };
+enum access_result { RES_HIT, RES_FAULT, RES_SEGFAULT, RES_PROTECTION, RES_OOM, RES_OOM_KILL };
 
 static const char *const tlb_words[] = { "off", "hit", "miss" };
 static const char *const result_words[] = {
-	"hit", "fault", "segfault", "protection", "oom",
+	"hit", "fault", "segfault", "protection", "oom", "oom-kill",
 };
 
 /* What one access came to, from its events. */
@@ -72,6 +72,7 @@ static const enum tlb_result tlb_of[EV_COUNT] = {
 };
 static const enum access_result result_of[EV_COUNT] = {
 	[EV_SEGFAULT] = RES_SEGFAULT, [EV_PROTECTION_FAULT] = RES_PROTECTION, [EV_OUT_OF_MEMORY] = RES_OOM,
+	[EV_OOM_KILL] = RES_OOM_KILL,
 };
 
 static void
@@ -399,6 +400,8 @@ text_end(struct run *run)
 	summary_line(out, "segfaults:", s->segfaults, 0);
 	summary_line(out, "protection faults:", s->protection_faults, 0);
 	summary_line(out, "out of memory:", s->out_of_memory, 0);
+	if (s->oom_kills)       /* only once a group has had one: older outputs stay */
+		summary_line(out, "OOM kills:", s->oom_kills, 0);
 	summary_line(out, "zero-fills:", s->zero_fills, 0);
 	summary_line(out, "swap-ins:", s->swap_ins, 0);
 	text_faults(run, "minor faults:", s->minor_faults, minor_of);
@@ -463,7 +466,8 @@ json_access(struct run *run, const struct row *r)
 	put_hex(o, "vaddr", r->vaddr);
 	json_put_uint(o, "vpn", r->vpn);
 	json_put_string(o, "tlb", tlb_words[r->tlb]);
-	json_put_bool(o, "fault", r->result == RES_FAULT || r->result == RES_OOM);
+	json_put_bool(o, "fault", r->result == RES_FAULT || r->result == RES_OOM ||
+		      r->result == RES_OOM_KILL);
 	json_put_string(o, "result", result_words[r->result]);
 	if (r->frame != NO_FRAME)
 		json_put_uint(o, "frame", (uint64_t)r->frame);
@@ -573,6 +577,8 @@ json_end(struct run *run)
 	json_put_uint(o, "segfaults", s->segfaults);
 	json_put_uint(o, "protection_faults", s->protection_faults);
 	json_put_uint(o, "out_of_memory", s->out_of_memory);
+	if (s->oom_kills)
+		json_put_uint(o, "oom_kills", s->oom_kills);
 	json_put_uint(o, "zero_fills", s->zero_fills);
 	json_put_uint(o, "swap_ins", s->swap_ins);
 	json_put_uint(o, "minor_faults", s->minor_faults);

@@ -44,9 +44,12 @@ enum arg_kind {
 	ARG_FLUSH,              /* the word "flush" */
 	ARG_TO_PID,             /* share's second process ... */
 	ARG_TO_ADDR,            /* ... and the address there */
+	ARG_SLOTS,              /* a swap slot count, 0 or more */
 };
 
 #define ARGS_MAX 6
+
+#define CGROUP_USAGE "cgroup NAME FRAMES, cgroup NAME add PID or cgroup NAME swap SLOTS"
 
 struct cmd_entry {
 	const char *name;
@@ -76,8 +79,18 @@ static const struct cmd_entry cmd_table[] = {
 	{ "share", "share", OP_SHARE, 0,
 	  { ARG_PID, ARG_ADDR, ARG_TO_PID, ARG_TO_ADDR, ARG_PAGES, ARG_PERM },
 	  "share PID1 ADDR1 PID2 ADDR2 PAGES PERM" },
+	/* cgroup has three forms, told apart by the word after NAME (parse_cgroup). */
+	{ "cgroup", "cgroup", OP_CGROUP_LIMIT, 0, { ARG_END }, CGROUP_USAGE },
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
+
+/* The forms of cgroup after NAME: a frame count, or one of these words. */
+static const struct cmd_entry cgroup_limit_form =
+	{ "FRAMES", NULL, OP_CGROUP_LIMIT, 0, { ARG_END }, "cgroup NAME FRAMES" };
+static const struct cmd_entry cgroup_forms[] = {
+	{ "add", NULL, OP_CGROUP_ADD, 0, { ARG_PID }, "cgroup NAME add PID" },
+	{ "swap", NULL, OP_CGROUP_SWAP, 0, { ARG_SLOTS }, "cgroup NAME swap SLOTS" },
+};
 
 /* Returns 0 (read), 1 (an optional argument declines the token) or -1. */
 typedef int arg_parse_fn(const struct token *, struct op *, struct cmd_error *);
@@ -116,6 +129,8 @@ static const char usage_text[] =
 	"                             map PID1's PAGES pages at ADDR1 (touched, in\n"
 	"                             memory or swap) into PID2 at ADDR2 with PERM:\n"
 	"                             both page tables point at the same frames\n"
+	"cgroup NAME FRAMES|add PID|swap SLOTS  a memory group: its limit\n"
+	"                             (memory.max), a member, its swap (0: none)\n"
 	"# text                       a comment\n"
 	"Numbers: " NUMBER_EXPECTED ".  PERM: r, rw, rx or rwx.\n";
 
@@ -339,6 +354,17 @@ arg_flush(const struct token *tok, struct op *op, struct cmd_error *err)
 		    shown, tok->column);
 }
 
+static int
+arg_slots(const struct token *tok, struct op *op, struct cmd_error *err)
+{
+	uint64_t v;
+
+	if (parse_number(tok, 0, SWAP_SLOTS_MAX, "slot count", &v, err))
+		return -1;
+	op->limit = (unsigned)v;
+	return 0;
+}
+
 static const struct arg_entry arg_table[] = {
 	[ARG_TARGET] = { "address", false, arg_target },
 	[ARG_NAME] = { "name", false, arg_name },
@@ -352,6 +378,7 @@ static const struct arg_entry arg_table[] = {
 	[ARG_FLUSH] = { "\"flush\"", false, arg_flush },
 	[ARG_TO_PID] = { "second pid", false, arg_to_pid },
 	[ARG_TO_ADDR] = { "second address", false, arg_to_addr },
+	[ARG_SLOTS] = { "slot count", false, arg_slots },
 };
 
 static int
@@ -418,6 +445,53 @@ parse_args(const struct cmd_entry *c, struct lexer *lx, struct token last,
 	return 0;
 }
 
+/* The form of cgroup the token after NAME names, reading a frame count into op. */
+static const struct cmd_entry *
+cgroup_form(const struct token *tok, struct op *op, struct cmd_error *err)
+{
+	char shown[SHOWN_SIZE];
+	uint64_t v;
+
+	if (tok->s[0] >= '0' && tok->s[0] <= '9') {
+		if (parse_number(tok, 1, FRAMES_MAX, "frame limit", &v, err))
+			return NULL;
+		op->limit = (unsigned)v;
+		return &cgroup_limit_form;
+	}
+	for (size_t i = 0; i < sizeof cgroup_forms / sizeof cgroup_forms[0]; i++)
+		if (token_is(tok, cgroup_forms[i].name))
+			return &cgroup_forms[i];
+	show_token(tok, shown, sizeof shown);
+	fail(err, tok->column, "unknown cgroup setting %s at column %u (expected FRAMES, "
+	     "add PID or swap SLOTS)", shown, tok->column);
+	return NULL;
+}
+
+/* cgroup NAME, then one of its forms and that form's arguments. */
+static int
+parse_cgroup(struct lexer *lx, struct token last, struct op *op, struct cmd_error *err)
+{
+	const struct cmd_entry *form;
+	struct token tok;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		unsigned column = last.column + (unsigned)last.len + 1;
+
+		if (!lex_next(lx, &tok))
+			return fail(err, column, "missing %s at column %u (expected %s)",
+				    i == 0 ? "name" : "frame limit, add or swap", column,
+				    CGROUP_USAGE);
+		if (i == 0 && arg_name(&tok, op, err))
+			return -1;
+		last = tok;
+	}
+	if (!(form = cgroup_form(&tok, op, err)))
+		return -1;
+	op->kind = form->kind;
+	return parse_args(form, lx, tok, op, err);
+}
+
 int
 cmd_parse(const char *line, struct op *op, struct cmd_error *err)
 {
@@ -440,6 +514,8 @@ cmd_parse(const char *line, struct op *op, struct cmd_error *err)
 		op->pages = SPAWN_DEFAULT_PAGES;
 		op->perm = PERM_R | PERM_W;
 	}
+	if (c->kind == OP_CGROUP_LIMIT)
+		return parse_cgroup(&lx, tok, op, err);
 	return parse_args(c, &lx, tok, op, err);
 }
 
@@ -503,6 +579,12 @@ cmd_format(const struct op *op, char *buf, size_t size)
 		return (size_t)snprintf(buf, size, "share %d 0x%llx %d 0x%llx %llu %s", op->pid,
 					addr, op->to_pid, (unsigned long long)op->to_addr,
 					pages, perm_name(op->perm));
+	case OP_CGROUP_LIMIT:
+		return (size_t)snprintf(buf, size, "cgroup %s %u", op->name, op->limit);
+	case OP_CGROUP_ADD:
+		return (size_t)snprintf(buf, size, "cgroup %s add %d", op->name, op->pid);
+	case OP_CGROUP_SWAP:
+		return (size_t)snprintf(buf, size, "cgroup %s swap %u", op->name, op->limit);
 	default:
 		if (size > 0)
 			buf[0] = '\0';

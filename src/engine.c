@@ -1,9 +1,9 @@
 /*
  * engine.c - checking and applying operations.
  *
- * Accesses run through the phases in engine_access.c; the process and TLB
- * commands (spawn, switch, exit, map, unmap, limit, tlb flush, fork, share) are one
- * event each and live here.  Every check happens before any change, so a
+ * Accesses run through the phases in engine_access.c; the process, group
+ * and TLB commands (spawn, switch, exit, map, unmap, limit, cgroup, tlb
+ * flush, fork, share) are one event each and live here.  Every check happens before any change, so a
  * refused operation leaves the machine exactly as it was.
  */
 #include <stdio.h>
@@ -352,6 +352,8 @@ apply_fork(struct machine *m, const struct op *op, struct event *ev)
 	machine_add_process(m, pid, name, err, sizeof err);
 	parent = m->procs[op->pid];     /* after the add, which may move procs */
 	child = m->procs[pid];
+	if (cgroup_at(m, parent->cgroup) && !cgroup_at(m, parent->cgroup)->owner)
+		child->cgroup = parent->cgroup;     /* a named group, not a limit of its own */
 	for (size_t i = 0; i < parent->nregions; i++)
 		region_insert(child, parent->regions[i].first_vpn, parent->regions[i].npages,
 			      parent->regions[i].perm);
@@ -414,12 +416,9 @@ apply_switch(struct machine *m, const struct op *op, struct event *ev)
 	ev->kind = EV_SWITCH;
 }
 
-static void
-apply_exit(struct machine *m, const struct op *op, struct event *ev)
+void
+engine_end_process(struct machine *m, struct process *p, struct event *ev)
 {
-	struct process *p = machine_process(m, op->pid);
-
-	ev->kind = EV_EXIT;
 	PAGE_TABLE_FOREACH(&p->pt, e)
 		release_page(m, p, e, ev);
 	tlb_flush(&m->tlb, p->pid);
@@ -430,6 +429,13 @@ apply_exit(struct machine *m, const struct op *op, struct event *ev)
 	p->alive = false;
 	if (m->current_pid == p->pid)
 		m->current_pid = 0;
+}
+
+static void
+apply_exit(struct machine *m, const struct op *op, struct event *ev)
+{
+	ev->kind = EV_EXIT;
+	engine_end_process(m, machine_process(m, op->pid), ev);
 }
 
 static void
@@ -465,14 +471,98 @@ apply_unmap(struct machine *m, const struct op *op, struct event *ev)
 	ev->count = region_remove(p, first, op->pages);
 }
 
+/* A process's own limit is a group of one; one in a named group has the group's. */
+static int
+check_limit(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	const struct cgroup *g;
+
+	if (need_process(m, op->pid, err, size))
+		return -1;
+	g = cgroup_at(m, m->procs[op->pid]->cgroup);
+	if (g && !g->owner) {
+		snprintf(err, size, "pid %d is in cgroup %s, whose limit it has (change it "
+			 "with cgroup %s FRAMES)", op->pid, g->name, g->name);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 apply_limit(struct machine *m, const struct op *op, struct event *ev)
 {
-	m->procs[op->pid]->frame_limit = op->limit;
+	struct process *p = m->procs[op->pid];
+
+	if (op->limit == LIMIT_NONE)
+		p->cgroup = CGROUP_NONE;
+	else {
+		p->cgroup = cgroup_make(m, "", p->pid);
+		m->cgroups[p->cgroup - 1].frames_max = op->limit;
+	}
 	ev->kind = EV_LIMIT;
 	ev->count = op->limit;
-	ev->held = m->procs[op->pid]->resident;
+	ev->held = p->resident;
 	ev->flags = op->limit == LIMIT_NONE ? EVF_NO_LIMIT : 0;
+}
+
+/* There is no group NAME: says so, returns -1. */
+static int
+need_group(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	if (cgroup_find(m, op->name))
+		return 0;
+	snprintf(err, size, "no cgroup %s (make it first: cgroup %s FRAMES)", op->name, op->name);
+	return -1;
+}
+
+static int
+check_cgroup_add(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	return need_group(m, op, err, size) || need_process(m, op->pid, err, size);
+}
+
+/* A group's limits and usage, for its events. */
+static void
+group_event(const struct machine *m, unsigned id, enum event_kind kind, struct event *ev)
+{
+	ev->kind = kind;
+	ev->cgroup = id;
+	ev->count = cgroup_at(m, id)->frames_max;
+	ev->held = cgroup_frames(m, id);
+	ev->swap_max = cgroup_at(m, id)->swap_max;
+	ev->swap_used = cgroup_slots(m, id);
+}
+
+static void
+apply_cgroup_limit(struct machine *m, const struct op *op, struct event *ev)
+{
+	bool made = !cgroup_find(m, op->name);
+	unsigned id = cgroup_make(m, op->name, 0);
+
+	m->cgroups[id - 1].frames_max = op->limit;
+	group_event(m, id, EV_CGROUP, ev);
+	ev->flags = made ? EVF_NEW_GROUP : 0;
+}
+
+static void
+apply_cgroup_add(struct machine *m, const struct op *op, struct event *ev)
+{
+	struct process *p = m->procs[op->pid];
+	const struct cgroup *was = cgroup_at(m, p->cgroup);
+
+	if (was && was->owner)
+		ev->flags = EVF_OWN_LIMIT_LEFT;
+	p->cgroup = cgroup_find(m, op->name);
+	group_event(m, p->cgroup, EV_CGROUP_ADD, ev);
+}
+
+static void
+apply_cgroup_swap(struct machine *m, const struct op *op, struct event *ev)
+{
+	unsigned id = cgroup_find(m, op->name);
+
+	m->cgroups[id - 1].swap_max = op->limit;
+	group_event(m, id, EV_CGROUP_SWAP, ev);
 }
 
 static void
@@ -494,10 +584,13 @@ static const struct {
 	[OP_EXIT] = { check_pid, apply_exit },
 	[OP_MAP] = { check_map, apply_map },
 	[OP_UNMAP] = { check_range, apply_unmap },
-	[OP_LIMIT] = { check_pid, apply_limit },
+	[OP_LIMIT] = { check_limit, apply_limit },
 	[OP_TLB_FLUSH] = { check_nothing, apply_tlb_flush },
 	[OP_FORK] = { check_fork, apply_fork },
 	[OP_SHARE] = { check_share, apply_share },
+	[OP_CGROUP_LIMIT] = { check_nothing, apply_cgroup_limit },
+	[OP_CGROUP_ADD] = { check_cgroup_add, apply_cgroup_add },
+	[OP_CGROUP_SWAP] = { need_group, apply_cgroup_swap },
 };
 
 int

@@ -22,9 +22,17 @@
 
 enum phase {
 	PH_SPLIT, PH_TLB, PH_WALK_TABLE, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
-	PH_COW, PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
+	PH_COW, PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_OOM_KILL, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
 	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_TRIM, PH_TRIM_WRITEBACK, PH_TRIM_EVICT,
 	PH_TICK, PH_DONE,
+};
+
+/* What the OOM killer did (set only when it runs). */
+struct oom_kill {
+	int pid;                /* the process it ended */
+	unsigned usage;         /* its group's frames when it ran */
+	unsigned held;          /* the frames the process held */
+	struct event freed;     /* what its end gave back (frames_freed, ...) */
 };
 
 struct access {
@@ -62,7 +70,10 @@ struct access {
 	bool trimming;          /* the eviction under way is a trim, not for a fault */
 	bool tlb_removed;       /* the eviction removed TLB entries for the frame */
 	bool shared_clean;      /* the victim goes to swap, clean, for its sharers */
+	unsigned swap_group;    /* the group with no swap left for a dirty victim */
+	struct oom_kill kill;   /* what the OOM killer did, once it ran */
 };
+
 
 static unsigned
 needed_perm(char kind)
@@ -100,23 +111,20 @@ after_translation(const struct machine *m)
 	return m->cfg.tlb_entries ? PH_TLB_FILL : PH_ACCESS;
 }
 
-static bool
-at_limit(const struct process *p)
-{
-	return p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit;
-}
-
 /*
- * Which frames this fault may take from: its own at a limit or under local
- * scope, never the one a copy-on-write copy is made from.
+ * Which frames this fault may take from: its group's at the group's limit,
+ * its own under local scope, never the one a copy-on-write copy is made
+ * from.
  */
 static struct victim_filter
 victim_filter_for(const struct machine *m, const struct access *a)
 {
 	const struct process *p = a->p;
-	bool own = at_limit(p) || (m->cfg.scope == SCOPE_LOCAL && p->resident > 0);
+	bool limited = cgroup_at_limit(m, p);
+	bool own = !limited && m->cfg.scope == SCOPE_LOCAL && p->resident > 0;
 
 	return (struct victim_filter){ .pid = own ? p->pid : 0,
+		.group = limited ? p->cgroup : CGROUP_NONE,
 		.pin = a->source != NO_FRAME, .pinned_frame = a->source };
 }
 
@@ -265,18 +273,19 @@ victim_exists(const struct machine *m, const struct access *a)
 
 /*
  * Where the frame for the next table to make, or else for the page, comes
- * from: a free one, a victim's, or none at all.  Tables are not charged
- * to a frame limit, so a limit does not stop a table taking a free frame.
+ * from: a free one, a victim's, or none at all (and then, for a group at
+ * its limit, the OOM killer's).  Tables are not charged to a group, so a
+ * limit does not stop a table taking a free frame.
  */
 static inline __attribute__((always_inline)) enum phase
 take_frame(const struct machine *m, const struct access *a)
 {
-	bool limited = !a->missing && at_limit(a->p);
+	bool limited = !a->missing && cgroup_at_limit(m, a->p);
 
 	if (m->free_frames && !limited)
 		return PH_FREE_FRAME;
-	if ((m->table_frames || a->source != NO_FRAME) && !victim_exists(m, a))
-		return PH_OOM;
+	if ((m->table_frames || a->source != NO_FRAME || limited) && !victim_exists(m, a))
+		return limited ? PH_OOM_KILL : PH_OOM;
 	return PH_VICTIM;
 }
 
@@ -381,7 +390,14 @@ victim(struct machine *m, struct access *a)
 	owner = a->victim_pte = page_table_find(&a->victim_p->pt, a->victim.vpn);
 	if (!victim_written(m, f, owner, &a->shared_clean))
 		return PH_EVICT;
-	return owner->slot >= 0 || !swap_full(m) ? PH_WRITEBACK : PH_OOM;
+	if (owner->slot >= 0)
+		return PH_WRITEBACK;
+	if (swap_full(m))
+		return PH_OOM;
+	if (!m->ncgroups || !(a->swap_group = cgroup_swap_blocks(m, f)))
+		return PH_WRITEBACK;
+	/* A group's own eviction with no swap left to it: its OOM killer. */
+	return a->swap_group == a->p->cgroup && cgroup_at_limit(m, a->p) ? PH_OOM_KILL : PH_OOM;
 }
 
 PHASE
@@ -390,6 +406,32 @@ out_of_memory(struct machine *m, struct access *a)
 	count_refused_refs(m, a);
 	m->stats.out_of_memory++;
 	return after_access(m, a);
+}
+
+/* Ends the member of the faulting group holding the most frames. */
+static __attribute__((noinline)) void
+kill_member(struct machine *m, struct access *a)
+{
+	struct oom_kill *k = &a->kill;
+	struct process *victim;
+
+	*k = (struct oom_kill){ .pid = cgroup_oom_choice(m, a->p->cgroup),
+		.usage = cgroup_frames(m, a->p->cgroup) };
+	victim = machine_process(m, k->pid);
+	k->held = victim->resident;
+	engine_end_process(m, victim, &k->freed);
+	m->stats.oom_kills++;
+}
+
+/*
+ * The OOM killer ends a process of the group; the access fails (with its
+ * process, if that is the one ended).
+ */
+PHASE
+oom_kill(struct machine *m, struct access *a)
+{
+	kill_member(m, a);
+	return a->p->alive ? after_access(m, a) : tick_or_done(m, a);
 }
 
 /* The entry of the victim's mapping `it` is at: the first one is at hand. */
@@ -634,6 +676,7 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 	case PH_FREE_FRAME: return free_frame(m, a);
 	case PH_VICTIM: return victim(m, a);
 	case PH_OOM: return out_of_memory(m, a);
+	case PH_OOM_KILL: return oom_kill(m, a);
 	case PH_WRITEBACK: return writeback(m, a);
 	case PH_EVICT: return evict(m, a);
 	case PH_NEW_TABLE: return new_table(m, a);
@@ -754,19 +797,38 @@ tell_protection(const struct machine *m, struct access *a, enum phase next, stru
 	ev->perm = r ? r->perm : 0;
 }
 
-/* At its limit a process evicts its own pages, though frames may be free: which. */
+/* A group's limit and usage; its name's id, if it is a named one. */
+static void
+note_group(const struct machine *m, unsigned id, struct event *ev)
+{
+	const struct cgroup *g = cgroup_at(m, id);
+
+	ev->cgroup = g->owner ? CGROUP_NONE : id;
+	ev->count = g->frames_max;
+	ev->held = cgroup_frames(m, id);
+}
+
+/* At its group's limit a process evicts the group's pages, though frames may be free: which. */
 static void
 note_limit(const struct machine *m, const struct process *p, struct event *ev)
 {
 	unsigned listed = 0;
 
 	ev->flags |= EVF_LIMITED;
-	ev->count = p->frame_limit;
-	ev->held = p->resident;
+	note_group(m, p->cgroup, ev);
 	ev->free_count = m->free_frames;
 	for (unsigned f = 0; listed < m->free_frames && listed < 3; f++)
 		if (frame_is_free(m, (int)f))
 			ev->free_first[listed++] = (int)f;
+}
+
+/* A dirty page's group has no swap left for it: which, and its slots. */
+static void
+note_swap_group(const struct machine *m, unsigned id, struct event *ev)
+{
+	ev->flags |= EVF_GROUP_SWAP;
+	ev->swap_group = id;
+	ev->swap_max = cgroup_at(m, id)->swap_max;
 }
 
 /* Where a fault's frame will come from, when not simply a free one. */
@@ -775,7 +837,7 @@ note_room(const struct machine *m, const struct access *a, enum phase next, stru
 {
 	if (next == PH_PTE)
 		return;                 /* no frame to take */
-	if (at_limit(a->p))
+	if (cgroup_at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	else if (next == PH_VICTIM && m->cfg.scope == SCOPE_LOCAL) {
 		ev->flags |= EVF_LOCAL;
@@ -845,7 +907,7 @@ tell_victim(const struct machine *m, struct access *a, enum phase next, struct e
 {
 	ev->kind = EV_VICTIM;
 	ev->why = a->why;
-	if (at_limit(a->p))
+	if (cgroup_at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	name_victim(a, ev);
 	ev->slot = a->victim_pte->slot;
@@ -853,8 +915,10 @@ tell_victim(const struct machine *m, struct access *a, enum phase next, struct e
 		ev->flags |= EVF_SHARED_CLEAN;
 	else if (next != PH_EVICT)
 		ev->flags |= EVF_DIRTY;
-	if (next == PH_OOM)
+	if (next == PH_OOM || next == PH_OOM_KILL)
 		ev->flags |= EVF_NO_SLOT;
+	if (a->swap_group)
+		note_swap_group(m, a->swap_group, ev);
 }
 
 static void
@@ -870,6 +934,38 @@ tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
 		ev->flags |= EVF_NO_VICTIM;
 	if (!a->victim.pid && a->source != NO_FRAME)
 		ev->frame = ev->source = a->source;     /* the only frame it may take */
+	if (a->swap_group)
+		note_swap_group(m, a->swap_group, ev);
+}
+
+/*
+ * The OOM killer's work: the group at its limit (count, held: frames;
+ * cgroup), whom it ended (other_pid, holding `mappings` frames), what that
+ * gave back, and why (EVF_NO_SLOT: a dirty page with no swap left; else
+ * nothing of the group could be evicted).
+ */
+static void
+tell_oom_kill(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct oom_kill *k = &a->kill;
+	const struct cgroup *g = cgroup_at(m, a->p->cgroup);
+
+	(void)next;
+	ev->kind = EV_OOM_KILL;
+	ev->cgroup = g->owner ? CGROUP_NONE : a->p->cgroup;
+	ev->count = g->frames_max;
+	ev->held = k->usage;
+	ev->other_pid = k->pid;
+	ev->mappings = k->held;
+	ev->frames_freed = k->freed.frames_freed;
+	ev->frames_shared = k->freed.frames_shared;
+	ev->slots_freed = k->freed.slots_freed;
+	ev->slots_shared = k->freed.slots_shared;
+	ev->depth = k->freed.depth;
+	if (a->swap_group) {
+		ev->flags |= EVF_NO_SLOT;
+		note_swap_group(m, a->swap_group, ev);
+	}
 }
 
 /* The table made, the entry above it that now points to it, and whose page gave its frame. */
@@ -1010,7 +1106,7 @@ static tell_fn *const tells[PH_DONE] = {
 	[PH_WALK] = tell_walk, [PH_NEW_TABLE] = tell_new_table,
 	[PH_SEGFAULT] = tell_segfault, [PH_PROTECTION] = tell_protection,
 	[PH_FAULT] = tell_fault, [PH_COW] = tell_cow, [PH_FREE_FRAME] = tell_free_frame,
-	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory,
+	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory, [PH_OOM_KILL] = tell_oom_kill,
 	[PH_WRITEBACK] = tell_writeback, [PH_EVICT] = tell_evict, [PH_FILL] = tell_fill,
 	[PH_PTE] = tell_pte, [PH_TLB_FILL] = tell_tlb_fill, [PH_ACCESS] = tell_access,
 	[PH_TRIM] = tell_trim, [PH_TRIM_WRITEBACK] = tell_writeback,
@@ -1059,6 +1155,7 @@ access_run(struct machine *m, struct process *p, const struct op *op,
 	a.missing = 0;
 	a.trimming = false;
 	a.shared_clean = false;
+	a.swap_group = CGROUP_NONE;
 	if (!out) {
 		while (ph != PH_DONE)
 			ph = run_phase(m, &a, ph);

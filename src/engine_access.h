@@ -15,4 +15,13 @@
 void access_run(struct machine *m, struct process *p, const struct op *op,
 		struct event_list *out, unsigned max_events);
 
+/*
+ * Ends process p as `exit` does (engine.c): every page's mapping dropped,
+ * frames and slots freed where it was their last, its tables freed.
+ * Counts what it gave back (and what others still map) in ev's
+ * frames_freed, frames_shared, slots_freed, slots_shared and depth
+ * (tables); the OOM killer ends a process the same way.
+ */
+void engine_end_process(struct machine *m, struct process *p, struct event *ev);
+
 #endif

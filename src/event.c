@@ -195,10 +195,26 @@ explain_protection(const struct event *e, const struct machine *m, char *b, size
 		 ull(e->vpn), e->access, perm_name(e->perm));
 }
 
-/* "pid 1 is at its frame limit (1 of 1)", or over it once the limit was lowered. */
-static int
-limit_state(const struct event *e, char *b, size_t n, int k)
+/* A named group's name ("web"), from the machine that has it. */
+static const char *
+group_name(const struct machine *m, unsigned id)
 {
+	return m && id != CGROUP_NONE && id <= m->ncgroups ? cgroup_at(m, id)->name : "?";
+}
+
+/*
+ * "pid 1 is at its frame limit (1 of 1)", or over it once the limit was
+ * lowered; "cgroup web is at its limit (3 of 3 frames)" for a named group.
+ */
+static int
+limit_state(const struct event *e, const struct machine *m, char *b, size_t n, int k)
+{
+	if (e->cgroup != CGROUP_NONE && e->held > e->count)
+		return append(b, n, k, "cgroup %s is over its limit (holds %u, limit %llu "
+			      "frames)", group_name(m, e->cgroup), e->held, ull(e->count));
+	if (e->cgroup != CGROUP_NONE)
+		return append(b, n, k, "cgroup %s is at its limit (%u of %llu frames)",
+			      group_name(m, e->cgroup), e->held, ull(e->count));
 	if (e->held > e->count)
 		return append(b, n, k, "pid %d is over its frame limit (holds %u, limit "
 			      "%llu)", e->pid, e->held, ull(e->count));
@@ -206,14 +222,14 @@ limit_state(const struct event *e, char *b, size_t n, int k)
 		      e->held, ull(e->count));
 }
 
-static void room_note(const struct event *e, char *b, size_t n, int k);
+static void room_note(const struct event *e, const struct machine *m, char *b, size_t n,
+		      int k);
 
 static void
 explain_page_fault(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	int k = snprintf(b, n, "the MMU raises a page fault and the CPU traps to the kernel: ");
 
-	(void)m;
 	if (e->flags & EVF_IN_MEMORY) {
 		k = append(b, n, k, "page 0x%llx is already in memory (frame %d, brought in by "
 			   "pid %d), so nothing is read from swap slot %d", ull(e->vpn),
@@ -234,16 +250,16 @@ explain_page_fault(const struct event *e, const struct machine *m, char *b, size
 	else
 		k = append(b, n, k, "page 0x%llx was never touched, so it gets a fresh "
 			   "zeroed frame", ull(e->vpn));
-	room_note(e, b, n, k);
+	room_note(e, m, b, n, k);
 }
 
 /* Where a fault's frame will come from, when not simply a free one. */
 static void
-room_note(const struct event *e, char *b, size_t n, int k)
+room_note(const struct event *e, const struct machine *m, char *b, size_t n, int k)
 {
 	if (e->flags & EVF_LIMITED) {
 		k = append(b, n, k, "; ");
-		k = limit_state(e, b, n, k);
+		k = limit_state(e, m, b, n, k);
 		append(b, n, k, ", so it must give up one of its own pages");
 	} else if ((e->flags & EVF_LOCAL) && e->held)
 		append(b, n, k, "; local scope: pid %d replaces one of its own pages", e->pid);
@@ -268,6 +284,14 @@ victim_reason(const struct victim_why *w, const struct machine *m, char *b, size
 	return policy_at(m->cfg.policy)->explain(w, m, b, n);
 }
 
+/* "cgroup web has no swap left (its swap limit is 0 slots)". */
+static int
+no_swap_left(const struct event *e, const struct machine *m, char *b, size_t n, int k)
+{
+	return append(b, n, k, "cgroup %s has no swap left (its swap limit is %u slot%s)",
+		      group_name(m, e->swap_group), e->swap_max, plural(e->swap_max));
+}
+
 /* "frames 2, 3 and 5", "frames 2, 3, 5 and 4 more": the free frames a limit leaves. */
 static int
 free_frames(const struct event *e, char *b, size_t n, int k)
@@ -285,9 +309,9 @@ free_frames(const struct event *e, char *b, size_t n, int k)
 
 /* Why a process takes from its own pages: its frame limit. */
 static int
-limit_reason(const struct event *e, char *b, size_t n)
+limit_reason(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k = limit_state(e, b, n, 0);
+	int k = limit_state(e, m, b, n, 0);
 
 	if (!e->free_count)
 		return append(b, n, k, ", and no frame is free: ");
@@ -300,7 +324,7 @@ limit_reason(const struct event *e, char *b, size_t n)
 static void
 explain_victim(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k = (e->flags & EVF_LIMITED) ? limit_reason(e, b, n) :
+	int k = (e->flags & EVF_LIMITED) ? limit_reason(e, m, b, n) :
 		snprintf(b, n, "no free frame: ");
 
 	k = append(b, n, k, "%s %s %d:0x%llx",
@@ -314,6 +338,13 @@ explain_victim(const struct event *e, const struct machine *m, char *b, size_t n
 	if (k < 0 || (size_t)k >= n)
 		return;
 	k += victim_reason(&e->why, m, b + k, n - k);
+	if (e->flags & EVF_GROUP_SWAP) {
+		k = append(b, n, k, "; it is %s, needs a swap slot, and ",
+			   (e->flags & EVF_SHARED_CLEAN) ? "clean but in a shared mapping" : "dirty");
+		k = no_swap_left(e, m, b, n, k);
+		append(b, n, k, ", so it cannot be evicted");
+		return;
+	}
 	if (e->flags & EVF_SHARED_CLEAN)
 		append(b, n, k, "; it is clean but in a shared mapping with no swap slot, so "
 		       "%s", (e->flags & EVF_NO_SLOT) ? "it needs one and swap is full: it "
@@ -420,7 +451,95 @@ explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 			 "evicted; the access fails", ull(e->vpn), e->pid);
 		return;
 	}
+	if (e->flags & EVF_GROUP_SWAP) {
+		int k = snprintf(b, n, "%s %d:0x%llx needs a swap slot and ",
+				 (e->flags & EVF_SHARED_CLEAN) ? "shared" : "dirty", e->other_pid,
+				 ull(e->other_vpn));
+
+		k = no_swap_left(e, m, b, n, k);
+		append(b, n, k, "; the access fails, and every page stays where it was");
+		return;
+	}
 	explain_oom_swap(e, m, b, n);
+}
+
+static int still_shared(const struct event *e, char *b, size_t n, int k);
+
+/*
+ * "cgroup web is at its limit of 3 frames with no swap left: the OOM
+ * killer ends pid 3, 'worker', which holds 2 of them; ..."
+ */
+static void
+explain_oom_kill(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	const struct process *dead = m && e->other_pid > 0 && (size_t)e->other_pid < m->procs_cap ?
+		m->procs[e->other_pid] : NULL;
+	int k;
+
+	if (e->cgroup != CGROUP_NONE)
+		k = snprintf(b, n, "cgroup %s is %s its limit of %llu frame%s",
+			     group_name(m, e->cgroup), e->held > e->count ? "over" : "at",
+			     ull(e->count), plural(e->count));
+	else
+		k = snprintf(b, n, "pid %d is %s its frame limit of %llu", e->pid,
+			     e->held > e->count ? "over" : "at", ull(e->count));
+	if (e->flags & EVF_GROUP_SWAP)
+		k = append(b, n, k, " with no swap left (its swap limit is %u slot%s)",
+			   e->swap_max, plural(e->swap_max));
+	else
+		k = append(b, n, k, " and none of %s pages can be evicted",
+			   e->cgroup != CGROUP_NONE ? "the group's" : "its");
+	k = append(b, n, k, ": the OOM killer ends pid %d", e->other_pid);
+	if (dead)
+		k = append(b, n, k, ", '%s',", dead->name);
+	k = append(b, n, k, " which holds %u of them; %u frame%s and %u swap slot%s become free",
+		   e->mappings, e->frames_freed, plural(e->frames_freed), e->slots_freed,
+		   plural(e->slots_freed));
+	k = still_shared(e, b, n, k);
+	if (e->other_pid == e->pid)
+		append(b, n, k, "; its access dies with it");
+	else
+		append(b, n, k, "; pid %d's access fails, and may be tried again", e->pid);
+}
+
+/* "cgroup web is made with a limit of 3 frames (memory.max)..." */
+static void
+explain_cgroup(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	const char *name = group_name(m, e->cgroup);
+	int k;
+
+	if (e->flags & EVF_NEW_GROUP) {
+		snprintf(b, n, "cgroup %s is made with a memory limit of %llu frame%s (memory.max): "
+			 "at the limit its processes' faults evict the group's own pages, though "
+			 "frames may be free", name, ull(e->count), plural(e->count));
+		return;
+	}
+	k = snprintf(b, n, "cgroup %s's memory limit is now %llu frame%s (memory.max); its "
+		     "processes' pages fill %u", name, ull(e->count), plural(e->count), e->held);
+	if (e->held > e->count)
+		append(b, n, k, ", which stay until evicted, but the group never grows again");
+}
+
+static void
+explain_cgroup_add(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "pid %d moves into cgroup %s (limit %llu frame%s): the group's "
+			 "pages now fill %u", e->pid, group_name(m, e->cgroup), ull(e->count),
+			 plural(e->count), e->held);
+
+	if (e->flags & EVF_OWN_LIMIT_LEFT)
+		append(b, n, k, "; its own frame limit no longer applies");
+}
+
+static void
+explain_cgroup_swap(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	snprintf(b, n, "cgroup %s may keep at most %u page%s in swap (memory.swap.max; it keeps "
+		 "%u): at its memory limit, a dirty page of the group with no slot yet "
+		 "cannot be evicted past that, and the OOM killer ends one of its processes "
+		 "instead", group_name(m, e->cgroup), e->swap_max, plural(e->swap_max),
+		 e->swap_used);
 }
 
 /* The frame a page is brought into: "free frame 2", or "frame 2, just freed by
@@ -698,7 +817,7 @@ explain_cow_fault(const struct event *e, const struct machine *m, char *b, size_
 	}
 	k = append(b, n, k, "frame %d is shared by %u page tables, so pid %d needs a "
 		   "copy of its own", e->frame, e->mappings, e->pid);
-	room_note(e, b, n, k);
+	room_note(e, m, b, n, k);
 }
 
 static void
@@ -740,6 +859,8 @@ static explain_fn *const explainers[EV_COUNT] = {
 	[EV_TLB_FLUSH] = explain_tlb_flush, [EV_FORK] = explain_fork,
 	[EV_COW_FAULT] = explain_cow_fault, [EV_COW_COPY] = explain_cow_copy,
 	[EV_SHARE] = explain_share,
+	[EV_CGROUP] = explain_cgroup, [EV_CGROUP_ADD] = explain_cgroup_add,
+	[EV_CGROUP_SWAP] = explain_cgroup_swap, [EV_OOM_KILL] = explain_oom_kill,
 };
 
 void

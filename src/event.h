@@ -50,7 +50,11 @@ struct machine;
 	X(EV_FORK,             "FORK",               "fork")             \
 	X(EV_COW_FAULT,        "COPY-ON-WRITE",      "cow_fault")        \
 	X(EV_COW_COPY,         "COPY",               "cow_copy")         \
-	X(EV_SHARE,            "SHARE",              "share")
+	X(EV_SHARE,            "SHARE",              "share")            \
+	X(EV_CGROUP,           "CGROUP",             "cgroup")           \
+	X(EV_CGROUP_ADD,       "CGROUP ADD",         "cgroup_add")       \
+	X(EV_CGROUP_SWAP,      "CGROUP SWAP",        "cgroup_swap")      \
+	X(EV_OOM_KILL,         "OOM KILL",           "oom_kill")
 
 #define EVENT_ENUM(kind, label, key) kind,
 enum event_kind { EVENT_KINDS(EVENT_ENUM) EV_COUNT };
@@ -113,6 +117,12 @@ struct event {
 				  * depth (0: the top); EV_EXIT, EV_UNMAP: tables freed */
 	uint64_t index;          /* EV_WALK_TABLE, EV_WALK: the entry read */
 	int table_frame;         /* ... in the table in this frame (NO_FRAME: the top) */
+	unsigned cgroup;         /* EVF_LIMITED, EV_OOM_KILL, EV_CGROUP*: the named group
+	                          * (cgroup.h; CGROUP_NONE: a process's own limit) */
+	unsigned swap_group;     /* EVF_GROUP_SWAP: the group with no swap left ... */
+	unsigned swap_max;       /* ... and its swap limit, in slots (EV_CGROUP*: the
+	                          * group's, SWAP_LIMIT_NONE if none) */
+	unsigned swap_used;      /* EV_CGROUP*: the slots the group keeps */
 };
 
 enum event_flags {
@@ -147,9 +157,14 @@ enum event_flags {
 	EVF_SHARED_CLEAN = 1u << 19, /* EV_VICTIM / EV_WRITEBACK / EV_OUT_OF_MEMORY:
 	                           * the victim is clean but shared, with no slot: it
 	                           * is written to swap so its sharers find it */
+	EVF_GROUP_SWAP = 1u << 20, /* EV_VICTIM / EV_OUT_OF_MEMORY / EV_OOM_KILL: the dirty
+	                           * page needs a slot and its group (swap_group) has
+	                           * none left: swap_max in use */
+	EVF_NEW_GROUP  = 1u << 21, /* EV_CGROUP: the group was made */
+	EVF_OWN_LIMIT_LEFT = 1u << 22, /* EV_CGROUP_ADD: the process leaves its own limit */
 };
 
-#define EVENTS_MAX 36
+#define EVENTS_MAX 40
 struct event_list {
 	unsigned n;
 	struct event ev[EVENTS_MAX];

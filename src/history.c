@@ -10,7 +10,11 @@
  *
  * OPT's choices depend on every queued operation, so for OPT a change to
  * the operations invalidates all computed states; other policies only lose
- * the states past the change.
+ * the states past the change.  Appends are checked on an end machine that
+ * runs without OPT's look-ahead; that is sound while no check depends on a
+ * policy's choices.  An OOM kill breaks that (which process dies depends on
+ * what memory held), so under OPT a machine with memory groups is checked
+ * on the state replayed as the screen shows it (costlier: a replay each).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -134,12 +138,24 @@ changed_at(struct history *h, size_t k)
 	drop_states_after(h, k);
 }
 
+/* Under OPT with memory groups, the end machine becomes the replayed state (see above). */
+static void
+sync_end(struct history *h)
+{
+	if (!looks_ahead(h) || !h->end->ncgroups)
+		return;
+	machine_free(h->end);
+	h->end = machine_clone(history_state(h, h->n));
+	machine_set_future(h->end, NULL);
+}
+
 int
 history_append(struct history *h, const struct op *op, const char *text,
 	       char *err, size_t size)
 {
 	struct event_list ev;
 
+	sync_end(h);
 	if (engine_apply(h->end, op, &ev, err, size))
 		return -1;
 	if (h->n == h->cap) {

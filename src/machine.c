@@ -157,13 +157,14 @@ machine_clone(const struct machine *m)
 	c->frames = xmemdup(m->frames, m->cfg.frames * sizeof *m->frames);
 	c->swap = m->swap_cap ? xmemdup(m->swap, m->swap_cap * sizeof *m->swap) : NULL;
 	rmap_pool_copy(&c->rmap, &m->rmap);
+	c->cgroups = cgroup_copy(m->cgroups, m->ncgroups);
 	tlb_copy(&c->tlb, &m->tlb);
 	c->policy = policy_at(m->cfg.policy)->clone(m->policy, c);
 	future_ref(c->future);
 	return c;
 }
 
-/* Gives process p of c what q has at the start: its mappings and limit. */
+/* Gives process p of c what q has at the start: its mappings and group (or limit). */
 static void
 refit_process(struct machine *c, struct process *p, const struct process *q)
 {
@@ -172,7 +173,7 @@ refit_process(struct machine *c, struct process *p, const struct process *q)
 	for (size_t r = 0; r < q->nregions; r++)
 		machine_map(c, p->pid, q->regions[r].first_vpn, q->regions[r].npages,
 			    q->regions[r].perm, err, sizeof err);
-	p->frame_limit = q->frame_limit;
+	p->cgroup = q->cgroup;
 }
 
 struct machine *
@@ -186,6 +187,8 @@ machine_refit(const struct machine *m, int policy, unsigned frames)
 	cfg.frames = frames;
 	if ((c = machine_new(&cfg)) == NULL)
 		return NULL;
+	c->cgroups = cgroup_copy(m->cgroups, m->ncgroups);
+	c->ncgroups = m->ncgroups;
 	for (size_t i = 0; i < m->procs_cap; i++) {
 		const struct process *q = m->procs[i];
 
@@ -208,6 +211,7 @@ machine_free(struct machine *m)
 	free(m->frames);
 	free(m->swap);
 	rmap_pool_free(&m->rmap);
+	free(m->cgroups);
 	tlb_free(&m->tlb);
 	policy_at(m->cfg.policy)->destroy(m->policy);
 	future_unref(m->future);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cgroup.h"
 #include "op.h"
 #include "page_table.h"
 #include "pt_tree.h"
@@ -87,7 +88,7 @@ struct process {
 	struct working_set ws;      /* its pages in its last tau accesses */
 	struct region *regions;
 	size_t nregions, regions_cap;
-	unsigned frame_limit;       /* LIMIT_NONE or a frame count */
+	unsigned cgroup;            /* its memory group (cgroup.h), or CGROUP_NONE */
 	unsigned resident;          /* frames its data pages hold now */
 	struct pt_tree tables;      /* its tables below the top (levels > 1) */
 	unsigned table_frames;      /* frames those tables fill */
@@ -121,6 +122,7 @@ struct stats {
 	uint64_t accesses, hits, faults, evictions, writebacks;
 	uint64_t tlb_hits, tlb_misses;
 	uint64_t segfaults, protection_faults, out_of_memory;
+	uint64_t oom_kills;         /* processes the OOM killer ended */
 	uint64_t zero_fills, swap_ins;
 	uint64_t table_reads;       /* page-table entries the walks read */
 	uint64_t mem_refs;          /* memory references per translation: see below */
@@ -162,6 +164,8 @@ struct machine {
 	unsigned swap_used;
 	unsigned swap_hint;         /* no free slot below this one */
 	struct rmap_pool rmap;      /* the mappings of shared frames and slots */
+	struct cgroup *cgroups;     /* memory groups, id i at [i - 1] (cgroup.h) */
+	unsigned ncgroups;
 	struct tlb tlb;
 	struct policy_state *policy;
 	struct future *future;      /* OPT's look-ahead or NULL; a counted reference */

@@ -23,6 +23,9 @@ enum op_kind {
 	OP_TLB_FLUSH,   /* tlb flush */
 	OP_FORK,        /* fork PID */
 	OP_SHARE,       /* share PID ADDR TO_PID TO_ADDR PAGES PERM */
+	OP_CGROUP_LIMIT,        /* cgroup NAME FRAMES */
+	OP_CGROUP_ADD,          /* cgroup NAME add PID */
+	OP_CGROUP_SWAP,         /* cgroup NAME swap SLOTS */
 };
 
 enum access_kind { ACCESS_READ = 'r', ACCESS_WRITE = 'w', ACCESS_EXEC = 'x' };
@@ -43,8 +46,9 @@ struct op {
 	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP, OP_SHARE (to_pid's) */
 	int to_pid;             /* OP_SHARE: the process the pages are mapped into ... */
 	uint64_t to_addr;       /* ... at this address */
-	unsigned limit;         /* OP_LIMIT: frames, or LIMIT_NONE */
-	char name[OP_NAME_MAX + 1]; /* OP_SPAWN */
+	unsigned limit;         /* OP_LIMIT, OP_CGROUP_LIMIT: frames, or LIMIT_NONE
+				 * (OP_LIMIT only); OP_CGROUP_SWAP: slots */
+	char name[OP_NAME_MAX + 1]; /* OP_SPAWN; OP_CGROUP_*: the group's */
 };
 
 /*

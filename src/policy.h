@@ -4,7 +4,7 @@
  * A policy is told of every load, access and eviction, and when a fault
  * finds no free frame it chooses a victim among the frames a filter allows
  * (all of them under global scope; the faulting process's own under local
- * scope or at its frame limit).  Each policy keeps its own bookkeeping in
+ * scope; its memory group's at the group's limit).  Each policy keeps its own bookkeeping in
  * an opaque state that the machine clones with itself, so replay and undo
  * reproduce its choices exactly.  The exact rules of each policy are
  * written at the top of its file.
@@ -19,9 +19,13 @@
 #include "event.h"
 #include "machine.h"
 
-/* Which frames may be chosen: any (pid 0), or only those of one process. */
+/*
+ * Which frames may be chosen: any (pid 0, group CGROUP_NONE), or only
+ * those of one process, or of one memory group.
+ */
 struct victim_filter {
 	int pid;
+	unsigned group;
 	bool pin;               /* pinned_frame may not be taken: the page a */
 	int pinned_frame;       /* copy-on-write fault is copying from */
 };
@@ -110,7 +114,7 @@ const char *policy_names(void);
 static inline bool
 victim_filter_takes_any(const struct machine *m, const struct victim_filter *f)
 {
-	return !f->pid && !f->pin && m->free_frames == 0 && m->table_frames == 0;
+	return !f->pid && !f->group && !f->pin && m->free_frames == 0 && m->table_frames == 0;
 }
 
 /* Whether the filter lets the policy take frame f. */
@@ -121,7 +125,8 @@ victim_filter_allows(const struct machine *m, const struct victim_filter *f, int
 
 	return r->holds == HOLDS_DATA && !(f->pin && frame == f->pinned_frame) &&
 	    (!f->pid || r->pid == f->pid ||
-	     (r->count > 1 && rmap_maps_pid(&m->rmap, r, f->pid)));
+	     (r->count > 1 && rmap_maps_pid(&m->rmap, r, f->pid))) &&
+	    (!f->group || cgroup_maps(m, f->group, r));
 }
 
 #endif

@@ -47,14 +47,15 @@ struct reading {
 };
 
 static const char *const top_keys[] = {
-	"vmscope", "title", "notes", "machine", "processes", "ops", "cursor",
+	"vmscope", "title", "notes", "machine", "cgroups", "processes", "ops", "cursor",
 	"expect", "display", NULL
 };
 static const char *const machine_keys[] = {
 	"page_size", "va_bits", "frames", "swap_slots", "tlb_entries", "policy",
 	"scope", "seed", "tau", "tick", "levels", "pte_bytes", "grow_va", "grow_swap", NULL
 };
-static const char *const process_keys[] = { "pid", "name", "map", "limit", NULL };
+static const char *const process_keys[] = { "pid", "name", "map", "limit", "cgroup", NULL };
+static const char *const cgroup_keys[] = { "name", "frames", "swap", NULL };
 static const char *const region_keys[] = { "addr", "pages", "perm", NULL };
 
 /* The unsigned settings of struct machine_config and their limits. */
@@ -238,33 +239,75 @@ read_regions(struct reading *rd, const struct cJSON *obj, const char *parent, in
 	}
 }
 
+/* A name a spawn or a cgroup takes, at path; 0 if good. */
+static int
+read_name(struct reading *rd, const struct cJSON *obj, const char *parent, const char *key,
+	  enum json_need need, const char **name)
+{
+	char path[JSON_PATH_MAX], err[96];
+	const struct cJSON *v = json_member(&rd->r, obj, parent, key, need, path);
+
+	if (!v || json_as_string(&rd->r, v, path, OP_NAME_MAX, name) < 0)
+		return -1;
+	if (good_name(*name))
+		return 0;
+	snprintf(err, sizeof err, "1 to %d letters, digits, '_', '.' or '-'", OP_NAME_MAX);
+	json_expected(&rd->r, path, err, v);
+	*name = NULL;
+	return -1;
+}
+
+/* The process's group ("cgroup": a name listed under cgroups) or own limit. */
+static void
+read_process_group(struct reading *rd, const struct cJSON *v, const char *path, int pid)
+{
+	char ppath[JSON_PATH_MAX];
+	uint64_t limit = LIMIT_NONE;
+	const char *group = NULL;
+	unsigned before = rd->r.problems;
+	struct process *p;
+
+	json_get_uint(&rd->r, v, path, "limit", JSON_OPTIONAL, 1, FRAMES_MAX, &limit);
+	read_name(rd, v, path, "cgroup", JSON_OPTIONAL, &group);
+	if (group && limit != LIMIT_NONE) {
+		json_path_key(ppath, sizeof ppath, path, "limit");
+		json_problem(&rd->r, ppath, "a process in a cgroup has the group's limit "
+		    "(give limit or cgroup, not both)");
+	}
+	if (rd->r.problems != before || !rd->m || !pid)
+		return;
+	p = machine_process(rd->m, pid);
+	if (group && !(p->cgroup = cgroup_find(rd->m, group))) {
+		json_path_key(ppath, sizeof ppath, path, "cgroup");
+		json_problem(&rd->r, ppath, "no cgroup \"%s\" (expected a name listed under "
+		    "cgroups)", group);
+	} else if (limit != LIMIT_NONE) {
+		p->cgroup = cgroup_make(rd->m, "", pid);
+		rd->m->cgroups[p->cgroup - 1].frames_max = (unsigned)limit;
+	}
+}
+
 /* Adds the process to the machine; its pid, or 0 if it could not be added. */
 static int
 add_process(struct reading *rd, const struct cJSON *v, const char *path, bool first)
 {
 	unsigned before = rd->r.problems;
-	uint64_t pid = 0, limit = LIMIT_NONE;
+	uint64_t pid = 0;
 	char ppath[JSON_PATH_MAX], err[256];
-	const struct cJSON *nv;
 	const char *name = NULL;
 
 	json_get_uint(&rd->r, v, path, "pid", JSON_REQUIRED, 1, PID_MAX, &pid);
-	nv = json_member(&rd->r, v, path, "name", JSON_REQUIRED, ppath);
-	if (nv && json_as_string(&rd->r, nv, ppath, OP_NAME_MAX, &name) == 0 &&
-	    !good_name(name)) {
-		snprintf(err, sizeof err, "1 to %d letters, digits, '_', '.' or '-'",
-		    OP_NAME_MAX);
-		json_expected(&rd->r, ppath, err, nv);
-	}
-	json_get_uint(&rd->r, v, path, "limit", JSON_OPTIONAL, 1, FRAMES_MAX, &limit);
-	if (rd->r.problems != before || !rd->m)
+	read_name(rd, v, path, "name", JSON_REQUIRED, &name);
+	if (rd->r.problems != before || !rd->m) {
+		read_process_group(rd, v, path, 0);
 		return 0;
+	}
 	if (machine_add_process(rd->m, (int)pid, name, err, sizeof err) < 0) {
 		json_path_key(ppath, sizeof ppath, path, "pid");
 		json_problem(&rd->r, ppath, "%s", err);
 		return 0;
 	}
-	machine_process(rd->m, (int)pid)->frame_limit = (unsigned)limit;
+	read_process_group(rd, v, path, (int)pid);
 	if (first)
 		rd->m->current_pid = (int)pid;
 	return (int)pid;
@@ -287,6 +330,52 @@ read_processes(struct reading *rd, const struct cJSON *doc)
 			i++;
 		}
 	}
+	if (rd->r.problems != before)
+		rd->replay = false;
+}
+
+/* ---- memory groups (cgroups) --------------------------------------------- */
+
+/* One named group and its limits; made in the machine if it is sound. */
+static void
+read_cgroup(struct reading *rd, const struct cJSON *v, const char *path)
+{
+	unsigned before = rd->r.problems, id;
+	uint64_t frames = 0, swap = SWAP_LIMIT_NONE;
+	char npath[JSON_PATH_MAX];
+	const char *name = NULL;
+
+	if (json_check_object(&rd->r, v, path, cgroup_keys) < 0)
+		return;
+	read_name(rd, v, path, "name", JSON_REQUIRED, &name);
+	json_get_uint(&rd->r, v, path, "frames", JSON_REQUIRED, 1, FRAMES_MAX, &frames);
+	json_get_uint(&rd->r, v, path, "swap", JSON_OPTIONAL, 0, SWAP_SLOTS_MAX, &swap);
+	if (rd->r.problems != before || !rd->m)
+		return;
+	if (cgroup_find(rd->m, name)) {
+		json_path_key(npath, sizeof npath, path, "name");
+		json_problem(&rd->r, npath, "cgroup \"%s\" is listed twice", name);
+		return;
+	}
+	id = cgroup_make(rd->m, name, 0);
+	rd->m->cgroups[id - 1].frames_max = (unsigned)frames;
+	rd->m->cgroups[id - 1].swap_max = (unsigned)swap;
+}
+
+static void
+read_cgroups(struct reading *rd, const struct cJSON *doc)
+{
+	char path[JSON_PATH_MAX], ipath[JSON_PATH_MAX];
+	const struct cJSON *list, *it;
+	unsigned before = rd->r.problems;
+	size_t i = 0;
+
+	list = json_member(&rd->r, doc, "", "cgroups", JSON_OPTIONAL, path);
+	if (list && json_as_array(&rd->r, list, path))
+		for (it = json_first(list); it; it = json_next(it)) {
+			json_path_index(ipath, sizeof ipath, path, i++);
+			read_cgroup(rd, it, ipath);
+		}
 	if (rd->r.problems != before)
 		rd->replay = false;
 }
@@ -375,6 +464,7 @@ read_document(struct reading *rd, const struct cJSON *doc)
 	json_get_string(&rd->r, doc, "", "title", JSON_OPTIONAL, TITLE_MAX, &rd->title);
 	json_get_string(&rd->r, doc, "", "notes", JSON_OPTIONAL, SESSION_NOTES_MAX, &rd->notes);
 	read_machine(rd, doc);
+	read_cgroups(rd, doc);
 	read_processes(rd, doc);
 	read_ops(rd, doc);
 	read_rest(rd, doc);

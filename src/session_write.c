@@ -2,7 +2,8 @@
  * session_write.c - a session written as JSON in a fixed key order and
  * layout, and saved atomically.
  *
- * The order is vmscope, title, notes, machine, processes, ops, cursor,
+ * The order is vmscope, title, notes, machine, cgroups (only if any),
+ * processes, ops, cursor,
  * expect (left out, and the notes marked, once the operations are no
  * longer those the session was loaded with); the current process at the start is listed first (that is how
  * the reader knows it), the others by pid.  Together with json_format's
@@ -77,8 +78,32 @@ write_process(struct cJSON *list, const struct machine *m, const struct process 
 		json_put_uint(r, "pages", p->regions[i].npages);
 		json_put_string(r, "perm", perm_name(p->regions[i].perm));
 	}
-	if (p->frame_limit != LIMIT_NONE)
-		json_put_uint(obj, "limit", p->frame_limit);
+	if (cgroup_at(m, p->cgroup) && cgroup_at(m, p->cgroup)->owner)
+		json_put_uint(obj, "limit", cgroup_at(m, p->cgroup)->frames_max);
+	else if (cgroup_at(m, p->cgroup))
+		json_put_string(obj, "cgroup", cgroup_at(m, p->cgroup)->name);
+}
+
+/* The named groups at the start, if any: name, memory limit, swap limit if set. */
+static void
+write_cgroups(struct cJSON *doc, const struct machine *m)
+{
+	struct cJSON *list = NULL;
+
+	for (unsigned i = 0; i < m->ncgroups; i++) {
+		const struct cgroup *g = &m->cgroups[i];
+		struct cJSON *obj;
+
+		if (g->owner)
+			continue;
+		if (!list)
+			list = json_put_array(doc, "cgroups");
+		obj = json_push_object(list);
+		json_put_string(obj, "name", g->name);
+		json_put_uint(obj, "frames", g->frames_max);
+		if (g->swap_max != SWAP_LIMIT_NONE)
+			json_put_uint(obj, "swap", g->swap_max);
+	}
 }
 
 static void
@@ -154,6 +179,7 @@ session_to_json(const struct session *s)
 	if (s->notes)
 		write_notes(doc, s, on_path);
 	session_put_machine(json_put_object(doc, "machine"), &history_initial(s->history)->cfg);
+	write_cgroups(doc, history_initial(s->history));
 	write_processes(doc, history_initial(s->history));
 	write_ops(doc, s->history);
 	json_put_uint(doc, "cursor", s->cursor);

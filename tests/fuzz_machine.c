@@ -300,7 +300,9 @@ fuzz_check_counters(const struct machine *m)
 	size_t pid;
 
 	FUZZ_ASSERT(s->accesses == s->hits + s->faults + s->segfaults + s->protection_faults);
-	FUZZ_ASSERT(s->faults == s->minor_faults + s->major_faults + s->out_of_memory);
+	/* A fault ends in memory, refused, or with the OOM killer's work. */
+	FUZZ_ASSERT(s->faults == s->minor_faults + s->major_faults + s->out_of_memory +
+		    s->oom_kills);
 	FUZZ_ASSERT(s->major_faults == s->swap_ins);
 	FUZZ_ASSERT(s->zero_fills + s->cow_copies <= s->minor_faults);
 	FUZZ_ASSERT(s->cow_copies <= s->cow_faults + s->found_in_memory);

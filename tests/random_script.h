@@ -3,8 +3,8 @@
  * through many situations at once: three processes of 8 pages (the third
  * read-execute only) spawned first, then reads, writes and executes of
  * pages inside and outside their mappings (segmentation and protection
- * faults), spawns, forks, frame limits, exits, unmaps, maps, switches and
- * TLB flushes, mostly on those processes.  The same seed gives the same
+ * faults), spawns, forks, frame limits, memory groups, exits, unmaps,
+ * maps, switches and TLB flushes, mostly on those processes.  The same seed gives the same
  * script everywhere (rng.h).
  */
 #ifndef VMSCOPE_RANDOM_SCRIPT_H
@@ -91,6 +91,38 @@ script_sharing_command(uint64_t *rng, char *buf, size_t size)
 		snprintf(buf, size, "limit %u %u", pid, 1 + script_pick(rng, 3));
 	else
 		snprintf(buf, size, "unmap %u 0x%x 1", pid, script_pick(rng, 6) * 0x1000);
+}
+
+/*
+ * One random command of containers: two groups with small memory and swap
+ * limits, processes moved into them, forks that join them, mostly writes
+ * (dirty pages need swap), so group evictions, swap limits and OOM kills
+ * come often.
+ */
+static inline void
+script_cgroup_command(uint64_t *rng, char *buf, size_t size)
+{
+	static const char *const groups[] = { "web", "db" };
+	unsigned pid = 1 + script_pick(rng, 6), roll = script_pick(rng, 100);
+	const char *g = groups[script_pick(rng, 2)];
+
+	if (roll < 70)
+		snprintf(buf, size, "%c %u:0x%x", "rww"[script_pick(rng, 3)], pid,
+			 script_pick(rng, 8) * 0x1000);
+	else if (roll < 76)
+		snprintf(buf, size, "cgroup %s %u", g, 1 + script_pick(rng, 3));
+	else if (roll < 83)
+		snprintf(buf, size, "cgroup %s add %u", g, pid);
+	else if (roll < 87)
+		snprintf(buf, size, "cgroup %s swap %u", g, script_pick(rng, 3));
+	else if (roll < 91)
+		snprintf(buf, size, "fork %u", pid);
+	else if (roll < 94)
+		snprintf(buf, size, "limit %u %u", pid, 1 + script_pick(rng, 3));
+	else if (roll < 97)
+		snprintf(buf, size, "exit %u", pid);
+	else
+		snprintf(buf, size, "spawn p%u 8 rw", pid);
 }
 
 typedef void script_command_fn(uint64_t *rng, char *buf, size_t size);

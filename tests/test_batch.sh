@@ -264,6 +264,21 @@ printf '%s\n' "1 fault 0 - - 0x0" "2 fault 1 - - 0x1000" "3 oom - 1:0x0 no -" \
 	"4 hit 0 - - 0x0" > "$tmp/oom.want"
 same "out-of-memory rows" "$tmp/oom.want" "$tmp/oom.rows"
 grep -q '^out of memory:     1$' "$tmp/out" || fail "out-of-memory count"
+grep -q '^OOM kills:' "$tmp/out" && fail "an OOM kills line with no kill"
+
+# A container of 2 frames and no swap: its worker (pid 2) writes three
+# pages; the third must evict a dirty page of the group, which has no
+# swap: the OOM killer ends pid 2 (row 7: oom-kill, its victim 2:0x0).
+# Pid 1, outside, runs on into a frame the kill freed (frame 1).
+printf 'spawn worker 4\ncgroup box 2\ncgroup box swap 0\ncgroup box add 2\nr 1:0x0\nw 2:0x0\nw 2:0x1000\nw 2:0x2000\nr 1:0x1000\n' > "$tmp/kill"
+run 0 "OOM kill" --batch --script "$tmp/kill" --frames 6 --tlb 0
+awk '/^ *[0-9]+ / && NF > 6 { print $1, $2, $7, $8, $9 }' "$tmp/out" > "$tmp/kill.rows"
+printf '%s\n' "5 1 fault 0 -" "6 2 fault 1 -" "7 2 fault 2 -" "8 2 oom-kill - 2:0x0" \
+	"9 1 fault 1 -" > "$tmp/kill.want"
+same "OOM kill rows" "$tmp/kill.want" "$tmp/kill.rows"
+grep -q '^OOM kills:         1$' "$tmp/out" || fail "OOM kill count: $(cat "$tmp/out")"
+run 0 "OOM kill, JSON" --batch --script "$tmp/kill" --frames 6 --tlb 0 --json --quiet
+grep -q '"out_of_memory":0,"oom_kills":1,' "$tmp/out" || fail "OOM kill JSON: $(cat "$tmp/out")"
 
 # Two levels on OSTEP's 5+5+5 machine, no TLB: pages 0x308, 0x309 (one
 # level-2 table), 0x320 (a second), 0x308 again.  References, per
@@ -411,7 +426,7 @@ fi
 # A script's bad line is echoed escaped: no terminal escape reaches stderr.
 printf 'r 0x0\n\033[2J\033]2;PWNED\007\n' > "$tmp/escapes"
 run 1 "escapes in a script" --batch --script "$tmp/escapes"
-printf '%s\n' "vmscope: $tmp/escapes:2: unknown command \"\\x1b[2J\\x1b]2;PWNED\\x07\" at column 1 (expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork or share)" > "$tmp/want"
+printf '%s\n' "vmscope: $tmp/escapes:2: unknown command \"\\x1b[2J\\x1b]2;PWNED\\x07\" at column 1 (expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share or cgroup)" > "$tmp/want"
 same "escapes in a script" "$tmp/want" "$tmp/err"
 
 # A full disk: said once, and the run stops at once.

@@ -76,6 +76,14 @@ static const struct good goods[] = {
 	  "share 1 0x1000 2 0x8000 2 rw" },
 	{ "share 0x3 4096 12 0 0b11 r # shm", OP_SHARE, 0, 3, 0x1000, 3, PERM_R, 0, "",
 	  "share 3 0x1000 12 0x0 3 r" },
+	{ "cgroup web 3", OP_CGROUP_LIMIT, 0, 0, 0, 0, 0, 3, "web", "cgroup web 3" },
+	{ "cgroup  a.b-c_9  0x10 # big", OP_CGROUP_LIMIT, 0, 0, 0, 0, 0, 16, "a.b-c_9",
+	  "cgroup a.b-c_9 16" },
+	{ "cgroup web add 2", OP_CGROUP_ADD, 0, 2, 0, 0, 0, 0, "web", "cgroup web add 2" },
+	{ "cgroup web swap 0", OP_CGROUP_SWAP, 0, 0, 0, 0, 0, 0, "web", "cgroup web swap 0" },
+	{ "cgroup add add 1", OP_CGROUP_ADD, 0, 1, 0, 0, 0, 0, "add", "cgroup add add 1" },
+	{ "cgroup web swap 16777216", OP_CGROUP_SWAP, 0, 0, 0, 0, 0, 16777216, "web",
+	  "cgroup web swap 16777216" },
 	{ "", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
 	{ "   \t ", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
 	{ "\r", OP_NONE, 0, 0, 0, 0, 0, 0, "", "" },
@@ -89,7 +97,8 @@ struct bad {
 	const char *msg;
 };
 
-#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork or share)"
+#define CGROUP_USAGE "cgroup NAME FRAMES, cgroup NAME add PID or cgroup NAME swap SLOTS"
+#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share or cgroup)"
 #define NUMBER "(expected decimal, 0x hex or 0b binary)"
 #define TOO_LARGE "(expected at most 64 bits)"
 #define ACCESS_R "(expected r ADDR or r PID:ADDR)"
@@ -186,6 +195,30 @@ static const struct bad bads[] = {
 	{ "share 1 0x0 2 0x0 3 rw 4", 24, "unexpected \"4\" at column 24 (expected nothing "
 	  "after share PID1 ADDR1 PID2 ADDR2 PAGES PERM)" },
 	{ "tlb", 5, "missing \"flush\" at column 5 (expected tlb flush)" },
+	{ "cgroup", 8, "missing name at column 8 (expected " CGROUP_USAGE ")" },
+	{ "cgroup web", 12, "missing frame limit, add or swap at column 12 (expected "
+	  CGROUP_USAGE ")" },
+	{ "cgroup w@b 3", 8, "bad name at column 8 (expected 1 to 24 letters, digits, '_', "
+	  "'.' or '-')" },
+	{ "cgroup web 0", 12, "bad frame limit at column 12 (expected 1..65536)" },
+	{ "cgroup web 65537", 12, "bad frame limit at column 12 (expected 1..65536)" },
+	{ "cgroup web 3x", 12, "bad number at column 12 " NUMBER },
+	{ "cgroup web none", 12, "unknown cgroup setting \"none\" at column 12 (expected "
+	  "FRAMES, add PID or swap SLOTS)" },
+	{ "cgroup web 3 4", 14, "unexpected \"4\" at column 14 (expected nothing after "
+	  "cgroup NAME FRAMES)" },
+	{ "cgroup web add", 16, "missing pid at column 16 (expected cgroup NAME add PID)" },
+	{ "cgroup web add 0", 16, "bad pid at column 16 (expected 1..65535)" },
+	{ "cgroup web add x", 16, "bad number at column 16 " NUMBER },
+	{ "cgroup web add 1 2", 18, "unexpected \"2\" at column 18 (expected nothing after "
+	  "cgroup NAME add PID)" },
+	{ "cgroup web swap", 17, "missing slot count at column 17 (expected cgroup NAME swap "
+	  "SLOTS)" },
+	{ "cgroup web swap 16777217", 17, "bad slot count at column 17 (expected "
+	  "0..16777216)" },
+	{ "cgroup web swap none", 17, "bad number at column 17 " NUMBER },
+	{ "cgroup web swap 1 x", 19, "unexpected \"x\" at column 19 (expected nothing "
+	  "after cgroup NAME swap SLOTS)" },
 	{ "tlb flsh", 5, "unknown tlb command \"flsh\" at column 5 (expected tlb flush)" },
 	{ "tlb flush now", 11,
 	  "unexpected \"now\" at column 11 (expected nothing after tlb flush)" },
@@ -296,7 +329,8 @@ t_usage_names_every_command(void **state)
 	static const char *const forms[] = {
 		"r ADDR", "w ADDR", "x ADDR", "PID:ADDR", "spawn NAME [PAGES] [PERM]",
 		"switch PID", "exit PID", "map PID ADDR PAGES PERM", "unmap PID ADDR PAGES",
-		"limit PID FRAMES|none", "tlb flush", "fork PID", "share PID1 ADDR1 PID2 ADDR2 PAGES PERM", "# ",
+		"limit PID FRAMES|none", "tlb flush", "fork PID", "share PID1 ADDR1 PID2 ADDR2 PAGES PERM",
+		"cgroup NAME FRAMES|add PID|swap SLOTS", "# ",
 	};
 	size_t i;
 

@@ -291,7 +291,7 @@ t_refit(void **state)
 	assert_int_equal(c->current_pid, m->current_pid);
 	assert_int_equal(c->next_pid, 3);
 	assert_string_equal(machine_process(c, 2)->name, "b");
-	assert_int_equal(machine_process(c, 2)->frame_limit, 2);
+	assert_int_equal(cgroup_frame_limit(c, machine_process(c, 2)), 2);
 	assert_int_equal(machine_process(c, 2)->nregions, 1);
 	assert_int_equal(machine_process(c, 2)->regions[0].npages, 3);
 	assert_int_equal(machine_process(c, 1)->regions[0].npages, 16);

@@ -111,7 +111,8 @@ static bool
 may_take(const struct machine *m, int pid, int f)
 {
 	const struct process *p = machine_process(m, pid);
-	bool at_limit = p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit;
+	unsigned limit = cgroup_frame_limit(m, p);
+	bool at_limit = limit != LIMIT_NONE && p->resident >= limit;
 	bool own = at_limit || (m->cfg.scope == SCOPE_LOCAL && p->resident > 0);
 
 	return frame_first(m, f).pid && (!own || frame_first(m, f).pid == pid);

@@ -117,7 +117,7 @@ static void
 same_process(const struct pair *p, const struct process *a, const struct process *b)
 {
 	SAME(p, "a process's life", a->alive, b->alive);
-	SAME(p, "a frame limit", a->frame_limit, b->frame_limit);
+	SAME(p, "a memory group", a->cgroup, b->cgroup);
 	SAME(p, "resident frames", a->resident, b->resident);
 	SAME(p, "a process's faults", a->faults, b->faults);
 	SAME(p, "regions", a->nregions, b->nregions);

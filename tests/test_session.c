@@ -118,7 +118,7 @@ t_load_and_replay(void **state)
 	m = history_initial(s.history);
 	assert_int_equal(m->cfg.frames, 4);
 	assert_int_equal(m->current_pid, 2);     /* the first listed */
-	assert_int_equal(machine_process(m, 1)->frame_limit, 2);
+	assert_int_equal(cgroup_frame_limit(m, machine_process(m, 1)), 2);
 	assert_int_equal(machine_page_state(m, machine_process(m, 1), 15), PAGE_UNTOUCHED);
 	m = history_state(s.history, 4);
 	assert_int_equal(m->stats.faults, 3);
@@ -265,6 +265,31 @@ static const struct {
 	  { "t.json: ops[1]: \"r 0xZZ\": bad number at column 3",
 	    "t.json: ops[2]: \"r 2:0x10\": no process 2",
 	    "t.json: ops[3]: expected a string, found 7" } },
+	{ "{\"vmscope\": 1, \"cgroups\": [{\"name\": \"web\", \"frames\": 0, \"swap\": -1}, "
+	  "{\"name\": \"w b\", \"frames\": 2}]}", 3,
+	  { "t.json: cgroups[0].frames: expected an integer from 1 to 65536, found 0",
+	    "t.json: cgroups[0].swap: expected an integer from 0 to 16777216, found -1",
+	    "t.json: cgroups[1].name: expected 1 to 24 letters, digits, '_', '.' or '-', "
+	    "found the string \"w b\"" } },
+	{ "{\"vmscope\": 1, \"cgroups\": [{\"name\": \"web\", \"frames\": 2, \"swp\": 1}, "
+	  "{\"frames\": 2}, 7]}", 3,
+	  { "t.json: cgroups[0].swp: unknown key; did you mean \"swap\"?",
+	    "t.json: cgroups[1].name: missing; this key is required",
+	    "t.json: cgroups[2]: expected an object, found 7" } },
+	{ "{\"vmscope\": 1, \"cgroups\": [{\"name\": \"web\", \"frames\": 2}, "
+	  "{\"name\": \"web\", \"frames\": 3}]}", 1,
+	  { "t.json: cgroups[1].name: cgroup \"web\" is listed twice" } },
+	{ "{\"vmscope\": 1, \"cgroups\": {\"name\": \"web\"}}", 1,
+	  { "t.json: cgroups: expected an array, found an object" } },
+	{ "{\"vmscope\": 1, \"cgroups\": [{\"name\": \"web\", \"frames\": 2}], "
+	  "\"processes\": [{\"pid\": 1, \"name\": \"a\", \"map\": [], \"cgroup\": \"db\"}, "
+	  "{\"pid\": 2, \"name\": \"b\", \"map\": [], \"cgroup\": \"web\", \"limit\": 2}, "
+	  "{\"pid\": 3, \"name\": \"c\", \"map\": [], \"cgroup\": 5}]}", 3,
+	  { "t.json: processes[0].cgroup: no cgroup \"db\" (expected a name listed under "
+	    "cgroups)",
+	    "t.json: processes[1].limit: a process in a cgroup has the group's limit (give "
+	    "limit or cgroup, not both)",
+	    "t.json: processes[2].cgroup: expected a string, found 5" } },
 	{ "{\"vmscope\": 1, \"ops\": [\"spawn a\", \"r 0x1\"], \"cursor\": 3}", 1,
 	  { "t.json: cursor: 3 is past the end: the session has 2 operations" } },
 	{ "{\"vmscope\": 1, \"expect\": {\"fault\": 1, \"frames\": {\"x\": \"1:0x7\", "
@@ -615,7 +640,7 @@ t_save_keeps_everything(void **state)
 	assert_int_equal(m->cfg.pte_bytes, 1);
 	assert_int_equal(m->split.bits[0], 5);
 	assert_int_equal(m->cfg.tick, 7);
-	assert_int_equal(machine_process(m, 7)->frame_limit, 1);
+	assert_int_equal(cgroup_frame_limit(m, machine_process(m, 7)), 1);
 	assert_string_equal(t.title, "T\xc3\xa9st \"q\"\n");
 	assert_string_equal(history_text(t.history, 1), "  r   0x1  ");
 	assert_int_equal(t.cursor, 1);
@@ -661,6 +686,47 @@ t_share_round_trip(void **state)
 	assert_false(mapping_pte(m, (struct mapping){ 1, 0 })->present);
 	assert_int_equal(slot_rmap(m, 0)->count, 2);
 	assert_int_equal(process_region(machine_process(m, 2), 8)->perm, PERM_R);
+	free(once);
+	free(twice);
+	session_free(&s);
+	session_free(&t);
+}
+
+/* Named groups at the start and group commands among the operations survive a save. */
+static void
+t_save_keeps_groups(void **state)
+{
+	static const char doc[] =
+	    "{\"vmscope\": 1, \"cgroups\": [{\"name\": \"web\", \"frames\": 2, \"swap\": 0}, "
+	    "{\"name\": \"db\", \"frames\": 3}], "
+	    "\"processes\": [{\"pid\": 1, \"name\": \"a\", \"map\": [], \"cgroup\": \"web\"}, "
+	    "{\"pid\": 2, \"name\": \"b\", \"map\": [], \"limit\": 1}, "
+	    "{\"pid\": 3, \"name\": \"c\", \"map\": []}], "
+	    "\"ops\": [\"cgroup db add 3\", \"cgroup db swap 4\", \"cgroup api 1\"], \"cursor\": 3}";
+	struct session s, t;
+	struct seen seen;
+	char *once, *twice;
+	const struct machine *m;
+
+	(void)state;
+	assert_int_equal(parse(doc, &s, &seen), 0);
+	once = session_to_json(&s);
+	assert_int_equal(parse(once, &t, &seen), 0);
+	twice = session_to_json(&t);
+	assert_string_equal(once, twice);
+	assert_non_null(strstr(once, "\"cgroups\": [\n"));
+	assert_non_null(strstr(once, "\"cgroup\": \"web\""));
+	m = history_initial(t.history);
+	assert_int_equal(m->ncgroups, 3);       /* web, db, and pid 2's own */
+	assert_int_equal(cgroup_frame_limit(m, machine_process(m, 1)), 2);
+	assert_int_equal(cgroup_at(m, cgroup_find(m, "web"))->swap_max, 0);
+	assert_int_equal(cgroup_at(m, cgroup_find(m, "db"))->swap_max, SWAP_LIMIT_NONE);
+	assert_int_equal(cgroup_frame_limit(m, machine_process(m, 2)), 1);
+	assert_int_equal(machine_process(m, 3)->cgroup, CGROUP_NONE);
+	m = history_state(t.history, 3);
+	assert_int_equal(machine_process(m, 3)->cgroup, cgroup_find(m, "db"));
+	assert_int_equal(cgroup_at(m, cgroup_find(m, "db"))->swap_max, 4);
+	assert_true(cgroup_find(m, "api") != CGROUP_NONE);
 	free(once);
 	free(twice);
 	session_free(&s);
@@ -1059,6 +1125,7 @@ main(void)
 		cmocka_unit_test(t_save_byte_for_byte),
 		cmocka_unit_test(t_save_keeps_everything),
 		cmocka_unit_test(t_share_round_trip),
+		cmocka_unit_test(t_save_keeps_groups),
 		cmocka_unit_test(t_save_modes),
 		cmocka_unit_test(t_save_failures),
 		cmocka_unit_test(t_save_disk_full),

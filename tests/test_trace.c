@@ -434,7 +434,7 @@ t_script_errors(void **state)
 		{ "# fine\nr 0xZZ\n", ":2: bad number at column 3 (expected decimal, 0x hex "
 		  "or 0b binary)" },
 		{ "frobnicate 3\n", ":1: unknown command \"frobnicate\" at column 1 (expected "
-		  "r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork or share)" },
+		  "r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share or cgroup)" },
 	};
 	struct got g;
 	char *path;

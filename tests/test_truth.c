@@ -18,8 +18,8 @@
  *  - "present = 0/1": the entry's present bit;
  *  - "restarted": the access faulted first;
  *  - an unmap's page count is the pages that were mapped ("nothing": none);
- *  - a VICTIM says "evicts ... from frame" unless OUT OF MEMORY follows, and
- *    then "cannot be evicted";
+ *  - a VICTIM says "evicts ... from frame" unless OUT OF MEMORY or OOM KILL
+ *    follows, and then "cannot be evicted";
  *  - "last used at step N": the victim's frame was last used at step N;
  *  - "N uses since it was loaded" (lfu): the frame was reached N times
  *    since its page came into it (by every page table that maps it);
@@ -40,6 +40,13 @@
  *    page names its own page with its pid ("for 3:0x0");
  *  - no narration starts with its own label ("OUT OF MEMORY: out of
  *    memory: ..." said it twice);
+ *  - a named group's limit and usage ("cgroup web is at its limit (3 of 3
+ *    frames)", "has no swap left (its swap limit is 0 slots)") against
+ *    the group, and its victims are its own pages;
+ *  - an OOM KILL ends the group's member holding the most frames, which
+ *    held what it says and is gone after, with nothing left mapped; it
+ *    says "no swap left" exactly after a victim that could not be
+ *    written, and "dies with it" exactly when the faulting process died;
  * Lesson 15 shows the eight steps of a page fault, in order, in one access.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -277,16 +284,16 @@ static void
 check_frame_words(const struct ctx *c, const struct event *e)
 {
 	const struct process *p = machine_process(c->before, e->pid);
-	unsigned nfree = free_frames(c->before);
+	unsigned nfree = free_frames(c->before), limit = p ? cgroup_frame_limit(c->before, p) : 0;
 	uint64_t f;
 
 	if (says(c, "no free frame"))
 		CLAIM(c, nfree == 0);
 	if (says(c, "its frame limit"))
-		CLAIM(c, p->frame_limit != LIMIT_NONE && p->resident >= p->frame_limit &&
-		      e->held == p->resident && e->count == p->frame_limit);
+		CLAIM(c, limit != LIMIT_NONE && p->resident >= limit &&
+		      e->held == p->resident && e->count == limit);
 	if (e->kind == EV_VICTIM && nfree > 0) {
-		CLAIM(c, says(c, "its frame limit") && says(c, "although"));
+		CLAIM(c, (says(c, "its frame limit") || says(c, "its limit (")) && says(c, "although"));
 		CLAIM(c, e->free_count == nfree);
 		for (unsigned i = 0; i < nfree && i < 3; i++)
 			CLAIM(c, frame_is_free(c->before, e->free_first[i]));
@@ -301,9 +308,9 @@ check_frame_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, says(c, "just freed by evicting") == evicted_for_this(c) &&
 		      says(c, "free frame") != evicted_for_this(c));
 	if (says(c, "is at its frame limit"))
-		CLAIM(c, p->resident == p->frame_limit);
+		CLAIM(c, p->resident == limit);
 	if (says(c, "is over its frame limit"))
-		CLAIM(c, p->resident > p->frame_limit);
+		CLAIM(c, p->resident > limit);
 	if (says(c, "local scope: pid"))
 		CLAIM(c, p->resident > 0);
 	if (says(c, "holds no frame of its own"))
@@ -328,7 +335,8 @@ check_pte_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, op_has(c->ev, c->j, EV_PAGE_FAULT) || op_has(c->ev, c->j, EV_COW_FAULT));
 	/* A victim is said to be evicted only when it is. */
 	if (e->kind == EV_VICTIM) {
-		bool stays = c->j + 1 < c->ev->n && c->ev->ev[c->j + 1].kind == EV_OUT_OF_MEMORY;
+		bool stays = c->j + 1 < c->ev->n && (c->ev->ev[c->j + 1].kind == EV_OUT_OF_MEMORY ||
+						     c->ev->ev[c->j + 1].kind == EV_OOM_KILL);
 
 		CLAIM(c, says(c, "cannot be evicted") == stays && says(c, " from frame ") != stays);
 		CLAIM(c, !stays || !says(c, "evicts"));
@@ -787,6 +795,103 @@ check_label_said_once(const struct ctx *c, const struct event *e)
 	CLAIM(c, strncasecmp(c->text, label, n) != 0 || c->text[n] != ':');
 }
 
+/* The named group a narration names ("cgroup web ..."), as its id; CGROUP_NONE if none. */
+static unsigned
+group_said(const struct ctx *c, const struct machine *m)
+{
+	const char *at = strstr(c->text, "cgroup ");
+	char name[OP_NAME_MAX + 1];
+
+	if (!at || sscanf(at, "cgroup %24[A-Za-z0-9_.-]", name) != 1)
+		return CGROUP_NONE;
+	return cgroup_find(m, name);
+}
+
+/*
+ * A group's limit and usage as said: "is at its limit (H of C frames)",
+ * "is over its limit (holds H, limit C frames)"; "has no swap left (its
+ * swap limit is N slots)": its slots are at N; the group events' figures
+ * against the group after them.
+ */
+static void
+check_group_words(const struct ctx *c, const struct event *e)
+{
+	unsigned id = group_said(c, c->before), held, count, slots;
+	const struct process *p = machine_process(c->before, e->pid);
+	const char *at;
+
+	if ((at = strstr(c->text, "is at its limit (")) &&
+	    sscanf(at, "is at its limit (%u of %u frames)", &held, &count) == 2)
+		CLAIM(c, id && p && p->cgroup == id && cgroup_frames(c->before, id) == held &&
+		      held == count && cgroup_at(c->before, id)->frames_max == count);
+	if ((at = strstr(c->text, "is over its limit (")) &&
+	    sscanf(at, "is over its limit (holds %u, limit %u frames)", &held, &count) == 2)
+		CLAIM(c, id && p && p->cgroup == id && cgroup_frames(c->before, id) == held &&
+		      held > count && cgroup_at(c->before, id)->frames_max == count);
+	if (e->kind == EV_VICTIM && e->cgroup)
+		CLAIM(c, cgroup_maps(c->before, e->cgroup, frame_rmap(c->before, e->frame)));
+	if ((at = strstr(c->text, "has no swap left (its swap limit is ")) &&
+	    sscanf(at, "has no swap left (its swap limit is %u slot", &slots) == 1)
+		CLAIM(c, e->swap_group && cgroup_at(c->before, e->swap_group)->swap_max == slots &&
+		      cgroup_slots(c->before, e->swap_group) >= slots &&
+		      frame_dirty(c->before, e->frame) && frame_first(c->before, e->frame).pid &&
+		      pte_before(c, frame_first(c->before, e->frame).pid,
+				 frame_first(c->before, e->frame).vpn)->slot < 0);
+	if (e->kind == EV_CGROUP || e->kind == EV_CGROUP_ADD || e->kind == EV_CGROUP_SWAP) {
+		id = group_said(c, c->after);
+		CLAIM(c, id == e->cgroup && cgroup_frames(c->after, id) == e->held &&
+		      cgroup_at(c->after, id)->frames_max == e->count);
+	}
+	if (e->kind == EV_CGROUP_ADD)
+		CLAIM(c, machine_process(c->after, e->pid)->cgroup == e->cgroup &&
+		      says(c, "its own frame limit") ==
+		      (p->cgroup && cgroup_at(c->before, p->cgroup)->owner == e->pid));
+	if (e->kind == EV_CGROUP_SWAP)
+		CLAIM(c, cgroup_at(c->after, e->cgroup)->swap_max == e->swap_max &&
+		      cgroup_slots(c->after, e->cgroup) == e->swap_used);
+}
+
+/*
+ * The OOM killer ends the member of the faulting process's group holding
+ * the most frames (the lowest pid on a tie), which held what it says; the
+ * process is gone after, with every frame and slot only it mapped; the
+ * access fails, with its process if that was the one.
+ */
+static void
+check_oom_kill(const struct ctx *c, const struct event *e)
+{
+	const struct process *p = machine_process(c->before, e->pid);
+	const struct process *dead = machine_process(c->before, e->other_pid);
+	unsigned id = p->cgroup, own_maps = 0;
+
+	CLAIM(c, id && dead && dead->cgroup == id && dead->resident == e->mappings);
+	CLAIM(c, cgroup_frame_limit(c->before, p) == e->count &&
+	      cgroup_frames(c->before, id) >= e->count);
+	for (int pid = 1; (size_t)pid < c->before->procs_cap; pid++) {
+		const struct process *q = machine_process(c->before, pid);
+
+		if (q && q->cgroup == id)
+			CLAIM(c, q->resident < dead->resident ||
+			      (q->resident == dead->resident && pid >= dead->pid));
+	}
+	CLAIM(c, !machine_process(c->after, e->other_pid));
+	CLAIM(c, e->frames_freed + e->frames_shared == e->mappings);
+	for (unsigned f = 0; f < c->after->cfg.frames; f++)
+		if (frame_rmap(c->after, (int)f)->holds == HOLDS_DATA)
+			own_maps += rmap_maps_pid(&c->after->rmap, frame_rmap(c->after, (int)f),
+						  e->other_pid);
+	CLAIM(c, own_maps == 0);
+	CLAIM(c, says(c, "no swap left") == !!(e->flags & EVF_GROUP_SWAP));
+	if (e->flags & EVF_GROUP_SWAP)
+		CLAIM(c, c->j > 0 && c->ev->ev[c->j - 1].kind == EV_VICTIM &&
+		      (c->ev->ev[c->j - 1].flags & EVF_NO_SLOT));
+	else
+		CLAIM(c, !op_has(c->ev, c->j, EV_VICTIM));
+	CLAIM(c, says(c, "its access dies with it") == (e->other_pid == e->pid));
+	CLAIM(c, c->j + 1 == c->ev->n || c->ev->ev[c->j + 1].kind == EV_TICK ||
+	      c->ev->ev[c->j + 1].kind == EV_TRIM);
+}
+
 static void
 check_event(struct ctx *c, const struct record *r)
 {
@@ -811,6 +916,9 @@ check_event(struct ctx *c, const struct record *r)
 	check_share_words(c, e);
 	check_reason_words(c, e, r);
 	check_trim_and_tick(c, e, r);
+	check_group_words(c, e);
+	if (e->kind == EV_OOM_KILL)
+		check_oom_kill(c, e);
 }
 
 /* How often the random scripts reached each case worth checking. */
@@ -818,7 +926,8 @@ enum reached {
 	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
 	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT,
-	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_COUNT
+	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_GROUP_WITH_FREE, R_GROUP_SWAP,
+	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -847,6 +956,11 @@ tally(const struct event *e)
 	reached[R_TICK] += e->kind == EV_TICK;
 	reached[R_SHARE] += e->kind == EV_SHARE;
 	reached[R_SHARED_CLEAN] += e->kind == EV_WRITEBACK && (e->flags & EVF_SHARED_CLEAN);
+	reached[R_GROUP_WITH_FREE] += e->kind == EV_VICTIM && e->cgroup && e->free_count > 0;
+	reached[R_GROUP_SWAP] += e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_GROUP_SWAP);
+	reached[R_KILL_SWAP] += e->kind == EV_OOM_KILL && (e->flags & EVF_GROUP_SWAP);
+	reached[R_KILL_OTHER] += e->kind == EV_OOM_KILL && e->other_pid != e->pid;
+	reached[R_KILL_SELF] += e->kind == EV_OOM_KILL && e->other_pid == e->pid;
 }
 
 /* Whether an operation's last event ends it: no access was cut short (a
@@ -858,6 +972,7 @@ access_ended(const struct op *op, const struct event_list *ev)
 
 	return op->kind != OP_ACCESS || last->kind == EV_ACCESS || last->kind == EV_SEGFAULT ||
 	       last->kind == EV_PROTECTION_FAULT || last->kind == EV_OUT_OF_MEMORY ||
+	       last->kind == EV_OOM_KILL ||
 	       last->kind == EV_TICK || (last->kind == EV_EVICT && op_has(ev, ev->n, EV_TRIM));
 }
 
@@ -991,14 +1106,15 @@ assert_nothing_left(const struct machine *m)
 static void
 t_random_scripts(void **state)
 {
-	static script_command_fn *const mixes[] = { script_command, script_sharing_command };
-	static const char *const mix_names[] = { "", "sharing " };
+	static script_command_fn *const mixes[] = { script_command, script_sharing_command,
+		script_cgroup_command };
+	static const char *const mix_names[] = { "", "sharing ", "cgroup " };
 	char where[64];
 	unsigned events = 0;
 
 	(void)state;
 	memset(reached, 0, sizeof reached);
-	for (size_t mix = 0; mix < 2; mix++) {
+	for (size_t mix = 0; mix < 3; mix++) {
 		for (uint64_t seed = 1; seed <= (mix ? 400 : 10 * (uint64_t)policy_count()); seed++) {
 			int policy = (int)(seed % (uint64_t)policy_count());
 			struct history *h = random_history(seed, policy, mixes[mix]);

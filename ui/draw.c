@@ -169,8 +169,19 @@ draw_process_heading(const struct app *a, const struct rect *r, const struct pro
 void
 process_limit_text(const struct app *a, const struct process *p, char *buf, size_t size)
 {
-	if (p->frame_limit == LIMIT_NONE)
+	const struct cgroup *g = cgroup_at(a->m, p->cgroup);
+	int k;
+
+	if (!g || g->frames_max == LIMIT_NONE)
 		buf[0] = '\0';
-	else
-		snprintf(buf, size, "%slimit %u/%u", a->g->sep, p->resident, p->frame_limit);
+	else if (g->owner)
+		snprintf(buf, size, "%slimit %u/%u", a->g->sep, p->resident, g->frames_max);
+	else {
+		/* A named group: its frames, and its swap if that is limited. */
+		k = snprintf(buf, size, "%s%s %u/%u", a->g->sep, g->name,
+			     cgroup_frames(a->m, p->cgroup), g->frames_max);
+		if (g->swap_max != SWAP_LIMIT_NONE && k > 0 && (size_t)k < size)
+			snprintf(buf + k, size - (size_t)k, " swap %u/%u",
+				 cgroup_slots(a->m, p->cgroup), g->swap_max);
+	}
 }

@@ -15,7 +15,7 @@
 #include "time_table.h"
 #include "view.h"
 
-#define HELP_LINES 112
+#define HELP_LINES 160
 #define HELP_WIDTH 112
 #define KEY_COLUMN 40   /* a key line: "  KEY      what it does" */
 

@@ -17,6 +17,7 @@ enum field {
 	F_SEGFAULTS,
 	F_PROTECTION_FAULTS,
 	F_OUT_OF_MEMORY,
+	F_OOM_KILLS,
 	F_EVICTIONS,
 	F_WRITEBACKS,
 	F_ZERO_FILLS,
@@ -31,7 +32,8 @@ enum field {
 /* When space is short, whole fields go in this order (stats_line.h). */
 static const enum field give_way[] = {
 	F_MINOR_MAJOR, F_ZERO_FILLS, F_SWAP_INS, F_HITS, F_EVICTIONS, F_WRITEBACKS,
-	F_PT_FRAMES, F_REFS, F_TLB, F_OUT_OF_MEMORY, F_PROTECTION_FAULTS, F_SEGFAULTS, F_FAULTS,
+	F_PT_FRAMES, F_REFS, F_TLB, F_OUT_OF_MEMORY, F_OOM_KILLS, F_PROTECTION_FAULTS, F_SEGFAULTS,
+	F_FAULTS,
 };
 
 #define GIVE_WAY (sizeof give_way / sizeof give_way[0])
@@ -101,6 +103,8 @@ present(enum field f, const struct stats *s, const struct stats_shape *shape)
 		return (s->protection_faults > 0);
 	case F_OUT_OF_MEMORY:
 		return (s->out_of_memory > 0);
+	case F_OOM_KILLS:
+		return (s->oom_kills > 0);
 	case F_MINOR_MAJOR:
 		/* Once pages are shared, not every minor fault is a zero-fill. */
 		return (s->cow_faults > 0 || s->found_in_memory > 0);
@@ -138,6 +142,9 @@ field(struct stats_line *l, enum field f, const struct stats *s,
 		break;
 	case F_OUT_OF_MEMORY:
 		item(l, "out of memory", "%s", figure(a, s->out_of_memory, sh));
+		break;
+	case F_OOM_KILLS:
+		item(l, "OOM kills", "%s", figure(a, s->oom_kills, sh));
 		break;
 	case F_EVICTIONS:
 		item(l, "evictions", "%s", figure(a, s->evictions, sh));
