@@ -91,6 +91,20 @@ frame_queue_touch(struct policy_state *s, struct machine *m, int f)
 	frame_queue_push(s, m, f);
 }
 
+void
+frame_queue_describe(const struct policy_state *s, const struct machine *m, int f,
+		     struct frame_mind *out)
+{
+	const struct frame_queue *q = queue(s);
+	uint64_t place = 1;
+
+	(void)m;
+	while ((f = q->prev[f]) >= 0)
+		place++;
+	out->kind = MIND_NUMBER;
+	out->value = place;
+}
+
 int
 frame_queue_first(const struct policy_state *s, const struct machine *m,
 		  const struct victim_filter *filter)

@@ -26,6 +26,9 @@ void frame_queue_push(struct policy_state *s, struct machine *m, int frame);
 /* Moves the frame to the back (for LRU's uses). */
 void frame_queue_touch(struct policy_state *s, struct machine *m, int frame);
 void frame_queue_remove(struct policy_state *s, struct machine *m, int frame);
+/* Frame f's place in the queue, 1 at the front (policy_mind.describe). */
+void frame_queue_describe(const struct policy_state *s, const struct machine *m, int frame,
+			  struct frame_mind *out);
 /* The first frame from the front that the filter allows. */
 int frame_queue_first(const struct policy_state *s, const struct machine *m,
 		      const struct victim_filter *filter);

@@ -31,6 +31,34 @@ policy_looks_ahead(int index)
 	return policy_table[index]->looks_ahead;
 }
 
+bool
+policy_describe(const struct machine *m, int frame, struct frame_mind *out)
+{
+	const struct policy_mind *mind = &policy_at(m->cfg.policy)->mind;
+
+	*out = (struct frame_mind){ .kind = MIND_NONE, .r = -1 };
+	if (!mind->header)
+		return false;
+	if (mind->has_hand)
+		out->hand = mind->hand(m->policy) == (unsigned)frame;
+	if (frame_rmap(m, frame)->holds != HOLDS_DATA)
+		return true;
+	if (mind->shows_r)
+		out->r = m->frames[frame].referenced;
+	if (mind->describe)
+		mind->describe(m->policy, m, frame, out);
+	return true;
+}
+
+void
+policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
+		     struct frame_mind *out)
+{
+	(void)s;
+	out->kind = MIND_NUMBER;
+	out->value = m->frames[frame].last_used_step;
+}
+
 int
 policy_count(void)
 {

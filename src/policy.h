@@ -31,6 +31,41 @@ struct victim_filter {
 };
 
 /*
+ * What a policy shows of one frame, in a column of its own in the frames
+ * panel: the state its next choice is made from, as plain data the screen
+ * words (policy_describe).  `value` means what `kind` says.
+ */
+enum mind_kind {
+	MIND_NONE,      /* no value for this frame (free, a page table) */
+	MIND_NUMBER,    /* a count, a position, a step, an age */
+	MIND_NEVER,     /* OPT: never used again in the queued operations */
+	MIND_BITS8,     /* aging: an 8-bit counter */
+	MIND_AT_LEAST,  /* the working set: an age of `value` (tau) or more */
+};
+
+struct frame_mind {
+	enum mind_kind kind;
+	uint64_t value;
+	bool hand;              /* the policy's hand points at this frame */
+	signed char r;          /* its R bit, where the policy reads it; -1: not shown */
+};
+
+/* The column's heading and each frame's entry in it (NULL header: no column). */
+struct policy_mind {
+	const char *header;         /* what the column is: "queue, 1 = oldest" */
+	const char *short_header;   /* the same for a narrow panel: "queue" */
+	enum mind_kind kind;        /* what its values are (MIND_NONE: only hand and R) */
+	bool has_hand;              /* a hand goes round the frames */
+	bool shows_r;               /* the R bit is part of what it reads */
+	/* Optional: frame f holds a data page: its value and kind (hand and r
+	 * are filled in by policy_describe). */
+	void (*describe)(const struct policy_state *s, const struct machine *m, int frame,
+			 struct frame_mind *out);
+	/* The frame the hand points at (has_hand). */
+	unsigned (*hand)(const struct policy_state *s);
+};
+
+/*
  * A policy is one file, src/policy_NAME.c, with its rules at the top, and
  * one entry in the table in policy.c; everything that lists policies
  * (--help, messages, the tests) reads that table.
@@ -76,6 +111,7 @@ struct policy_ops {
 	 */
 	int (*expired)(const struct policy_state *s, const struct machine *m, int pid,
 		       struct victim_why *why);
+	struct policy_mind mind;
 };
 
 extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
@@ -84,6 +120,9 @@ extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 
 /* For policies that need no notice of a load, use or eviction. */
 void policy_ignore(struct policy_state *s, struct machine *m, int frame);
+/* For policies that show each frame's last use, a step (LRU, MRU). */
+void policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
+			  struct frame_mind *out);
 /* For policies whose state is one flat allocation. */
 void policy_free_state(struct policy_state *s);
 
@@ -104,6 +143,13 @@ policy_at(int index)
  * runs it must hand the machine a future (future.h) first.
  */
 bool policy_looks_ahead(int index);
+
+/*
+ * What the machine's policy shows of frame f (any frame, free ones
+ * included: a hand may point at one); false if the policy shows nothing
+ * (random: it keeps no state).
+ */
+bool policy_describe(const struct machine *m, int frame, struct frame_mind *out);
 
 /* Number of policies; policy_at(0 .. policy_count()-1) are valid. */
 int policy_count(void);

@@ -23,6 +23,15 @@ aging_loaded(struct policy_state *s, struct machine *m, int frame)
 }
 
 static void
+aging_describe(const struct policy_state *s, const struct machine *m, int frame,
+	       struct frame_mind *out)
+{
+	(void)m;
+	out->kind = MIND_BITS8;
+	out->value = frame_values(s)->v[frame];
+}
+
+static void
 aging_bits(uint64_t counter, char out[9])
 {
 	for (int i = 0; i < 8; i++)
@@ -63,6 +72,8 @@ const struct policy_ops policy_aging = {
 	.evicted = policy_ignore,
 	.choose = frame_values_choose_smallest,
 	.explain = aging_explain,
+	.mind = { .header = "8-bit counter", .short_header = "counter",
+		  .kind = MIND_BITS8, .describe = aging_describe },
 	.tick = aging_tick,
 	.tick_says = "aging shifts every counter right, puts each page's R bit in its top "
 		"bit, and clears R",

@@ -60,6 +60,12 @@ clock_choose(struct policy_state *s, struct machine *m,
 	return victim;
 }
 
+static unsigned
+clock_hand(const struct policy_state *s)
+{
+	return ((const struct clock_state *)s)->hand;
+}
+
 static int
 clock_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
@@ -79,4 +85,6 @@ const struct policy_ops policy_clock = {
 	.evicted = policy_ignore,
 	.choose = clock_choose,
 	.explain = clock_explain,
+	.mind = { .header = "hand and R bits", .short_header = "hand R",
+		  .has_hand = true, .shows_r = true, .hand = clock_hand },
 };

@@ -42,4 +42,6 @@ const struct policy_ops policy_fifo = {
 	.evicted = frame_queue_remove,
 	.choose = fifo_choose,
 	.explain = fifo_explain,
+	.mind = { .header = "queue, 1 = oldest", .short_header = "queue",
+		  .kind = MIND_NUMBER, .describe = frame_queue_describe },
 };

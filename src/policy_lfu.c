@@ -28,6 +28,15 @@ lfu_accessed(struct policy_state *s, struct machine *m, int frame)
 	frame_values(s)->v[frame]++;
 }
 
+static void
+lfu_describe(const struct policy_state *s, const struct machine *m, int frame,
+	     struct frame_mind *out)
+{
+	(void)m;
+	out->kind = MIND_NUMBER;
+	out->value = frame_values(s)->v[frame];
+}
+
 static int
 lfu_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
@@ -47,4 +56,6 @@ const struct policy_ops policy_lfu = {
 	.evicted = policy_ignore,
 	.choose = frame_values_choose_smallest,
 	.explain = lfu_explain,
+	.mind = { .header = "uses since loaded", .short_header = "uses",
+		  .kind = MIND_NUMBER, .describe = lfu_describe },
 };

@@ -41,4 +41,6 @@ const struct policy_ops policy_lru = {
 	.evicted = frame_queue_remove,
 	.choose = lru_choose,
 	.explain = lru_explain,
+	.mind = { .header = "last used (step)", .short_header = "used",
+		  .kind = MIND_NUMBER, .describe = policy_mind_last_use },
 };

@@ -42,4 +42,6 @@ const struct policy_ops policy_mru = {
 	.evicted = frame_queue_remove,
 	.choose = mru_choose,
 	.explain = mru_explain,
+	.mind = { .header = "last used (step)", .short_header = "used",
+		  .kind = MIND_NUMBER, .describe = policy_mind_last_use },
 };

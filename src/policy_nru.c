@@ -34,6 +34,15 @@ nru_class(const struct machine *m, int f)
 	return 2u * m->frames[f].referenced + frame_dirty(m, f);
 }
 
+static void
+nru_describe(const struct policy_state *s, const struct machine *m, int frame,
+	     struct frame_mind *out)
+{
+	(void)s;
+	out->kind = MIND_NUMBER;
+	out->value = nru_class(m, frame);
+}
+
 static int
 nru_choose(struct policy_state *s, struct machine *m,
 	   const struct victim_filter *filter, struct victim_why *why)
@@ -78,6 +87,8 @@ const struct policy_ops policy_nru = {
 	.evicted = policy_ignore,
 	.choose = nru_choose,
 	.explain = nru_explain,
+	.mind = { .header = "R; class (2R + D)", .short_header = "R cls", .shows_r = true,
+		  .kind = MIND_NUMBER, .describe = nru_describe },
 	.tick = nru_tick,
 	.tick_says = "nru clears every page's R bit, so a set R means used since this tick",
 };

@@ -76,24 +76,38 @@ opt_used(struct policy_state *s, struct machine *m, int frame)
 /*
  * The policy hears only of accesses that reach a frame, so after a step it
  * was not told of (a protection fault, a command) a next use may lie
- * behind, in the past.  Each such one is moved along its page's later
- * uses until it lies ahead; while every step is heard, all lie ahead.
+ * behind, in the past.  Such a one is moved along its page's later uses
+ * until it lies ahead; while every step is heard, all lie ahead.
  */
+static uint64_t
+next_use_ahead(const struct opt_state *o, const struct machine *m, int f)
+{
+	uint64_t u = next_use_of(o->rank[f]);
+
+	while (u <= m->step)
+		u = future_next_use(m->future, u);
+	return u;
+}
+
 static void
 catch_up(struct opt_state *o, const struct machine *m)
 {
 	if (o->heard + 1 >= m->step)
 		return;
-	for (unsigned f = 0; f < o->nframes; f++) {
-		uint64_t u = next_use_of(o->rank[f]);
-
-		if (frame_is_free(m, (int)f) || u > m->step)
-			continue;
-		while (u <= m->step)
-			u = future_next_use(m->future, u);
-		o->rank[f] = rank_of(m, (int)f, u);
-	}
+	for (unsigned f = 0; f < o->nframes; f++)
+		if (!frame_is_free(m, (int)f))
+			o->rank[f] = rank_of(m, (int)f, next_use_ahead(o, m, (int)f));
 	o->heard = m->step - 1;
+}
+
+static void
+opt_describe(const struct policy_state *s, const struct machine *m, int frame,
+	     struct frame_mind *out)
+{
+	uint64_t u = next_use_ahead((const struct opt_state *)s, m, frame);
+
+	out->kind = u == NEVER ? MIND_NEVER : MIND_NUMBER;
+	out->value = u;
 }
 
 /* The highest rank among the frames the filter allows. */
@@ -151,4 +165,6 @@ const struct policy_ops policy_opt = {
 	.evicted = policy_ignore,
 	.choose = opt_choose,
 	.explain = opt_explain,
+	.mind = { .header = "next use (step)", .short_header = "next",
+		  .kind = MIND_NEVER, .describe = opt_describe },
 };

@@ -52,4 +52,6 @@ const struct policy_ops policy_second_chance = {
 	.evicted = frame_queue_remove,
 	.choose = second_chance_choose,
 	.explain = second_chance_explain,
+	.mind = { .header = "R; queue, 1 = oldest", .short_header = "R queue",
+		  .shows_r = true, .kind = MIND_NUMBER, .describe = frame_queue_describe },
 };

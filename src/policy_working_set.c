@@ -90,6 +90,20 @@ working_set_expired(const struct policy_state *s, const struct machine *m, int p
 	return f;
 }
 
+/* The age of frame f's page in its process's own accesses (its first
+ * mapping's process, if several map it). */
+static void
+working_set_describe(const struct policy_state *s, const struct machine *m, int frame,
+		     struct frame_mind *out)
+{
+	struct mapping first = frame_first(m, frame);
+	uint64_t age = working_set_age(&machine_mapper(m, first.pid)->ws, first.vpn);
+
+	(void)s;
+	out->kind = age == UINT64_MAX ? MIND_AT_LEAST : MIND_NUMBER;
+	out->value = age == UINT64_MAX ? m->cfg.tau : age;
+}
+
 static int
 working_set_explain(const struct victim_why *why, const struct machine *m, char *buf,
 		    size_t size)
@@ -115,4 +129,6 @@ const struct policy_ops policy_working_set = {
 	.choose = working_set_choose,
 	.explain = working_set_explain,
 	.expired = working_set_expired,
+	.mind = { .header = "age (its process's accesses since)", .short_header = "age",
+		  .kind = MIND_AT_LEAST, .describe = working_set_describe },
 };

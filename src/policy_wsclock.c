@@ -39,6 +39,23 @@ age(const struct frame_values *fv, const struct machine *m, int f)
 	return frame_owner_time(m, f) - fv->v[f];
 }
 
+static unsigned
+wsclock_hand(const struct policy_state *s)
+{
+	return frame_values(s)->hand;
+}
+
+/* Between a page's load and its first use (an access under way), it is new: age 0. */
+static void
+wsclock_describe(const struct policy_state *s, const struct machine *m, int frame,
+		 struct frame_mind *out)
+{
+	const struct frame_values *fv = frame_values(s);
+
+	out->kind = MIND_NUMBER;
+	out->value = fv->v[frame] > frame_owner_time(m, frame) ? 0 : age(fv, m, frame);
+}
+
 /* One turn of the hand from where it is; see the rules above. */
 static int
 sweep(struct frame_values *fv, struct machine *m, const struct victim_filter *filter,
@@ -133,4 +150,7 @@ const struct policy_ops policy_wsclock = {
 	.evicted = policy_ignore,
 	.choose = wsclock_choose,
 	.explain = wsclock_explain,
+	.mind = { .header = "hand, R bits, age", .short_header = "hand R age",
+		  .has_hand = true, .shows_r = true, .hand = wsclock_hand,
+		  .kind = MIND_NUMBER, .describe = wsclock_describe },
 };

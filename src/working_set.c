@@ -60,6 +60,20 @@ working_set_forget(struct working_set *ws, struct page_table *pt, uint64_t first
 	}
 }
 
+uint64_t
+working_set_age(const struct working_set *ws, uint64_t vpn)
+{
+	/* Full, the ring's newest entry is just before its oldest. */
+	unsigned newest = ws->len == 0 ? 0 : ws->oldest ? ws->oldest - 1 : ws->len - 1;
+
+	for (unsigned age = 0; age < ws->len; age++) {
+		if (ws->window[newest] == vpn)
+			return age;
+		newest = newest ? newest - 1 : ws->len - 1;
+	}
+	return UINT64_MAX;
+}
+
 void
 working_set_copy(struct working_set *dst, const struct working_set *src)
 {

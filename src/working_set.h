@@ -42,6 +42,13 @@ working_set_has(const struct pte *e)
 	return e && e->window_refs > 0;
 }
 
+/*
+ * How many of the process's accesses came after its latest access to page
+ * vpn (0: the latest was to vpn), if that lies in the window; else
+ * UINT64_MAX (then the page is outside the working set).
+ */
+uint64_t working_set_age(const struct working_set *ws, uint64_t vpn);
+
 void working_set_copy(struct working_set *dst, const struct working_set *src);
 void working_set_free(struct working_set *ws);
 

@@ -174,7 +174,7 @@ assert_projector() {
 	line_after "$p" "$heading" | grep -qE '^ *$' ||
 		fail "projector mode: the explanation is not set apart from the event"
 	grep -qF "read of 0x7fff" "$p" || fail "projector mode: no explanation"
-	line_after "$p" "1:0x7 ◀" | grep -qE '│ +│$' ||
+	line_after "$p" "1:0x7  1 ◀" | grep -qE '│ +│$' ||
 		fail "projector mode: no blank row between frames"
 	grep -qE "^ accesses 1 +faults 1 \(100%\) +TLB hits 0/1 \(0%\) *\$" "$p" ||
 		fail "projector mode: the statistics are not the key figures (with the TLB's)"

@@ -155,7 +155,7 @@ help_policies() {
 
 # man_policies: the names the man page's POLICIES list, one a line.
 man_policies() {
-	sed -n '/^\.Sh POLICIES/,/^\.Sh [^P]/p' "$man" | sed -n 's/^\.It Cm \([^ ]*\).*/\1/p'
+	sed -n '/^\.Sh POLICIES/,/^\.S[sh] [^P]/p' "$man" | sed -n 's/^\.It Cm \([^ ]*\).*/\1/p'
 }
 
 # Every policy of the table has its file, src/policy_NAME.c (a hyphen

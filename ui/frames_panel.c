@@ -2,11 +2,13 @@
  * frames_panel.c - physical memory: each frame's owner (pid:VPN, coloured
  * by process), dirty bit and, once several page tables map it, how many
  * (×2); or a process's page table (pid:PT2 for its level-2 table); free
- * frames plain.
+ * frames plain; and in a column of its own, what the replacement policy
+ * decides from (policy_column.c).
  */
 #include <stdio.h>
 
 #include "page_walk.h"
+#include "policy_column.h"
 #include "slots.h"
 
 static size_t
@@ -52,6 +54,9 @@ static const struct slot_list frames = {
 	.touched = touched_frame,
 	.explain = explain_frame,
 	.title = frame_title,
+	.column_width = policy_column_width,
+	.column_header = policy_column_header,
+	.column_cell = policy_column_cell,
 };
 
 static void

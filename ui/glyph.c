@@ -9,7 +9,7 @@ static const struct glyphs unicode = {
 	.swapped = "\u25cb", .dropped = "\u25cc", .refused = "\u2717", .free = "\u00b7",
 	.cow = "\u25b2", .cow_swapped = "\u25b3", .shared = "\u25c6", .shared_swapped = "\u25c7",
 	.split = "\u2502", .arrow = "\u2192",
-	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .sep = " \u00b7 ",
+	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .hand = "\u2192", .sep = " \u00b7 ",
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
 	.times = "\u00d7", .enter = "\u23ce", .more = "\u2026",
 	.struck_before = "", .struck_each = "\u0336",
@@ -23,7 +23,7 @@ static const struct glyphs ascii = {
 	.dropped = "~", .refused = "!", .free = ".",
 	.cow = "C", .cow_swapped = "c", .shared = "S", .shared_swapped = "s",
 	.split = "|", .arrow = "->",
-	.pointer = ">", .prompt = ">", .marker = "<", .sep = " - ",
+	.pointer = ">", .prompt = ">", .marker = "<", .hand = ">", .sep = " - ",
 	.bullet = ">", .playing = ">", .paused = "||",
 	.times = "x", .enter = "Enter", .more = "...",
 	.struck_before = "-", .struck_each = "",
@@ -50,6 +50,7 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->pointer, "the row or cell the event is about (the page being "
 		    "accessed, all through its access)" },
 		{ g->marker, "the frame, slot or TLB entry the event touches" },
+		{ g->hand, "the clock hand (clock, wsclock): the frame it looks at next" },
 		{ "D", "dirty: written since it was loaded (a write-back on eviction)" },
 	};
 	size_t i, n = sizeof all / sizeof all[0];

@@ -23,6 +23,7 @@ struct glyphs {
 	const char *pointer;        /* the row an event is on */
 	const char *prompt;         /* after "pid 1" at the command prompt */
 	const char *marker;         /* beside the cell an event touches */
+	const char *hand;           /* where a policy's clock hand points */
 	const char *sep;            /* between items on one line */
 	const char *bullet;         /* before the narration */
 	const char *playing, *paused;

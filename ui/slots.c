@@ -10,9 +10,12 @@
 #include "text.h"
 
 struct geometry {
-	struct rect in;
+	struct rect in;         /* where the entries go (below the heading row) */
 	size_t count, focus;
 	int index_w, owner_w, maps_w, entry_w, cols;
+	int column_w;           /* the list's own column, 0: none; */
+	bool narrow;            /* ... in its narrow form */
+	bool marker;            /* room for the marker after it */
 	int pitch;              /* screen rows per row of entries */
 	bool down;              /* all fit: numbered down the columns */
 	int touched;            /* the entry the event is on, or -1 */
@@ -46,6 +49,35 @@ slot_from_rmap(const struct machine *m, const struct rmap *r, struct slot *out)
 		.sharing = r->count > 1 ? rmap_sharing(m, r) : SHARING_NONE };
 }
 
+/*
+ * The list's own column, if it has one, beside the owner: wide with the
+ * marker after it if that fits, else wide where the marker would be (a
+ * touched entry is still drawn in its colour), else narrow with the
+ * marker, or without, else cut to what is left.
+ */
+static void
+fit_column(const struct slot_list *l, const struct app *a, struct geometry *g)
+{
+	int wide = l->column_width ? l->column_width(a, false) : 0;
+	int base = g->entry_w - 3, room;
+
+	g->column_w = 0;
+	g->marker = true;
+	if (wide == 0)
+		return;
+	g->in.y++;              /* the heading row */
+	g->in.h--;
+	room = g->in.w - base - 1;
+	g->narrow = wide > room;
+	g->column_w = g->narrow ? l->column_width(a, true) : wide;
+	if (g->column_w + 2 > room) {
+		g->marker = false;
+		if (g->column_w > room)
+			g->column_w = room > 0 ? room : 0;
+	}
+	g->entry_w = base + 1 + g->column_w + (g->marker ? 2 : 0) + 1;
+}
+
 static void
 measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 	struct geometry *g)
@@ -59,6 +91,7 @@ measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 	    3 + hex_digits(pages > 0 ? pages - 1 : 0);
 	g->maps_w = maps_width(a, l->max_maps(a->m));
 	g->entry_w = 1 + g->index_w + 2 + g->owner_w + (l->dirty ? 2 : 0) + g->maps_w + 2 + 1;
+	fit_column(l, a, g);
 	g->cols = g->in.w / g->entry_w;
 	if (g->cols < 1)
 		g->cols = 1;
@@ -88,6 +121,45 @@ static size_t
 top_of(const struct slot_list *l, const struct app *a, const struct geometry *g)
 {
 	return (scroll_top(rows_of(g), (size_t)g->in.h, g->focus, a->scroll[l->panel]));
+}
+
+/* Entry i's cell in the list's own column, cut to the column's width. */
+static void
+draw_column(const struct slot_list *l, const struct app *a, const struct geometry *g,
+	    struct pen *p, size_t i)
+{
+	char cell[64];
+	int end = p->end;
+
+	l->column_cell(a, (int)i, g->narrow, cell, sizeof cell);
+	pen_put(p, EL_TEXT, " ");
+	if (p->x + g->column_w < end)
+		p->end = p->x + g->column_w;
+	pen_put_cut(p, EL_TEXT, cell);
+	pen_skip_to(p, p->end);
+	p->end = end;
+}
+
+/*
+ * The heading row over each column of entries: from where the list's own
+ * column starts, or as far left as it must start to fit.
+ */
+static void
+draw_heading(const struct slot_list *l, const struct app *a, const struct geometry *g)
+{
+	struct rect row = { g->in.x, g->in.y - 1, g->in.w, 1 };
+	int room = g->cols == 1 ? g->in.w : g->entry_w - 1;
+	int start = g->entry_w - 2 - (g->marker ? 2 : 0) - g->column_w;
+	const char *h = l->column_header(a, room);
+	int x = room - text_width(h) < start ? room - text_width(h) : start;
+	struct pen p;
+
+	for (int c = 0; c < g->cols; c++) {
+		pen_at(&p, a, &row, 0, c * g->entry_w + (x > 0 ? x : 0));
+		if (row.x + c * g->entry_w + room < p.end)
+			p.end = row.x + c * g->entry_w + room;
+		pen_put_cut(&p, EL_DIM, h);
+	}
 }
 
 static void
@@ -124,7 +196,9 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 		w = 0;
 	if (w < g->maps_w)
 		pen_printf(p, EL_TEXT, "%*s", g->maps_w - w, "");
-	if (touched)
+	if (g->column_w > 0)
+		draw_column(l, a, g, p, i);
+	if (touched && g->marker)
 		pen_printf(p, el, " %s", a->g->marker);
 }
 
@@ -160,6 +234,8 @@ slots_draw(const struct slot_list *l, const struct app *a, const struct rect *r)
 	measure(l, a, r, &g);
 	l->title(a, title, sizeof title);
 	draw_box(a, r, title);
+	if (g.column_w > 0)
+		draw_heading(l, a, &g);
 	top = top_of(l, a, &g);
 	for (row = 0; row * (size_t)g.pitch < (size_t)g.in.h && top + row < rows_of(&g);
 	    row++) {

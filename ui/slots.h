@@ -3,7 +3,7 @@
  * slots), drawn the same way for both: "N D pid:VPN ×2 ◀", owners coloured
  * by process, the page tables that map a shared one coloured by how it is
  * shared (copy-on-write or a shared mapping), free places plain, in as
- * many columns as fit.
+ * many columns as fit; a list may add a column of its own under a heading.
  */
 #ifndef VMSCOPE_UI_SLOTS_H
 #define VMSCOPE_UI_SLOTS_H
@@ -31,6 +31,14 @@ struct slot_list {
 	int (*touched)(const struct app *a);     /* the entry the event is on, or -1 */
 	void (*explain)(const struct app *a, int i, char *buf, size_t size);
 	void (*title)(const struct app *a, char *buf, size_t size);
+	/*
+	 * Optional: a column of its own after the owner, under a heading row
+	 * (the frames panel's policy state): the columns its entries take in a
+	 * form (0: no column), its heading for the room there is, entry i.
+	 */
+	int (*column_width)(const struct app *a, bool narrow);
+	const char *(*column_header)(const struct app *a, int room);
+	void (*column_cell)(const struct app *a, int i, bool narrow, char *buf, size_t size);
 };
 
 /* What r holds, as a list shows it (owner, count of mappings, sharing). */
