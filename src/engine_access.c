@@ -22,7 +22,7 @@
 
 enum phase {
 	PH_SPLIT, PH_TLB, PH_WALK_TABLE, PH_WALK, PH_SEGFAULT, PH_PROTECTION, PH_FAULT,
-	PH_COW, PH_FREE_FRAME, PH_VICTIM, PH_OOM, PH_OOM_KILL, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
+	PH_COW, PH_FREE_FRAME, PH_LOOK, PH_VICTIM, PH_OOM, PH_OOM_KILL, PH_WRITEBACK, PH_EVICT, PH_NEW_TABLE, PH_FILL,
 	PH_PTE, PH_TLB_FILL, PH_ACCESS, PH_TRIM, PH_TRIM_WRITEBACK, PH_TRIM_EVICT,
 	PH_TICK, PH_DONE,
 };
@@ -52,6 +52,9 @@ struct access {
 	struct mapping victim;  /* the victim's first mapping; pid 0: none */
 	unsigned victim_maps;   /* page tables that mapped the victim's frame */
 	struct victim_why why;  /* the policy's reason for its victim */
+	struct sweep sweep;     /* a search told look by look, under way (looks > 0) */
+	int looked_to;          /* the victim its last look decided on, or NO_FRAME */
+	unsigned looks_left;    /* looks still to tell in this access (0: none told) */
 	struct tlb_entry replaced;  /* the entry a TLB fill replaced (pid 0: none) */
 	int trim_frame;         /* a frame to trim after the access, and why */
 	struct victim_why trim_why;
@@ -286,7 +289,7 @@ take_frame(const struct machine *m, const struct access *a)
 		return PH_FREE_FRAME;
 	if ((m->table_frames || a->source != NO_FRAME || limited) && !victim_exists(m, a))
 		return limited ? PH_OOM_KILL : PH_OOM;
-	return PH_VICTIM;
+	return a->looks_left && a->policy->look ? PH_LOOK : PH_VICTIM;
 }
 
 /* Once a frame is free: the next table to make, or the page. */
@@ -374,15 +377,48 @@ victim_written(const struct machine *m, int f, const struct pte *owner, bool *sh
 	return *shared_clean = owner->shared && owner->slot < 0;
 }
 
+/*
+ * One look of a sweeping policy's search, told as its own event (only when
+ * events are told, and at most looks_left of them an access); the victim
+ * phase follows once a look decides or the looks to tell run out.
+ */
+PHASE
+look(struct machine *m, struct access *a)
+{
+	struct victim_filter filter = victim_filter_for(m, a);
+
+	if (a->sweep.looks == 0)
+		a->why = (struct victim_why){ 0 };
+	a->looked_to = a->policy->look(m->policy, m, &filter, &a->why, &a->sweep);
+	a->looks_left--;
+	return a->looked_to == NO_FRAME && a->looks_left ? PH_LOOK : PH_VICTIM;
+}
+
+/* The victim: the policy's choice, or the end of a search told look by look. */
+static inline int
+choose_victim(struct machine *m, struct access *a)
+{
+	struct victim_filter filter = victim_filter_for(m, a);
+	int f = a->looked_to;
+
+	if (a->sweep.looks == 0) {
+		a->why = (struct victim_why){ 0 };
+		return a->policy->choose(m->policy, m, &filter, &a->why);
+	}
+	if (f == NO_FRAME)      /* the looks to tell ran out: the rest untold */
+		f = policy_sweep(a->policy->look, m->policy, m, &filter, &a->why, &a->sweep);
+	a->sweep = (struct sweep){ 0 };
+	a->looked_to = NO_FRAME;
+	return f;
+}
+
 PHASE
 victim(struct machine *m, struct access *a)
 {
-	struct victim_filter filter = victim_filter_for(m, a);
 	const struct pte *owner;
 	int f;
 
-	a->why = (struct victim_why){ 0 };
-	f = a->policy->choose(m->policy, m, &filter, &a->why);
+	f = choose_victim(m, a);
 	a->frame = f;
 	a->victim = frame_first(m, f);
 	a->victim_maps = frame_rmap(m, f)->count;
@@ -674,6 +710,7 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 	case PH_FAULT: return fault(m, a);
 	case PH_COW: return cow(m, a);
 	case PH_FREE_FRAME: return free_frame(m, a);
+	case PH_LOOK: return look(m, a);
 	case PH_VICTIM: return victim(m, a);
 	case PH_OOM: return out_of_memory(m, a);
 	case PH_OOM_KILL: return oom_kill(m, a);
@@ -903,6 +940,26 @@ name_victim(const struct access *a, struct event *ev)
 }
 
 static void
+tell_look(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	const struct sweep *sw = &a->sweep;
+
+	(void)next;
+	ev->kind = EV_SWEEP;
+	ev->frame = sw->frame;
+	ev->count = sw->looks;
+	ev->why = (struct victim_why){ .rule = sw->saw, .value = sw->value,
+		.swept = a->why.swept };
+	if (frame_rmap(m, sw->frame)->holds == HOLDS_DATA) {
+		ev->other_pid = frame_first(m, sw->frame).pid;
+		ev->other_vpn = frame_first(m, sw->frame).vpn;
+		ev->mappings = frame_rmap(m, sw->frame)->count;
+		if (frame_dirty(m, sw->frame))
+			ev->flags |= EVF_DIRTY;
+	}
+}
+
+static void
 tell_victim(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
 	ev->kind = EV_VICTIM;
@@ -1106,6 +1163,7 @@ static tell_fn *const tells[PH_DONE] = {
 	[PH_WALK] = tell_walk, [PH_NEW_TABLE] = tell_new_table,
 	[PH_SEGFAULT] = tell_segfault, [PH_PROTECTION] = tell_protection,
 	[PH_FAULT] = tell_fault, [PH_COW] = tell_cow, [PH_FREE_FRAME] = tell_free_frame,
+	[PH_LOOK] = tell_look,
 	[PH_VICTIM] = tell_victim, [PH_OOM] = tell_out_of_memory, [PH_OOM_KILL] = tell_oom_kill,
 	[PH_WRITEBACK] = tell_writeback, [PH_EVICT] = tell_evict, [PH_FILL] = tell_fill,
 	[PH_PTE] = tell_pte, [PH_TLB_FILL] = tell_tlb_fill, [PH_ACCESS] = tell_access,
@@ -1122,9 +1180,12 @@ static tell_fn *const tells[PH_DONE] = {
  * evicted) before the page's own frame.  So an access reports at most
  * one event per phase, plus a read for each level below the second, plus
  * for each table made a frame taken again (victim, write-back, evict) and
- * its NEW TABLE event.  (A working-set trim has phases of its own.)
+ * its NEW TABLE event, and in place of PH_LOOK's one the looks of sweeps
+ * told (at most LOOKS_TOLD_MAX in all).  (A working-set trim has phases of
+ * its own.)
  */
-_Static_assert(PH_DONE + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) <= EVENTS_MAX,
+_Static_assert(PH_DONE - 1 + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) + LOOKS_TOLD_MAX <=
+	       EVENTS_MAX,
 	       "an access's events must fit an event list");
 
 void
@@ -1156,18 +1217,22 @@ access_run(struct machine *m, struct process *p, const struct op *op,
 	a.trimming = false;
 	a.shared_clean = false;
 	a.swap_group = CGROUP_NONE;
+	a.sweep.looks = 0;
 	if (!out) {
+		a.looks_left = 0;
 		while (ph != PH_DONE)
 			ph = run_phase(m, &a, ph);
 		return;
 	}
 	if (max_events > EVENTS_MAX)
 		max_events = EVENTS_MAX;
+	a.looks_left = LOOKS_TOLD_MAX;
+	a.looked_to = NO_FRAME;
 	for (; ph != PH_DONE && out->n < max_events; ph = next) {
 		struct event *ev = &out->ev[out->n++];
 
 		next = run_phase(m, &a, ph);
-		assert(next > ph || ph == PH_WALK_TABLE || ph == PH_NEW_TABLE);
+		assert(next > ph || ph == PH_WALK_TABLE || ph == PH_NEW_TABLE || ph == PH_LOOK);
 		*ev = (struct event){ .step = m->step, .pid = a.p->pid, .access = a.kind,
 			.vaddr = a.vaddr, .vpn = a.vpn, .offset = a.offset,
 			.frame = NO_FRAME, .slot = NO_SLOT, .source = NO_FRAME };

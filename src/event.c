@@ -321,6 +321,17 @@ limit_reason(const struct event *e, const struct machine *m, char *b, size_t n)
 	return append(b, n, k, "; ");
 }
 
+/* One look of a sweeping policy's search, in the policy's own words. */
+static void
+explain_sweep(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	if (!m) {
+		snprintf(b, n, "the policy looks at frame %d", e->frame);
+		return;
+	}
+	policy_at(m->cfg.policy)->look_explain(e, m, b, n);
+}
+
 static void
 explain_victim(const struct event *e, const struct machine *m, char *b, size_t n)
 {
@@ -849,7 +860,8 @@ static explain_fn *const explainers[EV_COUNT] = {
 	[EV_WALK] = explain_walk, [EV_NEW_TABLE] = explain_new_table,
 	[EV_SEGFAULT] = explain_segfault, [EV_PROTECTION_FAULT] = explain_protection,
 	[EV_PAGE_FAULT] = explain_page_fault, [EV_FREE_FRAME] = explain_free_frame,
-	[EV_VICTIM] = explain_victim, [EV_WRITEBACK] = explain_writeback,
+	[EV_SWEEP] = explain_sweep, [EV_VICTIM] = explain_victim,
+	[EV_WRITEBACK] = explain_writeback,
 	[EV_EVICT] = explain_evict, [EV_OUT_OF_MEMORY] = explain_oom,
 	[EV_SWAP_IN] = explain_swap_in, [EV_ZERO_FILL] = explain_zero_fill,
 	[EV_PTE_UPDATE] = explain_pte_update, [EV_TLB_FILL] = explain_tlb_fill,

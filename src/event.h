@@ -28,6 +28,7 @@ struct machine;
 	X(EV_PROTECTION_FAULT, "PROTECTION FAULT",   "protection_fault") \
 	X(EV_PAGE_FAULT,       "PAGE FAULT",         "page_fault")       \
 	X(EV_FREE_FRAME,       "FREE FRAME",         "free_frame")       \
+	X(EV_SWEEP,            "SWEEP",              "sweep")            \
 	X(EV_VICTIM,           "VICTIM",             "victim")           \
 	X(EV_WRITEBACK,        "WRITE-BACK",         "writeback")        \
 	X(EV_EVICT,            "EVICT",              "evict")            \
@@ -92,7 +93,8 @@ struct event {
 	int source;              /* the frame a copy-on-write copy is made from, or NO_FRAME */
 	uint64_t count;          /* pages (spawn, map; unmap: those mapped; fork: made
 	                          * copy-on-write), frame limit, TLB entries flushed,
-	                          * accesses between ticks (EV_TICK) */
+	                          * accesses between ticks (EV_TICK), the look's
+	                          * number in its search (EV_SWEEP) */
 	unsigned frames_freed;   /* EV_EXIT, EV_UNMAP: frames given back */
 	unsigned perm;           /* enum perm bits: the page's, or the mapping's */
 	unsigned slots_freed;    /* EV_EXIT, EV_UNMAP: swap slots given back */
@@ -100,7 +102,9 @@ struct event {
 	                          * frames others still map */
 	unsigned slots_shared;   /* the same for swap slots */
 	unsigned flags;          /* EVF_* below */
-	struct victim_why why;   /* EV_VICTIM, EV_TRIM */
+	struct victim_why why;   /* EV_VICTIM, EV_TRIM; EV_SWEEP: rule, what the look
+	                          * saw (struct sweep's saw), value its figure, swept
+	                          * the R bits cleared so far in the search */
 	unsigned held;           /* EVF_LIMITED, EVF_LOCAL, EV_LIMIT: frames the process
 	                          * holds; EV_FORK: the parent's TLB entries dropped
 	                          * (and depth: the page tables copied for the child) */
@@ -164,7 +168,13 @@ enum event_flags {
 	EVF_OWN_LIMIT_LEFT = 1u << 22, /* EV_CGROUP_ADD: the process leaves its own limit */
 };
 
-#define EVENTS_MAX 40
+/*
+ * An access tells at most this many looks of a sweep (EV_SWEEP); a longer
+ * search goes on untold, and its VICTIM event still counts every R bit
+ * cleared.
+ */
+#define LOOKS_TOLD_MAX 24
+#define EVENTS_MAX (40 + LOOKS_TOLD_MAX)
 struct event_list {
 	unsigned n;
 	struct event ev[EVENTS_MAX];

@@ -66,6 +66,21 @@ struct policy_mind {
 };
 
 /*
+ * One search for a victim, look by look (policy_ops.look): what the
+ * policy keeps between its looks, and what the last look saw and did.
+ * A search starts zeroed.
+ */
+struct sweep {
+	unsigned looks;         /* looks made so far */
+	unsigned start;         /* where the hand was when the search began */
+	int kept[3];            /* the policy's own notes between looks */
+	/* the last look */
+	int frame;              /* the frame it looked at, or decided on */
+	unsigned saw;           /* the policy's own code for what it saw and did */
+	uint64_t value;         /* a figure it read there (an age), where it reads one */
+};
+
+/*
  * A policy is one file, src/policy_NAME.c, with its rules at the top, and
  * one entry in the table in policy.c; everything that lists policies
  * (--help, messages, the tests) reads that table.
@@ -112,7 +127,39 @@ struct policy_ops {
 	int (*expired)(const struct policy_state *s, const struct machine *m, int pid,
 		       struct victim_why *why);
 	struct policy_mind mind;
+	/*
+	 * Optional, for the policies that sweep (clock, second chance,
+	 * WSClock): one look, at the frame the hand points to or the front of
+	 * the queue, changing what that look changes (an R bit cleared, the
+	 * hand moved on) and saying so in *sw; returns the victim once a look
+	 * decides, NO_FRAME to look again.  Their choose is this, repeated
+	 * (policy_sweep), so the screen's look-by-look story and batch's one
+	 * call decide alike.
+	 */
+	int (*look)(struct policy_state *s, struct machine *m,
+		    const struct victim_filter *filter, struct victim_why *why, struct sweep *sw);
+	/* Writes, like snprintf, what the look told in ev (EV_SWEEP) saw and did. */
+	int (*look_explain)(const struct event *ev, const struct machine *m, char *buf,
+			    size_t size);
 };
+
+typedef int look_fn(struct policy_state *s, struct machine *m,
+		    const struct victim_filter *filter, struct victim_why *why, struct sweep *sw);
+
+/*
+ * Looks on from where the search sw is until a look decides; returns the
+ * victim.  (Always inlined: with a known look, the loop calls it directly.)
+ */
+static inline __attribute__((always_inline)) int
+policy_sweep(look_fn *look, struct policy_state *s, struct machine *m,
+	     const struct victim_filter *filter, struct victim_why *why, struct sweep *sw)
+{
+	int victim;
+
+	while ((victim = look(s, m, filter, why, sw)) == NO_FRAME)
+		;
+	return victim;
+}
 
 extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 	policy_clock, policy_random, policy_mru, policy_lfu, policy_second_chance,

@@ -36,28 +36,60 @@ clock_clone(const struct policy_state *s, const struct machine *m)
 	return (struct policy_state *)xmemdup(s, sizeof(struct clock_state));
 }
 
+/* What a look saw (sweep.saw). */
+enum { PASSED, CLEARED, TAKEN };
+
+/* The hand looks at its frame, then moves on, past the victim too. */
+static int
+clock_look(struct policy_state *s, struct machine *m, const struct victim_filter *filter,
+	   struct victim_why *why, struct sweep *sw)
+{
+	struct clock_state *c = (struct clock_state *)s;
+	int f = (int)c->hand;
+	struct frame *fr = &m->frames[f];
+
+	sw->looks++;
+	sw->frame = f;
+	c->hand = (c->hand + 1) % m->cfg.frames;
+	if (!victim_filter_allows(m, filter, f)) {
+		sw->saw = PASSED;
+		return NO_FRAME;
+	}
+	if (!fr->referenced) {
+		sw->saw = TAKEN;
+		return f;
+	}
+	fr->referenced = false;
+	why->swept++;
+	sw->saw = CLEARED;
+	return NO_FRAME;
+}
+
 static int
 clock_choose(struct policy_state *s, struct machine *m,
 	     const struct victim_filter *filter, struct victim_why *why)
 {
-	struct clock_state *c = (struct clock_state *)s;
-	unsigned n = m->cfg.frames;
-	int victim;
+	struct sweep sw = { 0 };
 
 	*why = (struct victim_why){ 0 };
-	for (;; c->hand = (c->hand + 1) % n) {
-		struct frame *fr = &m->frames[c->hand];
+	return policy_sweep(clock_look, s, m, filter, why, &sw);
+}
 
-		if (!victim_filter_allows(m, filter, (int)c->hand))
-			continue;
-		if (!fr->referenced)
-			break;
-		fr->referenced = false;
-		why->swept++;
-	}
-	victim = (int)c->hand;
-	c->hand = (c->hand + 1) % n;
-	return victim;
+static int
+clock_look_explain(const struct event *ev, const struct machine *m, char *buf, size_t size)
+{
+	int next = (ev->frame + 1) % (int)m->cfg.frames;
+
+	if (ev->why.rule == PASSED)
+		return snprintf(buf, size, "the hand at frame %d: not a frame this fault may "
+				"take, so it passes over it to frame %d", ev->frame, next);
+	if (ev->why.rule == CLEARED)
+		return snprintf(buf, size, "the hand at frame %d (%d:0x%llx): R = 1, so R is "
+				"cleared (its second chance) and the hand moves on to frame %d",
+				ev->frame, ev->other_pid, (unsigned long long)ev->other_vpn, next);
+	return snprintf(buf, size, "the hand at frame %d (%d:0x%llx): R = 0, so this page "
+			"is the victim; the hand stops just past it, at frame %d", ev->frame,
+			ev->other_pid, (unsigned long long)ev->other_vpn, next);
 }
 
 static unsigned
@@ -85,6 +117,8 @@ const struct policy_ops policy_clock = {
 	.evicted = policy_ignore,
 	.choose = clock_choose,
 	.explain = clock_explain,
+	.look = clock_look,
+	.look_explain = clock_look_explain,
 	.mind = { .header = "hand and R bits", .short_header = "hand R",
 		  .has_hand = true, .shows_r = true, .hand = clock_hand },
 };

@@ -15,20 +15,57 @@
 #include "frame_queue.h"
 #include "machine.h"
 
+/* What a look saw (sweep.saw). */
+enum { TO_THE_BACK, TAKEN };
+
+/* A look at the oldest page the fault may take. */
+static int
+second_chance_look(struct policy_state *s, struct machine *m,
+		   const struct victim_filter *filter, struct victim_why *why, struct sweep *sw)
+{
+	int f = frame_queue_first(s, m, filter);
+
+	sw->looks++;
+	sw->frame = f;
+	sw->value = m->frames[f].loaded_step;
+	if (!m->frames[f].referenced) {
+		sw->saw = TAKEN;
+		why->value = m->frames[f].loaded_step;
+		return f;
+	}
+	m->frames[f].referenced = false;
+	frame_queue_touch(s, m, f);
+	why->swept++;
+	sw->saw = TO_THE_BACK;
+	return NO_FRAME;
+}
+
 static int
 second_chance_choose(struct policy_state *s, struct machine *m,
 		     const struct victim_filter *filter, struct victim_why *why)
 {
-	int f;
+	struct sweep sw = { 0 };
 
 	*why = (struct victim_why){ 0 };
-	while (m->frames[f = frame_queue_first(s, m, filter)].referenced) {
-		m->frames[f].referenced = false;
-		frame_queue_touch(s, m, f);
-		why->swept++;
-	}
-	why->value = m->frames[f].loaded_step;
-	return f;
+	return policy_sweep(second_chance_look, s, m, filter, why, &sw);
+}
+
+static int
+second_chance_look_explain(const struct event *ev, const struct machine *m, char *buf,
+			   size_t size)
+{
+	int k = snprintf(buf, size, "the oldest page in the queue this fault may take is "
+			 "%d:0x%llx in frame %d (loaded at step %llu): ", ev->other_pid,
+			 (unsigned long long)ev->other_vpn, ev->frame,
+			 (unsigned long long)ev->why.value);
+
+	(void)m;
+	if (k < 0 || (size_t)k >= size)
+		return k;
+	if (ev->why.rule == TAKEN)
+		return k + snprintf(buf + k, size - (size_t)k, "R = 0, so it is the victim");
+	return k + snprintf(buf + k, size - (size_t)k, "R = 1, so R is cleared and it goes "
+			    "to the back of the queue (its second chance)");
 }
 
 static int
@@ -52,6 +89,8 @@ const struct policy_ops policy_second_chance = {
 	.evicted = frame_queue_remove,
 	.choose = second_chance_choose,
 	.explain = second_chance_explain,
+	.look = second_chance_look,
+	.look_explain = second_chance_look_explain,
 	.mind = { .header = "R; queue, 1 = oldest", .short_header = "R queue",
 		  .shows_r = true, .kind = MIND_NUMBER, .describe = frame_queue_describe },
 };

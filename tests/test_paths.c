@@ -212,7 +212,7 @@ check_reached(void)
 	static const enum event_kind kinds[] = {
 		EV_TLB_HIT, EV_TLB_MISS, EV_SEGFAULT, EV_PROTECTION_FAULT, EV_VICTIM,
 		EV_OUT_OF_MEMORY, EV_WRITEBACK, EV_SWAP_IN, EV_ZERO_FILL, EV_EXIT,
-		EV_UNMAP, EV_LIMIT, EV_TLB_FLUSH,
+		EV_UNMAP, EV_LIMIT, EV_TLB_FLUSH, EV_SWEEP,
 	};
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -200,6 +200,180 @@ test_working_set_age(void **state)
 	machine_free(m);
 }
 
+/* ---- sweeps told look by look --------------------------------------------- */
+
+/* The frames the looks (SWEEP events) of ev looked at, and how many. */
+static unsigned
+looks_of(const struct event_list *ev, int *frames)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < ev->n; i++)
+		if (ev->ev[i].kind == EV_SWEEP)
+			frames[n++] = ev->ev[i].frame;
+	return n;
+}
+
+static void
+expect_looks(const struct event_list *ev, const int *want, unsigned n, int victim)
+{
+	int got[EVENTS_MAX];
+	unsigned k = looks_of(ev, got);
+	int v = test_find(ev, EV_VICTIM);
+
+	assert_int_equal(k, n);
+	for (unsigned i = 0; i < n; i++)
+		if (got[i] != want[i])
+			fail_msg("look %u at frame %d, expected %d", i + 1, got[i], want[i]);
+	assert_true(v > 0 && ev->ev[v - 1].kind == EV_SWEEP);
+	assert_int_equal(ev->ev[v].frame, victim);
+}
+
+/* The narration of event kind k's i-th one (from 0). */
+static const char *
+said(const struct event_list *ev, const struct machine *m, unsigned i, char *buf, size_t size)
+{
+	for (unsigned j = 0; j < ev->n; j++)
+		if (ev->ev[j].kind == EV_SWEEP && i-- == 0) {
+			event_explain(&ev->ev[j], m, buf, size);
+			return buf;
+		}
+	return "";
+}
+
+/*
+ * CLOCK on lesson 10's string, 3 frames.  Step 4: every R is set; the hand
+ * clears frames 0, 1, 2 and comes back to frame 0, now clear: four looks,
+ * the victim frame 0, three bits cleared.  Step 5 sets page 1's R.  Step 6:
+ * the hand at frame 1 clears it and finds frame 2 clear: two looks.
+ */
+static void
+test_clock_sweep_told_look_by_look(void **state)
+{
+	static const int step4[] = { 0, 1, 2, 0 }, step6[] = { 1, 2 };
+	struct machine *m = test_machine("clock", 3, 0);
+	struct event_list ev;
+	char text[256];
+
+	(void)state;
+	test_run(m, "r 0x0", &ev);
+	test_run(m, "r 0x1000", &ev);
+	test_run(m, "r 0x2000", &ev);
+	test_run(m, "r 0x3000", &ev);
+	expect_looks(&ev, step4, 4, 0);
+	assert_int_equal(ev.ev[test_find(&ev, EV_VICTIM)].why.swept, 3);
+	assert_string_equal(said(&ev, m, 0, text, sizeof text), "the hand at frame 0 (1:0x0): "
+			    "R = 1, so R is cleared (its second chance) and the hand moves on to "
+			    "frame 1");
+	assert_string_equal(said(&ev, m, 3, text, sizeof text), "the hand at frame 0 (1:0x0): "
+			    "R = 0, so this page is the victim; the hand stops just past it, at "
+			    "frame 1");
+	test_run(m, "r 0x1000", &ev);
+	test_run(m, "r 0x4000", &ev);
+	expect_looks(&ev, step6, 2, 2);
+	machine_free(m);
+}
+
+/* Second chance, pages 0 1 2 3 on 3 frames: 0, 1, 2 go to the back, R
+ * cleared; 0 comes to the front again with R clear and goes. */
+static void
+test_second_chance_told_look_by_look(void **state)
+{
+	static const int looks[] = { 0, 1, 2, 0 };
+	struct machine *m = test_machine("second-chance", 3, 0);
+	struct event_list ev;
+	char text[256];
+
+	(void)state;
+	test_run(m, "r 0x0", &ev);
+	test_run(m, "r 0x1000", &ev);
+	test_run(m, "r 0x2000", &ev);
+	test_run(m, "r 0x3000", &ev);
+	expect_looks(&ev, looks, 4, 0);
+	assert_string_equal(said(&ev, m, 1, text, sizeof text), "the oldest page in the queue "
+			    "this fault may take is 1:0x1 in frame 1 (loaded at step 2): R = 1, "
+			    "so R is cleared and it goes to the back of the queue (its second "
+			    "chance)");
+	machine_free(m);
+}
+
+/*
+ * WSClock at step 6 of this file's script (worked out above): the hand at
+ * frame 1 clears its R, passes frame 2 (R clear, unused for 2 < tau 3),
+ * clears frame 0's R, and back at frame 1 takes the clean page unused
+ * longest from where it started: frame 1.
+ */
+static void
+test_wsclock_told_look_by_look(void **state)
+{
+	static const int looks[] = { 1, 2, 0, 1 };
+	struct machine *m = run_to("wsclock", 5);
+	struct op op = test_op(script[5]);
+	struct event_list ev;
+	char text[256];
+
+	(void)state;
+	test_apply(m, &op, &ev, script[5]);
+	expect_looks(&ev, looks, 4, 1);
+	assert_string_equal(said(&ev, m, 1, text, sizeof text), "the hand at frame 2 (1:0x2): "
+			    "R = 0, unused for 2 of its process's accesses, fewer than tau = 3: in "
+			    "its working set, so the hand moves on to frame 0");
+	machine_free(m);
+}
+
+/*
+ * A sweep longer than the looks an access tells: 30 frames, all R set.
+ * The hand looks at 31 frames; 24 are told, the rest go on untold, and the
+ * victim, frame 0, counts all 30 bits cleared, as the untold run does.
+ */
+/* Clock on 30 frames, 64 pages. */
+static struct machine *
+clock_30(void)
+{
+	struct machine_config cfg;
+
+	machine_config_default(&cfg);
+	cfg.policy = policy_find("clock");
+	cfg.frames = 30;
+	cfg.tlb_entries = 0;
+	cfg.va_bits = 18;
+	return machine_new_flat(&cfg, "app", PERM_R | PERM_W);
+}
+
+static void
+test_long_sweep_told_in_part(void **state)
+{
+	struct machine *told = clock_30();
+	struct machine *quiet = clock_30();
+	struct event_list ev;
+	int frames[EVENTS_MAX];
+	char err[128];
+
+	(void)state;
+	for (int page = 0; page <= 30; page++) {
+		char line[16];
+		struct op op;
+
+		snprintf(line, sizeof line, "r 0x%x", page * 0x1000);
+		op = test_op(line);
+		test_apply(told, &op, &ev, line);
+		assert_int_equal(engine_apply(quiet, &op, NULL, err, sizeof err), 0);
+	}
+	assert_int_equal(looks_of(&ev, frames), LOOKS_TOLD_MAX);
+	assert_int_equal(ev.ev[test_find(&ev, EV_VICTIM)].frame, 0);
+	assert_int_equal(ev.ev[test_find(&ev, EV_VICTIM)].why.swept, 30);
+	for (int f = 0; f < 30; f++) {
+		struct frame_mind a, b;
+
+		policy_describe(told, f, &a);
+		policy_describe(quiet, f, &b);
+		assert_int_equal(a.hand, b.hand);
+		assert_int_equal(a.r, b.r);
+	}
+	machine_free(told);
+	machine_free(quiet);
+}
+
 int
 main(void)
 {
@@ -208,6 +382,10 @@ main(void)
 		cmocka_unit_test(test_every_policy_but_random_has_a_column),
 		cmocka_unit_test(test_hand_on_a_free_frame),
 		cmocka_unit_test(test_working_set_age),
+		cmocka_unit_test(test_clock_sweep_told_look_by_look),
+		cmocka_unit_test(test_second_chance_told_look_by_look),
+		cmocka_unit_test(test_wsclock_told_look_by_look),
+		cmocka_unit_test(test_long_sweep_told_in_part),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

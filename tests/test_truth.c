@@ -38,6 +38,12 @@
  *    the frame before it, clean or dirty;
  *  - a ZERO-FILL or SWAP-IN into a frame just freed from another process's
  *    page names its own page with its pid ("for 3:0x0");
+ *  - a SWEEP (one look of clock, second chance or WSClock) names the page
+ *    in the frame it looks at, says "R = 1" or "R = 0" as the frame's bit
+ *    was, leaves it clear, and moves the hand to the frame it names (the
+ *    policy's column draws it there: policy_describe); a page sent "to the
+ *    back of the queue" is last in it; "unused for N" is the age the
+ *    column shows; the VICTIM after a look that found one is that frame;
  *  - no narration starts with its own label ("OUT OF MEMORY: out of
  *    memory: ..." said it twice);
  *  - a named group's limit and usage ("cgroup web is at its limit (3 of 3
@@ -772,6 +778,78 @@ check_trim_and_tick(const struct ctx *c, const struct event *e, const struct rec
 	CLAIM(c, says(c, "it is dirty") == pte->dirty && says(c, "no fault"));
 }
 
+/* Where the policy's column draws the hand in m, or -1. */
+static int
+hand_in(const struct machine *m)
+{
+	struct frame_mind fm;
+
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		if (policy_describe(m, (int)f, &fm) && fm.hand)
+			return (int)f;
+	return -1;
+}
+
+static unsigned
+data_frames(const struct machine *m)
+{
+	unsigned n = 0;
+
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		n += frame_rmap(m, (int)f)->holds == HOLDS_DATA;
+	return n;
+}
+
+/* The frame the hand goes to after a look: where the sentence says. */
+static uint64_t
+hand_goes_to(const struct ctx *c)
+{
+	static const char *const words[] = {
+		"moves on to frame ", "passes over it to frame ", "stops just past it, at frame ",
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (says(c, words[i]))
+			return number_after(c, words[i]);
+	return UINT64_MAX;
+}
+
+/* One look of a sweep, against the frame it looks at and the hand drawn. */
+static void
+check_sweep_words(const struct ctx *c, const struct event *e)
+{
+	const struct event *prev = c->j ? &c->ev->ev[c->j - 1] : NULL;
+	struct frame_mind fm;
+	uint64_t n;
+
+	unsigned told = 0;
+
+	for (unsigned i = 0; i < c->j; i++)
+		told += c->ev->ev[i].kind == EV_SWEEP;
+	/* Unless the looks to tell ran out, the last one found the victim. */
+	if (e->kind == EV_VICTIM && prev && prev->kind == EV_SWEEP && told < LOOKS_TOLD_MAX)
+		CLAIM(c, prev->frame == e->frame);
+	if (e->kind != EV_SWEEP)
+		return;
+	if (!says(c, "not a frame this fault may take")) {
+		struct mapping first = frame_first(c->before, e->frame);
+
+		CLAIM(c, first.pid == e->other_pid && first.vpn == e->other_vpn);
+		CLAIM(c, !c->after->frames[e->frame].referenced);
+	}
+	if (!says(c, "all the way round"))
+		CLAIM(c, says(c, "R = 1") == c->before->frames[e->frame].referenced ||
+		      says(c, "not a frame this fault may take"));
+	if ((n = hand_goes_to(c)) != UINT64_MAX)
+		CLAIM(c, n == (uint64_t)(e->frame + 1) % c->after->cfg.frames &&
+		      hand_in(c->after) == (int)n);
+	if (says(c, "to the back of the queue"))
+		CLAIM(c, policy_describe(c->after, e->frame, &fm) &&
+		      fm.value == data_frames(c->after));
+	if ((n = number_after(c, "unused for ")) != UINT64_MAX)
+		CLAIM(c, policy_describe(c->before, e->frame, &fm) && fm.value == n);
+}
+
 /* A fill that names another process's victim names its own page's pid too. */
 static void
 check_page_owner_named(const struct ctx *c, const struct event *e)
@@ -919,6 +997,7 @@ check_event(struct ctx *c, const struct record *r)
 	check_group_words(c, e);
 	if (e->kind == EV_OOM_KILL)
 		check_oom_kill(c, e);
+	check_sweep_words(c, e);
 }
 
 /* How often the random scripts reached each case worth checking. */
@@ -926,7 +1005,7 @@ enum reached {
 	R_SEGFAULT, R_PROTECTION, R_OOM, R_DROPPED_REFAULT, R_LIMIT_WITH_FREE,
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
 	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT,
-	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_GROUP_WITH_FREE, R_GROUP_SWAP,
+	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_SWEEP, R_GROUP_WITH_FREE, R_GROUP_SWAP,
 	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_COUNT
 };
 static unsigned reached[R_COUNT];
@@ -954,6 +1033,7 @@ tally(const struct event *e)
 	reached[R_TRIM] += e->kind == EV_TRIM;
 	reached[R_DIRTY_TRIM] += e->kind == EV_TRIM && (e->flags & EVF_DIRTY);
 	reached[R_TICK] += e->kind == EV_TICK;
+	reached[R_SWEEP] += e->kind == EV_SWEEP;
 	reached[R_SHARE] += e->kind == EV_SHARE;
 	reached[R_SHARED_CLEAN] += e->kind == EV_WRITEBACK && (e->flags & EVF_SHARED_CLEAN);
 	reached[R_GROUP_WITH_FREE] += e->kind == EV_VICTIM && e->cgroup && e->free_count > 0;
