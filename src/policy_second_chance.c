@@ -54,8 +54,8 @@ static int
 second_chance_look_explain(const struct event *ev, const struct machine *m, char *buf,
 			   size_t size)
 {
-	int k = snprintf(buf, size, "the oldest page in the queue this fault may take is "
-			 "%d:0x%llx in frame %d (loaded at step %llu): ", ev->other_pid,
+	int k = snprintf(buf, size, "the first page in the queue that this fault may take "
+			 "is %d:0x%llx in frame %d (loaded at step %llu): ", ev->other_pid,
 			 (unsigned long long)ev->other_vpn, ev->frame,
 			 (unsigned long long)ev->why.value);
 

@@ -290,10 +290,10 @@ test_second_chance_told_look_by_look(void **state)
 	test_run(m, "r 0x2000", &ev);
 	test_run(m, "r 0x3000", &ev);
 	expect_looks(&ev, looks, 4, 0);
-	assert_string_equal(said(&ev, m, 1, text, sizeof text), "the oldest page in the queue "
-			    "this fault may take is 1:0x1 in frame 1 (loaded at step 2): R = 1, "
-			    "so R is cleared and it goes to the back of the queue (its second "
-			    "chance)");
+	assert_string_equal(said(&ev, m, 1, text, sizeof text), "the first page in the queue "
+			    "that this fault may take is 1:0x1 in frame 1 (loaded at step 2): "
+			    "R = 1, so R is cleared and it goes to the back of the queue (its "
+			    "second chance)");
 	machine_free(m);
 }
 
