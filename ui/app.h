@@ -65,7 +65,7 @@ struct app {
 	bool comparing;                 /* the comparison fills the screen (c) */
 	struct comparison compare;      /* its policies, each at the position */
 	bool sweeping;                  /* the sweep chart fills the screen (S) */
-	struct sweep sweep;             /* its results, for the compared policies */
+	struct sweep_view sweep;             /* its results, for the compared policies */
 
 	struct layout layout;
 	struct theme theme;

@@ -27,15 +27,15 @@ sweep_last_frames(unsigned frames)
 }
 
 void
-sweep_forget(struct sweep *s)
+sweep_forget(struct sweep_view *s)
 {
 	free(s->r);
 	free(s->anomalies);
-	*s = (struct sweep){ 0 };
+	*s = (struct sweep_view){ 0 };
 }
 
 void
-sweep_build(struct sweep *s, const struct history *h, const int *policy, unsigned n)
+sweep_build(struct sweep_view *s, const struct history *h, const int *policy, unsigned n)
 {
 	struct history_source hs = { h, "the session" };
 	struct op_source ops = batch_history_ops(&hs);
@@ -94,7 +94,7 @@ draw_chart(const struct app *a, const struct rect *r, int row, const struct swee
 
 /* What was run, on the first row. */
 static void
-draw_heading(const struct app *a, const struct rect *r, const struct sweep *s)
+draw_heading(const struct app *a, const struct rect *r, const struct sweep_view *s)
 {
 	struct pen p;
 
@@ -107,7 +107,7 @@ draw_heading(const struct app *a, const struct rect *r, const struct sweep *s)
 
 /* The anomalies, or that there is none, from row `row` on. */
 static void
-draw_anomalies(const struct app *a, const struct rect *r, int row, const struct sweep *s)
+draw_anomalies(const struct app *a, const struct rect *r, int row, const struct sweep_view *s)
 {
 	char text[128];
 	struct pen p;
@@ -128,7 +128,7 @@ draw_anomalies(const struct app *a, const struct rect *r, int row, const struct 
 void
 sweep_screen_draw(const struct app *a)
 {
-	const struct sweep *s = &a->sweep;
+	const struct sweep_view *s = &a->sweep;
 	/* Between the title and the prompt. */
 	struct rect body = { 1, 1, a->layout.cols - 2, a->layout.rows - 2 };
 	int listed = s->nanomalies ? (int)s->nanomalies : 1;

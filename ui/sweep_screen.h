@@ -15,7 +15,7 @@
 #include "belady.h"
 #include "history.h"
 
-struct sweep {
+struct sweep_view {
 	bool built;
 	struct compare_plan plan;
 	struct compare_result *r;       /* compare_size(&plan) of them */
@@ -28,9 +28,9 @@ struct sweep {
 unsigned sweep_last_frames(unsigned frames);
 
 /* Runs h's operations under the policies, unless done already. */
-void sweep_build(struct sweep *s, const struct history *h, const int *policy, unsigned n);
+void sweep_build(struct sweep_view *s, const struct history *h, const int *policy, unsigned n);
 
 /* Drops the results: the session's operations changed. */
-void sweep_forget(struct sweep *s);
+void sweep_forget(struct sweep_view *s);
 
 #endif
