@@ -7,7 +7,9 @@
  * line buffer (a million rows must cost little more than the engine
  * does); the JSON printer writes each row with cJSON_PrintUnformatted
  * between brackets of its own, so the document streams.  With --quiet no
- * row is even summarized: only the machine's statistics are printed.
+ * row is even summarized: only the machine's statistics are printed, and
+ * accesses are gathered (a trace's read in runs, trace_next_accesses) and
+ * handed to the engine hundreds at a time.
  * With --events each event of every operation is printed instead of the
  * rows: its step, its label and event_explain()'s line, the UI's words.
  */
@@ -56,6 +58,9 @@ struct printer {
 	void (*end)(struct run *);
 };
 
+/* How many accesses --quiet gathers to hand the engine in one call. */
+#define GATHER_MAX 256
+
 struct run {
 	struct machine *m;
 	const struct batch_options *opt;
@@ -64,6 +69,10 @@ struct run {
 	uint64_t rows;                      /* accesses or events printed so far */
 	struct event_list ev;
 	const char *error;                  /* why the run stopped early, or NULL */
+	struct op_access gathered[GATHER_MAX];  /* --quiet: accesses not yet applied, */
+	uint64_t gathered_at[GATHER_MAX];   /* where each came from (as run_op's `at`) */
+	size_t ngathered;
+	uint64_t refused_at;                /* where an operation the engine refused came from */
 };
 
 /* What an event says of the access's TLB lookup and outcome (0: nothing). */
@@ -651,11 +660,43 @@ run_stop(struct run *run, const char *err)
 	return -1;
 }
 
+/*
+ * --quiet applies the accesses gathered so far.  Returns 0, or -1 with
+ * the engine's message and run->refused_at set.
+ */
 static int
-run_op(struct run *run, const struct op *op, char *err, size_t size)
+run_gathered(struct run *run, char *err, size_t size)
+{
+	size_t n = engine_apply_accesses(run->m, run->gathered, run->ngathered, err, size);
+
+	if (n < run->ngathered) {
+		run->refused_at = run->gathered_at[n];
+		return -1;
+	}
+	run->ngathered = 0;
+	return 0;
+}
+
+/*
+ * Applies op, which came from `at` (a trace position or an index, said
+ * back in run->refused_at if the engine refuses it).  With --quiet an
+ * access is only gathered, for the engine's fastest way (no events, no
+ * call per access): run_gathered must follow the last operation.
+ */
+static int
+run_op(struct run *run, const struct op *op, uint64_t at, char *err, size_t size)
 {
 	struct row r;
 
+	if (run->opt->quiet && op->kind == OP_ACCESS) {
+		run->gathered[run->ngathered] = (struct op_access){
+			.addr = op->addr, .pid = op->pid, .access = op->access };
+		run->gathered_at[run->ngathered++] = at;
+		return run->ngathered == GATHER_MAX ? run_gathered(run, err, size) : 0;
+	}
+	if (run->opt->quiet && run_gathered(run, err, size))
+		return -1;
+	run->refused_at = at;
 	if (run->opt->quiet)    /* the engine's fastest way: no events */
 		return engine_apply(run->m, op, NULL, err, size);
 	if (engine_apply(run->m, op, &run->ev, err, size))
@@ -687,12 +728,15 @@ run_ops(struct machine *m, const struct op_source *src, const struct locator *lo
 		future_unref(f);
 	}
 	run_begin(&run, m, opt, out);
-	for (i = 0; i < n && (rc = run_op(&run, src->at(src->ctx, i, &scratch), err, size)) == 0 &&
+	for (i = 0; i < n && (rc = run_op(&run, src->at(src->ctx, i, &scratch), i, err, size)) == 0 &&
 	    (rc = output_failed(&run, err, size)) == 0; i++)
 		continue;
+	if (rc == 0)
+		rc = run_gathered(&run, err, size);
 	machine_set_future(m, NULL);
-	if (i < n)
-		return ferror(out) ? rc : (loc->blame(loc->ctx, i, err, size), run_stop(&run, err));
+	if (rc)
+		return ferror(out) ? rc : (loc->blame(loc->ctx, run.refused_at, err, size),
+					   run_stop(&run, err));
 	return run_end(&run, err, size);
 }
 
@@ -729,6 +773,59 @@ run_trace_whole(struct machine *m, struct trace *t, const struct batch_options *
 	return rc;
 }
 
+/*
+ * --quiet: gathers the plain accesses next in the trace, the reader's and
+ * the engine's fastest way, applying them whenever the room is full.
+ * Returns 0, or -1 as run_gathered.
+ */
+static int
+gather_trace(struct run *run, struct trace *t, char *err, size_t size)
+{
+	size_t n;
+
+	while ((n = trace_next_accesses(t, run->gathered + run->ngathered,
+					run->gathered_at + run->ngathered,
+					GATHER_MAX - run->ngathered)) > 0) {
+		run->ngathered += n;
+		if (run->ngathered == GATHER_MAX && run_gathered(run, err, size))
+			return -1;
+	}
+	return 0;
+}
+
+/* The engine refused an operation of the trace: says where. */
+static int
+trace_refused(struct run *run, const struct trace *t, char *err, size_t size)
+{
+	trace_blame(t, run->refused_at, err, size);
+	return run_stop(run, err);
+}
+
+static int
+trace_end(struct run *run, const struct trace *t, char *err, size_t size)
+{
+	if (run_gathered(run, err, size))
+		return trace_refused(run, t, err, size);
+	return run_end(run, err, size);
+}
+
+/*
+ * The trace has a bad line (its message in err): what was read before it
+ * runs first, and the engine may refuse some of it first.
+ */
+static int
+trace_bad(struct run *run, const struct trace *t, char *err, size_t size)
+{
+	char *bad = xstrdup(err);
+
+	if (run_gathered(run, err, size))
+		trace_blame(t, run->refused_at, err, size);
+	else
+		snprintf(err, size, "%s", bad);
+	free(bad);
+	return run_stop(run, err);
+}
+
 int
 batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *opt,
 		FILE *out, char *err, size_t size)
@@ -740,17 +837,17 @@ batch_run_trace(struct machine *m, struct trace *t, const struct batch_options *
 	if (policy_looks_ahead(m->cfg.policy))
 		return run_trace_whole(m, t, opt, out, err, size);
 	run_begin(&run, m, opt, out);
-	while ((rc = trace_next(t, &op, err, size)) > 0) {
-		if (run_op(&run, &op, err, size)) {
-			trace_blame(t, trace_position(t), err, size);
-			return run_stop(&run, err);
-		}
+	for (;;) {
+		if (opt->quiet && gather_trace(&run, t, err, size))
+			return trace_refused(&run, t, err, size);
+		if ((rc = trace_next(t, &op, err, size)) <= 0)
+			break;
+		if (run_op(&run, &op, trace_position(t), err, size))
+			return trace_refused(&run, t, err, size);
 		if (output_failed(&run, err, size))
 			return -1;
 	}
-	if (rc < 0)
-		return run_stop(&run, err);
-	return run_end(&run, err, size);
+	return rc < 0 ? trace_bad(&run, t, err, size) : trace_end(&run, t, err, size);
 }
 
 static int

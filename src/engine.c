@@ -20,52 +20,26 @@
 typedef int check_fn(const struct machine *, const struct op *, char *, size_t);
 typedef void apply_fn(struct machine *, const struct op *, struct event *);
 
-/* There is no live process `pid` (0: no current one): says so, returns -1. */
-static int
-no_process(int pid, char *err, size_t size)
-{
-	if (pid == 0)
-		snprintf(err, size, "no current process (spawn one, switch to one, "
-			 "or name a pid: r PID:ADDR)");
-	else
-		snprintf(err, size, "no process %d", pid);
-	return -1;
-}
-
 static int
 need_process(const struct machine *m, int pid, char *err, size_t size)
 {
-	return machine_process(m, pid) ? 0 : no_process(pid, err, size);
+	return machine_process(m, pid) ? 0 : access_no_process(pid, err, size);
 }
 
-static int
-need_address(const struct machine *m, uint64_t addr, char *err, size_t size)
+/* An access's own fields. */
+static struct op_access
+op_access_of(const struct op *op)
 {
-	if (m->cfg.grow_va || machine_addr_ok(m, addr))
-		return 0;
-	snprintf(err, size, "address 0x%llx is outside the %u-bit address space "
-		 "(0x0..0x%llx)", (unsigned long long)addr, m->cfg.va_bits,
-		 (unsigned long long)(((uint64_t)1 << m->cfg.va_bits) - 1));
-	return -1;
-}
-
-/* Checks an access; *p is the process that makes it, found once for its run. */
-static inline int
-access_check(const struct machine *m, const struct op *op, struct process **p,
-	     char *err, size_t size)
-{
-	int pid = op->pid ? op->pid : m->current_pid;
-
-	*p = machine_process(m, pid);
-	return (!*p && no_process(pid, err, size)) || need_address(m, op->addr, err, size);
+	return (struct op_access){ .addr = op->addr, .pid = op->pid, .access = op->access };
 }
 
 static int
 check_access(const struct machine *m, const struct op *op, char *err, size_t size)
 {
+	struct op_access in = op_access_of(op);
 	struct process *p;
 
-	return access_check(m, op, &p, err, size);
+	return access_check(m, &in, &p, err, size);
 }
 
 static int
@@ -622,20 +596,28 @@ int
 engine_apply_partial(struct machine *m, const struct op *op, struct event_list *out,
 		     unsigned max_events, char *err, size_t size)
 {
+	struct op_access in = op_access_of(op);
 	struct process *p = NULL;
 
 	if (out)
 		out->n = 0;
 	/* An access, by far the commonest operation, is checked without the table. */
-	if (op->kind == OP_ACCESS ? access_check(m, op, &p, err, size)
+	if (op->kind == OP_ACCESS ? access_check(m, &in, &p, err, size)
 				  : engine_check(m, op, err, size))
 		return -1;
 	m->step++;
 	if (op->kind == OP_ACCESS)
-		access_run(m, p, op, out, max_events);
+		access_run(m, p, &in, out, max_events);
 	else
 		command_run(m, op, out, max_events);
 	return 0;
+}
+
+size_t
+engine_apply_accesses(struct machine *m, const struct op_access *in, size_t n,
+		      char *err, size_t size)
+{
+	return access_run_quietly(m, in, n, err, size);
 }
 
 int

@@ -37,6 +37,16 @@ int engine_apply(struct machine *m, const struct op *op, struct event_list *out,
 		 char *err, size_t size);
 
 /*
+ * Applies the accesses in[0..n) with no events, as engine_apply(m, op,
+ * NULL) would one after another: batch --quiet's loop, which pays for
+ * neither a whole operation nor a call per access.  Returns how many were
+ * applied: fewer than n when the next one was refused, with its message
+ * in err.
+ */
+size_t engine_apply_accesses(struct machine *m, const struct op_access *in, size_t n,
+			     char *err, size_t size);
+
+/*
  * The same, stopping after `max_events` events: the machine is left as it
  * is at that point of the operation.  For the UI's micro-steps only; a
  * machine stopped part-way must not be applied to again.

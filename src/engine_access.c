@@ -10,11 +10,13 @@
  * older pointer.
  *
  * Batch runs that print only a summary ask for no events at all: the same
- * phases then run back to back and no teller is called.  There is one
+ * phases then run back to back and no teller is called, for a whole run
+ * of accesses in one call (engine_apply_accesses).  There is one
  * implementation of what memory does, and the UI's step-by-step story and
  * batch --quiet's counts come out of it alike (tests/test_paths.c).
  */
 #include <assert.h>
+#include <stdio.h>
 
 #include "engine_access.h"
 #include "page_walk.h"
@@ -1188,42 +1190,60 @@ _Static_assert(PH_DONE - 1 + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) + LOOKS_TOL
 	       EVENTS_MAX,
 	       "an access's events must fit an event list");
 
+/* An access about to run: only what a phase may read before writing it. */
+static inline __attribute__((always_inline)) void
+access_start(struct access *a, const struct machine *m, struct process *p,
+	     const struct op_access *in)
+{
+	a->p = p;
+	a->policy = policy_at(m->cfg.policy);
+	a->region = NULL;
+	a->pte = NULL;
+	a->kind = in->access;
+	a->vaddr = in->addr;
+	a->frame = NO_FRAME;
+	a->tlb_hit = false;
+	a->reads_before = m->stats.table_reads;
+	a->victim.pid = 0;
+	a->faulted = false;
+	a->source = NO_FRAME;
+	a->in_memory = false;
+	a->from_swap = false;
+	a->pte_flags = 0;
+	a->depth = 0;
+	a->table_frame = NO_FRAME;
+	a->missing = 0;
+	a->trimming = false;
+	a->shared_clean = false;
+	a->swap_group = CGROUP_NONE;
+	a->sweep.looks = 0;
+}
+
+/* The phases back to back, telling nothing. */
+static inline __attribute__((always_inline)) void
+run_quietly(struct machine *m, struct process *p, const struct op_access *in)
+{
+	struct access a;
+	enum phase ph = PH_SPLIT;
+
+	access_start(&a, m, p, in);
+	a.looks_left = 0;
+	while (ph != PH_DONE)
+		ph = run_phase(m, &a, ph);
+}
+
 void
-access_run(struct machine *m, struct process *p, const struct op *op,
+access_run(struct machine *m, struct process *p, const struct op_access *in,
 	   struct event_list *out, unsigned max_events)
 {
 	struct access a;
 	enum phase ph = PH_SPLIT, next;
 
-	/* Only what a phase may read before writing it (no zeroing of the rest). */
-	a.p = p;
-	a.policy = policy_at(m->cfg.policy);
-	a.region = NULL;
-	a.pte = NULL;
-	a.kind = op->access;
-	a.vaddr = op->addr;
-	a.frame = NO_FRAME;
-	a.tlb_hit = false;
-	a.reads_before = m->stats.table_reads;
-	a.victim.pid = 0;
-	a.faulted = false;
-	a.source = NO_FRAME;
-	a.in_memory = false;
-	a.from_swap = false;
-	a.pte_flags = 0;
-	a.depth = 0;
-	a.table_frame = NO_FRAME;
-	a.missing = 0;
-	a.trimming = false;
-	a.shared_clean = false;
-	a.swap_group = CGROUP_NONE;
-	a.sweep.looks = 0;
 	if (!out) {
-		a.looks_left = 0;
-		while (ph != PH_DONE)
-			ph = run_phase(m, &a, ph);
+		run_quietly(m, p, in);
 		return;
 	}
+	access_start(&a, m, p, in);
 	if (max_events > EVENTS_MAX)
 		max_events = EVENTS_MAX;
 	a.looks_left = LOOKS_TOLD_MAX;
@@ -1238,4 +1258,61 @@ access_run(struct machine *m, struct process *p, const struct op *op,
 			.frame = NO_FRAME, .slot = NO_SLOT, .source = NO_FRAME };
 		tells[ph](m, &a, next, ev);
 	}
+}
+
+/* ---- checking and running accesses ------------------------------------- */
+
+int
+access_no_process(int pid, char *err, size_t size)
+{
+	if (pid == 0)
+		snprintf(err, size, "no current process (spawn one, switch to one, "
+			 "or name a pid: r PID:ADDR)");
+	else
+		snprintf(err, size, "no process %d", pid);
+	return -1;
+}
+
+static int
+outside_address_space(const struct machine *m, uint64_t addr, char *err, size_t size)
+{
+	snprintf(err, size, "address 0x%llx is outside the %u-bit address space "
+		 "(0x0..0x%llx)", (unsigned long long)addr, m->cfg.va_bits,
+		 (unsigned long long)(((uint64_t)1 << m->cfg.va_bits) - 1));
+	return -1;
+}
+
+static inline __attribute__((always_inline)) int
+check(const struct machine *m, const struct op_access *in, struct process **p,
+      char *err, size_t size)
+{
+	int pid = in->pid ? in->pid : m->current_pid;
+
+	if (!(*p = machine_process(m, pid)))
+		return access_no_process(pid, err, size);
+	if (!m->cfg.grow_va && !machine_addr_ok(m, in->addr))
+		return outside_address_space(m, in->addr, err, size);
+	return 0;
+}
+
+int
+access_check(const struct machine *m, const struct op_access *in, struct process **p,
+	     char *err, size_t size)
+{
+	return check(m, in, p, err, size);
+}
+
+size_t
+access_run_quietly(struct machine *m, const struct op_access *in, size_t n,
+		   char *err, size_t size)
+{
+	struct process *p;
+
+	for (size_t i = 0; i < n; i++) {
+		if (check(m, &in[i], &p, err, size))
+			return i;
+		m->step++;
+		run_quietly(m, p, &in[i]);
+	}
+	return n;
 }

@@ -8,11 +8,20 @@
 #include "machine.h"
 #include "op.h"
 
-/* Runs an access that engine_check accepted, made by process p (op's pid
- * or the current one); stops after max_events (at most EVENTS_MAX, which
- * every access fits).  With out NULL no events are recorded (and there is
- * no limit). */
-void access_run(struct machine *m, struct process *p, const struct op *op,
+/* Says there is no live process pid (0: no current one); returns -1. */
+int access_no_process(int pid, char *err, size_t size);
+
+/*
+ * engine_check for an access: 0 with *p the process that makes it (its
+ * pid's, or the current one), or -1 with a message.
+ */
+int access_check(const struct machine *m, const struct op_access *in, struct process **p,
+		 char *err, size_t size);
+
+/* Runs an access that access_check accepted, made by process p; stops
+ * after max_events (at most EVENTS_MAX, which every access fits).  With
+ * out NULL no events are recorded (and there is no limit). */
+void access_run(struct machine *m, struct process *p, const struct op_access *in,
 		struct event_list *out, unsigned max_events);
 
 /*
@@ -23,5 +32,9 @@ void access_run(struct machine *m, struct process *p, const struct op *op,
  * (tables); the OOM killer ends a process the same way.
  */
 void engine_end_process(struct machine *m, struct process *p, struct event *ev);
+
+/* engine_apply_accesses (engine.h): checks and runs each access in turn. */
+size_t access_run_quietly(struct machine *m, const struct op_access *in, size_t n,
+			  char *err, size_t size);
 
 #endif

@@ -51,6 +51,13 @@ struct op {
 	char name[OP_NAME_MAX + 1]; /* OP_SPAWN; OP_CGROUP_*: the group's */
 };
 
+/* An access alone, as batch runs stream them (an OP_ACCESS's fields). */
+struct op_access {
+	uint64_t addr;
+	int pid;                /* 0: the current process */
+	char access;            /* enum access_kind */
+};
+
 /*
  * A sequence of operations held elsewhere (a history, a compact queue):
  * operation i (from 0, below n) is at(ctx, i, scratch), which returns

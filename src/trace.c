@@ -632,11 +632,11 @@ pages_item_starts(struct trace *t)
 /*
  * A plain decimal page number at the read position, read where it lies,
  * and the line end after it: nearly every item of a page list.  Anything
- * else returns false with nothing read.  (Inlined where the next item is
- * read first: one call less per item.)
+ * else returns false with nothing read.  (Inlined in trace_next, which
+ * tries it first, and in trace_next_accesses' loop: no call per item.)
  */
 static inline __attribute__((always_inline)) bool
-pages_in_place(struct trace *t, struct op *op)
+pages_in_place(struct trace *t, uint64_t *addr)
 {
 	const char *item = t->data + t->pos;
 	uint64_t page;
@@ -654,7 +654,7 @@ pages_in_place(struct trace *t, struct op *op)
 		t->pos++;
 		pages_newline(t);
 	}
-	access_op(op, ACCESS_READ, page << t->page_bits);
+	*addr = page << t->page_bits;
 	return true;
 }
 
@@ -662,11 +662,10 @@ static int
 next_pages(struct trace *t, struct op *op, char *err, size_t size)
 {
 	const char *item;
+	uint64_t addr;
 	size_t n;
 	int c;
 
-	if (pages_in_place(t, op))
-		return 1;
 	c = pages_skip(t, err, size);
 	if (c == SKIP_ERROR)
 		return -1;
@@ -677,8 +676,10 @@ next_pages(struct trace *t, struct op *op, char *err, size_t size)
 			       "expected a page number after ',', found the end");
 	if (c == EOF)
 		return 0;
-	if (pages_in_place(t, op))
+	if (pages_in_place(t, &addr)) {
+		access_op(op, ACCESS_READ, addr);
 		return 1;
+	}
 	pages_item_starts(t);
 	item = pages_item(t, &n);
 	return pages_op(t, item, n, op, err, size);
@@ -731,7 +732,37 @@ trace_open_string(const char *text, const char *label, unsigned page_size)
 int
 trace_next(struct trace *t, struct op *op, char *err, size_t size)
 {
+	uint64_t addr;
+
+	/* A page list's next item is nearly always a plain number read where
+	 * it lies: then no call at all (next_pages tries again after blanks). */
+	if (t->fmt == &formats[TRACE_PAGES] && pages_in_place(t, &addr)) {
+		access_op(op, ACCESS_READ, addr);
+		return 1;
+	}
 	return t->fmt->next(t, op, err, size);
+}
+
+size_t
+trace_next_accesses(struct trace *t, struct op_access *restrict in, uint64_t *restrict at,
+		    size_t max)
+{
+	struct op op;
+	size_t n = 0;
+
+	if (t->fmt == &formats[TRACE_PAGES]) {
+		while (n < max && pages_in_place(t, &in[n].addr)) {
+			in[n].pid = 0;
+			in[n].access = ACCESS_READ;
+			at[n++] = t->where;
+		}
+	} else if (t->fmt == &formats[TRACE_LACKEY]) {
+		while (n < max && (span_next(t, &op) || lackey_in_place(t, &op))) {
+			in[n] = (struct op_access){ .addr = op.addr, .access = op.access };
+			at[n++] = t->where;
+		}
+	}
+	return n;
 }
 
 uint64_t

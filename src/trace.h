@@ -59,6 +59,14 @@ struct trace *trace_open_string(const char *text, const char *label, unsigned pa
  */
 int trace_next(struct trace *t, struct op *op, char *err, size_t size);
 
+/*
+ * Reads up to max plain accesses in a row into in[], as trace_next would
+ * one by one, with their positions (as trace_position) in at[]: batch
+ * --quiet's reader, with no call per access.  Returns how many; 0 when
+ * the next operation is not one it reads (trace_next reads every one).
+ */
+size_t trace_next_accesses(struct trace *t, struct op_access *in, uint64_t *at, size_t max);
+
 /* Where the operation last returned came from: a line, or an item of a string. */
 uint64_t trace_position(const struct trace *t);
 

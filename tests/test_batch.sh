@@ -176,6 +176,31 @@ EOF
 else
 	echo "skip: python3 not found, JSON not parsed"
 fi
+# --quiet hands the engine hundreds of accesses at a time: an access it
+# refuses (page 4096 of a 16-bit space: line 400) or a bad line (line 500)
+# past the first hundreds is still named by its line, the one refused
+# first wins, and the summary counts exactly the accesses before it, as
+# without --quiet.
+# quiet_stop NAME LINE ACCESSES MESSAGE: runs $tmp/stop.pages both ways.
+quiet_stop() {
+	for q in "" --quiet; do
+		run 1 "$1 $q" --batch --trace "$tmp/stop.pages" --va-bits 16 --json $q
+		[ "$(cat "$tmp/err")" = "vmscope: $tmp/stop.pages:$2: $4" ] ||
+			fail "$1 $q: message $(cat "$tmp/err")"
+		grep -q "\"summary\":{\"accesses\":$3,\"hits\":0,\"faults\":$3," "$tmp/out" ||
+			fail "$1 $q: summary $(tail -c 200 "$tmp/out")"
+	done
+}
+far="address 0x1000000 is outside the 16-bit address space (0x0..0xffff)"
+awk 'BEGIN { for (i = 1; i <= 600; i++) print (i == 400 ? 4096 : i % 7) }' > "$tmp/stop.pages"
+quiet_stop "an access refused at line 400" 400 399 "$far"
+awk 'BEGIN { for (i = 1; i <= 600; i++) print (i == 500 ? "x" : i % 7) }' > "$tmp/stop.pages"
+quiet_stop "a bad line 500" 500 499 \
+    'expected a page number (decimal, 0x hex or 0b binary), found "x"'
+awk 'BEGIN { for (i = 1; i <= 600; i++) print (i == 500 ? "x" : i == 400 ? 4096 : i % 7) }' \
+    > "$tmp/stop.pages"
+quiet_stop "line 400 refused before bad line 500" 400 399 "$far"
+
 # A bad item after good ones: the document still ends validly, with the error.
 printf '1,2,x\n' > "$tmp/bad.pages"
 run 1 "--json, a bad trace item" --batch --trace "$tmp/bad.pages" --json
