@@ -616,7 +616,17 @@ run_begin(struct run *run, struct machine *m, const struct batch_options *opt, F
 {
 	*run = (struct run){ .m = m, .opt = opt, .out = out,
 		.pr = opt->json ? &json_printer : &text_printer };
+	if (opt->quiet)         /* read only by the summary */
+		machine_defer_working_sets(m);
 	run->pr->begin(run);
+}
+
+/* The summary: the machine's statistics, working sets counted. */
+static void
+run_summary(struct run *run)
+{
+	machine_count_working_sets(run->m);
+	run->pr->end(run);
 }
 
 static int
@@ -639,7 +649,7 @@ output_failed(const struct run *run, char *err, size_t size)
 static int
 run_end(struct run *run, char *err, size_t size)
 {
-	run->pr->end(run);
+	run_summary(run);
 	if (fflush(run->out) != 0 || ferror(run->out))
 		return write_error(err, size);
 	return 0;
@@ -654,7 +664,7 @@ run_stop(struct run *run, const char *err)
 {
 	if (run->opt->json && !ferror(run->out)) {
 		run->error = err;
-		run->pr->end(run);
+		run_summary(run);
 		fflush(run->out);
 	}
 	return -1;

@@ -662,7 +662,10 @@ access_page(struct machine *m, struct access *a)
 	fr->last_used_step = m->step;
 	if (a->kind == ACCESS_WRITE)
 		own_pte(a)->dirty = true;
-	working_set_touch(&a->p->ws, &a->p->pt, m->cfg.tau, own_pte(a));
+	if (m->ws_uncounted)
+		working_set_remember(&a->p->ws, m->cfg.tau, a->vpn);
+	else
+		working_set_touch(&a->p->ws, &a->p->pt, m->cfg.tau, own_pte(a));
 	a->p->accesses++;
 	a->policy->accessed(m->policy, m, a->frame);
 	if (!a->faulted)

@@ -226,6 +226,23 @@ machine_set_future(struct machine *m, struct future *f)
 	m->future = f;
 }
 
+void
+machine_defer_working_sets(struct machine *m)
+{
+	m->ws_uncounted = !policy_at(m->cfg.policy)->expired;
+}
+
+void
+machine_count_working_sets(struct machine *m)
+{
+	if (!m->ws_uncounted)
+		return;
+	for (size_t pid = 0; pid < m->procs_cap; pid++)
+		if (machine_process(m, (int)pid))
+			working_set_recount(&m->procs[pid]->ws, &m->procs[pid]->pt);
+	m->ws_uncounted = false;
+}
+
 int
 machine_add_process(struct machine *m, int pid, const char *name, char *err, size_t size)
 {

@@ -170,6 +170,8 @@ struct machine {
 	struct policy_state *policy;
 	struct future *future;      /* OPT's look-ahead or NULL; a counted reference */
 	struct stats stats;
+	bool ws_uncounted;          /* working sets kept as windows only (see
+				     * machine_defer_working_sets) */
 };
 
 /* A new machine with no processes; NULL only if cfg fails the check. */
@@ -192,6 +194,16 @@ void machine_free(struct machine *m);
 
 /* Makes f (may be NULL) the operations m looks ahead at, taking a reference. */
 void machine_set_future(struct machine *m, struct future *f);
+
+/*
+ * From now on each process's working set is kept as its window only, not
+ * counted after every access, unless the policy decides by working sets
+ * (it trims them): for a run that reads them only at its end (batch
+ * --quiet).  machine_count_working_sets counts them, and they are kept
+ * counted again.
+ */
+void machine_defer_working_sets(struct machine *m);
+void machine_count_working_sets(struct machine *m);
 
 /*
  * Adds a process at start-up (sessions list them before any operation).

@@ -18,28 +18,40 @@ drop_reference(struct working_set *ws, struct page_table *pt, uint64_t vpn)
 }
 
 void
+working_set_grow(struct working_set *ws, unsigned tau)
+{
+	ws->cap = ws->cap ? (ws->cap * 2 < tau ? ws->cap * 2 : tau) : 1;
+	ws->window = xrealloc(ws->window, ws->cap, sizeof *ws->window);
+}
+
+void
 working_set_touch(struct working_set *ws, struct page_table *pt, unsigned tau,
 		  struct pte *e)
 {
-	if (ws->len == tau) {
-		uint64_t oldest = ws->window[ws->oldest];
+	uint64_t left = working_set_push(ws, tau, e->vpn);
 
-		ws->window[ws->oldest] = e->vpn;
-		ws->oldest = ws->oldest + 1 == tau ? 0 : ws->oldest + 1;
-		/* The same page leaving and coming back changes no count: with
-		 * locality, often so, and then no entry is looked up. */
-		if (oldest == e->vpn)
-			return;
-		drop_reference(ws, pt, oldest);
-	} else {
-		if (ws->len == ws->cap) {
-			ws->cap = ws->cap ? (ws->cap * 2 < tau ? ws->cap * 2 : tau) : 1;
-			ws->window = xrealloc(ws->window, ws->cap, sizeof *ws->window);
-		}
-		ws->window[ws->len++] = e->vpn;
-	}
+	/* The same page leaving and coming back changes no count: with
+	 * locality, often so, and then no entry is looked up. */
+	if (left == e->vpn)
+		return;
+	drop_reference(ws, pt, left);
 	if (e->window_refs++ == 0)
 		ws->size++;
+}
+
+void
+working_set_recount(struct working_set *ws, struct page_table *pt)
+{
+	PAGE_TABLE_FOREACH(pt, e)
+		e->window_refs = 0;
+	ws->size = 0;
+	for (unsigned i = 0; i < ws->len; i++) {
+		struct pte *e = ws->window[i] == WS_GONE ? NULL
+						     : page_table_find(pt, ws->window[i]);
+
+		if (e && e->window_refs++ == 0)
+			ws->size++;
+	}
 }
 
 void

@@ -31,6 +31,45 @@ struct working_set {
 void working_set_touch(struct working_set *ws, struct page_table *pt, unsigned tau,
 		       struct pte *e);
 
+/* Makes room for the window to hold more accesses, up to tau (for working_set_push). */
+void working_set_grow(struct working_set *ws, unsigned tau);
+
+/*
+ * Puts vpn in the window; returns the page number that left it to make
+ * room, or WS_GONE if none did (or the one that left was unmapped).
+ * (Inline: working_set_remember is all of it.)
+ */
+static inline uint64_t
+working_set_push(struct working_set *ws, unsigned tau, uint64_t vpn)
+{
+	uint64_t oldest;
+
+	if (ws->len < tau) {
+		if (ws->len == ws->cap)
+			working_set_grow(ws, tau);
+		ws->window[ws->len++] = vpn;
+		return WS_GONE;
+	}
+	oldest = ws->window[ws->oldest];
+	ws->window[ws->oldest] = vpn;
+	ws->oldest = ws->oldest + 1 == tau ? 0 : ws->oldest + 1;
+	return oldest;
+}
+
+/*
+ * working_set_touch, but only in the window: the counts (size, each
+ * entry's window_refs) are left as they are, until working_set_recount.
+ * For runs that read working sets only at their end.
+ */
+static inline void
+working_set_remember(struct working_set *ws, unsigned tau, uint64_t vpn)
+{
+	working_set_push(ws, tau, vpn);
+}
+
+/* Counts the window again into ws->size and the entries of pt. */
+void working_set_recount(struct working_set *ws, struct page_table *pt);
+
 /* Takes pages [first, first + n) out (before they are unmapped). */
 void working_set_forget(struct working_set *ws, struct page_table *pt, uint64_t first,
 			uint64_t n);
