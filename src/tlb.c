@@ -68,7 +68,7 @@ int
 tlb_lookup(struct tlb *t, int pid, uint64_t vpn)
 {
 	for (unsigned i = 0; i < t->n; i++) {
-		if (t->e[i].pid == pid && t->e[i].vpn == vpn) {
+		if (t->e[i].vpn == vpn && t->e[i].pid == pid) {    /* the rarer match first */
 			if (t->e[t->n].older != i) {    /* not already the newest */
 				unlink_entry(t, i);
 				link_newest(t, i);

@@ -743,6 +743,48 @@ trace_next(struct trace *t, struct op *op, char *err, size_t size)
 	return t->fmt->next(t, op, err, size);
 }
 
+/*
+ * A page list file's lines of one plain decimal number each, read where
+ * they lie with the reader's state held in locals: the lines of nearly
+ * every page list, the shape pages_in_place reads one at a time.  Stops
+ * at anything else (a blank, a comma, a comment, a number of 19 digits or
+ * more, the end of what is read), leaving it to pages_in_place and
+ * next_pages.
+ */
+static size_t
+pages_lines_in_place(struct trace *t, struct op_access *restrict in,
+		     uint64_t *restrict at, size_t max)
+{
+	const char *s = t->data + t->pos, *end = t->data + t->len;
+	uint64_t line = t->count, top = UINT64_MAX >> t->page_bits;
+	unsigned bits = t->page_bits;
+	size_t n = 0;
+
+	if (t->is_string)
+		return 0;
+	for (; n < max; n++) {
+		const char *p = s;
+		uint64_t page = 0;
+		unsigned d;
+
+		/* data[len] is a NUL; past 18 digits the page may have wrapped. */
+		while ((d = (unsigned)(unsigned char)*p - '0') < 10)
+			page = page * 10 + d, p++;
+		if (p == s || p - s > 18 || *p != '\n' || p == end || page > top)
+			break;
+		in[n] = (struct op_access){ .addr = page << bits, .access = ACCESS_READ };
+		at[n] = ++line;
+		s = p + 1;
+	}
+	if (n) {
+		t->pos = (size_t)(s - t->data);
+		t->count = t->where = line;
+		t->comma = false;
+		t->seen_item = true;
+	}
+	return n;
+}
+
 size_t
 trace_next_accesses(struct trace *t, struct op_access *restrict in, uint64_t *restrict at,
 		    size_t max)
@@ -751,6 +793,7 @@ trace_next_accesses(struct trace *t, struct op_access *restrict in, uint64_t *re
 	size_t n = 0;
 
 	if (t->fmt == &formats[TRACE_PAGES]) {
+		n = pages_lines_in_place(t, in, at, max);
 		while (n < max && pages_in_place(t, &in[n].addr)) {
 			in[n].pid = 0;
 			in[n].access = ACCESS_READ;
