@@ -56,6 +56,16 @@ held(const struct machine *m, int f)
 	return (struct ft_page){ map.pid, map.vpn, 0 };
 }
 
+/* Whether some frame of m was filled by operation k. */
+static bool
+frame_taken(const struct machine *m, size_t k)
+{
+	for (unsigned f = 0; f < m->cfg.frames; f++)
+		if (!frame_is_free(m, (int)f) && m->frames[f].loaded_step == k)
+			return true;
+	return false;
+}
+
 /* Fills column c from operation k's events and the state after it. */
 static void
 record(struct frames_table *t, struct history *h, size_t k, size_t c)
@@ -76,6 +86,7 @@ record(struct frames_table *t, struct history *h, size_t k, size_t c)
 	if (col->page.pid > 1 || col->victim.pid > 1)
 		t->many_processes = true;
 	m = history_state(h, k);
+	col->no_frame = col->result == FT_FAULT && !frame_taken(m, k);
 	for (unsigned f = 0; f < t->frames; f++) {
 		struct ft_page *cell = &t->cells[c * t->frames + f];
 

@@ -31,6 +31,9 @@ struct ft_column {
 	struct ft_page page;    /* the page accessed */
 	enum ft_result result;
 	struct ft_page victim;
+	bool no_frame;          /* a fault that took no frame (nothing loaded nor
+				 * copied: a copy-on-write write by the page's
+				 * last mapping, a minor fault) */
 };
 
 struct frames_table {

@@ -86,6 +86,12 @@ check_column(const struct frames_table *t, size_t c, const struct machine *befor
 				 "another page", where, col->step, f,
 				 col->result == FT_FAULT ? "fault" : "hit");
 	}
+	/* A frame is taken from the free ones or from a victim. */
+	bool took = after->free_frames < before->free_frames ||
+		after->stats.evictions > before->stats.evictions;
+	if (col->no_frame != (col->result == FT_FAULT && !took))
+		fail_msg("%s, step %zu: the table says the fault took %s frame", where,
+			 col->step, col->no_frame ? "no" : "a");
 	if (col->victim.pid) {
 		int f = frame_of(before, col->victim);
 
@@ -249,6 +255,32 @@ t_under_policy(void **state)
 	history_free(h);
 }
 
+/*
+ * Lesson 19's last access: the parent writes its page 0 after the child's
+ * copy left it the frame's only mapping, so the fault copies nothing and
+ * takes no frame; every earlier fault of the lesson took one.
+ */
+static void
+t_lesson_19_no_frame(void **state)
+{
+	char path[2048], err[1024];
+	struct session s;
+	struct frames_table t;
+
+	(void)state;
+	assert_int_equal(lesson_find("19", path, sizeof path), 0);
+	if (session_load(path, &s, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(frames_table_build(s.history, &t, err, sizeof err), 0);
+	assert_int_equal(t.ncols, 7);
+	for (size_t c = 0; c < t.ncols; c++)
+		assert_int_equal(t.cols[c].no_frame, c == t.ncols - 1);
+	assert_int_equal(t.cols[t.ncols - 1].result, FT_FAULT);
+	assert_int_equal(t.cols[t.ncols - 1].access, 'w');
+	frames_table_free(&t);
+	session_free(&s);
+}
+
 /* Lesson 31's four policies, as its notes count them: 9, 12, 15 and 14 faults. */
 static void
 t_lesson_31(void **state)
@@ -285,6 +317,7 @@ main(void)
 		cmocka_unit_test(t_random_scripts),
 		cmocka_unit_test(t_under_policy),
 		cmocka_unit_test(t_lesson_31),
+		cmocka_unit_test(t_lesson_19_no_frame),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

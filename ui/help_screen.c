@@ -107,8 +107,10 @@ add_legends(struct help *h, const struct glyphs *g)
 	add_legend(h, "[7]", -1, "the access shown, in the row of pages");
 	add_legend(h, "7*", -1, "a page that access brought into the frame");
 	add_legend(h, "F", -1, "a fault into a free frame");
+	add_legend(h, "f", -1, "a fault that took no frame: nothing loaded or copied");
 	tt_struck(g, "7", struck, sizeof struck);
 	add_legend(h, struck, -1, "the page that fault evicted");
+	add_legend(h, " ", -1, "(blank, fault row) a hit");
 	add_legend(h, "!", -1, "refused: segmentation or protection fault, out of memory");
 	add_line(h, "", false);
 	add_line(h, "Page-table columns", true);

@@ -127,6 +127,8 @@ tt_draw_faults(const struct app *a, const struct rect *r, int row,
 		to_cell(&p, r, g, i);
 		if (col->result == FT_REFUSED)
 			pen_put(&p, EL_ERROR, "!");
+		else if (col->result == FT_FAULT && col->no_frame)
+			pen_put(&p, EL_ALERT, "f");
 		else if (col->result == FT_FAULT && col->victim.pid == 0)
 			pen_put(&p, EL_ALERT, "F");
 		else if (col->result == FT_FAULT) {
