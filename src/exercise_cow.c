@@ -5,7 +5,9 @@
  * each frame (how many page tables map it).  The engine runs the steps
  * (fork, COPY-ON-WRITE and COPY events) and its reverse map (rmap.h) gives
  * the counts; the reasons are the engine's narration of the fault and the
- * copy, and the frames' mappings.
+ * copy, and the frames' mappings.  Pages are named in hex everywhere
+ * ("page 0x1"), problem, reasons and grader messages alike, because the
+ * engine's narration quoted in the reasons names them so.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,14 +57,14 @@ draw_steps(uint64_t *rng, unsigned pages, struct step *steps)
 	}
 }
 
-/* "pid 2 writes page 1", "pid 1 forks (child: pid 2)". */
+/* "pid 2 writes page 0x1", "pid 1 forks (child: pid 2)". */
 static void
 step_text(const struct step *s, char *buf, size_t size)
 {
 	if (s->op.kind == OP_FORK)
 		snprintf(buf, size, "pid %d forks (child: pid %d)", s->op.pid, s->child);
 	else
-		snprintf(buf, size, "pid %d %s page %llu", s->op.pid,
+		snprintf(buf, size, "pid %d %s page 0x%llx", s->op.pid,
 			 s->op.access == ACCESS_WRITE ? "writes" : "reads",
 			 (unsigned long long)(s->op.addr / PAGE_SIZE));
 }
@@ -87,7 +89,7 @@ by_pid(const void *a, const void *b)
 	return ((const struct mapping *)a)->pid - ((const struct mapping *)b)->pid;
 }
 
-/* "frame 0: pids 1, 2 (page 0); frame 3: pid 2 (page 1)": who maps each frame. */
+/* "frame 0: pids 1, 2 (page 0x0); frame 3: pid 2 (page 0x1)": who maps each frame. */
 static void
 mappings_text(const struct machine *m, char *buf, size_t size)
 {
@@ -109,7 +111,7 @@ mappings_text(const struct machine *m, char *buf, size_t size)
 		for (unsigned i = 0; i < n && k < size; i++)
 			k += (size_t)snprintf(buf + k, size - k, "%s %d", i ? "," : "", maps[i].pid);
 		if (k < size)
-			k += (size_t)snprintf(buf + k, size - k, " (page %llu)",
+			k += (size_t)snprintf(buf + k, size - k, " (page 0x%llx)",
 					      (unsigned long long)maps[0].vpn);
 	}
 }
@@ -135,7 +137,7 @@ copies_reason(const struct step *s, const struct event_list *ev, const struct ma
 	} else if (s->op.access == ACCESS_READ) {
 		snprintf(buf, size, "a read of a page needs no copy of it, shared or not");
 	} else {
-		snprintf(buf, size, "pid %d's page %llu is its own and writable: no fault, "
+		snprintf(buf, size, "pid %d's page 0x%llx is its own and writable: no fault, "
 			 "no copy", s->op.pid, (unsigned long long)(s->op.addr / PAGE_SIZE));
 	}
 }
@@ -181,9 +183,9 @@ say_problem(struct exercise *ex, unsigned pages, unsigned frames, const struct s
 {
 	char text[64];
 
-	ex_say(ex, "Process 1 has touched its %u pages, 0 to %u (private and writable);",
+	ex_say(ex, "Process 1 has touched its %u pages, 0x0 to 0x%x (private and writable);",
 	       pages, pages - 1);
-	ex_say(ex, "page N is in frame N.  A fork gives the child the next pid and a page table");
+	ex_say(ex, "page 0xN is in frame N.  A fork gives the child the next pid and a page table");
 	ex_say(ex, "that maps the parent's frames, copy-on-write: a write to a page whose");
 	ex_say(ex, "frame other page tables map too copies it to the lowest free frame.");
 	ex_say(ex, "There are %u frames, so nothing is ever evicted.  The steps:", frames);

@@ -700,7 +700,7 @@ check_cow(const struct exercise *ex)
 		if (sscanf(line, "  %u  pid %u forks (child: pid %u)", &step, &pid, &child) == 3) {
 			for (unsigned v = 0; v < pages; v++)
 				count[frame_of[child][v] = frame_of[pid][v]]++;
-		} else if (sscanf(line, "  %u  pid %u %7s page %u", &step, &pid, verb, &page) == 4) {
+		} else if (sscanf(line, "  %u  pid %u %7s page 0x%x", &step, &pid, verb, &page) == 4) {
 			f = frame_of[pid][page];
 			if (strcmp(verb, "writes") == 0 && count[f] > 1) {
 				unsigned copy = 0;
@@ -736,6 +736,31 @@ test_cow_brute_force(void **state)
 		struct exercise ex = make("cow", seed);
 
 		check_cow(&ex);
+		exercise_free(&ex);
+	}
+}
+
+/* Every "page N" in a cow exercise is hex, as the engine's narration has it. */
+static void
+assert_pages_in_hex(const char *text)
+{
+	for (const char *p = strstr(text, "page "); p; p = strstr(p + 1, "page ")) {
+		if (p[5] >= '0' && p[5] <= '9' && strncmp(p + 5, "0x", 2) != 0)
+			fail_msg("page in decimal: %s", text);
+	}
+}
+
+static void
+test_cow_pages_in_hex(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+		struct exercise ex = make("cow", seed);
+
+		for (size_t l = 0; l < ex.nlines; l++)
+			assert_pages_in_hex(ex.lines[l]);
+		for (size_t i = 0; i < ex.nq; i++)
+			assert_pages_in_hex(ex.q[i].reason);
 		exercise_free(&ex);
 	}
 }
@@ -867,6 +892,7 @@ main(void)
 		cmocka_unit_test(test_snapshot_brute_force),
 		cmocka_unit_test(test_snapshot_refused),
 		cmocka_unit_test(test_cow_brute_force),
+		cmocka_unit_test(test_cow_pages_in_hex),
 		cmocka_unit_test(test_answer_matching),
 		cmocka_unit_test(test_gift_escaping),
 	};

@@ -85,7 +85,7 @@ wrong policy "step 6 victim" 0 "exercise policy, seed 3: 36 of 37 right" \
 wrong snapshot "nru victim" 1 "exercise snapshot, seed 3: 3 of 4 right" \
     "nru victim: 3, not 1: nru evicts page 3 from frame 0, lowest class: 0 (R = 0, D = 0), the lowest frame of its class; page 1 is in class 2 (R = 1, M = 0), in frame 3"
 wrong cow "step 6 counts" "2 3 1 1 - -" "exercise cow, seed 3: 14 of 15 right" \
-    "step 6 counts: 2 2 1 1 - -, not 2 3 1 1 - -: frame 0: pids 1, 3 (page 0); frame 1: pids 2, 3 (page 1); frame 2: pid 2 (page 0); frame 3: pid 1 (page 1)"
+    "step 6 counts: 2 2 1 1 - -, not 2 3 1 1 - -: frame 0: pids 1, 3 (page 0x0); frame 1: pids 2, 3 (page 0x1); frame 2: pid 2 (page 0x0); frame 3: pid 1 (page 0x1)"
 wrong working-set "W(10)" "0 2" "exercise working-set, seed 3: 2 of 3 right" \
     "W(10): 0 2 4, not 0 2: references 8..10 are 0 2 4; the distinct pages among them: 0 2 4"
 # The same for a table given: one wrong answer, and why the page given is not it.
