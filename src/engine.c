@@ -314,6 +314,29 @@ fork_tables(struct machine *m, const struct process *parent, struct process *chi
 	}
 }
 
+/*
+ * A child's name: its parent's with a '+' per generation ("app+", "app++");
+ * when that would pass OP_NAME_MAX, the parent's base name (up to its first
+ * '+'; spawned names have none) and '+' with the child's own pid ("app+301"),
+ * so a long line of forks still gives each generation a name of its own.
+ */
+static void
+child_name(const char *parent, int pid, char *name, size_t size)
+{
+	char suffix[16];
+	int base, n;
+
+	if (strlen(parent) < OP_NAME_MAX) {
+		snprintf(name, size, "%s+", parent);
+		return;
+	}
+	n = snprintf(suffix, sizeof suffix, "+%d", pid);
+	base = (int)strcspn(parent, "+");
+	if (base > OP_NAME_MAX - n)
+		base = OP_NAME_MAX - n;
+	snprintf(name, size, "%.*s%s", base, parent, suffix);
+}
+
 static void
 apply_fork(struct machine *m, const struct op *op, struct event *ev)
 {
@@ -321,8 +344,7 @@ apply_fork(struct machine *m, const struct op *op, struct event *ev)
 	char name[OP_NAME_MAX + 1], err[128];
 	int pid = m->next_pid;
 
-	/* The child is named after its parent, with a '+' per generation. */
-	snprintf(name, sizeof name, "%.*s+", OP_NAME_MAX - 1, m->procs[op->pid]->name);
+	child_name(m->procs[op->pid]->name, pid, name, sizeof name);
 	machine_add_process(m, pid, name, err, sizeof err);
 	parent = m->procs[op->pid];     /* after the add, which may move procs */
 	child = m->procs[pid];

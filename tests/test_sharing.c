@@ -162,6 +162,38 @@ test_fork_chain_counts_each_generation(void **state)
 	machine_free(m);
 }
 
+/*
+ * A line of forks: a '+' per generation while the name fits in 24 (OP_NAME_MAX)
+ * characters ("app" + 21 '+' at pid 22); from pid 23 on the base name and the
+ * child's pid ("app+23"), whose children again add a '+'.  A spawned name of
+ * 24 characters keeps the 21 that leave room for "+pid".
+ */
+static void
+test_fork_names_stay_unique_past_the_limit(void **state)
+{
+	struct machine *m = test_machine("lru", 4, 0);
+	struct event_list ev;
+	char cmd[32], want[OP_NAME_MAX + 1];
+
+	(void)state;
+	for (int pid = 2; pid <= 24; pid++) {
+		snprintf(cmd, sizeof cmd, "fork %d", pid - 1);
+		test_run(m, cmd, &ev);
+	}
+	for (int pid = 2; pid <= 22; pid++) {
+		snprintf(want, sizeof want, "app%.*s", pid - 1, "+++++++++++++++++++++");
+		assert_string_equal(machine_process(m, pid)->name, want);
+	}
+	assert_string_equal(machine_process(m, 23)->name, "app+23");
+	assert_string_equal(machine_process(m, 24)->name, "app+23+");
+	test_run(m, "spawn abcdefghijklmnopqrstuvwx", &ev);        /* pid 25 */
+	test_run(m, "fork 25", &ev);
+	assert_string_equal(machine_process(m, 26)->name, "abcdefghijklmnopqrstu+26");
+	test_run(m, "fork 25", &ev);
+	assert_string_equal(machine_process(m, 27)->name, "abcdefghijklmnopqrstu+27");
+	machine_free(m);
+}
+
 /* Parent and child share frame 1; each has one frame of its own. */
 static struct machine *
 forked_pair(void)
@@ -575,6 +607,7 @@ main(void)
 		cmocka_unit_test(test_fork_shares_every_page_copy_on_write),
 		cmocka_unit_test(test_fork_then_write_copies_once_per_page),
 		cmocka_unit_test(test_fork_chain_counts_each_generation),
+		cmocka_unit_test(test_fork_names_stay_unique_past_the_limit),
 		cmocka_unit_test(test_exit_in_either_order_leaks_nothing),
 		cmocka_unit_test(test_shared_page_through_swap_and_a_minor_fault),
 		cmocka_unit_test(test_copy_with_only_the_source_frame_is_out_of_memory),
