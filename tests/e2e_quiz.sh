@@ -3,7 +3,8 @@
 # step into an access asks first (TLB, fault, frame) and shows nothing of
 # it; a right prediction and a wrong one are scored on the statistics
 # line with the verdict on the hint line, the wrong one naming what the
-# engine did; Escape puts a question off; Q turns the quiz off with the
+# engine did; the question names Esc and q; Escape puts a question off,
+# q quits from it; Q turns the quiz off with the
 # score.  At 80x24 and 160x48.
 #
 # Environment (make check sets them): VMSCOPE, the program; TMUX_BIN.
@@ -25,6 +26,8 @@ run_at() {
 	t send-keys -t ui Space
 	wait_for "predict operation 1: TLB h hit or m miss?"
 	has "step 1/3" && fail "$cols x $rows: the access was shown before the prediction"
+	has "predict operation 1: TLB h hit or m miss?  Esc: not now, q: quit" ||
+	    fail "$cols x $rows: the question does not say Esc and q"
 	t send-keys -t ui m
 	wait_for "predict operation 1: f page fault or n none?"
 	t send-keys -t ui f 0 Enter
@@ -53,5 +56,23 @@ run_at() {
 	echo "ok: the quiz at $cols x $rows"
 }
 
+# q during a question quits, as it does anywhere (nothing is unsaved here).
+quit_in_question() {
+	t kill-server 2>/dev/null
+	rm -f "$work/status"
+	t start-server \; set-option -g remain-on-exit on \; \
+	    new-session -d -s ui -x 80 -y 24 \
+	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --quiz --pages 1,2,1 --frames 2; \
+	    echo \$? > '$work/status'"
+	wait_for "quiz 0/0"
+	t send-keys -t ui Space
+	wait_for "predict operation 1: TLB h hit or m miss?"
+	t send-keys -t ui q
+	poll test -s "$work/status" || fail "q in a quiz question did not quit"
+	[ "$(cat "$work/status")" = 0 ] || fail "q in a quiz question: exit status $(cat "$work/status")"
+	echo "ok: q quits from a quiz question"
+}
+
 run_at 80 24
 run_at 160 48
+quit_in_question

@@ -108,6 +108,21 @@ draw_end(const struct app *a, struct pen *p)
 	pen_put(p, EL_HINT, ": quit");
 }
 
+/* "  Esc: not now, q: quit" after a quiz question, where the row has room for it. */
+static void
+draw_quiz_keys(struct pen *p)
+{
+	static const char *const keys[][2] = { { "Esc", ": not now, " }, { "q", ": quit" } };
+
+	if (pen_left(p) < (int)strlen("  Esc: not now, q: quit"))
+		return;
+	pen_put(p, EL_HINT, "  ");
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		pen_put(p, EL_KEY, keys[i][0]);
+		pen_put(p, EL_HINT, keys[i][1]);
+	}
+}
+
 static void
 prompt_draw(const struct app *a, const struct rect *r)
 {
@@ -135,6 +150,7 @@ prompt_draw(const struct app *a, const struct rect *r)
 		quiz_question(&a->quiz, question, sizeof question);
 		pen_put(&p, EL_PROMPT, " ");
 		pen_put(&p, EL_PROMPT, question);
+		draw_quiz_keys(&p);
 		break;
 	default:
 		if (a->message[0] != '\0' && a->message_aside) {

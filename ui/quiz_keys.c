@@ -48,13 +48,14 @@ reveal(struct app *a)
 	return R_MOVED | R_REDRAW;
 }
 
+/* Escape puts the question off; q does so too and then quits as anywhere. */
 unsigned
 quiz_mode_key(struct app *a, int key)
 {
-	if (key == 27) {                /* Escape: not now */
+	if (key == 27 || key == 'q') {
 		a->quiz.op = 0;
 		a->mode = MODE_NORMAL;
-		return R_REDRAW;
+		return key == 'q' ? command_quit(a) : R_REDRAW;
 	}
 	if (!quiz_key(&a->quiz, key))
 		return R_NONE;
