@@ -440,8 +440,9 @@ utf8_length(const unsigned char *s)
 
 /*
  * Text a terminal shows as it is: valid UTF-8 with no control characters
- * but tab and newline, so a file cannot smuggle escape sequences into the
- * screen.  Returns 0, or -1 with the offending byte's offset in *at.
+ * but tab and newline, C1 and bidi controls included, so a file cannot
+ * smuggle escape sequences into the screen or reorder a line.  Returns 0,
+ * or -1 with the offending character's offset in *at.
  */
 static int
 plain_text(const char *s, size_t *at)
@@ -451,13 +452,32 @@ plain_text(const char *s, size_t *at)
 
 	while (p[i]) {
 		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f ||
-		    (n = utf8_length(p + i)) == 0) {
+		    (n = utf8_length(p + i)) == 0 || (p[i] == 0xc2 && p[i + 1] < 0xa0) ||
+		    bidi_control_at(s + i, n)) {
 			*at = i;
 			return -1;
 		}
 		i += n;
 	}
 	return 0;
+}
+
+/* What plain_text refused at s, offset `at`: a character by its code point, else the byte. */
+static void
+text_problem(struct json_reader *r, const char *path, const char *s, size_t at)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned bidi = bidi_control_at(s, strlen(s));
+
+	if (bidi)
+		json_problem(r, path, "expected text (UTF-8, no control characters), found the "
+		    "bidirectional control U+%04X at offset %zu", bidi, at);
+	else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+		json_problem(r, path, "expected text (UTF-8, no control characters), found the "
+		    "C1 control U+%04X at offset %zu", (unsigned)p[1], at);
+	else
+		json_problem(r, path, "expected text (UTF-8, no control characters), "
+		    "found byte 0x%02x at offset %zu", p[0], at);
 }
 
 int
@@ -476,9 +496,7 @@ json_as_string(struct json_reader *r, const struct cJSON *v, const char *path,
 			json_problem(r, path, "expected text, found a NUL character (\\u0000 "
 			    "or a zero byte) at offset %zu, which a string may not hold", at);
 		else
-			json_problem(r, path, "expected text (UTF-8, no control characters), "
-			    "found byte 0x%02x at offset %zu",
-			    (unsigned char)v->valuestring[at], at);
+			text_problem(r, path, v->valuestring + at, at);
 		return -1;
 	}
 	if (cJSON_IsString(v))

@@ -38,11 +38,24 @@ printable_utf8(const unsigned char *p, size_t n)
 	    (p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xf0 && p[1] < 0x90) ||
 	    (p[0] == 0xed && p[1] > 0x9f) || (p[0] == 0xf4 && p[1] > 0x8f))
 		return 0;
-	/* Bidi controls (U+202A-U+202E, U+2066-U+2069) could reorder the line. */
-	if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
-	    (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+	if (bidi_control_at((const char *)p, len))
 		return 0;
 	return len;
+}
+
+unsigned
+bidi_control_at(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned c;
+
+	if (n < 3 || p[0] != 0xe2 || (p[1] != 0x80 && p[1] != 0x81) || (p[2] & 0xc0) != 0x80)
+		return 0;
+	c = 0x2000u | (unsigned)(p[1] & 0x3f) << 6 | (unsigned)(p[2] & 0x3f);
+	if (c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069))
+		return c;
+	return 0;
 }
 
 /* One byte, escaped, into tmp. */

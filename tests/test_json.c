@@ -161,6 +161,9 @@ t_quote(void **state)
 	assert_string_equal(q, "\"r 0xZZ\"");
 	json_quote(q, sizeof q, "a\"b\\c\nd\x01", 40);
 	assert_string_equal(q, "\"a\\\"b\\\\c\\nd\\x01\"");
+	/* bidi controls escaped, marks (U+200E, U+200F) as overrides (U+202E) */
+	json_quote(q, sizeof q, "a\xe2\x80\x8f\xe2\x80\xae\xe2\x81\xa9\xe2\x80\x90", 40);
+	assert_string_equal(q, "\"a\\xe2\\x80\\x8f\\xe2\\x80\\xae\\xe2\\x81\\xa9\xe2\x80\x90\"");
 	json_quote(q, sizeof q, "abcdefgh", 4);
 	assert_string_equal(q, "\"abcd...\"");
 	/* never cut inside a UTF-8 character */
@@ -345,6 +348,12 @@ t_plain_text(void **state)
 		{ "\"x\xed\xa0\x80\"", "found byte 0xed at offset 1" },     /* surrogate */
 		{ "\"\xf4\x90\x80\x80\"", "found byte 0xf4 at offset 0" }, /* past U+10FFFF */
 		{ "\"cut \xe2\x86\"", "found byte 0xe2 at offset 4" },
+		/* C1 and bidi controls, by their code points */
+		{ "\"next\\u0085line\"", "found the C1 control U+0085 at offset 4" },
+		{ "\"ab\\u202ecd\"", "found the bidirectional control U+202E at offset 2" },
+		{ "\"\\u2066x\\u2069\"", "found the bidirectional control U+2066 at offset 0" },
+		{ "\"x\xe2\x80\x8e\"", "found the bidirectional control U+200E at offset 1" },
+		{ "\"\\u200f\"", "found the bidirectional control U+200F at offset 0" },
 	};
 	struct seen s;
 	size_t i;

@@ -218,6 +218,12 @@ static const struct {
 	  { "machine.seed: expected an integer from 0 to 18446744073709551615 (a number or a "
 	    "string such as \"0x7fff\"), found a number beyond 2^53 - 1, which JSON cannot "
 	    "hold exactly (write it as a string)" } },
+	/* bidi controls in text are refused by their code point and offset */
+	{ "{\"vmscope\": 1, \"title\": \"a\\u202eb\", \"notes\": \"ok \\u200f\"}", 2,
+	  { "t.json: title: expected text (UTF-8, no control characters), found the "
+	    "bidirectional control U+202E at offset 1",
+	    "t.json: notes: expected text (UTF-8, no control characters), found the "
+	    "bidirectional control U+200F at offset 3" } },
 	/* a bidi override is escaped, as a C1 control is */
 	{ "\xc2\x9b" "2J\xe2\x80\xae" "evil", 1,
 	  { "expected JSON, found \"\\xc2\\x9b2J\\xe2\\x80\\xaeevil\"" } },
