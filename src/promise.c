@@ -14,7 +14,8 @@
 #define PROMISE_STATS(X) \
 	X(accesses) X(hits) X(faults) X(evictions) X(writebacks) \
 	X(tlb_hits) X(tlb_misses) X(segfaults) X(protection_faults) \
-	X(out_of_memory) X(zero_fills) X(swap_ins) X(table_reads) X(mem_refs) X(oom_kills)
+	X(out_of_memory) X(zero_fills) X(swap_ins) X(minor_faults) X(major_faults) \
+	X(table_reads) X(mem_refs) X(oom_kills)
 
 #define STAT_ENTRY(f) { #f, offsetof(struct stats, f) },
 static const struct {
