@@ -477,6 +477,20 @@ for charset in C.UTF-8 C; do
 	stop_server
 done
 
+# --- a copy-on-write page in swap: the page-table perm column marks it
+# as the pages grid does, △ (▲ is a page in a frame) ----------------------
+printf 'spawn a 4 rw\nw 0x0\nfork 2\nr 3:0x1000\nr 3:0x2000\nr 3:0x3000\n' \
+    > "$work/cow-swapped"
+t start-server \; new-session -d -s ui -x 100 -y 30 \
+    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$VMSCOPE' --frames 3 --tlb 0 --script '$work/cow-swapped'"
+wait_for "step 0/6"
+t send-keys -t ui G
+wait_for "step 6/6"
+has "0x0 0 - - s0   r△" || fail "a copy-on-write PTE in swap is not marked △"
+screen | grep -qF "s0   r▲" && fail "a copy-on-write PTE in swap is marked ▲ (in a frame)"
+t send-keys -t ui q y
+stop_server
+
 # --- no UTF-8: ASCII only; a click on a page explains it ---------------
 start 80 24 LANG=C LC_ALL=C
 run_command "r 0x7fff"

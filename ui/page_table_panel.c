@@ -2,7 +2,8 @@
  * page_table_panel.c - the shown process's page-table entries, one row per
  * touched page: VPN, present, dirty, referenced, where the page is (frame
  * fN or swap slot sN) and permissions, marked ▲ copy-on-write or ◆ shared
- * (sharing.h); and the entry a walk is reading,
+ * (△ or ◇ when it is in swap, as in the pages grid; sharing.h); and the
+ * entry a walk is reading,
  * with P = 0, even for a page never touched, or "not mapped" for a page
  * outside every region (no entry exists).  Wide panels add when the resident
  * page was loaded and last used.  When every live process's table fits,
@@ -145,7 +146,8 @@ draw_where(struct pen *p, const struct pte *e, enum element row)
 		pen_put(p, row != EL_TEXT ? row : EL_DIM, "-    ");
 }
 
-/* The permissions, then a copy-on-write or shared page's mark (▲ or ◆). */
+/* The permissions, then a copy-on-write or shared page's mark, the same as
+ * the pages grid's: ▲ or ◆ in a frame, △ or ◇ in swap. */
 static void
 draw_perm(const struct app *a, struct pen *p, const struct pte *e, bool found,
 	  enum element row)
@@ -156,7 +158,7 @@ draw_perm(const struct app *a, struct pen *p, const struct pte *e, bool found,
 	pen_put(p, row, perm);
 	if (s != SHARING_NONE) {
 		pen_put(p, row != EL_TEXT ? row : sharing_element(s, row),
-		    sharing_glyph(a->g, s, true));
+		    sharing_glyph(a->g, s, e->present));
 		pen_repeat(p, row, " ", 3 - (int)strlen(perm));
 	} else
 		pen_repeat(p, row, " ", 4 - (int)strlen(perm));
