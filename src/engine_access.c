@@ -964,11 +964,29 @@ tell_look(const struct machine *m, struct access *a, enum phase next, struct eve
 	}
 }
 
+/* The page that ranked next to the victim, if the policy names one. */
+static void
+name_rival(const struct machine *m, const struct access *a, struct rival *r)
+{
+	struct victim_filter filter;
+
+	*r = (struct rival){ .frame = NO_FRAME };
+	if (!a->policy->rival)
+		return;
+	filter = victim_filter_for(m, a);
+	r->frame = a->policy->rival(m->policy, m, &filter, a->frame, &r->value);
+	if (r->frame == NO_FRAME)
+		return;
+	r->pid = frame_first(m, r->frame).pid;
+	r->vpn = frame_first(m, r->frame).vpn;
+}
+
 static void
 tell_victim(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
 	ev->kind = EV_VICTIM;
 	ev->why = a->why;
+	name_rival(m, a, &ev->why.rival);
 	if (cgroup_at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	name_victim(a, ev);

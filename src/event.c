@@ -284,6 +284,19 @@ victim_reason(const struct victim_why *w, const struct machine *m, char *b, size
 	return policy_at(m->cfg.policy)->explain(w, m, b, n);
 }
 
+/* ", rather than 1:0x2 (last used at step 3)": the page that ranked next. */
+static int
+rather_than(const struct rival *r, const struct machine *m, char *b, size_t n, int k)
+{
+	if (!m || !r->pid)
+		return k;
+	k = append(b, n, k, ", rather than %d:0x%llx (", r->pid, ull(r->vpn));
+	if (k < 0 || (size_t)k >= n)
+		return k;
+	k += policy_at(m->cfg.policy)->rival_explain(r->value, b + k, n - k);
+	return append(b, n, k, ")");
+}
+
 /* "cgroup web has no swap left (its swap limit is 0 slots)". */
 static int
 no_swap_left(const struct event *e, const struct machine *m, char *b, size_t n, int k)
@@ -349,6 +362,7 @@ explain_victim(const struct event *e, const struct machine *m, char *b, size_t n
 	if (k < 0 || (size_t)k >= n)
 		return;
 	k += victim_reason(&e->why, m, b + k, n - k);
+	k = rather_than(&e->why.rival, m, b, n, k);
 	if (e->flags & EVF_GROUP_SWAP) {
 		k = append(b, n, k, "; it is %s, needs a swap slot, and ",
 			   (e->flags & EVF_SHARED_CLEAN) ? "clean but in a shared mapping" : "dirty");

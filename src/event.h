@@ -72,6 +72,16 @@ struct victim_why {
 	unsigned rule;
 	uint64_t value;
 	unsigned swept;
+	/*
+	 * The page that ranked next by the policy's rule (policy_ops.rival),
+	 * filled only when events are told: pid 0 names none.
+	 */
+	struct rival {
+		int pid;
+		uint64_t vpn;
+		int frame;
+		uint64_t value;         /* its deciding figure */
+	} rival;
 };
 
 #define NO_FRAME (-1)

@@ -132,3 +132,27 @@ frame_queue_last(const struct policy_state *s, const struct machine *m,
 			return f;
 	return -1;
 }
+
+int
+frame_queue_after(const struct policy_state *s, const struct machine *m,
+		  const struct victim_filter *filter, int victim)
+{
+	const struct frame_queue *q = queue(s);
+
+	for (int f = q->next[victim]; f >= 0; f = q->next[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}
+
+int
+frame_queue_before(const struct policy_state *s, const struct machine *m,
+		   const struct victim_filter *filter, int victim)
+{
+	const struct frame_queue *q = queue(s);
+
+	for (int f = q->prev[victim]; f >= 0; f = q->prev[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}

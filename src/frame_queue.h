@@ -35,5 +35,14 @@ int frame_queue_first(const struct policy_state *s, const struct machine *m,
 /* The first frame from the back that the filter allows. */
 int frame_queue_last(const struct policy_state *s, const struct machine *m,
 		     const struct victim_filter *filter);
+/*
+ * The rivals of those choices: the next frame the filter allows after
+ * `victim`, towards the back (first's) or towards the front (last's);
+ * -1 if none.
+ */
+int frame_queue_after(const struct policy_state *s, const struct machine *m,
+		      const struct victim_filter *filter, int victim);
+int frame_queue_before(const struct policy_state *s, const struct machine *m,
+		       const struct victim_filter *filter, int victim);
 
 #endif

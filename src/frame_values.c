@@ -23,21 +23,43 @@ frame_values_clone(const struct policy_state *s, const struct machine *m)
 	return (struct policy_state *)xmemdup(fv, sizeof *fv + fv->nframes * sizeof fv->v[0]);
 }
 
-int
-frame_values_choose_smallest(struct policy_state *s, struct machine *m,
-			     const struct victim_filter *filter, struct victim_why *why)
+/* The smallest value the filter allows, but for frame `except` (-1: none). */
+static int
+smallest_but(const struct frame_values *fv, const struct machine *m,
+	     const struct victim_filter *filter, int except)
 {
-	const struct frame_values *fv = frame_values(s);
 	int best = -1;
 
 	for (int f = 0; f < (int)fv->nframes; f++) {
-		if (!victim_filter_allows(m, filter, f))
+		if (f == except || !victim_filter_allows(m, filter, f))
 			continue;
 		if (best < 0 || fv->v[f] < fv->v[best] ||
 		    (fv->v[f] == fv->v[best] &&
 		     m->frames[f].loaded_step < m->frames[best].loaded_step))
 			best = f;
 	}
+	return best;
+}
+
+int
+frame_values_choose_smallest(struct policy_state *s, struct machine *m,
+			     const struct victim_filter *filter, struct victim_why *why)
+{
+	const struct frame_values *fv = frame_values(s);
+	int best = smallest_but(fv, m, filter, -1);
+
 	*why = (struct victim_why){ .value = fv->v[best] };
 	return best;
+}
+
+int
+frame_values_rival(const struct policy_state *s, const struct machine *m,
+		   const struct victim_filter *filter, int victim, uint64_t *value)
+{
+	const struct frame_values *fv = frame_values(s);
+	int f = smallest_but(fv, m, filter, victim);
+
+	if (f >= 0)
+		*value = fv->v[f];
+	return f;
 }

@@ -27,6 +27,9 @@ struct policy_state *frame_values_clone(const struct policy_state *s, const stru
  */
 int frame_values_choose_smallest(struct policy_state *s, struct machine *m,
 				 const struct victim_filter *filter, struct victim_why *why);
+/* The rival of that choice: the smallest but the victim's, by the same rule. */
+int frame_values_rival(const struct policy_state *s, const struct machine *m,
+		       const struct victim_filter *filter, int victim, uint64_t *value);
 
 static inline struct frame_values *
 frame_values(const struct policy_state *s)

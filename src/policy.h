@@ -113,6 +113,16 @@ struct policy_ops {
 	int (*explain)(const struct victim_why *why, const struct machine *m,
 		       char *buf, size_t size);
 	/*
+	 * Optional (NULL: the policy names no rival, as random): called only
+	 * when events are told, after choose: the frame other than victim that
+	 * ranks next by the policy's rule among those the filter allows, its
+	 * deciding figure in *value; NO_FRAME if no other frame may go.
+	 */
+	int (*rival)(const struct policy_state *s, const struct machine *m,
+		     const struct victim_filter *filter, int victim, uint64_t *value);
+	/* Writes, like snprintf, the rival's figure ("last used at step 3"). */
+	int (*rival_explain)(uint64_t value, char *buf, size_t size);
+	/*
 	 * Optional (NULL: none): work done every cfg.tick accesses, after the
 	 * access, and in words what it does ("nru clears every R bit").
 	 */

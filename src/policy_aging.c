@@ -50,6 +50,15 @@ aging_explain(const struct victim_why *why, const struct machine *m, char *buf, 
 			bits);
 }
 
+static int
+aging_rival_explain(uint64_t value, char *buf, size_t size)
+{
+	char bits[9];
+
+	aging_bits(value, bits);
+	return snprintf(buf, size, "counter %s", bits);
+}
+
 static void
 aging_tick(struct policy_state *s, struct machine *m)
 {
@@ -72,6 +81,8 @@ const struct policy_ops policy_aging = {
 	.evicted = policy_ignore,
 	.choose = frame_values_choose_smallest,
 	.explain = aging_explain,
+	.rival = frame_values_rival,
+	.rival_explain = aging_rival_explain,
 	.mind = { .header = "8-bit counter", .short_header = "counter",
 		  .kind = MIND_BITS8, .describe = aging_describe },
 	.tick = aging_tick,

@@ -31,6 +31,24 @@ fifo_explain(const struct victim_why *why, const struct machine *m, char *buf, s
 	return snprintf(buf, size, "oldest: loaded at step %llu", (unsigned long long)why->value);
 }
 
+/* The next in the queue that the fault may take. */
+static int
+fifo_rival(const struct policy_state *s, const struct machine *m,
+	   const struct victim_filter *filter, int victim, uint64_t *value)
+{
+	int f = frame_queue_after(s, m, filter, victim);
+
+	if (f >= 0)
+		*value = m->frames[f].loaded_step;
+	return f;
+}
+
+static int
+fifo_rival_explain(uint64_t value, char *buf, size_t size)
+{
+	return snprintf(buf, size, "loaded at step %llu", (unsigned long long)value);
+}
+
 const struct policy_ops policy_fifo = {
 	.name = "fifo",
 	.summary = "evict the page loaded earliest",
@@ -42,6 +60,8 @@ const struct policy_ops policy_fifo = {
 	.evicted = frame_queue_remove,
 	.choose = fifo_choose,
 	.explain = fifo_explain,
+	.rival = fifo_rival,
+	.rival_explain = fifo_rival_explain,
 	.mind = { .header = "queue, 1 = oldest", .short_header = "queue",
 		  .kind = MIND_NUMBER, .describe = frame_queue_describe },
 };

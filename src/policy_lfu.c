@@ -45,6 +45,12 @@ lfu_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 			(unsigned long long)why->value, why->value == 1 ? "" : "s");
 }
 
+static int
+lfu_rival_explain(uint64_t value, char *buf, size_t size)
+{
+	return snprintf(buf, size, "%llu use%s", (unsigned long long)value, value == 1 ? "" : "s");
+}
+
 const struct policy_ops policy_lfu = {
 	.name = "lfu",
 	.summary = "evict the page used fewest times since it was loaded",
@@ -56,6 +62,8 @@ const struct policy_ops policy_lfu = {
 	.evicted = policy_ignore,
 	.choose = frame_values_choose_smallest,
 	.explain = lfu_explain,
+	.rival = frame_values_rival,
+	.rival_explain = lfu_rival_explain,
 	.mind = { .header = "uses since loaded", .short_header = "uses",
 		  .kind = MIND_NUMBER, .describe = lfu_describe },
 };

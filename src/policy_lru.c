@@ -30,6 +30,24 @@ lru_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 			(unsigned long long)why->value);
 }
 
+/* The next in the queue that the fault may take. */
+static int
+lru_rival(const struct policy_state *s, const struct machine *m,
+	   const struct victim_filter *filter, int victim, uint64_t *value)
+{
+	int f = frame_queue_after(s, m, filter, victim);
+
+	if (f >= 0)
+		*value = m->frames[f].last_used_step;
+	return f;
+}
+
+static int
+lru_rival_explain(uint64_t value, char *buf, size_t size)
+{
+	return snprintf(buf, size, "last used at step %llu", (unsigned long long)value);
+}
+
 const struct policy_ops policy_lru = {
 	.name = "lru",
 	.summary = "evict the page used least recently",
@@ -41,6 +59,8 @@ const struct policy_ops policy_lru = {
 	.evicted = frame_queue_remove,
 	.choose = lru_choose,
 	.explain = lru_explain,
+	.rival = lru_rival,
+	.rival_explain = lru_rival_explain,
 	.mind = { .header = "last used (step)", .short_header = "used",
 		  .kind = MIND_NUMBER, .describe = policy_mind_last_use },
 };

@@ -70,7 +70,7 @@ t_oom_kill_in_a_group_beside_a_process_outside(void **state)
 	assert_string_equal(said(m, &ev, 3), "cgroup box is at its limit (2 of 2 frames): it "
 			    "must give up one of its own pages although frames 3, 4 and 5 are "
 			    "free; lru chooses 2:0x0 in frame 1, least recently used: last used at "
-			    "step 6; it is dirty, needs a swap slot, and cgroup box has no swap "
+			    "step 6, rather than 2:0x1 (last used at step 7); it is dirty, needs a swap slot, and cgroup box has no swap "
 			    "left (its swap limit is 0 slots), so it cannot be evicted");
 	i = test_find(&ev, EV_OOM_KILL);
 	assert_int_equal(ev.ev[i].other_pid, 2);

@@ -116,6 +116,50 @@ test_clock_second_chance(void **state)
 }
 
 static void
+test_victim_names_its_rival(void **state)
+{
+	/*
+	 * Three frames: r 0 (step 1), r 1, r 2, r 0, r 1, r 0, then r 3 (step 7)
+	 * faults.  Page 0x0: loaded at 1, last used at 6, 3 uses; 0x1: 2, 5, 2;
+	 * 0x2: 3, 3, 1.  FIFO takes 0x0 (loaded first), 0x1 loaded next; LRU
+	 * takes 0x2 (used at 3), 0x1 used next longest ago (5); MRU takes 0x0
+	 * (used at 6), 0x1 used next most recently (5); LFU takes 0x2 (1 use),
+	 * 0x1 next fewest (2).  Random draws: it names no rival.
+	 */
+	static const struct { const char *policy, *says; } cases[] = {
+		{ "fifo", "evicts 1:0x0 from frame 0, oldest: loaded at step 1, "
+		  "rather than 1:0x1 (loaded at step 2)" },
+		{ "lru", "evicts 1:0x2 from frame 2, least recently used: last used at step 3, "
+		  "rather than 1:0x1 (last used at step 5)" },
+		{ "mru", "evicts 1:0x0 from frame 0, most recently used: last used at step 6, "
+		  "rather than 1:0x1 (last used at step 5)" },
+		{ "lfu", "evicts 1:0x2 from frame 2, least frequently used: 1 use since it was "
+		  "loaded, rather than 1:0x1 (2 uses)" },
+		{ "random", "drawn at random (seed 1); it is clean" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		static const char *const ops[] = { "r 0x0000", "r 0x1000", "r 0x2000",
+			"r 0x0000", "r 0x1000", "r 0x0000", "r 0x3000" };
+		struct machine *m = test_machine(cases[i].policy, 3, 0);
+		struct event_list ev;
+		char text[512];
+		int v;
+
+		for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++)
+			test_run(m, ops[k], &ev);
+		v = test_find(&ev, EV_VICTIM);
+		assert_true(v >= 0);
+		event_explain(&ev.ev[v], m, text, sizeof text);
+		if (!strstr(text, cases[i].says))
+			fail_msg("%s: \"%s\" does not say \"%s\"", cases[i].policy, text,
+				 cases[i].says);
+		machine_free(m);
+	}
+}
+
+static void
 test_victim_reasons(void **state)
 {
 	/* After r 0 (step 1), r 1, r 0, r 2 on two frames, each policy's words. */
@@ -538,6 +582,7 @@ main(void)
 		cmocka_unit_test(test_opt_victims),
 		cmocka_unit_test(test_clock_second_chance),
 		cmocka_unit_test(test_victim_reasons),
+		cmocka_unit_test(test_victim_names_its_rival),
 		cmocka_unit_test(test_opt_reason_names_next_use),
 		cmocka_unit_test(test_random_is_reproducible),
 		cmocka_unit_test(test_mru_victims),

@@ -25,6 +25,11 @@
  *    since its page came into it (by every page table that maps it);
  *  - "lowest class: K (R = r, D = d)" (nru): the victim's bits, and no frame
  *    the fault may take is in a lower class;
+ *  - "rather than P:0xV (figure)": the page that ranked next is resident
+ *    in another frame, the fault may take it (it is of the faulting
+ *    process or its group where a scope or limit binds), its figure is the
+ *    one said, and, where the fault may take any frame, the policy's rule
+ *    ranks it after the victim and before every other page;
  *  - a WORKING-SET TRIM takes a page of the accessing process that was
  *    resident and "not touched in its last T accesses": T is the setting,
  *    and its process has made at least T accesses (that reached a page)
@@ -727,6 +732,19 @@ may_take_any(const struct ctx *c)
 	return false;
 }
 
+/* Whether the fault of this access must take its own or its group's page. */
+static bool
+scope_binds(const struct ctx *c)
+{
+	for (unsigned i = 0; i < c->j; i++) {
+		const struct event *f = &c->ev->ev[i];
+
+		if (f->kind == EV_PAGE_FAULT || f->kind == EV_COW_FAULT)
+			return (f->flags & EVF_LIMITED) || ((f->flags & EVF_LOCAL) && f->held);
+	}
+	return false;
+}
+
 /* What a victim's reason says of the state it was chosen from. */
 static void
 check_reason_words(const struct ctx *c, const struct event *e, const struct record *r)
@@ -749,6 +767,88 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 			if (frame_rmap(c->before, (int)f)->holds == HOLDS_DATA)
 				CLAIM(c, nru_class(c->before, (int)f) >= k);
 	}
+}
+
+/*
+ * Where the policy's rule ranks frame f: lower goes first (fifo, lru, mru,
+ * lfu, aging: the policies that name a rival).
+ */
+static void
+rank_key(const struct machine *m, int f, uint64_t key[2])
+{
+	const char *policy = policy_at(m->cfg.policy)->name;
+	struct frame_mind fm;
+
+	key[0] = key[1] = 0;
+	if (!strcmp(policy, "fifo"))
+		key[0] = m->frames[f].loaded_step;
+	else if (!strcmp(policy, "lru"))
+		key[0] = m->frames[f].last_used_step;
+	else if (!strcmp(policy, "mru"))
+		key[0] = UINT64_MAX - m->frames[f].last_used_step;
+	else if (policy_describe(m, f, &fm)) {  /* lfu, aging: ties to the earliest loaded */
+		key[0] = fm.value;
+		key[1] = m->frames[f].loaded_step;
+	}
+}
+
+static bool
+ranks_before(const struct machine *m, int f, int g)
+{
+	uint64_t a[2], b[2];
+
+	rank_key(m, f, a);
+	rank_key(m, g, b);
+	return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
+}
+
+/* The page a victim's line says ranked next: "rather than 1:0x2 (step 3)". */
+static void
+check_rival(const struct ctx *c, const struct event *e, const struct record *r)
+{
+	const char *at = strstr(c->text, ", rather than ");
+	const struct pte *pte;
+	int pid, rf;
+	unsigned long long vpn, n;
+	char figure[64], bits[9];
+	struct frame_mind fm;
+
+	if (e->kind != EV_VICTIM) {
+		CLAIM(c, at == NULL);
+		return;
+	}
+	if (!at) {      /* none only when the fault could take no other page */
+		for (unsigned f = 0; f < c->before->cfg.frames && may_take_any(c); f++)
+			CLAIM(c, !policy_at(c->before->cfg.policy)->rival || (int)f == e->frame ||
+			      frame_rmap(c->before, (int)f)->holds != HOLDS_DATA);
+		return;
+	}
+	CLAIM(c, sscanf(at, ", rather than %d:0x%llx (%63[^)])", &pid, &vpn, figure) == 3);
+	pte = pte_before(c, pid, vpn);
+	CLAIM(c, pte != NULL && pte->present && pte->frame != e->frame);
+	if (pte == NULL || !pte->present)
+		return;
+	rf = pte->frame;
+	if (scope_binds(c))     /* its own, or its group's */
+		CLAIM(c, rmap_maps_pid(&c->before->rmap, frame_rmap(c->before, rf), e->pid) ||
+		      (machine_process(c->before, pid)->cgroup != CGROUP_NONE &&
+		       machine_process(c->before, pid)->cgroup ==
+		       machine_process(c->before, e->pid)->cgroup));
+	if (sscanf(figure, "last used at step %llu", &n) == 1)
+		CLAIM(c, c->before->frames[rf].last_used_step == n);
+	else if (sscanf(figure, "loaded at step %llu", &n) == 1)
+		CLAIM(c, c->before->frames[rf].loaded_step == n);
+	else if (sscanf(figure, "%llu use", &n) == 1)
+		CLAIM(c, r->uses[rf] == n && says(c, n == 1 ? "(1 use)" : "uses)"));
+	else if (sscanf(figure, "counter %8[01]", bits) == 1)
+		CLAIM(c, policy_describe(c->before, rf, &fm) && fm.value == strtoull(bits, NULL, 2));
+	else
+		CLAIM(c, !"a figure the check knows");
+	CLAIM(c, ranks_before(c->before, e->frame, rf));
+	for (unsigned f = 0; f < c->before->cfg.frames && may_take_any(c); f++)
+		if (frame_rmap(c->before, (int)f)->holds == HOLDS_DATA && (int)f != e->frame &&
+		    (int)f != rf)
+			CLAIM(c, ranks_before(c->before, rf, (int)f));
 }
 
 /* A page trimmed from its working set, and a clock tick. */
@@ -993,6 +1093,7 @@ check_event(struct ctx *c, const struct record *r)
 	check_shared_words(c, e);
 	check_share_words(c, e);
 	check_reason_words(c, e, r);
+	check_rival(c, e, r);
 	check_trim_and_tick(c, e, r);
 	check_group_words(c, e);
 	if (e->kind == EV_OOM_KILL)
