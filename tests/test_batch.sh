@@ -7,38 +7,8 @@
 #
 # Environment (make check sets them): VMSCOPE, the program.
 set -u
-: "${VMSCOPE:?path of src/vmscope}"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_batch.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# same NAME EXPECTED-FILE ACTUAL-FILE
-same() {
-	if cmp -s "$2" "$3"; then
-		echo "ok: $1"
-	else
-		fail "$1"
-		diff -u "$2" "$3" | head -40
-	fi
-}
-
-# run STATUS NAME ARGS...: runs vmscope into $tmp/out and $tmp/err and
-# checks its exit status.
-# (sh has no local variables: run_* names are run's own.)
-run() {
-	run_want=$1 run_name=$2
-	shift 2
-	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
-	run_got=$?
-	[ "$run_got" -eq "$run_want" ] ||
-		fail "$run_name: exit status $run_got, wanted $run_want: $(cat "$tmp/err")"
-}
+. "$(dirname "$0")/cli_harness.sh"
 
 # A dirty page written back, a clean one dropped, a swap-in, a TLB hit.
 printf 'w 0x0\nr 0x1000\nr 0x2000\nr 0x0\nr 0x4\n' > "$tmp/s1"
@@ -474,5 +444,4 @@ done
 run 0 "--version" --version
 grep -q '^vmscope [0-9][0-9.]*$' "$tmp/out" || fail "--version: $(cat "$tmp/out")"
 
-[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
-echo "all passed"
+finish

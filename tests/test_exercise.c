@@ -87,7 +87,7 @@ test_kinds_listed(void **state)
 /*
  * Fixed problems per seed: splitmix64 from the seed, the same everywhere
  * (policy seed 2: opt, 3 frames, 3,1,2,4,0,2,1,2,2,4,0,1; tlb seed 7: 2
- * entries, 0,3,1,2,0,1,0,0,2,3,1,3).  tests/test_exercise.sh holds whole
+ * entries, 0,3,1,2,0,1,0,0,2,3,1,3).  tests/test_exercise_cli.sh holds whole
  * sheets per seed.
  */
 static void

@@ -7,33 +7,8 @@
 #
 # Environment (make check sets them): VMSCOPE, the program.
 set -u
-: "${VMSCOPE:?path of src/vmscope}"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_export.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# run STATUS NAME ARGS...: vmscope ARGS into $tmp/out and $tmp/err.
-run() {
-	run_want=$1 run_name=$2
-	shift 2
-	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
-	run_got=$?
-	if [ "$run_got" -ne "$run_want" ]; then
-		fail "$run_name: exit status $run_got, wanted $run_want: $(cat "$tmp/err")"
-	else
-		echo "ok: $run_name"
-	fi
-}
-
-same() {
-	cmp -s "$2" "$3" || { fail "$1"; diff -u "$2" "$3" | head -30; }
-}
+. "$(dirname "$0")/cli_harness.sh"
 
 legend='* the page was brought in by this access; F a page fault, . a hit, ! refused (segmentation or protection fault, out of memory)'
 textbook="--pages 7,0,1,2,0,3,0,4,2,3,0,3,2 --frames 3 --policy lru"
@@ -172,8 +147,4 @@ run 0 "over a 0640 file" --export md "$tmp/w/kept.md" --pages 1
 	fail "a new quiz under umask 027: $(stat -c %a "$tmp/w/new.gift"), wanted 640"
 [ "$(ls -A "$tmp/w" | grep -c vmscope)" -eq 0 ] || fail "a temporary file was left"
 
-if [ "$failures" -gt 0 ]; then
-	echo "$failures failed"
-	exit 1
-fi
-echo "all passed"
+finish

@@ -9,18 +9,9 @@
 # Skipped (status 77) where the limit cannot be set or the program cannot
 # run under it at all (sanitizer builds reserve terabytes of shadow).
 set -u
-: "${VMSCOPE:?path of src/vmscope}"
-
-LIMIT_KB=65536
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vmscope-memory.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/cli_harness.sh"
 trap 'exit 1' INT TERM HUP PIPE
-failures=0
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
+LIMIT_KB=65536
 
 # limited ARGS...: vmscope ARGS in a 64 MB address space, output to $tmp/out.
 limited() {
@@ -61,5 +52,4 @@ awk 'BEGIN {
 fits "--check of 5,000 operations with 2^24 slots" --check "$tmp/session.json"
 grep -q ': ok$' "$tmp/out" || fail "--check: $(cat "$tmp/out")"
 
-[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
-echo "all passed"
+finish

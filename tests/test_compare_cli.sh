@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_compare.sh - vmscope --batch --compare and --sweep-frames end to
+# test_compare_cli.sh - vmscope --batch --compare and --sweep-frames end to
 # end: text and JSON on the textbook strings (answers worked out by hand
 # in tests/test_compare.c), Belady's anomaly named where it occurs and
 # not where it does not, a session as the source, an operation that
@@ -10,35 +10,7 @@
 set -u
 : "${VMSCOPE:?path of src/vmscope}" "${VMSCOPE_DATADIR:?path of data/}"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_compare.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# same NAME EXPECTED-FILE ACTUAL-FILE
-same() {
-	if cmp -s "$2" "$3"; then
-		echo "ok: $1"
-	else
-		fail "$1"
-		diff -u "$2" "$3" | head -40
-	fi
-}
-
-# run STATUS NAME ARGS...: runs vmscope into $tmp/out and $tmp/err and
-# checks its exit status.
-run() {
-	run_want=$1 run_name=$2
-	shift 2
-	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
-	run_got=$?
-	[ "$run_got" -eq "$run_want" ] ||
-		fail "$run_name: exit status $run_got, wanted $run_want: $(cat "$tmp/err")"
-}
+. "$(dirname "$0")/cli_harness.sh"
 
 # usage NAME MESSAGE ARGS...: exit status 2 and exactly this message.
 usage() {
@@ -165,5 +137,4 @@ usage "ascii and json" "--ascii draws the sweep's chart; --json has no chart" $p
 usage "without --batch" "--compare works only with --batch (in the UI, S shows the sweep chart)" --pages $belady --compare fifo,lru
 usage "session machine" "--frames cannot change the machine of a session or lesson (it has its own)" --batch "$VMSCOPE_DATADIR/lessons/05-belady-3-frames.json" --compare fifo --frames 4
 
-[ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
-echo "all passed"
+finish

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_exercise.sh - vmscope --exercise and --grade end to end: whole
+# test_exercise_cli.sh - vmscope --exercise and --grade end to end: whole
 # answer sheets fixed per seed (tests/exercise/), every kind's --answers
 # graded full marks over several seeds and with --count, one wrong answer
 # reported alone with the right one and its reason, blank sheets, sheets
@@ -11,33 +11,8 @@
 set -u
 : "${VMSCOPE:?path of src/vmscope}" "${TEST_SRCDIR:?path of the tests folder}"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_exercise.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+. "$(dirname "$0")/cli_harness.sh"
 kinds="bits split translate multilevel tlb eat policy working-set snapshot cow"
-
-fail() {
-	echo "FAIL: $*"
-	failures=$((failures + 1))
-}
-
-# run STATUS NAME ARGS...: vmscope ARGS into $tmp/out and $tmp/err.
-run() {
-	run_want=$1 run_name=$2
-	shift 2
-	"$VMSCOPE" "$@" > "$tmp/out" 2> "$tmp/err"
-	run_got=$?
-	if [ "$run_got" -ne "$run_want" ]; then
-		fail "$run_name: exit status $run_got, wanted $run_want: $(cat "$tmp/err")"
-	else
-		echo "ok: $run_name"
-	fi
-}
-
-# same NAME EXPECTED-FILE ACTUAL-FILE
-same() {
-	cmp -s "$2" "$3" || { fail "$1"; diff -u "$2" "$3" | head -30; }
-}
 
 # The same seed, the same sheet: problems and answers fixed per seed.
 for k in $kinds; do
@@ -238,8 +213,4 @@ usage "--export without a FILE" "--export gift needs the FILE to write right aft
     --exercise bits --export gift
 usage "--export md" '--export: expected gift, found "md"' --exercise bits --export md x
 
-if [ "$failures" -gt 0 ]; then
-	echo "$failures failed"
-	exit 1
-fi
-echo "all passed"
+finish
