@@ -26,6 +26,7 @@
 #include "engine.h"
 #include "future.h"
 #include "json.h"
+#include "number.h"
 #include "op_queue.h"
 #include "policy.h"
 #include "session.h"
@@ -306,6 +307,21 @@ summary_line(FILE *out, const char *label, uint64_t v, uint64_t of)
 	fputc('\n', out);
 }
 
+/* "TLB reach:         2056 KiB (516 pages in 4 entries)", if there is a TLB. */
+static void
+text_tlb_reach(struct run *run)
+{
+	const struct tlb *t = &run->m->tlb;
+	char reach[32];
+
+	if (!t->n)
+		return;
+	number_bytes_text(machine_tlb_reach(run->m), reach, sizeof reach);
+	fprintf(run->out, "%-19s%s (%llu page%s in %u entr%s)\n", "TLB reach:", reach,
+		(unsigned long long)tlb_reach_pages(t), tlb_reach_pages(t) == 1 ? "" : "s",
+		t->n - t->empty, t->n - t->empty == 1 ? "y" : "ies");
+}
+
 /*
  * On a multi-level machine: "memory refs:       23 (2.30 per access)" and
  * "page-table frames: 3 (1: 2, 2: 1)", in total and by live process.
@@ -331,6 +347,7 @@ text_tables(struct run *run)
 		}
 	}
 	fputs(*sep == ',' ? ")\n" : "\n", run->out);
+	text_tlb_reach(run);
 }
 
 /* A process's minor or major faults. */
@@ -513,7 +530,6 @@ json_event(struct run *run, const struct event *ev)
 	json_emit(run->out, o);
 }
 
-/* "memory_refs":23,"table_frames":{"total":3,"1":2,"2":1}, on a multi-level machine. */
 /* {"1":{"minor":2,"major":1}}: each process that took a fault, exited ones too. */
 static void
 json_faults(struct cJSON *o, const struct machine *m)
@@ -533,6 +549,10 @@ json_faults(struct cJSON *o, const struct machine *m)
 	}
 }
 
+/*
+ * "memory_refs":23,"table_frames":{"total":3,"1":2,"2":1}, on a
+ * multi-level machine, and with a TLB "tlb_reach":2105344 (bytes).
+ */
 static void
 json_tables(struct cJSON *o, const struct machine *m)
 {
@@ -540,6 +560,8 @@ json_tables(struct cJSON *o, const struct machine *m)
 	char pid[24];
 
 	json_put_uint(o, "memory_refs", stats_mem_refs(&m->stats));
+	if (m->cfg.tlb_entries)
+		json_put_uint(o, "tlb_reach", machine_tlb_reach(m));
 	t = json_put_object(o, "table_frames");
 	json_put_uint(t, "total", m->table_frames);
 	for (size_t i = 1; i < m->procs_cap; i++) {

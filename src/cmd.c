@@ -81,6 +81,8 @@ static const struct cmd_entry cmd_table[] = {
 	  "share PID1 ADDR1 PID2 ADDR2 PAGES PERM" },
 	/* cgroup has three forms, told apart by the word after NAME (parse_cgroup). */
 	{ "cgroup", "cgroup", OP_CGROUP_LIMIT, 0, { ARG_END }, CGROUP_USAGE },
+	{ "hugemap", "hugemap", OP_HUGEMAP, 0, { ARG_PID, ARG_ADDR, ARG_PAGES, ARG_PERM },
+	  "hugemap PID ADDR PAGES PERM" },
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -120,6 +122,8 @@ static const char usage_text[] =
 	"switch PID                   make PID the current process\n"
 	"exit PID                     end PID; its frames and swap slots are freed\n"
 	"map PID ADDR PAGES PERM      map PAGES pages from ADDR with PERM\n"
+	"hugemap PID ADDR PAGES PERM  map PAGES huge pages (a leaf one level up;\n"
+	"                             2 levels or more) from ADDR with PERM\n"
 	"unmap PID ADDR PAGES         unmap PAGES pages from ADDR\n"
 	"limit PID FRAMES|none        cap the frames PID may hold, or lift the cap\n"
 	"tlb flush                    empty the TLB\n"
@@ -565,7 +569,9 @@ cmd_format(const struct op *op, char *buf, size_t size)
 	case OP_EXIT:
 		return (size_t)snprintf(buf, size, "exit %d", op->pid);
 	case OP_MAP:
-		return (size_t)snprintf(buf, size, "map %d 0x%llx %llu %s", op->pid, addr,
+	case OP_HUGEMAP:
+		return (size_t)snprintf(buf, size, "%s %d 0x%llx %llu %s",
+					op->kind == OP_MAP ? "map" : "hugemap", op->pid, addr,
 					pages, perm_name(op->perm));
 	case OP_UNMAP:
 		return (size_t)snprintf(buf, size, "unmap %d 0x%llx %llu", op->pid, addr, pages);

@@ -108,11 +108,69 @@ check_map(const struct machine *m, const struct op *op, char *err, size_t size)
 	return 0;
 }
 
+/* hugemap: PAGES huge pages from ADDR, which must begin one. */
+static int
+check_hugemap(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	struct op small = *op;
+	uint64_t first = op->addr >> machine_page_bits(m);
+
+	if (need_process(m, op->pid, err, size) ||
+	    machine_huge_check(m, first, op->pages, err, size))
+		return -1;
+	small.pages = op->pages * machine_huge_pages(m);
+	return check_map(m, &small, err, size);
+}
+
+/* Whether small page vpn of p lies inside a huge page, past its first page. */
+static bool
+inside_huge_page(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	const struct region *r = process_region(p, vpn);
+
+	return r && r->huge && (vpn & (machine_huge_pages(m) - 1));
+}
+
+/* unmap takes whole huge pages: its ends may not cut one. */
+static int
+check_unmap(const struct machine *m, const struct op *op, char *err, size_t size)
+{
+	const struct process *p;
+	uint64_t first = op->addr >> machine_page_bits(m), end;
+
+	if (check_range(m, op, err, size))
+		return -1;
+	p = machine_process(m, op->pid);
+	end = first + op->pages;
+	if (inside_huge_page(m, p, first) || (end < machine_pages_per_process(m) &&
+					       inside_huge_page(m, p, end))) {
+		snprintf(err, size, "pages from 0x%llx cut a huge page of pid %d: unmap whole "
+			 "huge pages (%llu pages each)", (unsigned long long)op->addr, op->pid,
+			 (unsigned long long)machine_huge_pages(m));
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+has_huge_pages(const struct process *p)
+{
+	for (size_t i = 0; i < p->nregions; i++)
+		if (p->regions[i].huge)
+			return true;
+	return false;
+}
+
 static int
 check_fork(const struct machine *m, const struct op *op, char *err, size_t size)
 {
 	if (need_process(m, op->pid, err, size))
 		return -1;
+	if (has_huge_pages(m->procs[op->pid])) {
+		snprintf(err, size, "pid %d maps huge pages, and vmscope does not share them "
+			 "copy-on-write: fork a process without huge pages", op->pid);
+		return -1;
+	}
 	if (m->next_pid > PID_MAX) {
 		snprintf(err, size, "no pid left for the child: pids go up to %d", PID_MAX);
 		return -1;
@@ -222,11 +280,30 @@ check_nothing(const struct machine *m, const struct op *op, char *err, size_t si
  * Drops a page's mapping from its frame and swap slot, giving back each
  * whose last mapping it was; the caller removes its PTE.
  */
+/* A huge page's frames all go free at once (it is never in swap). */
+static void
+release_huge_page(struct machine *m, struct process *p, struct pte *e, struct event *ev)
+{
+	unsigned pages = (unsigned)machine_huge_pages(m);
+
+	tlb_remove_page(&m->tlb, p->pid, e->vpn, e->frame);
+	for (unsigned i = 0; i < pages; i++)
+		rmap_clear(&m->rmap, &m->frames[e->frame + (int)i].rmap);
+	p->resident -= pages;
+	m->free_frames += pages;
+	m->huge_frames -= pages;
+	ev->frames_freed += pages;
+}
+
 static void
 release_page(struct machine *m, struct process *p, struct pte *e, struct event *ev)
 {
 	struct mapping map = { .pid = p->pid, .vpn = e->vpn };
 
+	if (e->present && frame_rmap(m, e->frame)->holds == HOLDS_HUGE) {
+		release_huge_page(m, p, e, ev);
+		return;
+	}
 	if (e->present) {
 		p->resident--;
 		tlb_remove_page(&m->tlb, p->pid, e->vpn, e->frame);
@@ -253,7 +330,7 @@ apply_spawn(struct machine *m, const struct op *op, struct event *ev)
 	int pid = m->next_pid;
 
 	machine_add_process(m, pid, op->name, err, sizeof err);
-	region_insert(m->procs[pid], 0, pages, op->perm);
+	region_insert(m->procs[pid], 0, pages, op->perm, false);
 	m->current_pid = pid;
 	ev->kind = EV_SPAWN;
 	ev->pid = pid;
@@ -352,7 +429,7 @@ apply_fork(struct machine *m, const struct op *op, struct event *ev)
 		child->cgroup = parent->cgroup;     /* a named group, not a limit of its own */
 	for (size_t i = 0; i < parent->nregions; i++)
 		region_insert(child, parent->regions[i].first_vpn, parent->regions[i].npages,
-			      parent->regions[i].perm);
+			      parent->regions[i].perm, false);
 	ev->kind = EV_FORK;
 	ev->other_pid = pid;
 	fork_tables(m, parent, child, ev);
@@ -394,7 +471,7 @@ apply_share(struct machine *m, const struct op *op, struct event *ev)
 	uint64_t first = op->addr >> machine_page_bits(m);
 	uint64_t to_first = op->to_addr >> machine_page_bits(m);
 
-	region_insert(to, to_first, op->pages, op->perm);
+	region_insert(to, to_first, op->pages, op->perm, false);
 	ev->kind = EV_SHARE;
 	ev->other_pid = op->to_pid;
 	ev->other_vpn = to_first;
@@ -434,13 +511,19 @@ apply_exit(struct machine *m, const struct op *op, struct event *ev)
 	engine_end_process(m, machine_process(m, op->pid), ev);
 }
 
+/* map, or hugemap (count: huge pages, flagged EVF_HUGE). */
 static void
 apply_map(struct machine *m, const struct op *op, struct event *ev)
 {
-	region_insert(m->procs[op->pid], op->addr >> machine_page_bits(m), op->pages, op->perm);
+	bool huge = op->kind == OP_HUGEMAP;
+
+	region_insert(m->procs[op->pid], op->addr >> machine_page_bits(m),
+		      huge ? op->pages * machine_huge_pages(m) : op->pages, op->perm, huge);
 	ev->kind = EV_MAP;
 	ev->count = op->pages;
 	ev->perm = op->perm;
+	if (huge)
+		ev->flags |= EVF_HUGE;
 }
 
 static void
@@ -579,7 +662,7 @@ static const struct {
 	[OP_SWITCH] = { check_pid, apply_switch },
 	[OP_EXIT] = { check_pid, apply_exit },
 	[OP_MAP] = { check_map, apply_map },
-	[OP_UNMAP] = { check_range, apply_unmap },
+	[OP_UNMAP] = { check_unmap, apply_unmap },
 	[OP_LIMIT] = { check_limit, apply_limit },
 	[OP_TLB_FLUSH] = { check_nothing, apply_tlb_flush },
 	[OP_FORK] = { check_fork, apply_fork },
@@ -587,6 +670,7 @@ static const struct {
 	[OP_CGROUP_LIMIT] = { check_nothing, apply_cgroup_limit },
 	[OP_CGROUP_ADD] = { check_cgroup_add, apply_cgroup_add },
 	[OP_CGROUP_SWAP] = { need_group, apply_cgroup_swap },
+	[OP_HUGEMAP] = { check_hugemap, apply_map },
 };
 
 int

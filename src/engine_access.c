@@ -47,7 +47,13 @@ struct access {
 	struct process *victim_p;   /* ... and its process */
 	char kind;              /* 'r', 'w', 'x' */
 	uint64_t vaddr, vpn, offset;
-	int frame;              /* the frame the page is (or will be) in */
+	uint64_t leaf_vpn;      /* the page whose entry translates vpn: vpn, or the
+				 * first page of its huge page */
+	bool huge;              /* vpn lies in a huge page */
+	bool no_run;            /* ... and no aligned run of free frames can hold it */
+	unsigned leaf_depth;    /* the depth of the table holding that entry */
+	int frame;              /* the frame the page is (or will be) in; a huge
+				 * page's first frame */
 	unsigned tlb_perm;      /* the permissions a TLB hit found */
 	bool tlb_hit;           /* the TLB held the page */
 	uint64_t reads_before;  /* stats.table_reads when the access began */
@@ -90,8 +96,15 @@ static inline struct pte *
 own_pte(struct access *a)
 {
 	if (!a->pte)
-		a->pte = page_table_find(&a->p->pt, a->vpn);
+		a->pte = page_table_find(&a->p->pt, a->leaf_vpn);
 	return a->pte;
+}
+
+/* The frame holding the byte accessed: a huge page's pages fill its frames in order. */
+static inline int
+data_frame(const struct access *a)
+{
+	return a->frame + (int)(a->vpn - a->leaf_vpn);
 }
 
 /* Whether a write meets a copy-on-write page: the kernel's work, not a refusal. */
@@ -103,11 +116,21 @@ writes_cow(struct access *a)
 	return a->kind == ACCESS_WRITE && e && e->cow;
 }
 
-/* A walk starts at the top table: one read per level. */
-static enum phase
-first_walk(const struct machine *m)
+/*
+ * A walk starts at the top table: one read per level, down to the entry
+ * that translates the page (for a huge page, a leaf one level up).
+ */
+static inline enum phase
+first_walk(const struct machine *m, struct access *a)
 {
-	return m->cfg.levels > 1 ? PH_WALK_TABLE : PH_WALK;
+	if (m->cfg.levels == 1)
+		return PH_WALK;
+	a->region = process_region(a->p, a->vpn);
+	a->huge = a->region && a->region->huge;
+	a->leaf_depth = m->cfg.levels - 1 - a->huge;
+	if (a->huge)
+		a->leaf_vpn = a->vpn & ~(machine_huge_pages(m) - 1);
+	return a->leaf_depth ? PH_WALK_TABLE : PH_WALK;
 }
 
 static enum phase
@@ -167,8 +190,9 @@ split(struct machine *m, struct access *a)
 		machine_grow_va(m, a->vaddr);
 	a->vpn = a->vaddr >> machine_page_bits(m);
 	a->offset = a->vaddr & (m->cfg.page_size - 1);
+	a->leaf_vpn = a->vpn;
 	m->stats.accesses++;
-	return m->cfg.tlb_entries ? PH_TLB : first_walk(m);
+	return m->cfg.tlb_entries ? PH_TLB : first_walk(m, a);
 }
 
 PHASE
@@ -178,10 +202,12 @@ tlb(struct machine *m, struct access *a)
 
 	if (i < 0) {
 		m->stats.tlb_misses++;
-		return first_walk(m);
+		return first_walk(m, a);
 	}
 	m->stats.tlb_hits++;
 	a->tlb_hit = true;
+	a->leaf_vpn = m->tlb.e[i].vpn;
+	a->huge = m->tlb.e[i].pages > 1;
 	a->frame = m->tlb.e[i].frame;
 	a->tlb_perm = m->tlb.e[i].perm;
 	if (a->tlb_perm & needed_perm(a->kind))
@@ -217,7 +243,7 @@ walk_table_phase(struct machine *m, struct access *a)
 	}
 	a->depth++;
 	a->table_frame = next->frame;
-	return a->depth + 1 < m->cfg.levels ? PH_WALK_TABLE : PH_WALK;
+	return a->depth < a->leaf_depth ? PH_WALK_TABLE : PH_WALK;
 }
 
 PHASE
@@ -277,19 +303,45 @@ victim_exists(const struct machine *m, const struct access *a)
 }
 
 /*
+ * The first of the lowest run of `pages` free frames that starts at a
+ * multiple of `pages` (a huge page sits in memory aligned to its size),
+ * or NO_FRAME.
+ */
+static __attribute__((noinline)) int
+free_run(const struct machine *m, unsigned pages)
+{
+	for (unsigned f = 0; f + pages <= m->cfg.frames; f += pages) {
+		unsigned i = 0;
+
+		while (i < pages && frame_is_free(m, (int)(f + i)))
+			i++;
+		if (i == pages)
+			return (int)f;
+	}
+	return NO_FRAME;
+}
+
+/*
  * Where the frame for the next table to make, or else for the page, comes
  * from: a free one, a victim's, or none at all (and then, for a group at
  * its limit, the OOM killer's).  Tables are not charged to a group, so a
- * limit does not stop a table taking a free frame.
+ * limit does not stop a table taking a free frame.  A huge page takes a
+ * free aligned run or nothing: it is never made by evicting pages, nor
+ * charged to a group (see the man page).
  */
 static inline __attribute__((always_inline)) enum phase
-take_frame(const struct machine *m, const struct access *a)
+take_frame(const struct machine *m, struct access *a)
 {
 	bool limited = !a->missing && cgroup_at_limit(m, a->p);
 
+	if (a->huge && !a->missing) {
+		a->no_run = free_run(m, (unsigned)machine_huge_pages(m)) == NO_FRAME;
+		return a->no_run ? PH_OOM : PH_FREE_FRAME;
+	}
 	if (m->free_frames && !limited)
 		return PH_FREE_FRAME;
-	if ((m->table_frames || a->source != NO_FRAME || limited) && !victim_exists(m, a))
+	if ((m->table_frames || m->huge_frames || a->source != NO_FRAME || limited) &&
+	    !victim_exists(m, a))
 		return limited ? PH_OOM_KILL : PH_OOM;
 	return a->looks_left && a->policy->look ? PH_LOOK : PH_VICTIM;
 }
@@ -354,8 +406,11 @@ free_frame(struct machine *m, struct access *a)
 {
 	int f = 0;
 
-	while (!frame_is_free(m, f))
-		f++;
+	if (a->huge && !a->missing)
+		f = free_run(m, (unsigned)machine_huge_pages(m));
+	else
+		while (!frame_is_free(m, f))
+			f++;
 	a->frame = f;
 	return fill_next(a);
 }
@@ -537,8 +592,29 @@ new_table(struct machine *m, struct access *a)
 	a->made = a->missing;
 	a->made_victim = a->victim;
 	a->victim.pid = 0;
-	a->missing = a->missing + 1 < m->cfg.levels ? a->missing + 1 : 0;
+	a->missing = a->missing < a->leaf_depth ? a->missing + 1 : 0;
 	return take_frame(m, a);
+}
+
+/*
+ * A huge page's first touch: zeroed whole into the run of frames from
+ * a->frame.  Its frames are never victims, so no policy hears of them.
+ */
+static void
+fill_huge(struct machine *m, struct access *a)
+{
+	unsigned pages = (unsigned)machine_huge_pages(m);
+
+	a->pte->perm = a->region->perm;
+	m->stats.zero_fills++;
+	for (unsigned i = 0; i < pages; i++)
+		m->frames[a->frame + (int)i] = (struct frame){
+			.rmap = rmap_single(HOLDS_HUGE, (struct mapping){ a->p->pid,
+				a->leaf_vpn + i }),
+			.loaded_step = m->step, .last_used_step = m->step };
+	m->free_frames -= pages;
+	m->huge_frames += pages;
+	a->p->resident += pages;
 }
 
 /* Brings the page into a->frame; the walk found its mapping, maybe its entry. */
@@ -548,8 +624,12 @@ fill(struct machine *m, struct access *a)
 	struct pte *e = a->pte;
 
 	if (!e) {
-		e = a->pte = page_table_get(&a->p->pt, a->vpn);
-		walk_entry_made(m, a->p, a->vpn);
+		e = a->pte = page_table_get(&a->p->pt, a->leaf_vpn);
+		walk_entry_made(m, a->p, a->leaf_vpn);
+	}
+	if (a->huge) {
+		fill_huge(m, a);
+		return PH_PTE;
 	}
 
 	/* A copy-on-write page stays read-only until it is written. */
@@ -649,7 +729,9 @@ pte_update(struct machine *m, struct access *a)
 PHASE
 tlb_fill_phase(struct machine *m, struct access *a)
 {
-	tlb_fill(&m->tlb, a->p->pid, a->vpn, a->frame, own_pte(a)->perm, &a->replaced);
+	tlb_fill_span(&m->tlb, a->p->pid, a->leaf_vpn,
+		      a->huge ? (uint32_t)machine_huge_pages(m) : 1,
+		      a->frame, own_pte(a)->perm, &a->replaced);
 	return PH_ACCESS;
 }
 
@@ -667,7 +749,8 @@ access_page(struct machine *m, struct access *a)
 	else
 		working_set_touch(&a->p->ws, &a->p->pt, m->cfg.tau, own_pte(a));
 	a->p->accesses++;
-	a->policy->accessed(m->policy, m, a->frame);
+	if (!a->huge)   /* a huge page's frames take no part in replacement */
+		a->policy->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;
 	/* Translated by the TLB: the data alone; else a whole walk first. */
@@ -748,17 +831,27 @@ tell_split(const struct machine *m, struct access *a, enum phase next, struct ev
 	ev->kind = EV_SPLIT;
 }
 
+/* A huge page's events say so, with its size in pages (ev->count). */
+static void
+note_huge(const struct machine *m, const struct access *a, struct event *ev)
+{
+	if (a->huge) {
+		ev->flags |= EVF_HUGE;
+		ev->count = machine_huge_pages(m);
+	}
+}
+
 static void
 tell_tlb(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	(void)m;
 	if (next == PH_WALK || next == PH_WALK_TABLE) {
 		ev->kind = EV_TLB_MISS;
 		return;
 	}
 	ev->kind = EV_TLB_HIT;
-	ev->frame = a->frame;
+	ev->frame = data_frame(a);
 	ev->perm = a->tlb_perm;
+	note_huge(m, a, ev);
 }
 
 /* A page touched before, evicted clean and never written: say since when. */
@@ -801,9 +894,10 @@ tell_walk(const struct machine *m, struct access *a, enum phase next, struct eve
 	(void)next;
 	ev->kind = EV_WALK;
 	if (m->cfg.levels > 1)
-		note_entry(m, a, m->cfg.levels - 1, a->table_frame, ev);
+		note_entry(m, a, a->leaf_depth, a->table_frame, ev);
 	if (!a->region)
 		return;
+	note_huge(m, a, ev);
 	ev->perm = a->region->perm;
 	if (e && e->cow)
 		ev->flags |= EVF_COW;
@@ -893,6 +987,10 @@ tell_fault(const struct machine *m, struct access *a, enum phase next, struct ev
 	const struct pte *e = own_pte(a);
 
 	ev->kind = EV_PAGE_FAULT;
+	if (a->huge) {          /* a free run or nothing: no limit, no victim */
+		note_huge(m, a, ev);
+		return;
+	}
 	if (e && e->slot >= 0) {
 		ev->flags |= EVF_SWAPPED;
 		ev->slot = e->slot;
@@ -929,9 +1027,11 @@ tell_cow(const struct machine *m, struct access *a, enum phase next, struct even
 static void
 tell_free_frame(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	(void)m; (void)next;
+	(void)next;
 	ev->kind = EV_FREE_FRAME;
 	ev->frame = a->frame;
+	if (!a->missing)        /* the page's frame, not a table's */
+		note_huge(m, a, ev);
 }
 
 /* The eviction's events all name the victim and the frame it leaves. */
@@ -1005,13 +1105,20 @@ static void
 tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
 		   struct event *ev)
 {
-	(void)m; (void)next;
+	(void)next;
 	ev->kind = EV_OUT_OF_MEMORY;
 	name_victim(a, ev);
 	if (a->victim.pid && a->shared_clean)
 		ev->flags |= EVF_SHARED_CLEAN;
+	if (a->no_run) {
+		note_huge(m, a, ev);
+		ev->free_count = m->free_frames;
+		return;
+	}
 	if (!a->victim.pid)
 		ev->flags |= EVF_NO_VICTIM;
+	if (!a->victim.pid && m->cfg.scope == SCOPE_LOCAL && a->p->resident > 0)
+		ev->flags |= EVF_LOCAL;         /* its own frames all hold huge pages */
 	if (!a->victim.pid && a->source != NO_FRAME)
 		ev->frame = ev->source = a->source;     /* the only frame it may take */
 	if (a->swap_group)
@@ -1116,6 +1223,7 @@ tell_fill(const struct machine *m, struct access *a, enum phase next, struct eve
 	} else {
 		ev->kind = EV_ZERO_FILL;
 		note_dropped(e, ev);
+		note_huge(m, a, ev);
 	}
 }
 
@@ -1128,6 +1236,7 @@ tell_pte(const struct machine *m, struct access *a, enum phase next, struct even
 	ev->slot = a->pte->slot;
 	ev->perm = a->pte->perm;
 	ev->flags |= a->pte_flags;
+	note_huge(m, a, ev);
 	if (a->source != NO_FRAME) {
 		ev->source = a->source;
 		ev->mappings = frame_rmap(m, a->source)->count;
@@ -1137,10 +1246,11 @@ tell_pte(const struct machine *m, struct access *a, enum phase next, struct even
 static void
 tell_tlb_fill(const struct machine *m, struct access *a, enum phase next, struct event *ev)
 {
-	(void)m; (void)next;
+	(void)next;
 	ev->kind = EV_TLB_FILL;
 	ev->frame = a->frame;
 	ev->perm = own_pte(a)->perm;
+	note_huge(m, a, ev);
 	if (a->replaced.pid) {
 		ev->flags |= EVF_REPLACED;
 		ev->other_pid = a->replaced.pid;
@@ -1153,12 +1263,13 @@ tell_access(const struct machine *m, struct access *a, enum phase next, struct e
 {
 	(void)next;
 	ev->kind = EV_ACCESS;
-	ev->frame = a->frame;
+	ev->frame = data_frame(a);
 	if (a->faulted)
 		ev->flags |= EVF_RESTARTED;
 	if (own_pte(a)->dirty)
 		ev->flags |= EVF_DIRTY;
-	ev->paddr = machine_paddr(m, a->frame, a->offset);
+	ev->paddr = machine_paddr(m, ev->frame, a->offset);
+	note_huge(m, a, ev);
 }
 
 static void
@@ -1224,6 +1335,8 @@ access_start(struct access *a, const struct machine *m, struct process *p,
 	a->vaddr = in->addr;
 	a->frame = NO_FRAME;
 	a->tlb_hit = false;
+	a->huge = false;
+	a->no_run = false;
 	a->reads_before = m->stats.table_reads;
 	a->victim.pid = 0;
 	a->faulted = false;

@@ -470,10 +470,19 @@ explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 			 e->source, e->source);
 		return;
 	}
+	if ((e->flags & EVF_NO_VICTIM) && (e->flags & EVF_LIMITED)) {
+		snprintf(b, n, "page 0x%llx needs a frame, but pid %d holds %u, its frame limit "
+			 "of %llu, and every one holds a page of a huge page, which is never "
+			 "evicted; the access fails", ull(e->vpn), e->pid, e->held, ull(e->count));
+		return;
+	}
 	if (e->flags & EVF_NO_VICTIM) {
 		snprintf(b, n, "page 0x%llx needs a frame, but none is free and "
-			 "every frame pid %d may take holds a page table, which is never "
-			 "evicted; the access fails", ull(e->vpn), e->pid);
+			 "every frame pid %d may take%s holds a page table%s, which %s never "
+			 "evicted; the access fails", ull(e->vpn), e->pid,
+			 (e->flags & EVF_LOCAL) ? " (local scope: its own)" : "",
+			 m && m->huge_frames ? " or a huge page" : "",
+			 m && m->huge_frames ? "are" : "is");
 		return;
 	}
 	if (e->flags & EVF_GROUP_SWAP) {
@@ -868,6 +877,147 @@ explain_share(const struct event *e, const struct machine *m, char *b, size_t n)
 		 plural(e->slots_shared));
 }
 
+/* ---- huge pages (EVF_HUGE): one entry, a run of frames ------------------ */
+
+/* The huge page holding the event's page: its first and last page numbers. */
+static uint64_t
+huge_first(const struct event *e)
+{
+	return e->vpn & ~(e->count - 1);
+}
+
+static uint64_t
+huge_last(const struct event *e)
+{
+	return huge_first(e) + e->count - 1;
+}
+
+/* "frames 8-11": the run from `first`. */
+static int
+huge_frames(const struct event *e, int first, char *b, size_t n, int k)
+{
+	return append(b, n, k, "frames %d-%d", first, first + (int)e->count - 1);
+}
+
+static void
+huge_walk(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = append(b, n, table_entry(e, m, b, n, 0), ": the MMU finds present = %d in "
+		       "the leaf entry of huge page 0x%llx-0x%llx of pid %d (%llu pages, no "
+		       "table below it): ", (e->flags & EVF_PRESENT) ? 1 : 0,
+		       ull(huge_first(e)), ull(huge_last(e)), e->pid, ull(e->count));
+
+	if (e->flags & EVF_PRESENT)
+		append(b, n, huge_frames(e, e->frame, b, n,
+		       append(b, n, k, "the huge page is in ")), " (%s)", perm_name(e->perm));
+	else
+		append(b, n, k, "the huge page is mapped (%s) but was never touched",
+		       perm_name(e->perm));
+}
+
+/* The access's own frame: page i of the huge page is in its first frame + i. */
+static int
+huge_first_frame(const struct event *e)
+{
+	return e->frame - (int)(e->vpn - huge_first(e));
+}
+
+static void
+huge_access(const struct event *e, char *b, size_t n)
+{
+	int k = (e->flags & EVF_RESTARTED) ?
+		snprintf(b, n, "the kernel returns and the instruction is restarted: ") : 0;
+
+	k = append(b, n, k, "%s of 0x%llx reaches frame %d at physical 0x%llx: page 0x%llx "
+		   "is page %llu of huge page 0x%llx-0x%llx, in ", access_verb(e->access),
+		   ull(e->vaddr), e->frame, ull(e->paddr), ull(e->vpn),
+		   ull(e->vpn - huge_first(e)), ull(huge_first(e)), ull(huge_last(e)));
+	k = huge_frames(e, huge_first_frame(e), b, n, k);
+	append(b, n, k, "; R set%s", e->access == 'w' ? ", D set" : "");
+}
+
+static void
+huge_tlb_fill(const struct event *e, char *b, size_t n)
+{
+	int k = snprintf(b, n, "TLB <- %d:0x%llx-0x%llx -> ", e->pid, ull(huge_first(e)),
+			 ull(huge_last(e)));
+
+	k = append(b, n, huge_frames(e, e->frame, b, n, k), ": one entry covers the whole "
+		   "huge page, %llu pages", ull(e->count));
+	if (e->flags & EVF_REPLACED)
+		append(b, n, k, ", replacing %d:0x%llx, the least recently used entry",
+		       e->other_pid, ull(e->other_vpn));
+}
+
+static void
+huge_oom(const struct event *e, char *b, size_t n)
+{
+	snprintf(b, n, "huge page 0x%llx-0x%llx needs %llu free frames in a row, from a "
+		 "multiple of %llu, and no such run is free (%u frame%s free): huge pages "
+		 "are never swapped, and vmscope does not evict pages to make room for one; "
+		 "the access fails", ull(huge_first(e)), ull(huge_last(e)), ull(e->count),
+		 ull(e->count), e->free_count, plural(e->free_count));
+}
+
+static void
+huge_map(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k = snprintf(b, n, "pid %d maps %llu huge page%s at 0x%llx (%s)", e->pid,
+			 ull(e->count), plural(e->count), ull(e->vaddr), perm_name(e->perm));
+
+	if (m)
+		k = append(b, n, k, ", each %llu pages under one entry a level up",
+			   ull(machine_huge_pages(m)));
+	append(b, n, k, "; they are touched on demand");
+}
+
+/* The narration of an event about a huge page; false for a kind it leaves to the rest. */
+static bool
+explain_huge(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	int k;
+
+	switch (e->kind) {
+	case EV_MAP: huge_map(e, m, b, n); return true;
+	case EV_WALK: huge_walk(e, m, b, n); return true;
+	case EV_ACCESS: huge_access(e, b, n); return true;
+	case EV_TLB_FILL: huge_tlb_fill(e, b, n); return true;
+	case EV_OUT_OF_MEMORY: huge_oom(e, b, n); return true;
+	case EV_TLB_HIT:
+		snprintf(b, n, "%d:0x%llx is cached in the TLB: the entry for huge page "
+			 "0x%llx-0x%llx covers it, so page 0x%llx is in frame %d; no page-table "
+			 "walk needed", e->pid, ull(e->vpn), ull(huge_first(e)),
+			 ull(huge_last(e)), ull(e->vpn), e->frame);
+		return true;
+	case EV_PAGE_FAULT:
+		snprintf(b, n, "the MMU raises a page fault and the CPU traps to the kernel: "
+			 "huge page 0x%llx-0x%llx was never touched, so it gets %llu fresh "
+			 "zeroed frames in a row, all at once", ull(huge_first(e)),
+			 ull(huge_last(e)), ull(e->count));
+		return true;
+	case EV_FREE_FRAME:
+		append(b, n, huge_frames(e, e->frame, b, n, 0), " are free, a run of %llu that "
+		       "starts at a multiple of %llu, as the frames of huge page 0x%llx-0x%llx "
+		       "must: no page has to be evicted", ull(e->count), ull(e->count),
+		       ull(huge_first(e)), ull(huge_last(e)));
+		return true;
+	case EV_ZERO_FILL:
+		k = huge_frames(e, e->frame, b, n, snprintf(b, n, "the kernel zeroes free "));
+		append(b, n, k, " for huge page 0x%llx-0x%llx, touched for the first time "
+		       "(demand paging): the whole huge page at once", ull(huge_first(e)),
+		       ull(huge_last(e)));
+		return true;
+	case EV_PTE_UPDATE:
+		k = snprintf(b, n, "the kernel updates the page table: the entry of huge page "
+			     "0x%llx-0x%llx of pid %d <- present = 1, frame %d (its pages are in ",
+			     ull(huge_first(e)), ull(huge_last(e)), e->pid, e->frame);
+		append(b, n, huge_frames(e, e->frame, b, n, k), "); D and R start clear");
+		return true;
+	default:
+		return false;
+	}
+}
+
 static explain_fn *const explainers[EV_COUNT] = {
 	[EV_SPLIT] = explain_split, [EV_TLB_HIT] = explain_tlb_hit,
 	[EV_TLB_MISS] = explain_tlb_miss, [EV_WALK_TABLE] = explain_walk_table,
@@ -895,6 +1045,8 @@ event_explain(const struct event *ev, const struct machine *m, char *buf, size_t
 	if (!size)
 		return;
 	buf[0] = '\0';
+	if ((ev->flags & EVF_HUGE) && explain_huge(ev, m, buf, size))
+		return;
 	if (ev->kind < EV_COUNT)
 		explainers[ev->kind](ev, m, buf, size);
 }

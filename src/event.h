@@ -139,6 +139,13 @@ struct event {
 	unsigned swap_used;      /* EV_CGROUP*: the slots the group keeps */
 };
 
+/*
+ * The page whose entry the event's page uses: its own, or (EVF_HUGE, an
+ * access's event) the first page of its huge page.
+ */
+#define event_leaf_vpn(e) \
+	(((e)->flags & EVF_HUGE) && (e)->kind != EV_MAP ? (e)->vpn & ~((e)->count - 1) : (e)->vpn)
+
 enum event_flags {
 	EVF_PRESENT    = 1u << 0, /* EV_WALK: the PTE is present */
 	EVF_SWAPPED    = 1u << 1, /* EV_WALK / EV_PAGE_FAULT: the page is in swap */
@@ -176,6 +183,9 @@ enum event_flags {
 	                           * none left: swap_max in use */
 	EVF_NEW_GROUP  = 1u << 21, /* EV_CGROUP: the group was made */
 	EVF_OWN_LIMIT_LEFT = 1u << 22, /* EV_CGROUP_ADD: the process leaves its own limit */
+	EVF_HUGE       = 1u << 23, /* the page is a huge page (count: its small pages;
+	                           * EV_MAP: count is huge pages); EV_OUT_OF_MEMORY:
+	                           * no aligned run of free frames holds one */
 };
 
 /*

@@ -60,7 +60,7 @@ fill(struct machine *m, uint64_t *rng, char *err, size_t size)
 
 			if (ex_draw(rng, 3) || process_region(machine_process(m, 1), vpn))
 				continue;
-			if (machine_map(m, 1, vpn, 1, PERM_R | PERM_W, err, size))
+			if (machine_map(m, 1, vpn, 1, PERM_R | PERM_W, false, err, size))
 				return -1;
 			pages[n++] = vpn;
 		}

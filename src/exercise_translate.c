@@ -84,7 +84,7 @@ fill_frames(struct machine *m, const int *frame_of, unsigned pages, char *err, s
 			filler++;
 			filler_page = 0;
 			if (machine_add_process(m, filler, "filler", err, size) ||
-			    machine_map(m, filler, 0, pages, PERM_R | PERM_W, err, size))
+			    machine_map(m, filler, 0, pages, PERM_R | PERM_W, false, err, size))
 				return -1;
 		}
 		if (ex_read(m, filler, filler_page++ * m->cfg.page_size, &ev, err, size))
@@ -113,7 +113,7 @@ table_machine(const struct ex_params *p, uint64_t *rng, unsigned pages, char *er
 		goto fail;
 	draw_table(rng, pages, p->frames, frame_of);
 	for (unsigned v = 0; v < pages; v++)
-		if (frame_of[v] >= 0 && machine_map(m, 1, v, 1, PERM_R | PERM_W, err, size))
+		if (frame_of[v] >= 0 && machine_map(m, 1, v, 1, PERM_R | PERM_W, false, err, size))
 			goto fail;
 	if (fill_frames(m, frame_of, pages, err, size) == 0)
 		return m;

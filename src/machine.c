@@ -112,7 +112,7 @@ machine_new_flat(const struct machine_config *cfg, const char *name, unsigned pe
 	if (!m)
 		return NULL;
 	if (machine_add_process(m, 1, name, err, sizeof err) ||
-	    machine_map(m, 1, 0, machine_pages_per_process(m), perm, err, sizeof err)) {
+	    machine_map(m, 1, 0, machine_pages_per_process(m), perm, false, err, sizeof err)) {
 		machine_free(m);
 		return NULL;
 	}
@@ -170,9 +170,13 @@ refit_process(struct machine *c, struct process *p, const struct process *q)
 {
 	char err[256];
 
-	for (size_t r = 0; r < q->nregions; r++)
-		machine_map(c, p->pid, q->regions[r].first_vpn, q->regions[r].npages,
-			    q->regions[r].perm, err, sizeof err);
+	for (size_t r = 0; r < q->nregions; r++) {
+		const struct region *g = &q->regions[r];
+
+		/* A huge mapping is counted in huge pages, as hugemap counts it. */
+		machine_map(c, p->pid, g->first_vpn, g->huge ? g->npages / machine_huge_pages(c) :
+			    g->npages, g->perm, g->huge, err, sizeof err);
+	}
 	p->cgroup = q->cgroup;
 }
 
@@ -286,10 +290,9 @@ machine_page_state(const struct machine *m, const struct process *p, uint64_t vp
 {
 	const struct pte *e;
 
-	(void)m;
 	if (!process_region(p, vpn))
 		return PAGE_UNMAPPED;
-	e = page_table_find(&p->pt, vpn);
+	e = process_pte(m, p, vpn);
 	if (e && e->present)
 		return PAGE_RESIDENT;
 	if (e && e->slot >= 0)
@@ -340,19 +343,49 @@ machine_grow_va(struct machine *m, uint64_t addr)
 	va_split_make(&m->split, m->cfg.page_size, m->cfg.va_bits, m->cfg.levels,
 		      m->cfg.pte_bytes, err, sizeof err);
 	/* A mapping that reached the old top of the space (only a process's
-	 * last one can, regions being sorted) reaches the new one. */
+	 * last one can, regions being sorted) reaches the new one; a huge
+	 * one keeps its whole huge pages. */
 	for (size_t i = 0; i < m->procs_cap; i++) {
 		struct process *p = m->procs[i];
 		struct region *r = p && p->nregions ? &p->regions[p->nregions - 1] : NULL;
 
-		if (r && r->first_vpn + r->npages == old_top)
+		if (r && !r->huge && r->first_vpn + r->npages == old_top)
 			r->npages = machine_pages_per_process(m) - r->first_vpn;
 	}
 }
 
 int
+machine_huge_check(const struct machine *m, uint64_t first_vpn, uint64_t huge,
+		   char *err, size_t size)
+{
+	uint64_t pages;
+
+	if (m->cfg.levels < 2) {
+		snprintf(err, size, "huge pages need 2 levels or more (--levels): a huge page "
+			 "is a leaf one level up, and a one-level table has no level above "
+			 "its pages");
+		return -1;
+	}
+	pages = machine_huge_pages(m);
+	if (first_vpn & (pages - 1)) {
+		snprintf(err, size, "address 0x%llx does not begin a huge page: a huge page is "
+			 "%llu pages (%llu bytes), aligned to its size",
+			 (unsigned long long)(first_vpn * m->cfg.page_size),
+			 (unsigned long long)pages,
+			 (unsigned long long)(pages * m->cfg.page_size));
+		return -1;
+	}
+	if (huge > machine_pages_per_process(m) / pages) {
+		snprintf(err, size, "%llu huge pages do not fit the %u-bit address space",
+			 (unsigned long long)huge, m->cfg.va_bits);
+		return -1;
+	}
+	return 0;
+}
+
+int
 machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
-	    unsigned perm, char *err, size_t size)
+	    unsigned perm, bool huge, char *err, size_t size)
 {
 	struct process *p = machine_process(m, pid);
 	uint64_t top = machine_pages_per_process(m);
@@ -361,6 +394,10 @@ machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
 		snprintf(err, size, "no process %d", pid);
 		return -1;
 	}
+	if (huge && machine_huge_check(m, first_vpn, npages, err, size))
+		return -1;
+	if (huge)
+		npages *= machine_huge_pages(m);
 	if (npages == 0 || first_vpn >= top || npages > top - first_vpn) {
 		snprintf(err, size, "pages 0x%llx..+%llu do not fit the %u-bit address space "
 			 "(%llu pages)", (unsigned long long)first_vpn,
@@ -372,6 +409,19 @@ machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
 			 (unsigned long long)first_vpn, (unsigned long long)npages, pid);
 		return -1;
 	}
-	region_insert(p, first_vpn, npages, perm);
+	region_insert(p, first_vpn, npages, perm, huge);
 	return 0;
+}
+
+bool
+machine_maps_huge(const struct machine *m)
+{
+	for (size_t pid = 1; pid < m->procs_cap; pid++) {
+		const struct process *p = machine_process(m, (int)pid);
+
+		for (size_t i = 0; p && i < p->nregions; i++)
+			if (p->regions[i].huge)
+				return true;
+	}
+	return false;
 }

@@ -78,6 +78,7 @@ struct region {
 	uint64_t first_vpn;
 	uint64_t npages;
 	unsigned perm;
+	bool huge;          /* of huge pages: see machine_huge_pages */
 };
 
 struct process {
@@ -159,6 +160,7 @@ struct machine {
 	struct frame *frames;       /* cfg.frames of them */
 	unsigned free_frames;
 	unsigned table_frames;      /* frames holding page tables (levels > 1) */
+	unsigned huge_frames;       /* frames holding huge pages (never victims) */
 	struct swap_slot *swap;     /* slots [0, swap_cap): see slot_rmap() */
 	unsigned swap_cap;          /* grows with the slots used, not cfg.swap_slots */
 	unsigned swap_used;
@@ -211,9 +213,32 @@ void machine_count_working_sets(struct machine *m);
  */
 int machine_add_process(struct machine *m, int pid, const char *name, char *err, size_t size);
 
-/* Maps pages; -1 with a message if they overlap a mapping or leave the space. */
+/*
+ * Maps pages; -1 with a message if they overlap a mapping or leave the
+ * space.  With `huge`, npages counts huge pages (see machine_huge_pages),
+ * and the machine must have them and first_vpn start one.
+ */
 int machine_map(struct machine *m, int pid, uint64_t first_vpn, uint64_t npages,
-		unsigned perm, char *err, size_t size);
+		unsigned perm, bool huge, char *err, size_t size);
+
+/*
+ * Small pages in a huge page: a huge page is a leaf one level up, so it
+ * covers what one entry of the last table's parent covers (512 pages with
+ * 4 KiB pages and 8-byte entries).  Only for machines of 2 levels or more.
+ */
+static inline uint64_t
+machine_huge_pages(const struct machine *m)
+{
+	return va_split_entry_pages(&m->split, m->cfg.levels - 2);
+}
+
+/*
+ * Whether a huge mapping of `huge` huge pages from first_vpn can be made
+ * on this machine: 0, or -1 with a message saying why not (one level has
+ * no level above its pages; the start must begin a huge page).
+ */
+int machine_huge_check(const struct machine *m, uint64_t first_vpn, uint64_t huge,
+		       char *err, size_t size);
 
 /* The live process with this pid, or NULL.  (Inline: every access asks.) */
 static inline struct process *
@@ -234,6 +259,16 @@ machine_mapper(const struct machine *m, int pid)
 {
 	assert(m->procs[pid]->alive);
 	return m->procs[pid];
+}
+
+/* Whether any live process maps huge pages. */
+bool machine_maps_huge(const struct machine *m);
+
+/* The TLB's reach: the bytes its filled entries cover together. */
+static inline uint64_t
+machine_tlb_reach(const struct machine *m)
+{
+	return tlb_reach_pages(&m->tlb) * m->cfg.page_size;
 }
 
 /* log2 of the page size: how many low bits of an address are the offset. */
@@ -278,6 +313,27 @@ process_region(const struct process *p, uint64_t vpn)
 	if (p->nregions == 1)
 		return vpn - p->regions[0].first_vpn < p->regions[0].npages ? p->regions : NULL;
 	return process_region_search(p, vpn);
+}
+
+/*
+ * The page whose entry holds vpn's translation: vpn itself, or the first
+ * page of the huge page it lies in (one entry for the whole huge page).
+ */
+static inline uint64_t
+process_leaf_vpn(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	const struct region *r;
+
+	if (m->cfg.levels < 2 || !(r = process_region(p, vpn)) || !r->huge)
+		return vpn;
+	return vpn & ~(machine_huge_pages(m) - 1);
+}
+
+/* The entry translating vpn (a huge page's for a page in one), or NULL. */
+static inline struct pte *
+process_pte(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	return page_table_find(&p->pt, process_leaf_vpn(m, p, vpn));
 }
 
 /* The entry a mapping names, or NULL if its process or entry is gone. */

@@ -5,6 +5,8 @@
  * overflow checks are the compiler's (no division per digit).  The trace
  * readers' number_scan is in number.h.
  */
+#include <stdio.h>
+
 #include "number.h"
 
 const unsigned char number_digit_plus_one[256] = {
@@ -51,4 +53,17 @@ number_parse(const char *s, size_t len, uint64_t *out)
 	if (status == NUMBER_OK)
 		*out = v;
 	return status;
+}
+
+void
+number_bytes_text(uint64_t bytes, char *buf, size_t size)
+{
+	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+	unsigned u = 0;
+
+	while (bytes && bytes % 1024 == 0 && u + 1 < sizeof units / sizeof units[0]) {
+		bytes /= 1024;
+		u++;
+	}
+	snprintf(buf, size, "%llu %s", (unsigned long long)bytes, units[u]);
 }

@@ -21,6 +21,12 @@ enum number_status {
 /* Reads s[0..len) as a whole; *out is set only on NUMBER_OK. */
 enum number_status number_parse(const char *s, size_t len, uint64_t *out);
 
+/*
+ * Writes a size in bytes in the largest binary unit that holds it exactly
+ * ("512 B", "12 KiB", "2 MiB", "2060 KiB"), so no figure is rounded.
+ */
+void number_bytes_text(uint64_t bytes, char *buf, size_t size);
+
 /* Each character's digit value plus one; 0 for a character that is no digit. */
 extern const unsigned char number_digit_plus_one[256];
 

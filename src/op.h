@@ -26,6 +26,7 @@ enum op_kind {
 	OP_CGROUP_LIMIT,        /* cgroup NAME FRAMES */
 	OP_CGROUP_ADD,          /* cgroup NAME add PID */
 	OP_CGROUP_SWAP,         /* cgroup NAME swap SLOTS */
+	OP_HUGEMAP,     /* hugemap PID ADDR PAGES PERM: PAGES huge pages */
 };
 
 enum access_kind { ACCESS_READ = 'r', ACCESS_WRITE = 'w', ACCESS_EXEC = 'x' };
@@ -41,9 +42,10 @@ struct op {
 	char access;            /* enum access_kind, for OP_ACCESS */
 	int pid;                /* 0: the current process (OP_ACCESS only); OP_FORK: the parent;
 				 * OP_SHARE: the process whose pages are shared */
-	uint64_t addr;          /* OP_ACCESS, OP_MAP, OP_UNMAP, OP_SHARE */
-	uint64_t pages;         /* OP_SPAWN, OP_MAP, OP_UNMAP, OP_SHARE */
-	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP, OP_SHARE (to_pid's) */
+	uint64_t addr;          /* OP_ACCESS, OP_MAP, OP_UNMAP, OP_SHARE, OP_HUGEMAP */
+	uint64_t pages;         /* OP_SPAWN, OP_MAP, OP_UNMAP, OP_SHARE; OP_HUGEMAP: huge pages */
+	unsigned perm;          /* enum perm bits: OP_SPAWN, OP_MAP, OP_SHARE (to_pid's),
+				 * OP_HUGEMAP */
 	int to_pid;             /* OP_SHARE: the process the pages are mapped into ... */
 	uint64_t to_addr;       /* ... at this address */
 	unsigned limit;         /* OP_LIMIT, OP_CGROUP_LIMIT: frames, or LIMIT_NONE

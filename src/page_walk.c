@@ -21,18 +21,31 @@ walk_make_table(struct machine *m, struct process *p, unsigned d, uint64_t vpn, 
 	p->table_frames++;
 }
 
+/* The table holding vpn's PTE (a huge page's is one level up), or NULL: the top's. */
+static struct pt_table *
+leaf_table(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	unsigned d = m->cfg.levels > 1 ? walk_leaf_depth(m, p, vpn) : 0;
+
+	return d ? walk_table(m, p, d, vpn) : NULL;
+}
+
 void
 walk_entry_made(struct machine *m, struct process *p, uint64_t vpn)
 {
-	if (m->cfg.levels > 1)
-		walk_table(m, p, m->cfg.levels - 1, vpn)->used++;
+	struct pt_table *t = leaf_table(m, p, vpn);
+
+	if (t)
+		t->used++;
 }
 
 void
 walk_entry_gone(struct machine *m, struct process *p, uint64_t vpn)
 {
-	if (m->cfg.levels > 1)
-		walk_table(m, p, m->cfg.levels - 1, vpn)->used--;
+	struct pt_table *t = leaf_table(m, p, vpn);
+
+	if (t)
+		t->used--;
 }
 
 /* Gives back table t's frame; its parent has one entry fewer. */

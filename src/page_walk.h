@@ -39,6 +39,18 @@ walk_table_in_frame(const struct machine *m, int f)
 	return p ? pt_tree_in_frame(&p->tables, f) : NULL;
 }
 
+/*
+ * The depth of the table holding vpn's PTE: the last level's (levels - 1),
+ * or one up for a page of a huge mapping, whose entry is a leaf there.
+ */
+static inline unsigned
+walk_leaf_depth(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	const struct region *r = process_region(p, vpn);
+
+	return m->cfg.levels - 1 - (r && r->huge);
+}
+
 /* Makes the table at depth d on vpn's path in free frame f. */
 void walk_make_table(struct machine *m, struct process *p, unsigned d, uint64_t vpn, int f);
 

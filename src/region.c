@@ -68,10 +68,10 @@ insert_at(struct process *p, size_t at, struct region r)
 }
 
 void
-region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm)
+region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm, bool huge)
 {
 	insert_at(p, region_after(p, first),
-	    (struct region){ .first_vpn = first, .npages = n, .perm = perm });
+	    (struct region){ .first_vpn = first, .npages = n, .perm = perm, .huge = huge });
 }
 
 uint64_t
@@ -89,9 +89,9 @@ region_remove(struct process *p, uint64_t first, uint64_t n)
 		p->nregions--;
 		removed += (r_end < end ? r_end : end) - (r.first_vpn > first ? r.first_vpn : first);
 		if (r_end > end)
-			insert_at(p, i, (struct region){ end, r_end - end, r.perm });
+			insert_at(p, i, (struct region){ end, r_end - end, r.perm, r.huge });
 		if (r.first_vpn < first)
-			insert_at(p, i, (struct region){ r.first_vpn, first - r.first_vpn, r.perm });
+			insert_at(p, i, (struct region){ r.first_vpn, first - r.first_vpn, r.perm, r.huge });
 		i += (r.first_vpn < first) + (r_end > end);
 	}
 	return removed;

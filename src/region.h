@@ -19,8 +19,8 @@ size_t region_after(const struct process *p, uint64_t vpn);
 /* Whether any page of [first, first+n) is mapped. */
 bool region_overlaps(const struct process *p, uint64_t first, uint64_t n);
 
-/* Adds a region; the caller has checked it overlaps nothing. */
-void region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm);
+/* Adds a region (of huge pages if `huge`); the caller has checked it overlaps nothing. */
+void region_insert(struct process *p, uint64_t first, uint64_t n, unsigned perm, bool huge);
 
 /*
  * Unmaps [first, first+n), splitting regions that straddle its ends.

@@ -19,6 +19,7 @@ enum holding {
 	HOLDS_NOTHING,      /* free */
 	HOLDS_DATA,         /* a process's page */
 	HOLDS_PAGE_TABLE,   /* a page of a page table (multi-level tables) */
+	HOLDS_HUGE,         /* one page of a huge page (never a victim) */
 };
 
 /* One page table's entry for the held page: process pid, its page vpn. */

@@ -56,7 +56,7 @@ static const char *const machine_keys[] = {
 };
 static const char *const process_keys[] = { "pid", "name", "map", "limit", "cgroup", NULL };
 static const char *const cgroup_keys[] = { "name", "frames", "swap", NULL };
-static const char *const region_keys[] = { "addr", "pages", "perm", NULL };
+static const char *const region_keys[] = { "addr", "pages", "perm", "huge", NULL };
 
 /* The unsigned settings of struct machine_config and their limits. */
 static const struct setting {
@@ -207,6 +207,7 @@ read_region(struct reading *rd, const struct cJSON *v, const char *path, int pid
 {
 	unsigned before = rd->r.problems, perm = 0;
 	uint64_t addr = 0, pages = 0, ps = rd->cfg.page_size;
+	bool huge = false;
 	char err[256];
 
 	if (json_check_object(&rd->r, v, path, region_keys) < 0)
@@ -214,12 +215,14 @@ read_region(struct reading *rd, const struct cJSON *v, const char *path, int pid
 	json_get_uint(&rd->r, v, path, "addr", JSON_REQUIRED, 0, UINT64_MAX, &addr);
 	json_get_uint(&rd->r, v, path, "pages", JSON_REQUIRED, 1, UINT64_MAX, &pages);
 	read_perm(rd, v, path, &perm);
+	json_get_bool(&rd->r, v, path, "huge", JSON_OPTIONAL, &huge);
 	if (rd->r.problems != before || !rd->m)
 		return;
 	if (addr % ps)
 		json_problem(&rd->r, path, "addr 0x%llx is not a multiple of the page "
 		    "size (%llu)", (unsigned long long)addr, (unsigned long long)ps);
-	else if (pid && machine_map(rd->m, pid, addr / ps, pages, perm, err, sizeof err) < 0)
+	else if (pid && machine_map(rd->m, pid, addr / ps, pages, perm, huge, err,
+				    sizeof err) < 0)
 		json_problem(&rd->r, path, "%s", err);
 }
 

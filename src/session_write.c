@@ -75,8 +75,12 @@ write_process(struct cJSON *list, const struct machine *m, const struct process 
 		snprintf(addr, sizeof addr, "0x%llx",
 		    (unsigned long long)(p->regions[i].first_vpn * m->cfg.page_size));
 		json_put_string(r, "addr", addr);
-		json_put_uint(r, "pages", p->regions[i].npages);
+		/* A huge mapping counts huge pages, as hugemap does. */
+		json_put_uint(r, "pages", p->regions[i].huge ?
+		    p->regions[i].npages / machine_huge_pages(m) : p->regions[i].npages);
 		json_put_string(r, "perm", perm_name(p->regions[i].perm));
+		if (p->regions[i].huge)
+			json_put_bool(r, "huge", true);
 	}
 	if (cgroup_at(m, p->cgroup) && cgroup_at(m, p->cgroup)->owner)
 		json_put_uint(obj, "limit", cgroup_at(m, p->cgroup)->frames_max);

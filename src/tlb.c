@@ -64,18 +64,36 @@ link_newest(struct tlb *t, unsigned i)
 	t->e[anchor].older = i;
 }
 
+/* Entry i was used: it becomes the newest.  Returns i. */
+static int
+used(struct tlb *t, unsigned i)
+{
+	if (t->e[t->n].older != i) {    /* not already the newest */
+		unlink_entry(t, i);
+		link_newest(t, i);
+	}
+	return (int)i;
+}
+
+/* The lookup while some entry covers a huge page: by range. */
+static int
+lookup_span(struct tlb *t, int pid, uint64_t vpn)
+{
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->e[i].pid == pid && vpn - t->e[i].vpn < t->e[i].pages)
+			return used(t, i);
+	return -1;
+}
+
 int
 tlb_lookup(struct tlb *t, int pid, uint64_t vpn)
 {
-	for (unsigned i = 0; i < t->n; i++) {
-		if (t->e[i].vpn == vpn && t->e[i].pid == pid) {    /* the rarer match first */
-			if (t->e[t->n].older != i) {    /* not already the newest */
-				unlink_entry(t, i);
-				link_newest(t, i);
-			}
-			return (int)i;
-		}
-	}
+	/* Every entry one page (the common case): by page number alone. */
+	if (t->huge)
+		return lookup_span(t, pid, vpn);
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->e[i].vpn == vpn && t->e[i].pid == pid)    /* the rarer match first */
+			return used(t, i);
 	return -1;
 }
 
@@ -85,6 +103,7 @@ clear_entry(struct tlb *t, unsigned i)
 {
 	unlink_entry(t, i);
 	t->mapped[t->e[i].frame]--;
+	t->huge -= t->e[i].pages > 1;
 	t->e[i].pid = 0;
 	t->empty++;
 }
@@ -103,8 +122,8 @@ tlb_room(const struct tlb *t)
 }
 
 int
-tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
-	 struct tlb_entry *replaced)
+tlb_fill_span(struct tlb *t, int pid, uint64_t vpn, uint32_t pages, int frame,
+	      unsigned perm, struct tlb_entry *replaced)
 {
 	unsigned i = tlb_room(t);
 
@@ -112,10 +131,13 @@ tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 	if (t->e[i].pid) {     /* clear_entry, but the entry is refilled at once */
 		unlink_entry(t, i);
 		t->mapped[t->e[i].frame]--;
+		t->huge -= t->e[i].pages > 1;
 	} else
 		t->empty--;
-	t->e[i] = (struct tlb_entry){ .pid = pid, .vpn = vpn, .frame = frame, .perm = perm };
+	t->e[i] = (struct tlb_entry){ .pid = pid, .pages = pages, .vpn = vpn, .frame = frame,
+		.perm = perm };
 	t->mapped[frame]++;
+	t->huge += pages > 1;
 	link_newest(t, i);
 	return (int)i;
 }
@@ -152,4 +174,15 @@ tlb_flush(struct tlb *t, int pid)
 		}
 	}
 	return gone;
+}
+
+uint64_t
+tlb_reach_pages(const struct tlb *t)
+{
+	uint64_t pages = 0;
+
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->e[i].pid)
+			pages += t->e[i].pages;
+	return pages;
 }

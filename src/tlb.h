@@ -13,8 +13,12 @@
 
 struct tlb_entry {
 	int pid;                /* 0: empty */
-	uint64_t vpn;
-	int frame;
+	uint32_t pages;         /* pages it covers: 1, or a huge page's (at most
+				 * a table's entries: beside pid, the entry
+				 * stays 32 bytes) */
+	uint64_t vpn;           /* the first page it covers */
+	int frame;              /* the frame of its first page (a huge page's
+				 * pages are in the frames that follow) */
 	unsigned perm;
 	unsigned older, newer;  /* the use order of filled entries; see tlb.c */
 };
@@ -23,6 +27,7 @@ struct tlb {
 	unsigned n;             /* entries; 0 means there is no TLB */
 	struct tlb_entry *e;    /* n entries, then the use order's anchor */
 	unsigned empty;         /* how many entries are empty */
+	unsigned huge;          /* how many cover a huge page (more than one page) */
 	unsigned frames;
 	uint16_t *mapped;       /* by frame: how many entries map it (NULL if n is 0);
 				 * a shared frame may be in several */
@@ -33,16 +38,28 @@ int tlb_init(struct tlb *t, unsigned entries, unsigned frames);
 int tlb_copy(struct tlb *dst, const struct tlb *src);
 void tlb_free(struct tlb *t);
 
-/* Index of the entry for (pid, vpn), touched as used; -1 on a miss. */
+/* Index of the entry covering (pid, vpn), touched as used; -1 on a miss. */
 int tlb_lookup(struct tlb *t, int pid, uint64_t vpn);
 
 /*
- * Installs (pid, vpn) -> frame in the first empty entry or in place of
- * the least recently used one; *replaced gets the old entry (pid 0 if it
- * was empty).  Returns the index used.
+ * Installs (pid, vpn) -> frame, covering `pages` pages from vpn (a huge
+ * page's, or 1), in the first empty entry or in place of the least
+ * recently used one; *replaced gets the old entry (pid 0 if it was
+ * empty).  Returns the index used.
  */
-int tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
-	     struct tlb_entry *replaced);
+int tlb_fill_span(struct tlb *t, int pid, uint64_t vpn, uint32_t pages, int frame,
+		  unsigned perm, struct tlb_entry *replaced);
+
+/* The same for one page. */
+static inline int
+tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
+	 struct tlb_entry *replaced)
+{
+	return tlb_fill_span(t, pid, vpn, 1, frame, perm, replaced);
+}
+
+/* The pages the filled entries cover together (times the page size: its reach). */
+uint64_t tlb_reach_pages(const struct tlb *t);
 
 /* Removes every entry that maps frame f (at once if there is none). */
 void tlb_remove_frame(struct tlb *t, int f);

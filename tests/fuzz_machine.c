@@ -15,6 +15,10 @@
  *    such frame is a live process's table that names it, each table's
  *    frame holds it, the counts match, and each table's entries in use are
  *    the tables below it or, at the last level, the PTEs under it;
+ *  - a huge page's frames are an aligned run, each holding its page of it
+ *    (the process, the page), the huge page's one entry pointing at the
+ *    first; they count in the process's resident frames and in the
+ *    machine's huge_frames; its entry is in the table one level up;
  *  - each working set's size is its pages with references in the window,
  *    and those references are the window's entries;
  *  - regions are sorted, disjoint and found by process_region;
@@ -30,13 +34,16 @@
 #include "page_walk.h"
 #include "region.h"
 
+/* The frames p's present entries hold: a huge page's whole run. */
 static unsigned
-present_in(const struct process *p)
+present_in(const struct machine *m, const struct process *p)
 {
 	unsigned n = 0;
 
 	PAGE_TABLE_FOREACH(&p->pt, e)
-		n += e->present;
+		if (e->present)
+			n += frame_rmap(m, e->frame)->holds == HOLDS_HUGE ?
+			     (unsigned)machine_huge_pages(m) : 1;
 	return n;
 }
 
@@ -64,6 +71,23 @@ check_rmap(const struct machine *m, const struct rmap *r)
 	return n - 1;
 }
 
+/* Frame f holds page vpn of a huge page whose entry points at its run's first frame. */
+static void
+check_huge_frame(const struct machine *m, int f, bool whole)
+{
+	const struct rmap *r = frame_rmap(m, f);
+	const struct process *p = machine_process(m, r->pid);
+	uint64_t pages = machine_huge_pages(m), first = r->vpn & ~(pages - 1);
+	const struct pte *e;
+
+	FUZZ_ASSERT(r->count == 1 && r->more == 0 && p != NULL);
+	FUZZ_ASSERT(process_region(p, r->vpn) && process_region(p, r->vpn)->huge);
+	e = page_table_find(&p->pt, first);
+	FUZZ_ASSERT(e != NULL && e->slot < 0);
+	FUZZ_ASSERT(!whole || (e->present && e->frame + (int)(r->vpn - first) == f &&
+	    e->frame % (int)pages == 0));
+}
+
 /*
  * Part-way through an access (whole false) a frame is filled one event
  * before its PTE is marked present: its mapping's PTE exists but may not
@@ -72,7 +96,7 @@ check_rmap(const struct machine *m, const struct rmap *r)
 static unsigned
 check_frames(const struct machine *m, bool whole, unsigned *mappings)
 {
-	unsigned f, free_frames = 0, nodes = 0;
+	unsigned f, free_frames = 0, nodes = 0, huge = 0;
 
 	for (f = 0; f < m->cfg.frames; f++) {
 		const struct rmap *r = frame_rmap(m, (int)f);
@@ -81,6 +105,12 @@ check_frames(const struct machine *m, bool whole, unsigned *mappings)
 		if (frame_is_free(m, (int)f)) {
 			FUZZ_ASSERT(r->count == 0 && r->more == 0);
 			free_frames++;
+			continue;
+		}
+		if (r->holds == HOLDS_HUGE) {
+			check_huge_frame(m, (int)f, whole);
+			(*mappings)++;
+			huge++;
 			continue;
 		}
 		if (r->holds == HOLDS_PAGE_TABLE) {
@@ -103,6 +133,7 @@ check_frames(const struct machine *m, bool whole, unsigned *mappings)
 		}
 	}
 	FUZZ_ASSERT(free_frames == m->free_frames);
+	FUZZ_ASSERT(huge == m->huge_frames);
 	return nodes;
 }
 
@@ -168,14 +199,14 @@ entries_under(const struct machine *m, const struct process *p, const struct pt_
 {
 	unsigned n = 0;
 
-	if (t->depth + 1 < m->cfg.levels) {
+	if (t->depth + 1 < m->cfg.levels)
 		for (size_t i = 0; i < p->tables.n; i++)
 			n += p->tables.t[i].depth == t->depth + 1 &&
 			     p->tables.t[i].prefix >> m->split.bits[t->depth] == t->prefix;
-		return n;
-	}
+	/* the PTEs whose leaf is in it: the pages', or a level up the huge pages' */
 	PAGE_TABLE_FOREACH(&p->pt, e)
-		n += e->vpn >> m->split.shift[t->depth - 1] == t->prefix;
+		n += walk_leaf_depth(m, p, e->vpn) == t->depth &&
+		     e->vpn >> m->split.shift[t->depth - 1] == t->prefix;
 	return n;
 }
 
@@ -199,10 +230,11 @@ check_tables(const struct machine *m, const struct process *p)
 		FUZZ_ASSERT(t->depth == 1 || pt_tree_find(&p->tables, t->depth - 1,
 		    t->prefix >> m->split.bits[t->depth - 1]) != NULL);
 	}
-	/* every PTE has its last-level table */
+	/* every PTE has its leaf table (none to have for a huge page's on 2 levels) */
 	if (m->cfg.levels > 1)
 		PAGE_TABLE_FOREACH(&p->pt, e)
-			FUZZ_ASSERT(walk_table(m, p, m->cfg.levels - 1, e->vpn) != NULL);
+			FUZZ_ASSERT(walk_leaf_depth(m, p, e->vpn) == 0 ||
+			    walk_table(m, p, walk_leaf_depth(m, p, e->vpn), e->vpn) != NULL);
 	return p->table_frames;
 }
 
@@ -244,7 +276,8 @@ check_processes(const struct machine *m, bool whole, unsigned mappings)
 			    rmap_has(&m->rmap, slot_rmap(m, (unsigned)e->slot), map)));
 			FUZZ_ASSERT(!e->dirty || e->present);
 		}
-		FUZZ_ASSERT(whole ? present_in(p) == p->resident : present_in(p) <= p->resident);
+		FUZZ_ASSERT(whole ? present_in(m, p) == p->resident :
+		    present_in(m, p) <= p->resident);
 		resident += p->resident;
 	}
 	FUZZ_ASSERT(resident == mappings);
@@ -254,7 +287,7 @@ check_processes(const struct machine *m, bool whole, unsigned mappings)
 static void
 check_tlb(const struct machine *m)
 {
-	unsigned i;
+	unsigned i, huge = 0;
 
 	for (i = 0; i < m->tlb.n; i++) {
 		const struct tlb_entry *t = &m->tlb.e[i];
@@ -266,7 +299,9 @@ check_tlb(const struct machine *m)
 		FUZZ_ASSERT((p = machine_process(m, t->pid)) != NULL);
 		e = page_table_find(&p->pt, t->vpn);
 		FUZZ_ASSERT(e != NULL && e->present && e->frame == t->frame);
+		huge += t->pages > 1;
 	}
+	FUZZ_ASSERT(huge == m->tlb.huge);
 	if (m->tlb.n) {
 		unsigned *in = calloc(m->cfg.frames, sizeof *in);
 

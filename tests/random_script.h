@@ -125,6 +125,41 @@ script_cgroup_command(uint64_t *rng, char *buf, size_t size)
 		snprintf(buf, size, "spawn p%u 8 rw", pid);
 }
 
+/*
+ * One random command for a machine of 32-byte pages whose huge pages are
+ * 4 pages (0x80 bytes): huge mappings past the first 8 pages, accesses
+ * across both kinds, unmaps of whole huge pages and some that would cut
+ * one (refused), exits, forks (refused with huge pages), TLB flushes.
+ */
+static inline void
+script_huge_command(uint64_t *rng, char *buf, size_t size)
+{
+	static const char *const perms[] = { "r", "rw", "rx", "rwx" };
+	unsigned pid = 1 + script_pick(rng, 4), roll = script_pick(rng, 100);
+
+	if (roll < 60)
+		snprintf(buf, size, "%c %u:0x%x", "rrwwx"[script_pick(rng, 5)], pid,
+			 script_pick(rng, 24) * 0x20 + script_pick(rng, 32));
+	else if (roll < 72)
+		snprintf(buf, size, "hugemap %u 0x%x %u %s", pid, (2 + script_pick(rng, 4)) * 0x80,
+			 1 + script_pick(rng, 2), perms[script_pick(rng, 4)]);
+	else if (roll < 80)
+		snprintf(buf, size, "unmap %u 0x%x %u", pid, (2 + script_pick(rng, 4)) * 0x80 +
+			 (script_pick(rng, 4) ? 0 : 0x20), 4 * (1 + script_pick(rng, 2)));
+	else if (roll < 84)
+		snprintf(buf, size, "exit %u", pid);
+	else if (roll < 88)
+		snprintf(buf, size, "spawn p%u 8 rw", script_pick(rng, 100));
+	else if (roll < 92)
+		snprintf(buf, size, "tlb flush");
+	else if (roll < 95)
+		snprintf(buf, size, "limit %u %u", pid, 1 + script_pick(rng, 6));
+	else if (roll < 97)
+		snprintf(buf, size, "fork %u", pid);
+	else
+		snprintf(buf, size, "switch %u", pid);
+}
+
 typedef void script_command_fn(uint64_t *rng, char *buf, size_t size);
 
 /*

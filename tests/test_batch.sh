@@ -421,7 +421,7 @@ fi
 # A script's bad line is echoed escaped: no terminal escape reaches stderr.
 printf 'r 0x0\n\033[2J\033]2;PWNED\007\n' > "$tmp/escapes"
 run 1 "escapes in a script" --batch --script "$tmp/escapes"
-printf '%s\n' "vmscope: $tmp/escapes:2: unknown command \"\\x1b[2J\\x1b]2;PWNED\\x07\" at column 1 (expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share or cgroup)" > "$tmp/want"
+printf '%s\n' "vmscope: $tmp/escapes:2: unknown command \"\\x1b[2J\\x1b]2;PWNED\\x07\" at column 1 (expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share, cgroup or hugemap)" > "$tmp/want"
 same "escapes in a script" "$tmp/want" "$tmp/err"
 
 # A full disk: said once, and the run stops at once.

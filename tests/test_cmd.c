@@ -70,6 +70,8 @@ static const struct good goods[] = {
 	{ "limit 2 none", OP_LIMIT, 0, 2, 0, 0, 0, LIMIT_NONE, "", "limit 2 none" },
 	{ "limit 2 65536", OP_LIMIT, 0, 2, 0, 0, 0, 65536, "", "limit 2 65536" },
 	{ "fork 1", OP_FORK, 0, 1, 0, 0, 0, 0, "", "fork 1" },
+	{ "hugemap 1 0x200000 2 rw", OP_HUGEMAP, 0, 1, 0x200000, 2, RW, 0, "",
+	  "hugemap 1 0x200000 2 rw" },
 	{ "fork 0x1f  # a child", OP_FORK, 0, 31, 0, 0, 0, 0, "", "fork 31" },
 	{ "tlb flush", OP_TLB_FLUSH, 0, 0, 0, 0, 0, 0, "", "tlb flush" },
 	{ "share 1 0x1000 2 0x8000 2 rw", OP_SHARE, 0, 1, 0x1000, 2, RW, 0, "",
@@ -98,7 +100,8 @@ struct bad {
 };
 
 #define CGROUP_USAGE "cgroup NAME FRAMES, cgroup NAME add PID or cgroup NAME swap SLOTS"
-#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share or cgroup)"
+#define UNKNOWN_EXPECTED "(expected r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, " \
+	"share, cgroup or hugemap)"
 #define NUMBER "(expected decimal, 0x hex or 0b binary)"
 #define TOO_LARGE "(expected at most 64 bits)"
 #define ACCESS_R "(expected r ADDR or r PID:ADDR)"
@@ -117,6 +120,8 @@ static const struct bad bads[] = {
 	  "(expected nothing after r ADDR or r PID:ADDR)" },
 	{ "r 0x0 d\303\251j\303\240", 7, "unexpected \"d\303\251j\303\240\" at column 7 "
 	  "(expected nothing after r ADDR or r PID:ADDR)" },
+	{ "hugemap 1 0x0 1", 17, "missing permission at column 17 "
+	  "(expected hugemap PID ADDR PAGES PERM)" },
 	{ "r", 3, "missing address at column 3 " ACCESS_R },
 	{ "r   ", 3, "missing address at column 3 " ACCESS_R },
 	{ "w", 3, "missing address at column 3 (expected w ADDR or w PID:ADDR)" },

@@ -502,9 +502,9 @@ test_many_regions(void **state)
 	p = machine_process(m, 1);
 	/* every other page, in a shuffled order */
 	for (i = 0; i < 5000; i++)
-		assert_int_equal(machine_map(m, 1, 2 * (i * 3697 % 5000), 1, PERM_R, err,
+		assert_int_equal(machine_map(m, 1, 2 * (i * 3697 % 5000), 1, PERM_R, false, err,
 		    sizeof err), 0);
-	assert_int_equal(machine_map(m, 1, top - 9, 10, PERM_W, err, sizeof err), 0);
+	assert_int_equal(machine_map(m, 1, top - 9, 10, PERM_W, false, err, sizeof err), 0);
 	assert_int_equal(p->nregions, 5001);
 	for (i = 0; i < 10000; i++)
 		assert_true((process_region(p, i) != NULL) == (i % 2 == 0));
@@ -517,7 +517,7 @@ test_many_regions(void **state)
 	assert_false(region_overlaps(p, 5, 1));
 	assert_true(region_overlaps(p, 5, 2));
 	assert_true(region_overlaps(p, top, 1));
-	assert_int_equal(machine_map(m, 1, 5, 1, PERM_R, err, sizeof err), 0);
+	assert_int_equal(machine_map(m, 1, 5, 1, PERM_R, false, err, sizeof err), 0);
 	/* a cut through pages 3..7 leaves 0, 2, 8... */
 	region_remove(p, 3, 5);
 	assert_non_null(process_region(p, 2));

@@ -76,7 +76,7 @@ test_refused_and_no_tlb(void **state)
 	cfg.tlb_entries = 0;
 	m = machine_new(&cfg);
 	assert_int_equal(machine_add_process(m, 1, "a", err, sizeof err), 0);
-	assert_int_equal(machine_map(m, 1, 0, 1, PERM_R, err, sizeof err), 0);
+	assert_int_equal(machine_map(m, 1, 0, 1, PERM_R, false, err, sizeof err), 0);
 	m->current_pid = 1;
 	/* No TLB: the first question is the fault; a page not mapped is refused. */
 	quiz_begin(&q, 1, false);

@@ -20,12 +20,17 @@
 static const char *const words[] = {
 	"accesses", "hits", "faults", "segfaults", "protection faults", "out of memory",
 	"evictions", "write-backs", "zero-fills", "swap-ins", "minor/major", "TLB hits",
-	"refs/access", "PT frames",
+	"TLB reach", "refs/access", "PT frames",
 };
 
-static const struct stats_shape with_tlb = { true, 1, 0 }, no_tlb = { false, 1, 0 };
-/* Two levels, three frames of page tables: the line adds refs/access and PT frames. */
-static const struct stats_shape two_levels = { true, 2, 3 };
+static const struct stats_shape with_tlb = { true, 1, 0, 0, false },
+	no_tlb = { false, 1, 0, 0, false };
+/*
+ * Two levels, three frames of page tables, huge pages mapped and a TLB
+ * whose entries cover 2 MiB and 8 KiB: the line adds TLB reach,
+ * refs/access and PT frames.
+ */
+static const struct stats_shape two_levels = { true, 2, 3, (2u << 20) + (8u << 10), true };
 
 /* The line as drawn: a blank, then "label value" items between separators. */
 static void
@@ -161,7 +166,7 @@ t_fits_80_whatever_the_figures(void **state)
 /* The order fields give way in (stats_line.h), first to last. */
 static const char *const give_way[] = {
 	"minor/major", "zero-fills", "swap-ins", "hits", "evictions", "write-backs", "PT frames",
-	"refs/access", "TLB hits", "out of memory", "protection faults", "segfaults", "faults",
+	"TLB reach", "refs/access", "TLB hits", "out of memory", "protection faults", "segfaults", "faults",
 };
 
 /*
@@ -215,6 +220,7 @@ static void
 t_multi_level_fields(void **state)
 {
 	struct stats s = stats(10, 6, 0, 0, 4, 6);
+	struct stats_shape shape;
 	struct stats_line l;
 
 	(void)state;
@@ -222,9 +228,17 @@ t_multi_level_fields(void **state)
 	stats_line_fit(&s, &two_levels, 200, &l);
 	assert_string_equal(value_of(&l, "refs/access"), "2.2");
 	assert_string_equal(value_of(&l, "PT frames"), "3");
+	/* 2 MiB + 8 KiB = 2056 KiB exactly: the largest unit that holds it whole. */
+	assert_string_equal(value_of(&l, "TLB reach"), "2056 KiB");
 	stats_line_fit(&s, &with_tlb, 200, &l);
+	assert_null(value_of(&l, "TLB reach"));
 	assert_null(value_of(&l, "refs/access"));
 	assert_null(value_of(&l, "PT frames"));
+	shape = two_levels;
+	shape.huge = false;     /* no huge page mapped: the reach is only pages */
+	stats_line_fit(&s, &shape, 200, &l);
+	assert_null(value_of(&l, "TLB reach"));
+	assert_non_null(value_of(&l, "refs/access"));
 }
 
 /* Rounded to nearest, as the batch summary rounds: 2/3 is 67%, 1/6 is 17%. */

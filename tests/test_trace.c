@@ -454,7 +454,8 @@ t_script_errors(void **state)
 		{ "# fine\nr 0xZZ\n", ":2: bad number at column 3 (expected decimal, 0x hex "
 		  "or 0b binary)" },
 		{ "frobnicate 3\n", ":1: unknown command \"frobnicate\" at column 1 (expected "
-		  "r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share or cgroup)" },
+		  "r, w, x, spawn, switch, exit, map, unmap, limit, tlb flush, fork, share, cgroup "
+		  "or hugemap)" },
 	};
 	struct got g;
 	char *path;

@@ -248,7 +248,7 @@ pte_before(const struct ctx *c, int pid, uint64_t vpn)
 {
 	const struct process *p = machine_process(c->before, pid);
 
-	return p ? page_table_find(&p->pt, vpn) : NULL;
+	return p ? process_pte(c->before, p, vpn) : NULL;
 }
 
 static bool
@@ -424,10 +424,26 @@ check_tables(const struct ctx *c, const struct event *e)
 		snprintf(want, sizeof want, "level-%u table", e->depth + 1);
 		CLAIM(c, says(c, want) && says(c, "never evicted"));
 	}
-	if (e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM) && e->source == NO_FRAME) {
-		CLAIM(c, free_frames(c->after) == 0 && says(c, "holds a page table"));
+	if (e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM) && e->source == NO_FRAME &&
+	    (e->flags & EVF_LIMITED)) {
+		/* at its limit, every frame of its own holds a huge page's page */
+		CLAIM(c, says(c, "its frame limit") && says(c, "a page of a huge page"));
 		for (unsigned i = 0; i < c->after->cfg.frames; i++)
-			CLAIM(c, frame_rmap(c->after, (int)i)->holds == HOLDS_PAGE_TABLE);
+			CLAIM(c, frame_rmap(c->after, (int)i)->pid != e->pid ||
+			      frame_rmap(c->after, (int)i)->holds != HOLDS_DATA);
+	} else if (e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_NO_VICTIM) &&
+		   e->source == NO_FRAME) {
+		bool huge = says(c, "holds a page table or a huge page");
+
+		CLAIM(c, free_frames(c->after) == 0 && says(c, "holds a page table"));
+		CLAIM(c, huge == (c->after->huge_frames > 0));
+		for (unsigned i = 0; i < c->after->cfg.frames; i++)
+			CLAIM(c, frame_rmap(c->after, (int)i)->holds == HOLDS_PAGE_TABLE ||
+			      (huge && frame_rmap(c->after, (int)i)->holds == HOLDS_HUGE) ||
+			      (says(c, "(local scope: its own)") &&
+			       frame_rmap(c->after, (int)i)->pid != e->pid));
+		CLAIM(c, !says(c, "local scope") || (c->after->cfg.scope == SCOPE_LOCAL &&
+		      machine_process(c->after, e->pid)->resident > 0));
 	}
 	if (e->kind == EV_EXIT || e->kind == EV_UNMAP) {
 		unsigned gone = pb->table_frames - (pa ? pa->table_frames : 0);
@@ -453,7 +469,7 @@ check_walk_row(const struct ctx *c, const struct event *e)
 	rows = calloc(p->pt.count + 1, sizeof *rows);
 	assert_non_null(rows);
 	n = pte_rows(p, c->ev->ev, c->j + 1, rows);
-	for (i = 0; i < n && rows[i] != e->vpn; i++)
+	for (i = 0; i < n && rows[i] != event_leaf_vpn(e); i++)
 		continue;
 	CLAIM(c, i < n);
 	free(rows);
@@ -963,6 +979,81 @@ check_page_owner_named(const struct ctx *c, const struct event *e)
 	CLAIM(c, says(c, own));
 }
 
+/* Whether frames [first, first + n) are all free in m. */
+static bool
+run_free(const struct machine *m, uint64_t first, uint64_t n)
+{
+	for (uint64_t f = first; f < first + n; f++)
+		if (f >= m->cfg.frames || !frame_is_free(m, (int)f))
+			return false;
+	return true;
+}
+
+/* The TLB entry of m for pid's huge page from `first`, or NULL. */
+static const struct tlb_entry *
+huge_entry(const struct machine *m, int pid, uint64_t first)
+{
+	for (unsigned i = 0; i < m->tlb.n; i++)
+		if (m->tlb.e[i].pid == pid && m->tlb.e[i].vpn == first)
+			return &m->tlb.e[i];
+	return NULL;
+}
+
+/*
+ * A huge page's events (EVF_HUGE): its size is the machine's; the pages
+ * "A-B" are the huge page holding the event's page; "frames F-G" is an aligned
+ * run that was free to take (free frame, zero-fill) or is the page's (its
+ * entry's first frame on); "no such run is free" is true, with the count
+ * of free frames; a TLB hit or fill names the entry that covers the page;
+ * an access reaches the frame that holds its page.
+ */
+static void
+check_huge_words(const struct ctx *c, const struct event *e)
+{
+	uint64_t h = machine_huge_pages(c->before), first, f;
+	const struct process *after = machine_process(c->after, e->pid);
+	const struct tlb_entry *t;
+	char range[64];
+
+	if (e->kind == EV_MAP) {
+		CLAIM(c, number_after(c, "each ") == h);
+		return;
+	}
+	first = e->vpn & ~(h - 1);
+	CLAIM(c, e->count == h);
+	snprintf(range, sizeof range, "0x%llx-0x%llx", (unsigned long long)first,
+		 (unsigned long long)(first + h - 1));
+	CLAIM(c, says(c, range));
+	for (const char *at = c->text; (at = strstr(at, "frames ")) != NULL; at++) {
+		unsigned long long lo, hi;
+
+		if (sscanf(at, "frames %llu-%llu", &lo, &hi) != 2)
+			continue;
+		f = lo;
+		CLAIM(c, f % h == 0 && hi == f + h - 1);
+		if (e->kind == EV_FREE_FRAME || e->kind == EV_ZERO_FILL)
+			CLAIM(c, run_free(c->before, f, h));
+		else
+			CLAIM(c, process_pte(c->after, after, e->vpn) != NULL &&
+			      process_pte(c->after, after, e->vpn)->frame == (int)f);
+	}
+	if (says(c, "no such run is free")) {
+		for (uint64_t g = 0; g + h <= c->before->cfg.frames; g += h)
+			CLAIM(c, !run_free(c->before, g, h));
+		CLAIM(c, number_after(c, "run is free (") == free_frames(c->before));
+	}
+	if (e->kind == EV_TLB_HIT)
+		CLAIM(c, (t = huge_entry(c->before, e->pid, first)) != NULL && t->pages == h &&
+		      t->frame + (int)(e->vpn - first) == e->frame);
+	if (e->kind == EV_TLB_FILL)
+		CLAIM(c, (t = huge_entry(c->after, e->pid, first)) != NULL && t->pages == h &&
+		      t->frame == e->frame);
+	if (e->kind == EV_ACCESS)
+		CLAIM(c, frame_rmap(c->after, e->frame)->holds == HOLDS_HUGE &&
+		      frame_rmap(c->after, e->frame)->vpn == e->vpn &&
+		      e->frame == (int)number_after(c, "reaches frame "));
+}
+
 /* The label is drawn before the narration; the sentence does not repeat it. */
 static void
 check_label_said_once(const struct ctx *c, const struct event *e)
@@ -1099,6 +1190,8 @@ check_event(struct ctx *c, const struct record *r)
 	if (e->kind == EV_OOM_KILL)
 		check_oom_kill(c, e);
 	check_sweep_words(c, e);
+	if (e->flags & EVF_HUGE)
+		check_huge_words(c, e);
 }
 
 /* How often the random scripts reached each case worth checking. */
@@ -1107,7 +1200,8 @@ enum reached {
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
 	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT,
 	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_SWEEP, R_GROUP_WITH_FREE, R_GROUP_SWAP,
-	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_COUNT
+	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_HUGE_FILL, R_HUGE_HIT, R_HUGE_OOM, R_HUGE_FREED,
+	R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -1142,6 +1236,11 @@ tally(const struct event *e)
 	reached[R_KILL_SWAP] += e->kind == EV_OOM_KILL && (e->flags & EVF_GROUP_SWAP);
 	reached[R_KILL_OTHER] += e->kind == EV_OOM_KILL && e->other_pid != e->pid;
 	reached[R_KILL_SELF] += e->kind == EV_OOM_KILL && e->other_pid == e->pid;
+	reached[R_HUGE_FILL] += e->kind == EV_ZERO_FILL && (e->flags & EVF_HUGE);
+	reached[R_HUGE_HIT] += e->kind == EV_TLB_HIT && (e->flags & EVF_HUGE);
+	reached[R_HUGE_OOM] += e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_HUGE);
+	reached[R_HUGE_FREED] += (e->kind == EV_EXIT || e->kind == EV_UNMAP) &&
+				 e->frames_freed >= 4;
 }
 
 /* Whether an operation's last event ends it: no access was cut short (a
@@ -1258,12 +1357,18 @@ random_history(uint64_t seed, int policy, script_command_fn *command)
 	uint64_t rng = seed;
 
 	machine_config_default(&cfg);
-	if (seed % 3 == 0) {    /* two levels: one table of 9 bits below a 1-bit top */
+	if (command == script_huge_command) {
+		/* 32-byte pages, 8-byte entries: 4 a table, so a huge page is 4 pages;
+		 * 2 levels (3+2+5) or 3 (1+2+2+5) */
+		cfg.page_size = 32;
+		cfg.va_bits = 10;
+		cfg.levels = 2 + (unsigned)(seed % 2);
+	} else if (seed % 3 == 0) {    /* two levels: one table of 9 bits below a 1-bit top */
 		cfg.levels = 2;
 		cfg.va_bits = 22;
 	}
 	cfg.policy = policy;
-	cfg.frames = 2 + script_pick(&rng, 4);
+	cfg.frames = 2 + script_pick(&rng, command == script_huge_command ? 14 : 4);
 	cfg.swap_slots = 2 + script_pick(&rng, 8);
 	cfg.tlb_entries = script_pick(&rng, 2) ? 0 : 1 + script_pick(&rng, 4);
 	cfg.scope = script_pick(&rng, 3) ? SCOPE_GLOBAL : SCOPE_LOCAL;
@@ -1287,16 +1392,19 @@ assert_nothing_left(const struct machine *m)
 static void
 t_random_scripts(void **state)
 {
-	static script_command_fn *const mixes[] = { script_command, script_sharing_command,
-		script_cgroup_command };
-	static const char *const mix_names[] = { "", "sharing ", "cgroup " };
+	static script_command_fn *const mixes[] = {
+		script_command, script_sharing_command, script_cgroup_command, script_huge_command,
+	};
+	static const char *const mix_names[] = { "", "sharing ", "cgroup ", "huge-page " };
+	static const uint64_t seeds[] = { 0, 400, 400, 300 };    /* 0: 10 a policy */
 	char where[64];
 	unsigned events = 0;
 
 	(void)state;
 	memset(reached, 0, sizeof reached);
-	for (size_t mix = 0; mix < 3; mix++) {
-		for (uint64_t seed = 1; seed <= (mix ? 400 : 10 * (uint64_t)policy_count()); seed++) {
+	for (size_t mix = 0; mix < sizeof mixes / sizeof mixes[0]; mix++) {
+		for (uint64_t seed = 1; seed <= (seeds[mix] ? seeds[mix] :
+						 10 * (uint64_t)policy_count()); seed++) {
 			int policy = (int)(seed % (uint64_t)policy_count());
 			struct history *h = random_history(seed, policy, mixes[mix]);
 

@@ -24,6 +24,23 @@ mappings_text(const struct machine *m, const struct rmap *r, char *buf, size_t s
 	}
 }
 
+/* A frame holding one page of a huge page: which, and the run it is in. */
+static void
+explain_huge_frame(const struct app *a, int f, char *buf, size_t size)
+{
+	struct mapping map = frame_first(a->m, f);
+	const struct process *p = machine_process(a->m, map.pid);
+	uint64_t pages = machine_huge_pages(a->m), first = map.vpn & ~(pages - 1);
+	const struct pte *e = page_table_find(&p->pt, first);
+
+	snprintf(buf, size, "frame %d: pid %d page 0x%llx, page %llu of huge page "
+	    "0x%llx-0x%llx in frames %d-%d, %s, loaded at step %llu; a huge page is never "
+	    "evicted or swapped", f, map.pid, (unsigned long long)map.vpn,
+	    (unsigned long long)(map.vpn - first), (unsigned long long)first,
+	    (unsigned long long)(first + pages - 1), e->frame, e->frame + (int)pages - 1,
+	    e->dirty ? "dirty" : "clean", (unsigned long long)a->m->frames[f].loaded_step);
+}
+
 void
 explain_frame(const struct app *a, int f, char *buf, size_t size)
 {
@@ -45,6 +62,10 @@ explain_frame(const struct app *a, int f, char *buf, size_t size)
 		    "never evicted or swapped", f, frame_rmap(a->m, f)->pid, t->depth + 1,
 		    (unsigned long long)first, (unsigned long long)(first + pages - 1),
 		    t->used, t->used == 1 ? "y" : "ies", (unsigned long long)fr->loaded_step);
+		return;
+	}
+	if (frame_rmap(a->m, f)->holds == HOLDS_HUGE) {
+		explain_huge_frame(a, f, buf, size);
 		return;
 	}
 	mappings_text(a->m, frame_rmap(a->m, f), maps, sizeof maps);
@@ -74,7 +95,7 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 	     size_t size)
 {
 	const struct region *reg = process_region(p, vpn);
-	const struct pte *e = page_table_find(&p->pt, vpn);
+	const struct pte *e = process_pte(a->m, p, vpn);
 	enum page_state st = machine_page_state(a->m, p, vpn);
 	char how[128];
 	int n;
@@ -95,8 +116,9 @@ explain_page(const struct app *a, const struct process *p, uint64_t vpn, char *b
 		break;
 	case PAGE_RESIDENT:
 		sharing_page_text(a->m, e, how, sizeof how);
-		snprintf(buf, size, "in frame %d, %s, %s, %s%s", e->frame,
-		    e->dirty ? "dirty" : "clean",
+		snprintf(buf, size, "in frame %d%s, %s, %s, %s%s",
+		    e->frame + (int)(vpn - e->vpn), reg && reg->huge ?
+		    " (in a huge page, one entry)" : "", e->dirty ? "dirty" : "clean",
 		    pte_referenced(a->m, e) ? "referenced" : "not referenced",
 		    perm_name(e->perm), how);
 		break;
@@ -119,6 +141,13 @@ explain_tlb(const struct app *a, unsigned i, char *buf, size_t size)
 
 	if (t->pid == 0)
 		snprintf(buf, size, "TLB entry %u: empty", i);
+	else if (t->pages > 1)
+		snprintf(buf, size, "TLB entry %u: pid %d huge page 0x%llx-0x%llx %s frames "
+		    "%d-%d, %s; it covers %llu pages, %llu bytes", i, t->pid,
+		    (unsigned long long)t->vpn, (unsigned long long)(t->vpn + t->pages - 1),
+		    a->g->arrow, t->frame, t->frame + (int)t->pages - 1, perm_name(t->perm),
+		    (unsigned long long)t->pages,
+		    (unsigned long long)(t->pages * a->m->cfg.page_size));
 	else
 		snprintf(buf, size, "TLB entry %u: pid %d page 0x%llx %s frame %d, %s", i,
 		    t->pid, (unsigned long long)t->vpn, a->g->arrow, t->frame,

@@ -1,9 +1,10 @@
 /*
  * frames_panel.c - physical memory: each frame's owner (pid:VPN, coloured
  * by process), dirty bit and, once several page tables map it, how many
- * (×2); or a process's page table (pid:PT2 for its level-2 table); free
- * frames plain; and in a column of its own, what the replacement policy
- * decides from (policy_column.c).
+ * (×2), H for a page of a huge page (whose D is its entry's); or a
+ * process's page table (pid:PT2 for its level-2 table); free frames
+ * plain; and in a column of its own, what the replacement policy decides
+ * from (policy_column.c).
  */
 #include <stdio.h>
 
@@ -25,6 +26,7 @@ frame_get(const struct machine *m, size_t i, struct slot *out)
 	slot_from_rmap(m, frame_rmap(m, (int)i), out);
 	out->dirty = !frame_is_free(m, (int)i) && frame_dirty(m, (int)i);
 	out->table = t ? t->depth + 1 : 0;
+	out->huge = frame_rmap(m, (int)i)->holds == HOLDS_HUGE;
 }
 
 static unsigned

@@ -147,10 +147,11 @@ draw_where(struct pen *p, const struct pte *e, enum element row)
 }
 
 /* The permissions, then a copy-on-write or shared page's mark, the same as
- * the pages grid's: ▲ or ◆ in a frame, △ or ◇ in swap. */
+ * the pages grid's (▲ or ◆ in a frame, △ or ◇ in swap), or H in the fourth
+ * column for a huge page's one entry. */
 static void
 draw_perm(const struct app *a, struct pen *p, const struct pte *e, bool found,
-	  enum element row)
+	  bool huge, enum element row)
 {
 	enum sharing s = found ? pte_sharing(a->m, e) : SHARING_NONE;
 	const char *perm = perm_name(e->perm);
@@ -160,6 +161,10 @@ draw_perm(const struct app *a, struct pen *p, const struct pte *e, bool found,
 		pen_put(p, row != EL_TEXT ? row : sharing_element(s, row),
 		    sharing_glyph(a->g, s, e->present));
 		pen_repeat(p, row, " ", 3 - (int)strlen(perm));
+	} else if (huge) {
+		/* A huge page's one entry: H, as its frames are marked */
+		pen_repeat(p, row, " ", 3 - (int)strlen(perm));
+		pen_put(p, row, "H");
 	} else
 		pen_repeat(p, row, " ", 4 - (int)strlen(perm));
 }
@@ -211,7 +216,7 @@ draw_entry(const struct app *a, const struct tables *ts, const struct table *t, 
 	} else
 		pen_put(&p, el, " - - ");
 	draw_where(&p, e, el);
-	draw_perm(a, &p, e, found != NULL, el);
+	draw_perm(a, &p, e, found != NULL, reg != NULL && reg->huge, el);
 	if (ts->wide)
 		draw_steps(a, &p, e, el);
 	if (touched)

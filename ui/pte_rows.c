@@ -10,7 +10,7 @@ walked(const struct process *p, const struct event *shown, size_t n, uint64_t *v
 {
 	for (size_t i = 0; i < n; i++)
 		if (shown[i].kind == EV_WALK && shown[i].pid == p->pid) {
-			*vpn = shown[i].vpn;
+			*vpn = event_leaf_vpn(&shown[i]);
 			return true;
 		}
 	return false;

@@ -176,7 +176,7 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 	pen_printf(p, touched ? el : EL_TEXT, "%*zu ", g->index_w, i);
 	/* The dirty bit before the owner, where a long VPN cannot push it out. */
 	if (l->dirty)
-		pen_put(p, touched ? el : EL_DIRTY, s.dirty ? "D " : "  ");
+		pen_put(p, touched ? el : EL_DIRTY, s.huge ? "H " : s.dirty ? "D " : "  ");
 	else
 		pen_put(p, el, " ");
 	if (s.pid == 0)

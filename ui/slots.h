@@ -18,6 +18,7 @@ struct slot {
 	unsigned table;         /* a page table's level (2 ..), or 0: a page */
 	unsigned maps;          /* page tables that map it */
 	enum sharing sharing;   /* copy-on-write or shared (sharing.h) */
+	bool huge;              /* one page of a huge page: H in the D column */
 };
 
 struct slot_list {

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "number.h"
 #include "stats_line.h"
 #include "text.h"
 
@@ -24,6 +25,7 @@ enum field {
 	F_SWAP_INS,
 	F_MINOR_MAJOR,
 	F_TLB,
+	F_TLB_REACH,
 	F_REFS,
 	F_PT_FRAMES,
 	FIELDS
@@ -32,8 +34,8 @@ enum field {
 /* When space is short, whole fields go in this order (stats_line.h). */
 static const enum field give_way[] = {
 	F_MINOR_MAJOR, F_ZERO_FILLS, F_SWAP_INS, F_HITS, F_EVICTIONS, F_WRITEBACKS,
-	F_PT_FRAMES, F_REFS, F_TLB, F_OUT_OF_MEMORY, F_OOM_KILLS, F_PROTECTION_FAULTS, F_SEGFAULTS,
-	F_FAULTS,
+	F_PT_FRAMES, F_TLB_REACH, F_REFS, F_TLB, F_OUT_OF_MEMORY, F_OOM_KILLS, F_PROTECTION_FAULTS,
+	F_SEGFAULTS, F_FAULTS,
 };
 
 #define GIVE_WAY (sizeof give_way / sizeof give_way[0])
@@ -110,6 +112,8 @@ present(enum field f, const struct stats *s, const struct stats_shape *shape)
 		return (s->cow_faults > 0 || s->found_in_memory > 0);
 	case F_TLB:
 		return (shape->has_tlb);
+	case F_TLB_REACH:
+		return (shape->has_tlb && shape->huge);
 	default:
 		return (true);
 	}
@@ -166,6 +170,10 @@ field(struct stats_line *l, enum field f, const struct stats *s,
 		percent(p, s->tlb_hits, tlb);
 		item(l, "TLB hits", "%s/%s (%s)", figure(a, s->tlb_hits, sh),
 		    figure(b, tlb, sh), p);
+		break;
+	case F_TLB_REACH:
+		number_bytes_text(shape->tlb_reach, a, sizeof a);
+		item(l, "TLB reach", "%s", a);
 		break;
 	case F_REFS:
 		item(l, "refs/access", "%.1f", s->accesses ?

@@ -8,15 +8,17 @@
  * evictions, write-backs, zero-fills, swap-ins, once pages are shared
  * (a copy-on-write or a page found in a sharer's frame) "minor/major m/M"
  * (faults that did not and did read swap), and on a machine with a
- * TLB "TLB hits h/l (p%)" (hits of lookups); on a multi-level machine
- * "refs/access r" (memory references per access, stats_mem_refs) and
- * "PT frames n" (frames holding page tables).  Percentages are rounded to
+ * TLB "TLB hits h/l (p%)" (hits of lookups); once huge pages are mapped,
+ * on a machine with a TLB, "TLB reach b" (the bytes its entries cover
+ * now: a huge page's entry reaches further); on a multi-level machine "refs/access r" (memory
+ * references per access, stats_mem_refs) and "PT frames n" (frames
+ * holding page tables).  Percentages are rounded to
  * the nearest whole percent, as printf rounds (the batch summary rounds
  * the same way to a tenth).  The wording is the same at every width.
  * When the line is too wide, first the double spaces between fields
  * become single, then figures of 10000 and over are shortened (12k,
  * 1.2M), then whole fields go, always in this order: minor/major,
- * zero-fills, swap-ins, hits, evictions, write-backs, PT frames, refs/access, TLB
+ * zero-fills, swap-ins, hits, evictions, write-backs, PT frames, TLB reach, refs/access, TLB
  * hits, out of memory, protection faults, segfaults, faults.  Accesses stay.
  */
 #ifndef VMSCOPE_UI_STATS_LINE_H
@@ -24,13 +26,15 @@
 
 #include "machine.h"
 
-#define STATS_ITEMS 14
+#define STATS_ITEMS 15
 
 /* What of the machine the line shows beside its counters. */
 struct stats_shape {
 	bool has_tlb;
 	unsigned levels;            /* above 1: refs/access and PT frames */
 	unsigned table_frames;
+	uint64_t tlb_reach;         /* bytes (machine_tlb_reach) */
+	bool huge;                  /* huge pages are mapped: TLB reach shown */
 };
 
 struct stats_item {

@@ -1,7 +1,8 @@
 /*
  * tlb_panel.c - the TLB as one strip of entries "pid:VPN→fN", empty ones
- * as ·.  The label lights up on a miss or a flush, the entry on a hit or
- * a fill, with ◀ after it.
+ * as ·; an entry for a huge page shows its reach, the pages and frames it
+ * covers ("1:0x4-0x7→f8-11").  The label lights up on a miss or a flush,
+ * the entry on a hit or a fill, with ◀ after it.
  */
 #include <stdio.h>
 
@@ -25,8 +26,11 @@ measure(const struct app *a, const struct rect *r, struct strip *s)
 	int owner = snprintf(NULL, 0, "%d", a->m->next_pid > 1 ? a->m->next_pid - 1 : 1) +
 	    3 + hex_digits(pages > 0 ? pages - 1 : 0);
 
-	s->entry_w = owner + text_width(a->g->arrow) + 1 +
-	    snprintf(NULL, 0, "%u", a->m->cfg.frames > 0 ? a->m->cfg.frames - 1 : 0) + 2;
+	int frame = snprintf(NULL, 0, "%u", a->m->cfg.frames > 0 ? a->m->cfg.frames - 1 : 0);
+
+	s->entry_w = owner + text_width(a->g->arrow) + 1 + frame + 2;
+	if (tlb_reach_pages(t) > (uint64_t)(t->n - t->empty))   /* a huge entry: its range */
+		s->entry_w += 3 + hex_digits(pages > 0 ? pages - 1 : 0) + 1 + frame;
 	s->visible = r->w > LABEL_W ? (size_t)((r->w - LABEL_W) / s->entry_w) : 0;
 	s->focus = SIZE_MAX;
 	for (i = 0; i < t->n; i++) {
@@ -45,6 +49,10 @@ draw_entry(const struct app *a, struct pen *p, const struct tlb_entry *e, int w)
 
 	if (e->pid == 0)
 		snprintf(buf, sizeof buf, "%s", a->g->free);
+	else if (e->pages > 1)
+		snprintf(buf, sizeof buf, "%d:0x%llx-0x%llx%sf%d-%d", e->pid,
+		    (unsigned long long)e->vpn, (unsigned long long)(e->vpn + e->pages - 1),
+		    a->g->arrow, e->frame, e->frame + (int)e->pages - 1);
 	else
 		snprintf(buf, sizeof buf, "%d:0x%llx%sf%d", e->pid,
 		    (unsigned long long)e->vpn, a->g->arrow, e->frame);

@@ -52,7 +52,8 @@ touches(const struct app *a, unsigned own, int pid, uint64_t vpn)
 	const struct event *e;
 	unsigned t = touch_bits(a, &e);
 
-	if ((t & own) && e->pid == pid && e->vpn == vpn)
+	/* A huge page's row in the page table is its first page's. */
+	if ((t & own) && e->pid == pid && (own == T_PTE ? event_leaf_vpn(e) : e->vpn) == vpn)
 		return (true);
 	return ((t & T_OTHER) && e->other_pid == pid && e->other_vpn == vpn);
 }
@@ -107,7 +108,7 @@ touches_tlb_entry(const struct app *a, const struct tlb_entry *t)
 	const struct event *e;
 
 	return ((touch_bits(a, &e) & T_TLB) && t->pid != 0 &&
-	    t->pid == e->pid && t->vpn == e->vpn);
+	    t->pid == e->pid && t->vpn == event_leaf_vpn(e));
 }
 
 enum element
