@@ -61,6 +61,16 @@ refusals(const struct stats *s)
 	return s->segfaults + s->protection_faults + s->out_of_memory;
 }
 
+/* Whether frame f of m holds a page of the huge page that page vpn is in. */
+static bool
+same_huge_page(const struct machine *m, unsigned f, uint64_t vpn)
+{
+	const struct rmap *r = frame_rmap(m, (int)f);
+
+	return r->holds == HOLDS_HUGE &&
+	       (r->vpn ^ vpn) < machine_huge_pages(m);    /* same bits above the huge page's */
+}
+
 /* Column c of t against the machines before and after its access. */
 static void
 check_column(const struct frames_table *t, size_t c, const struct machine *before,
@@ -79,9 +89,11 @@ check_column(const struct frames_table *t, size_t c, const struct machine *befor
 		if (!holds(after, f, cell))
 			fail_msg("%s, step %zu: frame %u is not what the machine holds", where,
 				 col->step, f);
-		/* Brought in: the page accessed, or a table on its way (its process's). */
+		/* Brought in: the page accessed, or a table on its way (its process's),
+		 * or another page of the huge page accessed (filled whole). */
 		if (t->loaded[c * t->frames + f] && (col->result != FT_FAULT ||
-		    cell.pid != col->page.pid || (!cell.table && cell.vpn != col->page.vpn)))
+		    cell.pid != col->page.pid || (!cell.table && cell.vpn != col->page.vpn &&
+		    !same_huge_page(after, f, col->page.vpn))))
 			fail_msg("%s, step %zu: frame %u is marked brought in by a %s of "
 				 "another page", where, col->step, f,
 				 col->result == FT_FAULT ? "fault" : "hit");
