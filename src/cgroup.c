@@ -74,7 +74,8 @@ cgroup_frames(const struct machine *m, unsigned id)
 	unsigned n = 0;
 
 	for (unsigned f = 0; f < m->cfg.frames; f++)
-		if (frame_rmap(m, (int)f)->holds == HOLDS_DATA &&
+		if ((frame_rmap(m, (int)f)->holds == HOLDS_DATA ||
+		     frame_rmap(m, (int)f)->holds == HOLDS_HUGE) &&
 		    cgroup_maps(m, id, frame_rmap(m, (int)f)))
 			n++;
 	return n;

@@ -235,7 +235,7 @@ static void
 share_look(const struct app *a, const struct grid *g, uint64_t vpn, bool in_frame,
 	   const char **glyph, enum element *el)
 {
-	enum sharing s = pte_sharing(a->m, page_table_find(&g->p->pt, vpn));
+	enum sharing s = pte_sharing(a->m, process_pte(a->m, g->p, vpn));
 
 	if (s != SHARING_NONE) {
 		*glyph = sharing_glyph(a->g, s, in_frame);
