@@ -139,21 +139,11 @@ after_translation(const struct machine *m)
 	return m->cfg.tlb_entries ? PH_TLB_FILL : PH_ACCESS;
 }
 
-/*
- * Which frames this fault may take from: its group's at the group's limit,
- * its own under local scope, never the one a copy-on-write copy is made
- * from.
- */
-static struct victim_filter
-victim_filter_for(const struct machine *m, const struct access *a)
+/* Which frames this fault may take from (policy.h). */
+static inline struct victim_filter
+access_filter(const struct machine *m, const struct access *a)
 {
-	const struct process *p = a->p;
-	bool limited = cgroup_at_limit(m, p);
-	bool own = !limited && m->cfg.scope == SCOPE_LOCAL && p->resident > 0;
-
-	return (struct victim_filter){ .pid = own ? p->pid : 0,
-		.group = limited ? p->cgroup : CGROUP_NONE,
-		.pin = a->source != NO_FRAME, .pinned_frame = a->source };
+	return victim_filter_for(m, a->p, a->source);
 }
 
 /* Whether this access ends with a clock tick (for the policies that have one). */
@@ -294,7 +284,7 @@ protection(struct machine *m, struct access *a)
 static __attribute__((noinline)) bool
 victim_exists(const struct machine *m, const struct access *a)
 {
-	struct victim_filter filter = victim_filter_for(m, a);
+	struct victim_filter filter = access_filter(m, a);
 
 	for (unsigned f = 0; f < m->cfg.frames; f++)
 		if (victim_filter_allows(m, &filter, (int)f))
@@ -442,7 +432,7 @@ victim_written(const struct machine *m, int f, const struct pte *owner, bool *sh
 PHASE
 look(struct machine *m, struct access *a)
 {
-	struct victim_filter filter = victim_filter_for(m, a);
+	struct victim_filter filter = access_filter(m, a);
 
 	if (a->sweep.looks == 0)
 		a->why = (struct victim_why){ 0 };
@@ -455,7 +445,7 @@ look(struct machine *m, struct access *a)
 static inline int
 choose_victim(struct machine *m, struct access *a)
 {
-	struct victim_filter filter = victim_filter_for(m, a);
+	struct victim_filter filter = access_filter(m, a);
 	int f = a->looked_to;
 
 	if (a->sweep.looks == 0) {
@@ -1073,7 +1063,7 @@ name_rival(const struct machine *m, const struct access *a, struct rival *r)
 	*r = (struct rival){ .frame = NO_FRAME };
 	if (!a->policy->rival)
 		return;
-	filter = victim_filter_for(m, a);
+	filter = access_filter(m, a);
 	r->frame = a->policy->rival(m->policy, m, &filter, a->frame, &r->value);
 	if (r->frame == NO_FRAME)
 		return;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cgroup.h"
 #include "machine.h"
 #include "policy.h"
 
@@ -75,6 +76,17 @@ policy_names(void)
 			snprintf(names + strlen(names), sizeof names - strlen(names),
 				 "%s%s", i ? ", " : "", policy_table[i]->name);
 	return names;
+}
+
+struct victim_filter
+victim_filter_for(const struct machine *m, const struct process *p, int pinned_frame)
+{
+	bool limited = cgroup_at_limit(m, p);
+	bool own = !limited && m->cfg.scope == SCOPE_LOCAL && p->resident > 0;
+
+	return (struct victim_filter){ .pid = own ? p->pid : 0,
+		.group = limited ? p->cgroup : CGROUP_NONE,
+		.pin = pinned_frame != NO_FRAME, .pinned_frame = pinned_frame };
 }
 
 void

@@ -213,14 +213,32 @@ int policy_count(void);
 /* "fifo, lru, opt, clock, random": the table's names, for messages. */
 const char *policy_names(void);
 
-/* Whether the filter lets the policy take every frame: a fast path. */
+/*
+ * The frames a fault of process p may take from: its group's at the
+ * group's limit, its own under local scope (once it holds a frame), never
+ * pinned_frame (the one a copy-on-write copy is made from; NO_FRAME:
+ * none).  The one rule: the engine chooses victims and rivals by it, and
+ * test_truth checks what they are said to rank above by it.
+ */
+struct victim_filter victim_filter_for(const struct machine *m, const struct process *p,
+				       int pinned_frame);
+
+/*
+ * Whether the filter lets the policy take every frame (every frame holds
+ * a data page: none free, none a page table or part of a huge page): a
+ * fast path.
+ */
 static inline bool
 victim_filter_takes_any(const struct machine *m, const struct victim_filter *f)
 {
-	return !f->pid && !f->group && !f->pin && m->free_frames == 0 && m->table_frames == 0;
+	return !f->pid && !f->group && !f->pin && m->free_frames == 0 && m->table_frames == 0 &&
+	       m->huge_frames == 0;
 }
 
-/* Whether the filter lets the policy take frame f. */
+/*
+ * Whether the filter lets the policy take frame f: a data page's frame
+ * (never a free one, a page table's or a huge page's) that it allows.
+ */
 static inline int
 victim_filter_allows(const struct machine *m, const struct victim_filter *f, int frame)
 {

@@ -755,27 +755,23 @@ nru_class(const struct machine *m, int f)
 	return 2u * m->frames[f].referenced + frame_dirty(m, f);
 }
 
-/* Whether the fault of this access may take any frame (no limit, global scope). */
-static bool
-may_take_any(const struct ctx *c)
-{
-	for (unsigned i = 0; i < c->j; i++)
-		if (c->ev->ev[i].kind == EV_PAGE_FAULT)
-			return !(c->ev->ev[i].flags & (EVF_LIMITED | EVF_LOCAL));
-	return false;
-}
-
-/* Whether the fault of this access must take its own or its group's page. */
-static bool
-scope_binds(const struct ctx *c)
+/*
+ * The frames the fault of this access may take from, by the engine's own
+ * rule (victim_filter_for), from the state the victim is chosen in: a
+ * victim's line ranks its page only among those.
+ */
+static struct victim_filter
+fault_filter(const struct ctx *c)
 {
 	for (unsigned i = 0; i < c->j; i++) {
 		const struct event *f = &c->ev->ev[i];
 
 		if (f->kind == EV_PAGE_FAULT || f->kind == EV_COW_FAULT)
-			return (f->flags & EVF_LIMITED) || ((f->flags & EVF_LOCAL) && f->held);
+			return victim_filter_for(c->before, machine_process(c->before, f->pid),
+						 f->source);
 	}
-	return false;
+	fail_msg("%s, op %zu: a victim with no fault before it", c->where, c->op);
+	return (struct victim_filter){ 0 };
 }
 
 /* What a victim's reason says of the state it was chosen from. */
@@ -794,10 +790,12 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 	if ((n = number_after(c, "least frequently used: ")) != UINT64_MAX)
 		CLAIM(c, r->uses[e->frame] == n);
 	if ((k = number_after(c, "lowest class: ")) != UINT64_MAX) {
+		struct victim_filter filter = fault_filter(c);
+
 		CLAIM(c, nru_class(c->before, e->frame) == k);
 		CLAIM(c, number_after(c, "(R = ") == k >> 1 && number_after(c, "D = ") == (k & 1));
-		for (unsigned f = 0; f < c->before->cfg.frames && may_take_any(c); f++)
-			if (frame_rmap(c->before, (int)f)->holds == HOLDS_DATA)
+		for (unsigned f = 0; f < c->before->cfg.frames; f++)
+			if (victim_filter_allows(c->before, &filter, (int)f))
 				CLAIM(c, nru_class(c->before, (int)f) >= k);
 	}
 }
@@ -841,6 +839,7 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 {
 	const char *at = strstr(c->text, ", rather than ");
 	const struct pte *pte;
+	struct victim_filter filter;
 	int pid, rf;
 	unsigned long long vpn, n;
 	char figure[64], bits[9];
@@ -850,10 +849,11 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 		CLAIM(c, at == NULL);
 		return;
 	}
+	filter = fault_filter(c);
 	if (!at) {      /* none only when the fault could take no other page */
-		for (unsigned f = 0; f < c->before->cfg.frames && may_take_any(c); f++)
+		for (unsigned f = 0; f < c->before->cfg.frames; f++)
 			CLAIM(c, !policy_at(c->before->cfg.policy)->rival || (int)f == e->frame ||
-			      frame_rmap(c->before, (int)f)->holds != HOLDS_DATA);
+			      !victim_filter_allows(c->before, &filter, (int)f));
 		return;
 	}
 	CLAIM(c, sscanf(at, ", rather than %d:0x%llx (%63[^)])", &pid, &vpn, figure) == 3);
@@ -862,7 +862,8 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 	if (pte == NULL || !pte->present)
 		return;
 	rf = pte->frame;
-	if (scope_binds(c))     /* its own, or its group's */
+	CLAIM(c, victim_filter_allows(c->before, &filter, rf));
+	if (e->flags & EVF_LIMITED)     /* the line says the limit binds: its own, or its group's */
 		CLAIM(c, rmap_maps_pid(&c->before->rmap, frame_rmap(c->before, rf), e->pid) ||
 		      (machine_process(c->before, pid)->cgroup != CGROUP_NONE &&
 		       machine_process(c->before, pid)->cgroup ==
@@ -878,8 +879,8 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 	else
 		CLAIM(c, !"a figure the check knows");
 	CLAIM(c, ranks_before(c->before, e->frame, rf));
-	for (unsigned f = 0; f < c->before->cfg.frames && may_take_any(c); f++)
-		if (frame_rmap(c->before, (int)f)->holds == HOLDS_DATA && (int)f != e->frame &&
+	for (unsigned f = 0; f < c->before->cfg.frames; f++)
+		if (victim_filter_allows(c->before, &filter, (int)f) && (int)f != e->frame &&
 		    (int)f != rf)
 			CLAIM(c, ranks_before(c->before, rf, (int)f));
 }
