@@ -1064,7 +1064,7 @@ name_rival(const struct machine *m, const struct access *a, struct rival *r)
 	if (!a->policy->rival)
 		return;
 	filter = access_filter(m, a);
-	r->frame = a->policy->rival(m->policy, m, &filter, a->frame, &r->value);
+	r->frame = a->policy->rival(m->policy, m, &filter, a->frame, r);
 	if (r->frame == NO_FRAME)
 		return;
 	r->pid = frame_first(m, r->frame).pid;

@@ -293,7 +293,7 @@ rather_than(const struct rival *r, const struct machine *m, char *b, size_t n, i
 	k = append(b, n, k, ", rather than %d:0x%llx (", r->pid, ull(r->vpn));
 	if (k < 0 || (size_t)k >= n)
 		return k;
-	k += policy_at(m->cfg.policy)->rival_explain(r->value, b + k, n - k);
+	k += policy_at(m->cfg.policy)->rival_explain(r, b + k, n - k);
 	return append(b, n, k, ")");
 }
 

@@ -81,6 +81,7 @@ struct victim_why {
 		uint64_t vpn;
 		int frame;
 		uint64_t value;         /* its deciding figure */
+		unsigned rule;          /* the policy's own code for how it ranks */
 	} rival;
 };
 

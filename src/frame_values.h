@@ -23,13 +23,16 @@ struct policy_state *frame_values_clone(const struct policy_state *s, const stru
 /*
  * Chooses, among the frames the filter allows, the one with the smallest
  * value, ties to the earliest loaded; the value is the victim's `why`
- * (LFU's fewest uses, aging's smallest counter).
+ * (LFU's fewest uses, aging's smallest counter), and its rule is
+ * FRAME_VALUES_TIED when another frame the filter allows had that value.
  */
+enum { FRAME_VALUES_ALONE, FRAME_VALUES_TIED };
+
 int frame_values_choose_smallest(struct policy_state *s, struct machine *m,
 				 const struct victim_filter *filter, struct victim_why *why);
 /* The rival of that choice: the smallest but the victim's, by the same rule. */
 int frame_values_rival(const struct policy_state *s, const struct machine *m,
-		       const struct victim_filter *filter, int victim, uint64_t *value);
+		       const struct victim_filter *filter, int victim, struct rival *r);
 
 static inline struct frame_values *
 frame_values(const struct policy_state *s)

@@ -8,6 +8,7 @@
 #include "cgroup.h"
 #include "machine.h"
 #include "policy.h"
+#include "xalloc.h"
 
 const struct policy_ops *const policy_table[] = {
 	&policy_fifo, &policy_lru, &policy_opt, &policy_clock, &policy_random,
@@ -87,6 +88,46 @@ victim_filter_for(const struct machine *m, const struct process *p, int pinned_f
 	return (struct victim_filter){ .pid = own ? p->pid : 0,
 		.group = limited ? p->cgroup : CGROUP_NONE,
 		.pin = pinned_frame != NO_FRAME, .pinned_frame = pinned_frame };
+}
+
+/* Whether the filter allows a frame other than `victim`. */
+static bool
+another_allowed(const struct machine *m, const struct victim_filter *filter, int victim)
+{
+	for (int f = 0; f < (int)m->cfg.frames; f++)
+		if (f != victim && victim_filter_allows(m, filter, f))
+			return true;
+	return false;
+}
+
+int
+policy_spared_search(const struct policy_state *s, const struct machine *m,
+		     const struct victim_filter *filter, int victim, struct sweep *sw)
+{
+	const struct policy_ops *ops = policy_at(m->cfg.policy);
+	struct machine spared = *m;     /* shares all but the frames, which the looks write */
+	struct policy_state *copy;
+	struct victim_why why = { 0 };
+	int f;
+
+	if (!another_allowed(m, filter, victim))
+		return NO_FRAME;
+	spared.frames = xmemdup(m->frames, m->cfg.frames * sizeof *m->frames);
+	/* Spared: its frame holds what no fault may take, as a page table's does. */
+	spared.frames[victim].rmap.holds = HOLDS_PAGE_TABLE;
+	spared.table_frames++;
+	copy = ops->clone(s, m);
+	*sw = (struct sweep){ 0 };
+	f = policy_sweep(ops->look, copy, &spared, filter, &why, sw);
+	ops->destroy(copy);
+	free(spared.frames);
+	return f;
+}
+
+int
+policy_rival_last_use(const struct rival *r, char *buf, size_t size)
+{
+	return snprintf(buf, size, "last used at step %llu", (unsigned long long)r->value);
 }
 
 void

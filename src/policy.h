@@ -116,12 +116,13 @@ struct policy_ops {
 	 * Optional (NULL: the policy names no rival, as random): called only
 	 * when events are told, after choose: the frame other than victim that
 	 * ranks next by the policy's rule among those the filter allows, its
-	 * deciding figure in *value; NO_FRAME if no other frame may go.
+	 * deciding figure in r->value and r->rule; NO_FRAME if no other frame
+	 * may go.
 	 */
 	int (*rival)(const struct policy_state *s, const struct machine *m,
-		     const struct victim_filter *filter, int victim, uint64_t *value);
+		     const struct victim_filter *filter, int victim, struct rival *r);
 	/* Writes, like snprintf, the rival's figure ("last used at step 3"). */
-	int (*rival_explain)(uint64_t value, char *buf, size_t size);
+	int (*rival_explain)(const struct rival *r, char *buf, size_t size);
 	/*
 	 * Optional (NULL: none): work done every cfg.tick accesses, after the
 	 * access, and in words what it does ("nru clears every R bit").
@@ -171,6 +172,18 @@ policy_sweep(look_fn *look, struct policy_state *s, struct machine *m,
 	return victim;
 }
 
+/*
+ * The rival of a policy that sweeps (clock, second chance, WSClock): the
+ * frame its next search would take if the victim were spared and nothing
+ * else happened first.  That search is run with the policy's own look on
+ * copies of its state and of the frames, in which the victim's frame is
+ * one the fault may not take; the real state is left as it is.  Returns
+ * the frame and fills *sw with the deciding look, or NO_FRAME if the
+ * filter allows no frame but the victim.
+ */
+int policy_spared_search(const struct policy_state *s, const struct machine *m,
+			 const struct victim_filter *filter, int victim, struct sweep *sw);
+
 extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 	policy_clock, policy_random, policy_mru, policy_lfu, policy_second_chance,
 	policy_nru, policy_aging, policy_wsclock, policy_working_set;
@@ -180,6 +193,8 @@ void policy_ignore(struct policy_state *s, struct machine *m, int frame);
 /* For policies that show each frame's last use, a step (LRU, MRU). */
 void policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
 			  struct frame_mind *out);
+/* For policies whose rival is ranked by its last use: "last used at step 3". */
+int policy_rival_last_use(const struct rival *r, char *buf, size_t size);
 /* For policies whose state is one flat allocation. */
 void policy_free_state(struct policy_state *s);
 

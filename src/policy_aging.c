@@ -6,7 +6,8 @@
  * faults included) every counter is shifted right by one bit, the page's
  * reference bit (R) goes into the top bit, and R is cleared.  The victim
  * is the page with the smallest counter among the frames the fault may
- * take; ties go to the page loaded earliest.  Between ticks R is not
+ * take; ties go to the page loaded earliest (and the victim's line says
+ * so only when another page it may take had the same counter).  Between ticks R is not
  * consulted: a page loaded since the last tick has counter 0.  Eight bits
  * remember eight ticks; pages alike in those look alike.
  */
@@ -46,16 +47,16 @@ aging_explain(const struct victim_why *why, const struct machine *m, char *buf, 
 
 	(void)m;
 	aging_bits(why->value, bits);
-	return snprintf(buf, size, "smallest counter: %s, the earliest loaded of its value",
-			bits);
+	return snprintf(buf, size, "smallest counter: %s%s", bits,
+			why->rule == FRAME_VALUES_TIED ? ", the earliest loaded of its value" : "");
 }
 
 static int
-aging_rival_explain(uint64_t value, char *buf, size_t size)
+aging_rival_explain(const struct rival *r, char *buf, size_t size)
 {
 	char bits[9];
 
-	aging_bits(value, bits);
+	aging_bits(r->value, bits);
 	return snprintf(buf, size, "counter %s", bits);
 }
 

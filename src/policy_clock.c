@@ -10,6 +10,11 @@
  * page starts with R = 1.  Loading into a free frame does not move the
  * hand.  After one full turn every allowed R is clear, so the sweep ends
  * within two turns.
+ * The rival a victim's line names is the page the hand would have taken
+ * next had the victim been spared: going on from where the hand stopped,
+ * the first page the fault may take with R clear (bits cleared on the way
+ * stay clear), or, if every other such page has R set, the first of them
+ * the hand reaches, which a turn leaves clear.
  */
 
 #include <stdio.h>
@@ -106,6 +111,27 @@ clock_explain(const struct victim_why *why, const struct machine *m, char *buf, 
 			"on the way)", why->swept, why->swept == 1 ? "" : "s");
 }
 
+static int
+clock_rival(const struct policy_state *s, const struct machine *m,
+	    const struct victim_filter *filter, int victim, struct rival *r)
+{
+	struct sweep sw;
+	int f = policy_spared_search(s, m, filter, victim, &sw);
+
+	if (f >= 0)
+		r->value = m->frames[f].referenced;
+	return f;
+}
+
+static int
+clock_rival_explain(const struct rival *r, char *buf, size_t size)
+{
+	if (r->value)
+		return snprintf(buf, size, "R = 1, as every other page the hand may take: the "
+				"first it reaches once a turn has cleared them");
+	return snprintf(buf, size, "R = 0, the next the hand reaches with R clear");
+}
+
 const struct policy_ops policy_clock = {
 	.name = "clock",
 	.summary = "sweep a hand over the frames, clearing reference bits; evict the first with R clear",
@@ -117,6 +143,8 @@ const struct policy_ops policy_clock = {
 	.evicted = policy_ignore,
 	.choose = clock_choose,
 	.explain = clock_explain,
+	.rival = clock_rival,
+	.rival_explain = clock_rival_explain,
 	.look = clock_look,
 	.look_explain = clock_look_explain,
 	.mind = { .header = "hand and R bits", .short_header = "hand R",

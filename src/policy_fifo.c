@@ -34,19 +34,19 @@ fifo_explain(const struct victim_why *why, const struct machine *m, char *buf, s
 /* The next in the queue that the fault may take. */
 static int
 fifo_rival(const struct policy_state *s, const struct machine *m,
-	   const struct victim_filter *filter, int victim, uint64_t *value)
+	   const struct victim_filter *filter, int victim, struct rival *r)
 {
 	int f = frame_queue_after(s, m, filter, victim);
 
 	if (f >= 0)
-		*value = m->frames[f].loaded_step;
+		r->value = m->frames[f].loaded_step;
 	return f;
 }
 
 static int
-fifo_rival_explain(uint64_t value, char *buf, size_t size)
+fifo_rival_explain(const struct rival *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "loaded at step %llu", (unsigned long long)value);
+	return snprintf(buf, size, "loaded at step %llu", (unsigned long long)r->value);
 }
 
 const struct policy_ops policy_fifo = {

@@ -46,9 +46,10 @@ lfu_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 }
 
 static int
-lfu_rival_explain(uint64_t value, char *buf, size_t size)
+lfu_rival_explain(const struct rival *r, char *buf, size_t size)
 {
-	return snprintf(buf, size, "%llu use%s", (unsigned long long)value, value == 1 ? "" : "s");
+	return snprintf(buf, size, "%llu use%s", (unsigned long long)r->value,
+			r->value == 1 ? "" : "s");
 }
 
 const struct policy_ops policy_lfu = {

@@ -33,19 +33,13 @@ lru_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 /* The next in the queue that the fault may take. */
 static int
 lru_rival(const struct policy_state *s, const struct machine *m,
-	   const struct victim_filter *filter, int victim, uint64_t *value)
+	   const struct victim_filter *filter, int victim, struct rival *r)
 {
 	int f = frame_queue_after(s, m, filter, victim);
 
 	if (f >= 0)
-		*value = m->frames[f].last_used_step;
+		r->value = m->frames[f].last_used_step;
 	return f;
-}
-
-static int
-lru_rival_explain(uint64_t value, char *buf, size_t size)
-{
-	return snprintf(buf, size, "last used at step %llu", (unsigned long long)value);
 }
 
 const struct policy_ops policy_lru = {
@@ -60,7 +54,7 @@ const struct policy_ops policy_lru = {
 	.choose = lru_choose,
 	.explain = lru_explain,
 	.rival = lru_rival,
-	.rival_explain = lru_rival_explain,
+	.rival_explain = policy_rival_last_use,
 	.mind = { .header = "last used (step)", .short_header = "used",
 		  .kind = MIND_NUMBER, .describe = policy_mind_last_use },
 };

@@ -34,19 +34,13 @@ mru_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 /* The next in the queue that the fault may take. */
 static int
 mru_rival(const struct policy_state *s, const struct machine *m,
-	   const struct victim_filter *filter, int victim, uint64_t *value)
+	   const struct victim_filter *filter, int victim, struct rival *r)
 {
 	int f = frame_queue_before(s, m, filter, victim);
 
 	if (f >= 0)
-		*value = m->frames[f].last_used_step;
+		r->value = m->frames[f].last_used_step;
 	return f;
-}
-
-static int
-mru_rival_explain(uint64_t value, char *buf, size_t size)
-{
-	return snprintf(buf, size, "last used at step %llu", (unsigned long long)value);
 }
 
 const struct policy_ops policy_mru = {
@@ -61,7 +55,7 @@ const struct policy_ops policy_mru = {
 	.choose = mru_choose,
 	.explain = mru_explain,
 	.rival = mru_rival,
-	.rival_explain = mru_rival_explain,
+	.rival_explain = policy_rival_last_use,
 	.mind = { .header = "last used (step)", .short_header = "used",
 		  .kind = MIND_NUMBER, .describe = policy_mind_last_use },
 };

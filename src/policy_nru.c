@@ -8,6 +8,11 @@
  * lowest frame.  Every access sets R; a clock tick every --tick N accesses
  * (counted over the whole machine, faults included) clears every R, so a
  * set R means used since the last tick.  D is cleared only by a write-back.
+ * The victim's line says "the lowest frame of its class" only when another
+ * page the fault may take was in its class.  The rival it names is the
+ * page that would go if the victim were spared: the next frame up in the
+ * victim's class, or failing one, the lowest frame of the next class that
+ * has a page the fault may take.
  */
 #include <stdio.h>
 
@@ -43,18 +48,42 @@ nru_describe(const struct policy_state *s, const struct machine *m, int frame,
 	out->value = nru_class(m, frame);
 }
 
+/* Which rule chose the victim (victim_why.rule). */
+enum { ALONE, LOWEST_FRAME };
+
+/*
+ * The lowest frame of the lowest class among the frames the filter allows
+ * but `except` (-1: none); *tied: another such frame shares its class.
+ */
+static int
+lowest(const struct machine *m, const struct victim_filter *filter, int except, bool *tied)
+{
+	int best = -1;
+
+	*tied = false;
+	for (int f = 0; f < (int)m->cfg.frames; f++) {
+		if (f == except || !victim_filter_allows(m, filter, f))
+			continue;
+		if (best >= 0 && nru_class(m, f) == nru_class(m, best))
+			*tied = true;
+		else if (best < 0 || nru_class(m, f) < nru_class(m, best)) {
+			best = f;
+			*tied = false;
+		}
+	}
+	return best;
+}
+
 static int
 nru_choose(struct policy_state *s, struct machine *m,
 	   const struct victim_filter *filter, struct victim_why *why)
 {
-	int best = -1;
+	bool tied;
+	int best = lowest(m, filter, -1, &tied);
 
 	(void)s;
-	for (int f = 0; f < (int)m->cfg.frames; f++)
-		if (victim_filter_allows(m, filter, f) &&
-		    (best < 0 || nru_class(m, f) < nru_class(m, best)))
-			best = f;
-	*why = (struct victim_why){ .value = nru_class(m, best) };
+	*why = (struct victim_why){ .value = nru_class(m, best),
+		.rule = tied ? LOWEST_FRAME : ALONE };
 	return best;
 }
 
@@ -62,9 +91,29 @@ static int
 nru_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
 	(void)m;
-	return snprintf(buf, size, "lowest class: %llu (R = %llu, D = %llu), the lowest frame "
-			"of its class", (unsigned long long)why->value,
-			(unsigned long long)why->value >> 1, (unsigned long long)why->value & 1);
+	return snprintf(buf, size, "lowest class: %llu (R = %llu, D = %llu)%s",
+			(unsigned long long)why->value, (unsigned long long)why->value >> 1,
+			(unsigned long long)why->value & 1,
+			why->rule == LOWEST_FRAME ? ", the lowest frame of its class" : "");
+}
+
+static int
+nru_rival(const struct policy_state *s, const struct machine *m,
+	  const struct victim_filter *filter, int victim, struct rival *r)
+{
+	bool tied;
+	int f = lowest(m, filter, victim, &tied);
+
+	(void)s;
+	if (f >= 0)
+		r->value = nru_class(m, f);
+	return f;
+}
+
+static int
+nru_rival_explain(const struct rival *r, char *buf, size_t size)
+{
+	return snprintf(buf, size, "class %llu", (unsigned long long)r->value);
 }
 
 /* The clock tick: every R bit is cleared. */
@@ -87,6 +136,8 @@ const struct policy_ops policy_nru = {
 	.evicted = policy_ignore,
 	.choose = nru_choose,
 	.explain = nru_explain,
+	.rival = nru_rival,
+	.rival_explain = nru_rival_explain,
 	.mind = { .header = "R; class (2R + D)", .short_header = "R cls", .shows_r = true,
 		  .kind = MIND_NUMBER, .describe = nru_describe },
 	.tick = nru_tick,

@@ -11,6 +11,9 @@
  * Next uses come from the look-ahead computed once (future.c), so a fault
  * looks only at the resident pages, never at the future.  The reference
  * bit plays no part.
+ * The rival a victim's line names is the page that would go if the victim
+ * were spared: the next by the same rule (the next use furthest ahead but
+ * the victim's, or the next loaded earliest of the pages never used again).
  */
 
 #include <stdio.h>
@@ -110,23 +113,36 @@ opt_describe(const struct policy_state *s, const struct machine *m, int frame,
 	out->value = u;
 }
 
-/* The highest rank among the frames the filter allows. */
+/*
+ * Frame f's rank as the column shows it: a next use that lies behind (a
+ * use of a shared page the policy was not told of) is moved along first.
+ */
+static inline uint64_t
+rank_now(const struct opt_state *o, const struct machine *m, int f)
+{
+	uint64_t r = o->rank[f];
+
+	return r < NEVER_RANKS && r <= m->step ? rank_of(m, f, next_use_ahead(o, m, f)) : r;
+}
+
+/* The highest rank among the frames the filter allows but `except` (-1: none). */
 static int
-highest(const struct opt_state *o, const struct machine *m, const struct victim_filter *filter)
+highest(const struct opt_state *o, const struct machine *m, const struct victim_filter *filter,
+	int except)
 {
 	int best = -1;
 
-	if (victim_filter_takes_any(m, filter)) {
+	if (except < 0 && victim_filter_takes_any(m, filter)) {
 		best = 0;       /* every frame may go: nothing to look at but ranks */
-		for (unsigned f = 1; f < o->nframes; f++)
-			if (o->rank[f] > o->rank[best])
-				best = (int)f;
+		for (int f = 1; f < (int)o->nframes; f++)
+			if (rank_now(o, m, f) > rank_now(o, m, best))
+				best = f;
 		return best;
 	}
-	for (unsigned f = 0; f < o->nframes; f++)
-		if (victim_filter_allows(m, filter, (int)f) &&
-		    (best < 0 || o->rank[f] > o->rank[best]))
-			best = (int)f;
+	for (int f = 0; f < (int)o->nframes; f++)
+		if (f != except && victim_filter_allows(m, filter, f) &&
+		    (best < 0 || rank_now(o, m, f) > rank_now(o, m, best)))
+			best = f;
 	return best;
 }
 
@@ -138,8 +154,8 @@ opt_choose(struct policy_state *s, struct machine *m,
 	int best;
 
 	catch_up(o, m);
-	best = highest(o, m, filter);
-	*why = (struct victim_why){ .value = next_use_of(o->rank[best]) };
+	best = highest(o, m, filter, -1);
+	*why = (struct victim_why){ .value = next_use_of(rank_now(o, m, best)) };
 	return best;
 }
 
@@ -151,6 +167,26 @@ opt_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 		return snprintf(buf, size, "never used again in the queued operations");
 	return snprintf(buf, size, "next used furthest ahead: at step %llu",
 			(unsigned long long)why->value);
+}
+
+static int
+opt_rival(const struct policy_state *s, const struct machine *m,
+	  const struct victim_filter *filter, int victim, struct rival *r)
+{
+	const struct opt_state *o = (const struct opt_state *)s;
+	int f = highest(o, m, filter, victim);
+
+	if (f >= 0)
+		r->value = next_use_of(rank_now(o, m, f));
+	return f;
+}
+
+static int
+opt_rival_explain(const struct rival *r, char *buf, size_t size)
+{
+	if (r->value == NEVER)
+		return snprintf(buf, size, "never used again");
+	return snprintf(buf, size, "next used at step %llu", (unsigned long long)r->value);
 }
 
 const struct policy_ops policy_opt = {
@@ -165,6 +201,8 @@ const struct policy_ops policy_opt = {
 	.evicted = policy_ignore,
 	.choose = opt_choose,
 	.explain = opt_explain,
+	.rival = opt_rival,
+	.rival_explain = opt_rival_explain,
 	.mind = { .header = "next use (step)", .short_header = "next",
 		  .kind = MIND_NEVER, .describe = opt_describe },
 };

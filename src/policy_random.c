@@ -4,7 +4,8 @@
  * Rules: the victim is drawn uniformly among the frames the fault may
  * take, counted in frame order, by a splitmix64 generator seeded with the
  * machine's seed; one number is drawn per eviction, so a session replays
- * identically.  The reference bit plays no part.
+ * identically.  The reference bit plays no part.  The victim's line names
+ * no rival: a draw ranks no page after the one drawn.
  */
 
 #include <stdio.h>

@@ -9,6 +9,10 @@
  * sets R, so a newly loaded page starts with R = 1.  Frames the fault may
  * not take keep their place.  After one trip every allowed R is clear, so
  * the search ends: with every R set, it is FIFO.
+ * The rival a victim's line names is the page the search would have taken
+ * next had the victim been spared: the first page after it in the queue
+ * that the fault may take with R clear, or, if every other such page has
+ * R set, the first of them, back at the front after one more trip.
  */
 #include <stdio.h>
 
@@ -78,6 +82,27 @@ second_chance_explain(const struct victim_why *why, const struct machine *m, cha
 			why->swept, why->swept == 1 ? "" : "s");
 }
 
+static int
+second_chance_rival(const struct policy_state *s, const struct machine *m,
+		    const struct victim_filter *filter, int victim, struct rival *r)
+{
+	struct sweep sw;
+	int f = policy_spared_search(s, m, filter, victim, &sw);
+
+	if (f >= 0)
+		r->value = m->frames[f].referenced;
+	return f;
+}
+
+static int
+second_chance_rival_explain(const struct rival *r, char *buf, size_t size)
+{
+	if (r->value)
+		return snprintf(buf, size, "R = 1, as every other page it may take: the first "
+				"in the queue once a trip has cleared them");
+	return snprintf(buf, size, "R = 0, the next in the queue with R clear");
+}
+
 const struct policy_ops policy_second_chance = {
 	.name = "second-chance",
 	.summary = "FIFO, but a page with R set goes to the back once, R cleared",
@@ -89,6 +114,8 @@ const struct policy_ops policy_second_chance = {
 	.evicted = frame_queue_remove,
 	.choose = second_chance_choose,
 	.explain = second_chance_explain,
+	.rival = second_chance_rival,
+	.rival_explain = second_chance_rival_explain,
 	.look = second_chance_look,
 	.look_explain = second_chance_look_explain,
 	.mind = { .header = "R; queue, 1 = oldest", .short_header = "R queue",

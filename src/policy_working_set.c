@@ -10,7 +10,8 @@
  * outside goes instead; a page other processes map too stays).  Only one page can leave the window at each
  * access, so memory holds just the working sets, unless a dirty page had
  * to stay.  On a fault with no free frame the victim is the page used
- * least recently, as under LRU, among the frames the fault may take.
+ * least recently, as under LRU, among the frames the fault may take; the
+ * rival its line names is the page used least recently after it.
  */
 #include <stdio.h>
 
@@ -49,17 +50,25 @@ least_recent(const struct machine *m, bool (*allows)(const struct machine *, int
 	return best;
 }
 
+/* The frames a fault may take, but one (a rival's search: the victim). */
+struct takeable {
+	const struct victim_filter *filter;
+	int except;
+};
+
 static bool
-filter_allows(const struct machine *m, int f, const void *filter)
+takeable(const struct machine *m, int f, const void *ctx)
 {
-	return victim_filter_allows(m, filter, f);
+	const struct takeable *t = ctx;
+
+	return f != t->except && victim_filter_allows(m, t->filter, f);
 }
 
 static int
 working_set_choose(struct policy_state *s, struct machine *m,
 		   const struct victim_filter *filter, struct victim_why *why)
 {
-	int f = least_recent(m, filter_allows, filter);
+	int f = least_recent(m, takeable, &(struct takeable){ filter, NO_FRAME });
 
 	(void)s;
 	*why = (struct victim_why){ .rule = AT_FAULT, .value = m->frames[f].last_used_step };
@@ -105,6 +114,18 @@ working_set_describe(const struct policy_state *s, const struct machine *m, int 
 }
 
 static int
+working_set_rival(const struct policy_state *s, const struct machine *m,
+		  const struct victim_filter *filter, int victim, struct rival *r)
+{
+	int f = least_recent(m, takeable, &(struct takeable){ filter, victim });
+
+	(void)s;
+	if (f != NO_FRAME)
+		r->value = m->frames[f].last_used_step;
+	return f;
+}
+
+static int
 working_set_explain(const struct victim_why *why, const struct machine *m, char *buf,
 		    size_t size)
 {
@@ -128,6 +149,8 @@ const struct policy_ops policy_working_set = {
 	.evicted = policy_ignore,
 	.choose = working_set_choose,
 	.explain = working_set_explain,
+	.rival = working_set_rival,
+	.rival_explain = policy_rival_last_use,
 	.expired = working_set_expired,
 	.mind = { .header = "age (its process's accesses since)", .short_header = "age",
 		  .kind = MIND_AT_LEAST, .describe = working_set_describe },

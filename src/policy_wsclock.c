@@ -17,6 +17,10 @@
  * unused longest (ties: the first from where the hand started), or with
  * none clean the page where the hand started.  The hand stops just past the
  * victim.  Loading into a free frame does not move the hand.
+ * The rival a victim's line names is the page the hand would have taken
+ * next had the victim been spared: what a new search, started where the
+ * hand stopped, would take by the rules above, with the R bits and times
+ * of last use as the search that chose the victim left them.
  */
 #include <stdio.h>
 
@@ -232,6 +236,39 @@ wsclock_look_explain(const struct event *ev, const struct machine *m, char *buf,
 }
 
 static int
+wsclock_rival(const struct policy_state *s, const struct machine *m,
+	      const struct victim_filter *filter, int victim, struct rival *r)
+{
+	struct sweep sw;
+	int f = policy_spared_search(s, m, filter, victim, &sw);
+
+	if (f >= 0) {
+		r->rule = sw.saw;
+		r->value = age(frame_values(s), m, f);
+	}
+	return f;
+}
+
+static int
+wsclock_rival_explain(const struct rival *r, char *buf, size_t size)
+{
+	unsigned long long a = r->value;
+
+	switch (r->rule) {
+	case TAKEN_OLD_CLEAN:
+		return snprintf(buf, size, "R = 0, clean, outside its working set: unused for "
+				"%llu", a);
+	case ROUND_OLD_DIRTY:
+		return snprintf(buf, size, "R = 0, dirty, outside its working set: unused for "
+				"%llu", a);
+	case ROUND_YOUNG_CLEAN:
+		return snprintf(buf, size, "clean, in its working set, unused longest");
+	default:        /* ROUND_UNDER_HAND */
+		return snprintf(buf, size, "dirty, in its working set, first from the hand");
+	}
+}
+
+static int
 wsclock_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
 	unsigned long long a = why->value;
@@ -275,6 +312,8 @@ const struct policy_ops policy_wsclock = {
 	.evicted = policy_ignore,
 	.choose = wsclock_choose,
 	.explain = wsclock_explain,
+	.rival = wsclock_rival,
+	.rival_explain = wsclock_rival_explain,
 	.look = wsclock_look,
 	.look_explain = wsclock_look_explain,
 	.mind = { .header = "hand, R bits, age", .short_header = "hand R age",

@@ -159,6 +159,150 @@ test_victim_names_its_rival(void **state)
 	}
 }
 
+/*
+ * Reads of `pages` (ending with -1) on 3 frames, every one queued so OPT
+ * sees ahead: each VICTIM line in turn must say the words of says[] (NULL
+ * ends them).
+ */
+static void
+expect_victim_lines(const char *policy, unsigned tick, unsigned tau, const int *pages,
+		    const char *const *says)
+{
+	struct machine *m = test_machine(policy, 3, 0);
+	struct op ops[16];
+	struct op_source src;
+	struct future *f;
+	size_t n = 0, said = 0;
+	char text[512];
+
+	m->cfg.tick = tick;
+	m->cfg.tau = tau;
+	for (; pages[n] >= 0; n++)
+		ops[n] = (struct op){ .kind = OP_ACCESS, .access = 'r', .pid = 1,
+			.addr = (uint64_t)pages[n] << 12 };
+	src = op_source_array(ops, n);
+	f = future_build(&src, 1, 2, 12);
+	machine_set_future(m, f);
+	future_unref(f);
+	for (size_t i = 0; i < n; i++) {
+		struct event_list ev;
+		int v;
+
+		test_apply(m, &ops[i], &ev, "a read");
+		if ((v = test_find(&ev, EV_VICTIM)) < 0)
+			continue;
+		event_explain(&ev.ev[v], m, text, sizeof text);
+		if (!says[said] || !strstr(text, says[said]))
+			fail_msg("%s, step %zu: \"%s\" does not say \"%s\"", policy, i + 1, text,
+				 says[said] ? says[said] : "(no victim expected)");
+		said++;
+	}
+	assert_null(says[said]);
+	machine_free(m);
+}
+
+/*
+ * The rivals of the policies that do not rank pages by one figure, worked
+ * by hand on 3 frames (steps count from 1; R is set by every use).
+ */
+static void
+test_rivals_worked_by_hand(void **state)
+{
+	/* OPT, 0 1 2 0 1 0 3 1 0: at step 7, page 2 is never used again, 0 next at
+	 * step 9, 1 at step 8: 2 goes, 0 would have gone next. */
+	static const int opt_pages[] = { 0, 1, 2, 0, 1, 0, 3, 1, 0, -1 };
+	static const char *const opt_says[] = { "evicts 1:0x2 from frame 2, never used again "
+		"in the queued operations, rather than 1:0x0 (next used at step 9)", NULL };
+	/* OPT, 0 1 2 3: at step 4 none is used again: the earliest loaded goes (0),
+	 * the next earliest (1) would have. */
+	static const int opt_never_pages[] = { 0, 1, 2, 3, -1 };
+	static const char *const opt_never_says[] = { "evicts 1:0x0 from frame 0, never used "
+		"again in the queued operations, rather than 1:0x1 (never used again)", NULL };
+	/* NRU, tick 5: R cleared after step 5; step 6 sets page 0's R: pages 1 and 2
+	 * are class 0, page 0 class 2; 1 goes, the lowest frame of class 0 (a tie
+	 * broken), and 2 in the next frame up would have. */
+	static const int nru_pages[] = { 0, 1, 2, 0, 1, 0, 3, -1 };
+	static const char *const nru_tied[] = { "evicts 1:0x1 from frame 1, lowest class: 0 "
+		"(R = 0, D = 0), the lowest frame of its class, rather than 1:0x2 (class 0)", NULL };
+	/* NRU, tick 4: R cleared after step 4; steps 5 and 6 set 1's and 0's R: page
+	 * 2 alone is class 0 (no tie to break), and 0, in the lowest frame of class
+	 * 2, would have gone next. */
+	static const char *const nru_alone[] = { "evicts 1:0x2 from frame 2, lowest class: 0 "
+		"(R = 0, D = 0), rather than 1:0x0 (class 2)", NULL };
+	/* Aging, tick 4: at the tick after step 4 every page had R set: all three
+	 * counters are 10000000 at step 7, a tie: the earliest loaded (0) goes, 1
+	 * would have. */
+	static const char *const aging_tied[] = { "evicts 1:0x0 from frame 0, smallest "
+		"counter: 10000000, the earliest loaded of its value, rather than 1:0x1 "
+		"(counter 10000000)", NULL };
+	/* Aging, tick 2: after step 2, 0 and 1 have 10000000; after step 4 (0 and 2
+	 * used since): 0 11000000, 1 01000000, 2 10000000; after step 6 (1 and 0
+	 * used): 0 11100000, 1 10100000, 2 01000000: 2 alone is smallest, 1 next. */
+	static const char *const aging_alone[] = { "evicts 1:0x2 from frame 2, smallest "
+		"counter: 01000000, rather than 1:0x1 (counter 10100000)", NULL };
+	/* Clock, 0 1 2 0 1 0 3 2 4.  Step 7: every R is set; the hand clears all
+	 * three, takes page 0 in frame 0 and stops at frame 1, where page 1's R is
+	 * now clear: it would have gone next.  Step 8 sets page 2's R (frame 2).
+	 * Step 9: the hand at frame 1 finds R clear and takes page 1; going on
+	 * from frame 2, page 2 and page 3 (loaded at step 7) both have R set:
+	 * the hand would clear both and come back to page 2. */
+	static const int sweep_pages[] = { 0, 1, 2, 0, 1, 0, 3, 2, 4, -1 };
+	static const char *const clock_says[] = {
+		"evicts 1:0x0 from frame 0, reference bit clear under the hand (3 bits cleared "
+		"on the way), rather than 1:0x1 (R = 0, the next the hand reaches with R clear)",
+		"evicts 1:0x1 from frame 1, reference bit clear under the hand (0 bits cleared "
+		"on the way), rather than 1:0x2 (R = 1, as every other page the hand may take: "
+		"the first it reaches once a turn has cleared them)", NULL };
+	/* Second chance, the same reads.  Step 7: 0, 1 and 2 each go to the back
+	 * with R cleared; 0 is first again and goes; 1, next in the queue, has R
+	 * clear.  Queue then 1 2 3; step 8 sets 2's R.  Step 9: 1 (R clear) goes;
+	 * after it 2 and 3 both have R set: 2 would come back to the front first. */
+	static const char *const second_chance_says[] = {
+		"evicts 1:0x0 from frame 0, oldest in the queue with R clear: loaded at step 1 "
+		"(3 second chances given on the way), rather than 1:0x1 (R = 0, the next in "
+		"the queue with R clear)",
+		"evicts 1:0x1 from frame 1, oldest in the queue with R clear: loaded at step 2 "
+		"(0 second chances given on the way), rather than 1:0x2 (R = 1, as every other "
+		"page it may take: the first in the queue once a trip has cleared them)", NULL };
+	/* WSClock, tau 1, 0 1 2 3 4.  Step 4: every R is set: the hand clears them
+	 * all (each page used now, age 0), comes round, and takes the clean page
+	 * unused longest, the first on ties: 0 in frame 0; a new search from frame
+	 * 1 finds 1 and 2 with R clear and age 0, in the working set: 1, the first
+	 * of the clean ones unused longest.  Step 5: page 1 has age 1 (one access,
+	 * step 4, since its use) >= tau, R clear, clean: it goes; from frame 2,
+	 * page 2 is the same: it would have gone next. */
+	static const int wsclock_pages[] = { 0, 1, 2, 3, 4, -1 };
+	static const char *const wsclock_says[] = {
+		"evicts 1:0x0 from frame 0, every page the hand may take is in its working set "
+		"(tau = 1); this is the clean one unused longest: for 0 of its process's "
+		"accesses (3 R bits cleared on the way), rather than 1:0x1 (clean, in its "
+		"working set, unused longest)",
+		"evicts 1:0x1 from frame 1, R clear, clean, and outside the working set: unused "
+		"for 1 of its process's accesses (tau = 1) (0 R bits cleared on the way), rather "
+		"than 1:0x2 (R = 0, clean, outside its working set: unused for 1)", NULL };
+	/* Working set, tau 10 (nothing leaves its window): at a fault, LRU: 2 (used
+	 * at step 3) goes, 1 (step 5) would have. */
+	static const char *const working_set_says[] = { "evicts 1:0x2 from frame 2, least "
+		"recently used: last used at step 3, rather than 1:0x1 (last used at step 5)",
+		NULL };
+	/* Random draws: it names no rival. */
+	static const char *const random_says[] = { "drawn at random (seed 1); it is clean",
+		NULL };
+
+	(void)state;
+	expect_victim_lines("opt", 100, 10, opt_pages, opt_says);
+	expect_victim_lines("opt", 100, 10, opt_never_pages, opt_never_says);
+	expect_victim_lines("nru", 5, 10, nru_pages, nru_tied);
+	expect_victim_lines("nru", 4, 10, nru_pages, nru_alone);
+	expect_victim_lines("aging", 4, 10, nru_pages, aging_tied);
+	expect_victim_lines("aging", 2, 10, nru_pages, aging_alone);
+	expect_victim_lines("clock", 100, 10, sweep_pages, clock_says);
+	expect_victim_lines("second-chance", 100, 10, sweep_pages, second_chance_says);
+	expect_victim_lines("wsclock", 100, 1, wsclock_pages, wsclock_says);
+	expect_victim_lines("working-set", 100, 10, nru_pages, working_set_says);
+	expect_victim_lines("random", 100, 10, opt_never_pages, random_says);
+}
+
 static void
 test_victim_reasons(void **state)
 {
@@ -583,6 +727,7 @@ main(void)
 		cmocka_unit_test(test_clock_second_chance),
 		cmocka_unit_test(test_victim_reasons),
 		cmocka_unit_test(test_victim_names_its_rival),
+		cmocka_unit_test(test_rivals_worked_by_hand),
 		cmocka_unit_test(test_opt_reason_names_next_use),
 		cmocka_unit_test(test_random_is_reproducible),
 		cmocka_unit_test(test_mru_victims),

@@ -24,12 +24,18 @@
  *  - "N uses since it was loaded" (lfu): the frame was reached N times
  *    since its page came into it (by every page table that maps it);
  *  - "lowest class: K (R = r, D = d)" (nru): the victim's bits, and no frame
- *    the fault may take is in a lower class;
+ *    the fault may take is in a lower class or lower in its class; "the
+ *    lowest frame of its class" exactly when another was in its class;
+ *  - "smallest counter: B" (aging): the victim's counter; "the earliest
+ *    loaded of its value" exactly when another page had that counter;
  *  - "rather than P:0xV (figure)": the page that ranked next is resident
  *    in another frame, the fault may take it (it is of the faulting
- *    process or its group where a scope or limit binds), its figure is the
- *    one said, and, where the fault may take any frame, the policy's rule
- *    ranks it after the victim and before every other page;
+ *    process or its group where a limit binds), its figure is the one
+ *    said (a step, uses, a counter, a class, a next use, R, WSClock's age
+ *    and D), and the policy's rule ranks it after the victim and before
+ *    every other page the fault may take; for clock, second chance and
+ *    WSClock it is the page their next search would take with the victim
+ *    spared, worked out from the column (hand or queue place, R, age, D);
  *  - a WORKING-SET TRIM takes a page of the accessing process that was
  *    resident and "not touched in its last T accesses": T is the setting,
  *    and its process has made at least T accesses (that reached a page)
@@ -774,6 +780,40 @@ fault_filter(const struct ctx *c)
 	return (struct victim_filter){ 0 };
 }
 
+/* What the column shows of frame f: its value, and whether the hand is there. */
+static uint64_t
+mind_value(const struct machine *m, int f, bool *hand)
+{
+	struct frame_mind fm;
+
+	assert_true(policy_describe(m, f, &fm));
+	if (hand)
+		*hand = fm.hand;
+	return fm.value;
+}
+
+/*
+ * Whether a page the fault may take, other than the victim's, had the
+ * value the victim was chosen by (NRU's class, aging's counter): a tie the
+ * rule broke.
+ */
+static bool
+tie_broken(const struct ctx *c, int victim, const struct victim_filter *filter,
+	   uint64_t (*value)(const struct machine *, int))
+{
+	for (unsigned f = 0; f < c->before->cfg.frames; f++)
+		if ((int)f != victim && victim_filter_allows(c->before, filter, (int)f) &&
+		    value(c->before, (int)f) == value(c->before, victim))
+			return true;
+	return false;
+}
+
+static uint64_t
+counter(const struct machine *m, int f)
+{
+	return mind_value(m, f, NULL);
+}
+
 /* What a victim's reason says of the state it was chosen from. */
 static void
 check_reason_words(const struct ctx *c, const struct event *e, const struct record *r)
@@ -796,13 +836,25 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 		CLAIM(c, number_after(c, "(R = ") == k >> 1 && number_after(c, "D = ") == (k & 1));
 		for (unsigned f = 0; f < c->before->cfg.frames; f++)
 			if (victim_filter_allows(c->before, &filter, (int)f))
-				CLAIM(c, nru_class(c->before, (int)f) >= k);
+				CLAIM(c, nru_class(c->before, (int)f) > k ||
+				      (nru_class(c->before, (int)f) == k && (int)f >= e->frame));
+		CLAIM(c, says(c, "the lowest frame of its class") ==
+		      tie_broken(c, e->frame, &filter, nru_class));
+	}
+	if (says(c, "smallest counter: ")) {    /* aging */
+		struct victim_filter filter = fault_filter(c);
+
+		CLAIM(c, counter(c->before, e->frame) ==
+		      strtoull(strstr(c->text, "smallest counter: ") + 18, NULL, 2));
+		CLAIM(c, says(c, "the earliest loaded of its value") ==
+		      tie_broken(c, e->frame, &filter, counter));
 	}
 }
 
 /*
- * Where the policy's rule ranks frame f: lower goes first (fifo, lru, mru,
- * lfu, aging: the policies that name a rival).
+ * Where the policy's rule ranks frame f: lower goes first (the policies
+ * that rank pages and name a rival: fifo, lru, mru, opt, nru, lfu, aging,
+ * working-set).
  */
 static void
 rank_key(const struct machine *m, int f, uint64_t key[2])
@@ -813,11 +865,18 @@ rank_key(const struct machine *m, int f, uint64_t key[2])
 	key[0] = key[1] = 0;
 	if (!strcmp(policy, "fifo"))
 		key[0] = m->frames[f].loaded_step;
-	else if (!strcmp(policy, "lru"))
+	else if (!strcmp(policy, "lru") || !strcmp(policy, "working-set"))
 		key[0] = m->frames[f].last_used_step;
 	else if (!strcmp(policy, "mru"))
 		key[0] = UINT64_MAX - m->frames[f].last_used_step;
-	else if (policy_describe(m, f, &fm)) {  /* lfu, aging: ties to the earliest loaded */
+	else if (!strcmp(policy, "nru")) {      /* ties to the lowest frame */
+		key[0] = nru_class(m, f);
+		key[1] = (uint64_t)f;
+	} else if (!strcmp(policy, "opt") && policy_describe(m, f, &fm)) {
+		/* never (UINT64_MAX) first, the earliest loaded; equal steps: lowest frame */
+		key[0] = UINT64_MAX - fm.value;
+		key[1] = fm.value == UINT64_MAX ? m->frames[f].loaded_step : (uint64_t)f;
+	} else if (policy_describe(m, f, &fm)) {  /* lfu, aging: ties to the earliest loaded */
 		key[0] = fm.value;
 		key[1] = m->frames[f].loaded_step;
 	}
@@ -833,6 +892,142 @@ ranks_before(const struct machine *m, int f, int g)
 	return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
 }
 
+/*
+ * The frames a sweeping policy's next search looks at, in its order: those
+ * the filter allows but `victim`, from the hand round (clock, WSClock), or
+ * by queue place (second chance).  Returns how many.
+ */
+static unsigned
+sweep_order(const struct machine *m, const struct victim_filter *filter, int victim,
+	    int order[])
+{
+	unsigned n = m->cfg.frames, k = 0, hand = 0;
+	bool queue = !policy_at(m->cfg.policy)->mind.has_hand, at;
+
+	for (unsigned f = 0; f < n && !queue; f++)
+		if ((mind_value(m, (int)f, &at), at))
+			hand = f;
+	for (unsigned i = 0; i < n; i++) {
+		int f = (int)((hand + i) % n);
+
+		if (f != victim && victim_filter_allows(m, filter, f))
+			order[k++] = f;
+	}
+	for (unsigned i = 1; queue && i < k; i++)       /* by place, 1 = oldest */
+		for (unsigned j = i; j > 0 && mind_value(m, order[j], NULL) <
+		     mind_value(m, order[j - 1], NULL); j--) {
+			int t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	return k;
+}
+
+/* WSClock's words for how its next search would take a page (rival figures). */
+static const char *const wsclock_took[] = { "R = 0, clean, outside", "R = 0, dirty, outside",
+	"clean, in its working set", "dirty, in its working set" };
+
+/*
+ * What a sweeping policy's next search would take if the victim were
+ * spared, worked out from what its column shows after the victim was
+ * chosen (hand or queue place, R, WSClock's age and D), among the frames
+ * the filter allows; *rule: which of wsclock_took.
+ */
+static int
+spared_choice(const struct machine *m, const struct victim_filter *filter, int victim,
+	      unsigned *rule)
+{
+	int order[64], first_old_dirty = -1, oldest_clean = -1;
+	uint64_t oldest_age = 0;
+	unsigned k = sweep_order(m, filter, victim, order);
+	bool wsclock = !strcmp(policy_at(m->cfg.policy)->name, "wsclock");
+
+	*rule = 0;
+	for (unsigned i = 0; i < k && !wsclock; i++)    /* clock, second chance */
+		if (!m->frames[order[i]].referenced)
+			return order[i];
+	for (unsigned i = 0; i < k && wsclock; i++) {
+		int f = order[i];
+		bool r = m->frames[f].referenced, dirty = frame_dirty(m, f);
+		uint64_t age = r ? 0 : mind_value(m, f, NULL);  /* R set: used now */
+
+		if (!r && age >= m->cfg.tau && !dirty)
+			return f;
+		if (!r && age >= m->cfg.tau && first_old_dirty < 0)
+			first_old_dirty = f;
+		if (!dirty && (oldest_clean < 0 || age > oldest_age)) {
+			oldest_clean = f;
+			oldest_age = age;
+		}
+	}
+	if (!wsclock || k == 0)
+		return k ? order[0] : NO_FRAME;
+	*rule = first_old_dirty >= 0 ? 1 : oldest_clean >= 0 ? 2 : 3;
+	return first_old_dirty >= 0 ? first_old_dirty : oldest_clean >= 0 ? oldest_clean : order[0];
+}
+
+/* The rival's figure, against the state its policy ranked it from. */
+static void
+check_rival_figure(const struct ctx *c, const struct record *r, const char *figure, int rf)
+{
+	unsigned long long n;
+	char bits[9];
+	int bit;
+
+	if (sscanf(figure, "last used at step %llu", &n) == 1)
+		CLAIM(c, c->before->frames[rf].last_used_step == n);
+	else if (sscanf(figure, "loaded at step %llu", &n) == 1)
+		CLAIM(c, c->before->frames[rf].loaded_step == n);
+	else if (sscanf(figure, "%llu use", &n) == 1)
+		CLAIM(c, r->uses[rf] == n && says(c, n == 1 ? "(1 use)" : "uses)"));
+	else if (sscanf(figure, "counter %8[01]", bits) == 1)
+		CLAIM(c, mind_value(c->before, rf, NULL) == strtoull(bits, NULL, 2));
+	else if (sscanf(figure, "next used at step %llu", &n) == 1)
+		CLAIM(c, mind_value(c->before, rf, NULL) == n);
+	else if (!strcmp(figure, "never used again"))
+		CLAIM(c, mind_value(c->before, rf, NULL) == UINT64_MAX);
+	else if (sscanf(figure, "class %llu", &n) == 1)
+		CLAIM(c, nru_class(c->before, rf) == n);
+	else if (sscanf(figure, "R = %d, clean, outside its working set: unused for %llu",
+			&bit, &n) == 2 ||
+		 sscanf(figure, "R = %d, dirty, outside its working set: unused for %llu",
+			&bit, &n) == 2)
+		CLAIM(c, !c->after->frames[rf].referenced && bit == 0 &&
+		      mind_value(c->after, rf, NULL) == n &&
+		      frame_dirty(c->after, rf) == (strstr(figure, "dirty") != NULL));
+	else if (sscanf(figure, "R = %d", &bit) == 1)   /* clock, second chance */
+		CLAIM(c, c->after->frames[rf].referenced == bit);
+	else if (strstr(figure, ", in its working set"))
+		CLAIM(c, frame_dirty(c->after, rf) == (strncmp(figure, "dirty", 5) == 0));
+	else
+		CLAIM(c, !"a figure the check knows");
+}
+
+/*
+ * Where the rival ranks among the frames the fault may take: after the
+ * victim and before every other page by the policy's rule; for a policy
+ * that sweeps, what its next search would take with the victim spared.
+ */
+static void
+check_rival_rank(const struct ctx *c, const struct event *e, const struct victim_filter *filter,
+		 int rf)
+{
+	unsigned rule;
+
+	if (policy_at(c->after->cfg.policy)->look) {
+		CLAIM(c, spared_choice(c->after, filter, e->frame, &rule) == rf);
+		if (!strcmp(policy_at(c->after->cfg.policy)->name, "wsclock"))
+			CLAIM(c, says(c, wsclock_took[rule]));
+		return;
+	}
+	CLAIM(c, ranks_before(c->before, e->frame, rf));
+	for (unsigned f = 0; f < c->before->cfg.frames; f++)
+		if (victim_filter_allows(c->before, filter, (int)f) && (int)f != e->frame &&
+		    (int)f != rf)
+			CLAIM(c, ranks_before(c->before, rf, (int)f));
+}
+
 /* The page a victim's line says ranked next: "rather than 1:0x2 (step 3)". */
 static void
 check_rival(const struct ctx *c, const struct event *e, const struct record *r)
@@ -841,9 +1036,8 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 	const struct pte *pte;
 	struct victim_filter filter;
 	int pid, rf;
-	unsigned long long vpn, n;
-	char figure[64], bits[9];
-	struct frame_mind fm;
+	unsigned long long vpn;
+	char figure[160];
 
 	if (e->kind != EV_VICTIM) {
 		CLAIM(c, at == NULL);
@@ -856,7 +1050,7 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 			      !victim_filter_allows(c->before, &filter, (int)f));
 		return;
 	}
-	CLAIM(c, sscanf(at, ", rather than %d:0x%llx (%63[^)])", &pid, &vpn, figure) == 3);
+	CLAIM(c, sscanf(at, ", rather than %d:0x%llx (%159[^)])", &pid, &vpn, figure) == 3);
 	pte = pte_before(c, pid, vpn);
 	CLAIM(c, pte != NULL && pte->present && pte->frame != e->frame);
 	if (pte == NULL || !pte->present)
@@ -865,24 +1059,11 @@ check_rival(const struct ctx *c, const struct event *e, const struct record *r)
 	CLAIM(c, victim_filter_allows(c->before, &filter, rf));
 	if (e->flags & EVF_LIMITED)     /* the line says the limit binds: its own, or its group's */
 		CLAIM(c, rmap_maps_pid(&c->before->rmap, frame_rmap(c->before, rf), e->pid) ||
-		      (machine_process(c->before, pid)->cgroup != CGROUP_NONE &&
-		       machine_process(c->before, pid)->cgroup ==
-		       machine_process(c->before, e->pid)->cgroup));
-	if (sscanf(figure, "last used at step %llu", &n) == 1)
-		CLAIM(c, c->before->frames[rf].last_used_step == n);
-	else if (sscanf(figure, "loaded at step %llu", &n) == 1)
-		CLAIM(c, c->before->frames[rf].loaded_step == n);
-	else if (sscanf(figure, "%llu use", &n) == 1)
-		CLAIM(c, r->uses[rf] == n && says(c, n == 1 ? "(1 use)" : "uses)"));
-	else if (sscanf(figure, "counter %8[01]", bits) == 1)
-		CLAIM(c, policy_describe(c->before, rf, &fm) && fm.value == strtoull(bits, NULL, 2));
-	else
-		CLAIM(c, !"a figure the check knows");
-	CLAIM(c, ranks_before(c->before, e->frame, rf));
-	for (unsigned f = 0; f < c->before->cfg.frames; f++)
-		if (victim_filter_allows(c->before, &filter, (int)f) && (int)f != e->frame &&
-		    (int)f != rf)
-			CLAIM(c, ranks_before(c->before, rf, (int)f));
+		      (machine_process(c->before, e->pid)->cgroup != CGROUP_NONE &&
+		       cgroup_maps(c->before, machine_process(c->before, e->pid)->cgroup,
+				   frame_rmap(c->before, rf))));
+	check_rival_figure(c, r, figure, rf);
+	check_rival_rank(c, e, &filter, rf);
 }
 
 /* A page trimmed from its working set, and a clock tick. */
