@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cgroup.h"
 #include "machine.h"
@@ -22,7 +23,7 @@ int
 policy_find(const char *name)
 {
 	for (int i = 0; i < NPOLICIES; i++)
-		if (strcmp(policy_table[i]->name, name) == 0)
+		if (strcasecmp(policy_table[i]->name, name) == 0)
 			return i;
 	return -1;
 }

@@ -198,7 +198,11 @@ int policy_rival_last_use(const struct rival *r, char *buf, size_t size);
 /* For policies whose state is one flat allocation. */
 void policy_free_state(struct policy_state *s);
 
-/* Index of a policy by name, or -1. */
+/*
+ * Index of a policy by name in any case ("LRU", "Second-Chance"), or -1:
+ * every place a name is read (--policy, --compare, :compare, a session's
+ * machine.policy and display.compare, an answer sheet) asks this.
+ */
 int policy_find(const char *name);
 /* The table policy_find indexes (policy.c). */
 extern const struct policy_ops *const policy_table[];

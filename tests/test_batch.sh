@@ -42,6 +42,13 @@ run 0 "text output" --batch --script "$tmp/s1" $machine
 same "text output" "$tmp/s1.text" "$tmp/out"
 [ -s "$tmp/err" ] && fail "text output: stderr not empty: $(cat "$tmp/err")"
 
+# Policy names in any case: the same run, with the table's name printed.
+run 0 "--policy FIFO" --batch --script "$tmp/s1" --frames 2 --tlb 2 --policy FIFO
+same "--policy FIFO is fifo" "$tmp/s1.text" "$tmp/out"
+run 0 "--compare in any case" --batch --pages 1,2,3,1 --frames 2 --compare LRU,Opt
+grep -q '^lru ' "$tmp/out" && grep -q '^opt ' "$tmp/out" ||
+	fail "--compare LRU,Opt: rows not named lru and opt: $(cat "$tmp/out")"
+
 # The summary alone, the same figures.
 run 0 "--quiet" --batch --script "$tmp/s1" $machine --quiet
 sed -n '/^accesses:/,$p' "$tmp/s1.text" > "$tmp/s1.quiet"

@@ -356,7 +356,9 @@ t_compare_policies(void **state)
 		{ "opt", 0, "expected 2 to 4 policies (as in: opt,lru,fifo,clock)" },
 		{ "", 0, "expected 2 to 4 policies" },
 		{ "opt,lru,fifo,clock,mru", 0, "at most 4 policies side by side" },
-		{ "lru,LRU", 0, "\"LRU\" is not a policy; expected one of fifo, lru," },
+		{ "lru,LRU", 0, "LRU is listed twice" },
+		{ "OPT, Lru,Second-Chance", 3, NULL },
+		{ "lfu2,lru", 0, "\"lfu2\" is not a policy; expected one of fifo, lru," },
 		{ "fifo,lru,fifo", 0, "fifo is listed twice" },
 		{ "second-chance-and-more,lru", 0, "\"second-chance-and-more\" is not a policy" },
 	};
@@ -375,6 +377,32 @@ t_compare_policies(void **state)
 	assert_int_equal(display_parse_policies("opt, lru fifo,clock", policy, err, sizeof err), 4);
 	assert_int_equal(policy[0], policy_find("opt"));
 	assert_int_equal(policy[3], policy_find("clock"));
+	assert_int_equal(display_parse_policies("OPT,Second-Chance", policy, err, sizeof err), 2);
+	assert_int_equal(policy[0], policy_find("opt"));
+	assert_int_equal(policy[1], policy_find("second-chance"));
+}
+
+/* A session may name policies in any case; it is saved with the table's names. */
+static void
+t_policy_names_any_case(void **state)
+{
+	static const char text[] = "{\"vmscope\": 1, \"machine\": {\"policy\": \"Second-Chance\"}, "
+	    "\"display\": {\"compare\": [\"OPT\", \"lru\"]}}";
+	struct session s;
+	struct seen seen;
+	char *saved;
+
+	(void)state;
+	assert_int_equal(parse(text, &s, &seen), 0);
+	assert_int_equal(history_initial(s.history)->cfg.policy, policy_find("second-chance"));
+	assert_int_equal(s.display.compare[0], policy_find("opt"));
+	saved = session_to_json(&s);
+	assert_non_null(strstr(saved, "\"policy\": \"second-chance\""));
+	assert_non_null(strstr(saved, "\"opt\""));
+	assert_null(strstr(saved, "OPT"));
+	assert_null(strstr(saved, "Second"));
+	free(saved);
+	session_free(&s);
 }
 
 static void
@@ -1123,6 +1151,7 @@ main(void)
 		cmocka_unit_test(t_minimal_and_defaults),
 		cmocka_unit_test(t_bad_documents),
 		cmocka_unit_test(t_compare_policies),
+		cmocka_unit_test(t_policy_names_any_case),
 		cmocka_unit_test(t_bad_machine_skips_replay),
 		cmocka_unit_test(t_refused_files),
 		cmocka_unit_test(t_unreadable_file),
