@@ -154,6 +154,46 @@ row page | grep -qE "^[│|]page   a  b  c .* f  1  2 \[3\][│|]$" ||
     fail "long string: the last page of columns does not end at the cursor"
 row fault | grep -qE "^[│|]fault  6̶  7̶ " || fail "long string: the faults' row does not follow"
 
+# :save keeps the display choices: lesson 7's table hidden with f and the
+# comparison of lru and fifo (chosen with :compare, open) are what the file
+# says, and opening it shows them again; lesson 7 with its table on and the
+# comparison closed saves the table alone.
+save_as() {
+	t send-keys -t ui -l ":save $1"
+	t send-keys -t ui Enter
+	wait_for "saved to"
+}
+lesson 80 24 7
+t send-keys -t ui f
+wait_gone "frames by time"
+t send-keys -t ui -l ":compare LRU,fifo"
+t send-keys -t ui Enter
+wait_for "lru · faults 0 "
+save_as "$work/compared.json"
+tr -d ' \n' < "$work/compared.json" | grep -qF '"display":{"compare":["lru","fifo"]}' ||
+	fail ":save: the file does not keep the comparison of lru and fifo without the table"
+lesson 80 24 7
+t send-keys -t ui c
+wait_for "(the session's policy)"
+t send-keys -t ui c
+wait_for "frames by time · fifo"
+save_as "$work/table.json"
+tr -d ' \n' < "$work/table.json" | grep -qF '"display":{"table":true}' ||
+	fail ":save: the file does not keep the table alone"
+t kill-server 2>/dev/null
+servers=$((servers + 1))
+sock="vmscope-table-$$-$servers"
+t new-session -d -s ui -x 80 -y 24 \
+    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' '$work/compared.json'; exec sleep 600"
+wait_for "n or Esc: back to the session"
+t send-keys -t ui Escape
+wait_for "lru · faults 0 "
+has "fifo · faults 0 " || fail "the saved comparison does not open with fifo"
+has "opt · faults" && fail "the saved comparison opens with opt"
+t send-keys -t ui c
+wait_for "step 0/20"
+has "frames by time" && fail "the saved session opens with the table it had hidden"
+
 # Without UTF-8 the victim is struck with a minus.
 lesson 80 24 7 --ascii
 fourth_access "--ascii" "-7"

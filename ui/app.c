@@ -103,6 +103,16 @@ app_follow(struct app *a)
 }
 
 void
+app_keep_display(struct app *a)
+{
+	struct display *d = &a->s->display;
+
+	d->table = a->table_on;
+	d->ncompare = a->comparing ? a->compare.n : 0;
+	memcpy(d->compare, a->compare.policy, d->ncompare * sizeof *d->compare);
+}
+
+void
 app_forget(struct app *a)
 {
 	a->counted.valid = false;

@@ -100,6 +100,12 @@ void app_load(struct app *a);                   /* the state for anim's position
 void app_forget(struct app *a);                 /* the history changed */
 /* Brings the table and the comparison, when shown, to the position. */
 void app_follow(struct app *a);
+/*
+ * Puts what the screen shows besides the machine in the session's display,
+ * as a save writes it: the table if it is on (f), the comparison's
+ * policies if it is open (c, :compare).
+ */
+void app_keep_display(struct app *a);
 const struct event *app_event(const struct app *a);       /* being shown, or NULL */
 const struct event *app_access(const struct app *a);      /* the op's SPLIT, or NULL */
 const struct process *app_process(const struct app *a);   /* shown, or NULL */

@@ -109,6 +109,7 @@ save_now(struct app *a, const char *path)
 {
 	char err[EDIT_MAX + 512];
 
+	app_keep_display(a);
 	if (session_save(a->s, path, err, sizeof err) != 0)
 		app_say(a, true, "not saved: %s", err);
 	else
