@@ -23,6 +23,7 @@
 #include "op_queue.h"
 #include "policy.h"
 #include "sweep_chart.h"
+#include "sweep_oom.h"
 #include "xalloc.h"
 
 /* The batch chart: as wide as a terminal's 80 columns, up to 16 rows of points. */
@@ -83,23 +84,47 @@ text_anomaly(const struct belady *a, FILE *out)
 	fprintf(out, "Belady's anomaly: %s\n", text);
 }
 
-/* Faults by frame count (a row each) and policy (a column each). */
+/* Whether any run of the sweep ran out of memory. */
+static bool
+any_ran_out(const struct outcome *o)
+{
+	for (size_t i = 0; i < compare_size(o->p); i++)
+		if (sweep_ran_out(&o->r[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Faults by frame count (a row each) and policy (a column each); where
+ * a run ran out of memory, its count is marked '!' and lines under the
+ * table say how (the key).
+ */
 static void
 text_sweep_table(const struct outcome *o, FILE *out)
 {
 	size_t per = o->p->frames_last - o->p->frames_first + 1;
 	int w = column_width(o, "");
+	bool marks = any_ran_out(o);
+	char text[256];
 
 	fputs("frames", out);
 	for (unsigned i = 0; i < o->p->npolicies; i++)
-		fprintf(out, "  %*s", w, policy_at(o->p->policy[i])->name);
+		fprintf(out, "%s  %*s", i && marks ? " " : "", w, policy_at(o->p->policy[i])->name);
 	fputc('\n', out);
 	for (size_t f = 0; f < per; f++) {
 		fprintf(out, "%6u", o->r[f].frames);
-		for (unsigned i = 0; i < o->p->npolicies; i++)
-			fprintf(out, "  %*" PRIu64, w, o->r[i * per + f].stats.faults);
+		for (unsigned i = 0; i < o->p->npolicies; i++) {
+			bool mark = sweep_ran_out(&o->r[i * per + f]);
+
+			fprintf(out, "%s  %*" PRIu64 "%s", i && marks && !sweep_ran_out(
+				&o->r[(i - 1) * per + f]) ? " " : "", w,
+				o->r[i * per + f].stats.faults, mark ? "!" : "");
+		}
 		fputc('\n', out);
 	}
+	for (unsigned i = 0; i < o->p->npolicies; i++)
+		if (sweep_oom_describe(o->p, o->r, i, text, sizeof text) >= 0)
+			fprintf(out, "! out of memory: %s\n", text);
 }
 
 static void
@@ -157,8 +182,16 @@ json_sweep(const struct outcome *o, struct cJSON *doc)
 {
 	struct cJSON *list = json_put_array(doc, "sweep");
 
-	for (size_t i = 0; i < compare_size(o->p); i++)
-		json_put_uint(json_row(list, &o->r[i]), "faults", o->r[i].stats.faults);
+	for (size_t i = 0; i < compare_size(o->p); i++) {
+		const struct stats *s = &o->r[i].stats;
+		struct cJSON *row = json_row(list, &o->r[i]);
+
+		json_put_uint(row, "faults", s->faults);
+		if (sweep_ran_out(&o->r[i])) {  /* only then: the usual rows stay short */
+			json_put_uint(row, "out_of_memory", s->out_of_memory);
+			json_put_uint(row, "oom_kills", s->oom_kills);
+		}
+	}
 	list = json_put_array(doc, "anomalies");
 	for (size_t i = 0; i < o->na; i++) {
 		struct cJSON *a = json_new_object();

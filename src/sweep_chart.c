@@ -67,6 +67,8 @@ digits(uint64_t v)
 #define LEGEND_HEAD "faults"
 #define LEGEND_INDENT 9
 #define SEVERAL "2-9: that many policies at one point"
+/* With ten policies or more, ten may meet at a point: '+' (plot_point). */
+#define SEVERAL_MORE SEVERAL ", +: 10 or more"
 
 /*
  * Lays the legend out from row 0 (when c has cells) and returns its rows:
@@ -80,7 +82,8 @@ legend(struct sweep_chart *c, const struct compare_plan *p, unsigned width)
 
 	put_text(c, 0, 0, LEGEND_HEAD);
 	for (unsigned i = 0; i <= p->npolicies; i++) {
-		const char *name = i < p->npolicies ? policy_at(p->policy[i])->name : SEVERAL;
+		const char *name = i < p->npolicies ? policy_at(p->policy[i])->name :
+			p->npolicies >= 10 ? SEVERAL_MORE : SEVERAL;
 
 		if (i == p->npolicies && p->npolicies < 2)
 			break;

@@ -15,7 +15,8 @@
  * its own, one row per count; otherwise the range is scaled to the rows
  * there are, and each row is labelled with a count that falls in it.
  * Every row is labelled.  Each policy has its own marker (in the order the
- * plan lists them); several policies at one point show how many they are.
+ * plan lists them); several policies at one point show how many they are,
+ * '+' for ten or more (and the legend says so when ten may meet).
  */
 #ifndef VMSCOPE_SWEEP_CHART_H
 #define VMSCOPE_SWEEP_CHART_H

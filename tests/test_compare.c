@@ -14,6 +14,7 @@
 #include "compare.h"
 #include "rng.h"
 #include "sweep_chart.h"
+#include "sweep_oom.h"
 #include "testutil.h"
 
 #define REFS_MAX 64
@@ -272,6 +273,78 @@ t_chart_scaled(void **state)
 	sweep_chart_free(&c);
 }
 
+/*
+ * Ten policies at one point are drawn '+', and with ten policies or more
+ * the legend says what '+' is; with nine, it does not.
+ */
+static void
+t_chart_plus_in_key(void **state)
+{
+	static const char *const names[] = { "fifo", "lru", "opt", "clock", "random", "mru",
+		"lfu", "second-chance", "nru", "aging", NULL };
+	struct compare_plan p = plan_of(names, 4, 4);
+	struct compare_result r[10];
+	struct sweep_chart c;
+	char *text;
+	size_t len;
+	FILE *f;
+
+	(void)state;
+	for (unsigned i = 0; i < 10; i++)      /* every one 7 faults with 4 frames */
+		r[i] = (struct compare_result){ .policy = p.policy[i], .frames = 4,
+			.stats = { .faults = 7 } };
+	sweep_chart_layout(&c, &p, r, NULL, 0, 79, 4);
+	f = open_memstream(&text, &len);
+	sweep_chart_print(&c, true, f);
+	fclose(f);
+	if (!strstr(text, "2-9: that many policies at one point, +: 10 or more") ||
+	    !strstr(text, "7 +  +\n"))
+		fail_msg("ten policies at one point: the key or the '+' is missing:\n%s", text);
+	free(text);
+	sweep_chart_free(&c);
+	p.npolicies = 9;
+	sweep_chart_layout(&c, &p, r, NULL, 0, 79, 4);
+	f = open_memstream(&text, &len);
+	sweep_chart_print(&c, true, f);
+	fclose(f);
+	if (strstr(text, "+: 10") || !strstr(text, "7 +  9\n"))
+		fail_msg("nine policies: the chart is not as expected:\n%s", text);
+	free(text);
+	sweep_chart_free(&c);
+}
+
+/*
+ * The runs that ran out of memory, in words: fifo refused 2 accesses with
+ * 1 frame and 1 with 2, and its group's OOM killer ended a process with 4;
+ * lru refused one with 1 frame; opt never ran out.
+ */
+static void
+t_out_of_memory_words(void **state)
+{
+	static const char *const names[] = { "fifo", "lru", "opt", NULL };
+	struct compare_plan p = plan_of(names, 1, 5);
+	struct compare_result r[15] = { 0 };
+	char text[256];
+
+	(void)state;
+	for (unsigned i = 0; i < 15; i++)
+		r[i] = (struct compare_result){ .policy = p.policy[i / 5], .frames = 1 + i % 5 };
+	r[0].stats.out_of_memory = 2;
+	r[1].stats.out_of_memory = 1;
+	r[3].stats.oom_kills = 1;
+	r[5].stats.out_of_memory = 1;
+	assert_true(sweep_ran_out(&r[3]) && !sweep_ran_out(&r[2]));
+	assert_int_equal(sweep_oom_describe(&p, r, 0, text, sizeof text), 92);
+	assert_string_equal(text, "fifo, 1-2 and 4 frames: 3 accesses refused, each a fault, "
+			    "1 process killed by the OOM killer");
+	assert_true(sweep_oom_describe(&p, r, 1, text, sizeof text) > 0);
+	assert_string_equal(text, "lru, 1 frame: 1 access refused, a fault");
+	assert_int_equal(sweep_oom_describe(&p, r, 2, text, sizeof text), -1);
+	/* A short buffer is cut, not overrun; the length is the whole line's. */
+	assert_int_equal(sweep_oom_describe(&p, r, 0, text, 8), 92);
+	assert_string_equal(text, "fifo, 1");
+}
+
 /* A refit keeps the processes, their mappings and limits, with new frames. */
 static void
 t_refit(void **state)
@@ -309,6 +382,8 @@ main(void)
 		cmocka_unit_test(t_belady_rule),
 		cmocka_unit_test(t_chart),
 		cmocka_unit_test(t_chart_scaled),
+		cmocka_unit_test(t_chart_plus_in_key),
+		cmocka_unit_test(t_out_of_memory_words),
 		cmocka_unit_test(t_refit),
 	};
 

@@ -97,6 +97,38 @@ grep -qx "Belady's anomaly: none (no policy faults more with more frames)" "$tmp
 run 0 "sweep, no anomaly, JSON" --batch --pages $belady --sweep-frames 1-7 --compare lru,opt --json
 grep -q '"anomalies":\[\]}$' "$tmp/out" || fail "sweep, no anomaly, JSON: $(cat "$tmp/out")"
 
+# Runs that ran out of memory are marked and said.  Writes to pages 0-3,
+# then a read of 0, with one swap slot: the first dirty victim takes the
+# slot, every later one cannot be written and its access is refused (still
+# a fault).  fifo, 1 frame: 1 loads, 2 sends 0 to the slot, 3, 4 and 5
+# find 1 dirty: 3 refused, 5 faults; 2 frames: 3 sends 0 out, 4 and 5 find
+# 1 (the oldest): 2 refused; 3 frames: 4 sends 0 out, 5 finds 1: 1 refused;
+# 4 frames: 4 loads, a hit.  opt, 1 frame as fifo; 2 frames: 3 sends 1
+# (never used again) out, 4 finds 2 (never again; 0 is used at 5): refused,
+# 5 hits: 4 faults; 3 frames: 4 sends 1 (never again, loaded before 2)
+# out, 5 hits.
+printf 'w 0x0\nw 0x1000\nw 0x2000\nw 0x3000\nr 0x0\n' > "$tmp/oom"
+run 0 "sweep, out of memory" --batch --script "$tmp/oom" --swap-slots 1 --sweep-frames 1-4 \
+	--compare fifo,opt
+cat > "$tmp/want" <<'EOF'
+# sweep: 5 accesses, frames 1-4
+frames      fifo        opt
+     1         5!         5!
+     2         5!         4!
+     3         5!         4
+     4         4          4
+! out of memory: fifo, 1-3 frames: 6 accesses refused, each a fault
+! out of memory: opt, 1-2 frames: 4 accesses refused, each a fault
+EOF
+head -n 8 "$tmp/out" > "$tmp/got"
+same "sweep, out of memory" "$tmp/want" "$tmp/got"
+run 0 "sweep, out of memory, JSON" --batch --script "$tmp/oom" --swap-slots 1 --sweep-frames 2-3 \
+	--compare opt --json
+cat > "$tmp/want" <<'EOF'
+{"sweep":[{"policy":"opt","frames":2,"faults":4,"out_of_memory":1,"oom_kills":0},{"policy":"opt","frames":3,"faults":4}],"anomalies":[]}
+EOF
+same "sweep, out of memory, JSON" "$tmp/want" "$tmp/out"
+
 # Without --compare, --policy's (here the default, lru); Unicode by default.
 run 0 "sweep, --policy" --batch --pages $belady --sweep-frames 3-4
 grep -q '^faults   ● lru$' "$tmp/out" || fail "sweep, --policy: legend: $(sed -n 6p "$tmp/out")"

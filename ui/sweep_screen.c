@@ -2,8 +2,8 @@
  * sweep_screen.c - the sweep chart fills the screen: the title bar, a line
  * saying what was run, the chart (laid out by sweep_chart.c for the room
  * there is, each policy in its own colour, a point of Belady's anomaly in
- * the alert colour), the anomalies in the words batch prints, and the
- * prompt.  The chart is of the whole session, wherever the cursor is.
+ * the alert colour), the anomalies and the runs that ran out of memory
+ * in the words batch prints, and the prompt.  The chart is of the whole session, wherever the cursor is.
  */
 #include <stdlib.h>
 
@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "policy.h"
 #include "sweep_chart.h"
+#include "sweep_oom.h"
 #include "sweep_screen.h"
 #include "view.h"
 #include "xalloc.h"
@@ -125,18 +126,49 @@ draw_anomalies(const struct app *a, const struct rect *r, int row, const struct 
 	}
 }
 
+/* The policies whose runs ran out of memory, a line each, from row `row` on. */
+static void
+draw_out_of_memory(const struct app *a, const struct rect *r, int row,
+		   const struct sweep_view *s)
+{
+	char text[256];
+	struct pen p;
+
+	for (unsigned i = 0; i < s->plan.npolicies && row < r->h; i++) {
+		if (sweep_oom_describe(&s->plan, s->r, i, text, sizeof text) < 0)
+			continue;
+		pen_at(&p, a, r, row++, 0);
+		pen_put(&p, EL_ALERT, "out of memory: ");
+		pen_put_cut(&p, EL_TEXT, text);
+	}
+}
+
+/* How many lines draw_out_of_memory draws. */
+static int
+out_of_memory_lines(const struct sweep_view *s)
+{
+	char text[8];
+	int n = 0;
+
+	for (unsigned i = 0; i < s->plan.npolicies; i++)
+		n += sweep_oom_describe(&s->plan, s->r, i, text, sizeof text) >= 0;
+	return n;
+}
+
 void
 sweep_screen_draw(const struct app *a)
 {
 	const struct sweep_view *s = &a->sweep;
 	/* Between the title and the prompt. */
 	struct rect body = { 1, 1, a->layout.cols - 2, a->layout.rows - 2 };
-	int listed = s->nanomalies ? (int)s->nanomalies : 1;
+	int listed = (s->nanomalies ? (int)s->nanomalies : 1) +
+	    (s->built && s->why[0] == '\0' ? out_of_memory_lines(s) : 0);
 	/* Rows: the heading, a blank, the legend (one at least), the plot, two
 	 * for the x axis, a blank, the anomalies. */
 	int plot = body.h - 6 - listed;
 	struct sweep_chart c;
 	struct pen p;
+	int below;
 
 	view_title.draw(a, &(struct rect){ 0, 0, a->layout.cols, 1 });
 	view_prompt.draw(a, &(struct rect){ 0, a->layout.rows - 1, a->layout.cols, 1 });
@@ -149,6 +181,8 @@ sweep_screen_draw(const struct app *a)
 	sweep_chart_layout(&c, &s->plan, s->r, s->anomalies, s->nanomalies,
 	    (unsigned)body.w, plot > SWEEP_CHART_MIN_PLOT ? (unsigned)plot : SWEEP_CHART_MIN_PLOT);
 	draw_chart(a, &body, 2, &c);
-	draw_anomalies(a, &body, 2 + (int)c.height + 1, s);
+	below = 2 + (int)c.height + 1;
+	draw_anomalies(a, &body, below, s);
+	draw_out_of_memory(a, &body, below + (s->nanomalies ? (int)s->nanomalies : 1), s);
 	sweep_chart_free(&c);
 }
