@@ -224,6 +224,18 @@ act_table(struct app *a)
 }
 
 static unsigned
+act_working_set(struct app *a)
+{
+	a->ws_marks = !a->ws_marks;
+	if (a->ws_marks)
+		app_aside(a, "%s before a page: in its process's working set, the pages of its "
+		    "last %u accesses (key w)", a->g->in_ws, a->m->cfg.tau);
+	else
+		app_aside(a, "working-set marks hidden (key w)");
+	return (R_REDRAW);
+}
+
+static unsigned
 act_compare(struct app *a)
 {
 	a->comparing = !a->comparing;

@@ -62,6 +62,7 @@ struct app {
 	int typed_pid;                  /* where a typed "r ADDR" goes; 0: nowhere */
 	struct scene scene;             /* the same, for the frames-by-time table */
 	bool table_on;                  /* the table is on screen (f) */
+	bool ws_marks;                  /* working-set pages are marked (w) */
 	bool comparing;                 /* the comparison fills the screen (c) */
 	struct comparison compare;      /* its policies, each at the position */
 	bool sweeping;                  /* the sweep chart fills the screen (S) */

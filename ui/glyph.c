@@ -7,6 +7,7 @@ static const struct glyphs unicode = {
 	.ascii = false,
 	.untouched = "\u00b7", .resident = "\u25a0", .current = "\u25a3",
 	.swapped = "\u25cb", .dropped = "\u25cc", .refused = "\u2717", .free = "\u00b7",
+	.in_ws = "\u2022",
 	.cow = "\u25b2", .cow_swapped = "\u25b3", .shared = "\u25c6", .shared_swapped = "\u25c7",
 	.split = "\u2502", .arrow = "\u2192",
 	.pointer = "\u25b6", .prompt = "\u203a", .marker = "\u25c0", .hand = "\u2192", .sep = " \u00b7 ",
@@ -20,7 +21,7 @@ static const struct glyphs unicode = {
 static const struct glyphs ascii = {
 	.ascii = true,
 	.untouched = ".", .resident = "#", .current = "@", .swapped = "o",
-	.dropped = "~", .refused = "!", .free = ".",
+	.dropped = "~", .refused = "!", .free = ".", .in_ws = "*",
 	.cow = "C", .cow_swapped = "c", .shared = "S", .shared_swapped = "s",
 	.split = "|", .arrow = "->",
 	.pointer = ">", .prompt = ">", .marker = "<", .hand = ">", .sep = " - ",
@@ -40,6 +41,8 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->swapped, "page in swap (read back on its next use)" },
 		{ g->dropped, "page evicted clean, never written: no copy anywhere" },
 		{ g->refused, "an access refused: no page is mapped there" },
+		{ g->in_ws, "before a page (key w): in the working set, used in its "
+		    "process's last tau accesses" },
 		{ g->cow, "copy-on-write page in a frame (read-only: a write traps)" },
 		{ g->cow_swapped, "copy-on-write page in swap" },
 		{ g->shared, "shared-mapping page in a frame (others map it too)" },

@@ -17,6 +17,7 @@ struct glyphs {
 	/* a copy-on-write page, and a shared mapping's page, in a frame or in swap */
 	const char *cow, *cow_swapped, *shared, *shared_swapped;
 	const char *refused;        /* an access to a page not mapped */
+	const char *in_ws;          /* before a page in its process's working set (w) */
 	const char *free;           /* a free frame, slot or TLB entry */
 	const char *split;          /* between the VPN and offset bits */
 	const char *arrow;          /* "->" */
@@ -43,6 +44,9 @@ const struct glyphs *glyphs_get(bool ascii);
 struct glyph_meaning {
 	const char *glyph, *meaning;
 };
+
+/* Room for every line of the legend. */
+#define GLYPH_LEGEND_MAX 24
 
 /*
  * The legend of every glyph that carries a meaning, in g's characters;

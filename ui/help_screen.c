@@ -84,13 +84,13 @@ add_legends(struct help *h, const struct glyphs *g)
 		{ "perm", "what the process may do: r read, w write, x execute" },
 		{ "loaded", "step it was loaded; used: step it was last used" },
 	};
-	struct glyph_meaning m[16];
-	size_t i, n = glyphs_legend(g, m, 16);
+	struct glyph_meaning m[GLYPH_LEGEND_MAX];
+	size_t i, n = glyphs_legend(g, m, GLYPH_LEGEND_MAX);
 	char struck[16];
 
 	add_line(h, "", false);
 	add_line(h, "Glyphs", true);
-	for (i = 0; i < n && i < 16; i++)
+	for (i = 0; i < n && i < GLYPH_LEGEND_MAX; i++)
 		add_legend(h, m[i].glyph, -1, m[i].meaning);
 	add_line(h, "", false);
 	add_line(h, "Colours (this theme; t changes it)", true);

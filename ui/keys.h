@@ -63,6 +63,8 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "show or hide the TLB", act_panel_tlb) \
 	X(ACT_TABLE, GROUP_VIEW, 'f', 0, "f", NULL, \
 	  "frames-by-time table", act_table) \
+	X(ACT_WORKING_SET, GROUP_VIEW, 'w', 0, "w", NULL, \
+	  "mark working-set pages", act_working_set) \
 	X(ACT_COMPARE, GROUP_VIEW, 'c', 0, "c", NULL, \
 	  "compare policies", act_compare) \
 	X(ACT_SWEEP, GROUP_VIEW, 'S', 0, "S", NULL, \

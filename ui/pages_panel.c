@@ -4,7 +4,7 @@
  * ◌ dropped (evicted clean, no copy anywhere), ▲ △ copy-on-write and
  * ◆ ◇ shared (in a frame, in swap), ▣ the page being accessed,
  * ✗ an access to a page not mapped (refused); ▶ before the page an event
- * touches.  A small
+ * touches; with key w, • before a page in its process's working set.  A small
  * address space shows every page (more than 16: a VPN at the start of each
  * row, as in a hex dump); a large one (a 48-bit trace) only the pages
  * touched, so memory and time follow the pages used.  The grid scrolls
@@ -274,7 +274,10 @@ cell_look(const struct app *a, const struct grid *g, uint64_t vpn,
 		*el = touch_element(a);
 }
 
-/* A page's cell, from the column before it: the pointer when it is touched. */
+/*
+ * A page's cell, from the column before it: the pointer when it is
+ * touched, else with key w the mark of a page in the working set.
+ */
 static void
 draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn)
 {
@@ -286,7 +289,12 @@ draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn
 	enum element el;
 
 	cell_look(a, g, vpn, &glyph, &el);
-	pen_put(p, touched ? el : EL_TEXT, touched ? a->g->pointer : " ");
+	if (touched)
+		pen_put(p, el, a->g->pointer);
+	else if (a->ws_marks && working_set_has(page_table_find(&g->p->pt, vpn)))
+		pen_put(p, EL_WORKING_SET, a->g->in_ws);
+	else
+		pen_put(p, EL_TEXT, " ");
 	if (g->label_w == 0)
 		pen_printf(p, touched ? el : EL_TEXT, "%*llx ", g->digits,
 		    (unsigned long long)vpn);
