@@ -9,7 +9,7 @@
 #include "json.h"
 #include "policy.h"
 
-static const char *const display_keys[] = { "table", "compare", NULL };
+static const char *const display_keys[] = { "table", "thrash", "compare", NULL };
 
 /* Adds policy index p to the list, refusing a policy given twice. */
 static bool
@@ -66,6 +66,7 @@ display_read(struct json_reader *r, const struct cJSON *v, const char *path,
 	if (json_check_object(r, v, path, display_keys) < 0)
 		return;
 	json_get_bool(r, v, path, "table", JSON_OPTIONAL, &d->table);
+	json_get_bool(r, v, path, "thrash", JSON_OPTIONAL, &d->thrash);
 	list = json_member(r, v, path, "compare", JSON_OPTIONAL, cpath);
 	if (list)
 		read_compare(r, list, cpath, d);
@@ -76,11 +77,13 @@ display_write(struct cJSON *doc, const struct display *d)
 {
 	struct cJSON *obj, *list;
 
-	if (!d->table && !d->ncompare)
+	if (!d->table && !d->thrash && !d->ncompare)
 		return;
 	obj = json_put_object(doc, "display");
 	if (d->table)
 		json_put_bool(obj, "table", true);
+	if (d->thrash)
+		json_put_bool(obj, "thrash", true);
 	if (!d->ncompare)
 		return;
 	list = json_put_array(obj, "compare");

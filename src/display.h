@@ -3,7 +3,8 @@
  * the frames-by-time table, and the comparison of policies it opens in.
  * Hints only: the machine and its events never depend on them.
  *
- * In a session file: "display": {"table": true, "compare": ["opt", "lru"]}.
+ * In a session file: "display": {"table": true, "thrash": true,
+ * "compare": ["opt", "lru"]}.
  */
 #ifndef VMSCOPE_DISPLAY_H
 #define VMSCOPE_DISPLAY_H
@@ -15,6 +16,7 @@
 
 struct display {
 	bool table;                 /* the frames-by-time table is on screen */
+	bool thrash;                /* the thrashing view is on screen */
 	unsigned ncompare;          /* 0, or DISPLAY_COMPARE_MIN..DISPLAY_COMPARE_MAX: open in */
 	int compare[DISPLAY_COMPARE_MAX];   /* the comparison of these policies */
 };

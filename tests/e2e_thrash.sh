@@ -9,6 +9,20 @@
 # into the fourth access, before its ACCESS event, the window is the first
 # three accesses: 0, 1, 2 marked, 3 under the pointer.  w again hides the
 # marks; --ascii marks with *.
+#
+# Key T, on lesson 14 (4 frames, LRU; web and db read two pages each in
+# turn, then a third process joins with the same habits), at its end: 30
+# accesses.  Faults: accesses 1-4 load the four pages, 5-16 hit, 17-30
+# fault.  The fault rate over the accesses ending at each (10, fewer at
+# the start) in eighths rounded up: 4/4 four times (█), 4/5 ▇, 4/6 ▆,
+# 4/7 ▅, 4/8 4/9 4/10 ▄, then 3 2 1 of 10 (▃ ▂ ▁), 0 three times (blank),
+# 1 2 3 4 5 6 7 8 of 10 (▁ ▂ ▃ ▄ ▄ ▅ ▆ ▇) and 10 of 10 six times.  The
+# sum of the working sets (tau 10) is 1 2 3 4 over the first four
+# accesses, 4 through access 16, 5 at access 17 (step 18, third's first
+# page: over the 4 frames, ▲), 6 after: the frames line is 16 thin, ▲,
+# 13 heavy; "over by 2 since step 18"; 2 processes for 12 accesses, then
+# 3.  At 160x48 each access takes 3 columns.  A session's display.thrash
+# opens with the view; --ascii draws the line with - ^ =.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
@@ -52,5 +66,80 @@ start 80 24 C
 t send-keys -t ui w
 wait_for "* before a page"
 has " 0 #  1 # *2 # *3 #" || fail "--ascii: pages 2 and 3 are not marked with *"
+
+# lesson COLS ROWS LANG: lesson 14, its notes closed, at its end.
+lesson() {
+	t kill-server 2>/dev/null
+	t new-session -d -s ui -x "$1" -y "$2" \
+	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --lesson 14; exec sleep 600"
+	wait_for "n or Esc: back to the session"
+	t send-keys -t ui Escape
+	wait_gone "n or Esc: back to the session"
+	t send-keys -t ui G
+	wait_for "step 31/31"
+}
+
+# thrice TEXT: each character of TEXT three times.
+thrice() {
+	printf '%s' "$1" | sed 's/./&&&/g'
+}
+
+for size in "80 24 1" "160 48 3"; do
+	set -- $size
+	at="${1}x$2"
+	lesson "$1" "$2" C.UTF-8
+	has "thrashing ·" && fail "$at: the view is on before the key"
+	t send-keys -t ui T
+	wait_for "thrashing view shown (key T)"
+	rate="████▇▆▅▄▄▄▃▂▁   ▁▂▃▄▄▅▆▇██████"
+	line="────────────────▲━━━━━━━━━━━━━"
+	procs="222222222222333333333333333333"
+	if [ "$3" = 3 ]; then
+		rate=$(thrice "$rate") procs=$(thrice "$procs")
+		line="$(thrice "────────────────")▲━━$(thrice "━━━━━━━━━━━━━")"
+		has "thrashing · accesses 1-30, 3 columns each · fault rate over the last 10" ||
+		    fail "$at: the title"
+	else
+		has "thrashing · accesses 1-30, a column each · fault rate over the last 10" ||
+		    fail "$at: the title"
+	fi
+	has "fault rate  $rate " || fail "$at: the fault rate's bars"
+	has "10 of last 10" || fail "$at: the latest fault rate"
+	has "sum of W" || fail "$at: no row of the sum"
+	has "6 pages" || fail "$at: the sum of the working sets at the end"
+	has "4 frames    $line─" || fail "$at: the frames line"
+	has "over by 2" || fail "$at: not over by 2"
+	has "since step 18" || fail "$at: not since step 18"
+	has "processes   $procs " || fail "$at: the processes' row"
+	# Back to step 17: 2 + 2 pages in the 4 frames, the third's none yet.
+	t send-keys -t ui B B B B B B B B B B B B B B
+	wait_for "step 17/31"
+	has "fits" || fail "$at: at step 17 the working sets do not fit"
+	has "▲" && fail "$at: at step 17 a point stops fitting"
+	t send-keys -t ui T
+	wait_for "thrashing view hidden (key T)"
+	has "fault rate" && fail "$at: T did not hide the view"
+done
+
+# The table and the view together at 160x48: the table above.
+lesson 160 48 C.UTF-8
+t send-keys -t ui T f
+wait_for "frames by time"
+wait_for "thrashing ·"
+table_row=$(screen | grep -n "frames by time" | cut -d: -f1)
+view_row=$(screen | grep -n "thrashing ·" | cut -d: -f1)
+[ "$table_row" -lt "$view_row" ] || fail "160x48: the table is not above the view"
+
+# display.thrash opens a session with the view; --ascii.
+sed 's/"cursor": 0,/"cursor": 0, "display": {"thrash": true},/' \
+    "$VMSCOPE_DATADIR/lessons/14-thrashing.json" > "$work/thrash.json"
+t kill-server 2>/dev/null
+t new-session -d -s ui -x 80 -y 24 \
+    "env TERM=tmux-256color LANG=C LC_ALL=C '$VMSCOPE' '$work/thrash.json'; exec sleep 600"
+wait_for "n or Esc: back to the session"
+t send-keys -t ui Escape G
+wait_for "step 31/31"
+has "4 frames    ----------------^=============-" || fail "--ascii: the frames line"
+has "thrashing - accesses 1-30" || fail "display.thrash: the view is not on"
 
 exit 0

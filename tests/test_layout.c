@@ -90,9 +90,9 @@ t_normal_sizes(void **state)
 		assert_false(l.too_small);
 		assert_int_equal(l.cell_scale, 1);
 		assert_sane(&l);
-		/* Every panel but the table, which takes its band when asked. */
+		/* Every panel but the bands, which take their rows when asked. */
 		for (p = 0; p < PANEL_COUNT; p++)
-			assert_true(shown(&l.r[p]) == (p != PANEL_TABLE));
+			assert_true(shown(&l.r[p]) == (p != PANEL_TABLE && p != PANEL_THRASH));
 		/* The grid panels fill the width between them. */
 		assert_int_equal(l.r[PANEL_PAGES].w + l.r[PANEL_PAGE_TABLE].w +
 		    l.r[PANEL_FRAMES].w + l.r[PANEL_SWAP].w, sizes[i].cols);
@@ -298,7 +298,7 @@ t_table_band(void **state)
 	grids = before.r[PANEL_PAGES].h;        /* 24 - title, address, TLB, 3 narration, stats, prompt */
 	assert_int_equal(grids, 16);
 	l = before;
-	layout_place_table(&l, 7, 5);
+	layout_place_band(&l, PANEL_TABLE, 7, 5);
 	assert_int_equal(l.r[PANEL_TABLE].h, 7);
 	assert_int_equal(l.r[PANEL_TABLE].w, 80);
 	assert_int_equal(l.r[PANEL_TABLE].y, 2 + 16 - 7);
@@ -306,16 +306,44 @@ t_table_band(void **state)
 		assert_int_equal(l.r[p].h, 16 - 7);
 	assert_sane(&l);
 	l = before;
-	layout_place_table(&l, 12, 5);          /* 16 - 8 kept: 8 rows */
+	layout_place_band(&l, PANEL_TABLE, 12, 5);          /* 16 - 8 kept: 8 rows */
 	assert_int_equal(l.r[PANEL_TABLE].h, 8);
 	assert_int_equal(l.r[PANEL_PAGES].h, LAYOUT_GRID_KEEP_ROWS);
 	l = before;
-	layout_place_table(&l, 12, 9);          /* 8 rows are fewer than it can use */
+	layout_place_band(&l, PANEL_TABLE, 12, 9);          /* 8 rows are fewer than it can use */
 	assert_int_equal(l.r[PANEL_TABLE].h, 0);
 	assert_int_equal(l.r[PANEL_PAGES].h, 16);
 	layout_compute(&l, 79, 24, 0);
-	layout_place_table(&l, 7, 5);
+	layout_place_band(&l, PANEL_TABLE, 7, 5);
 	assert_int_equal(l.r[PANEL_TABLE].h, 0);
+}
+
+/*
+ * Two bands: the thrashing view placed first lies just above the bands
+ * below the grids; the table placed after it goes above it, and both come
+ * out of the grids' 16 rows at 80x24 while those keep 8.
+ */
+static void
+t_two_bands(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 80, 24, 0);
+	layout_place_band(&l, PANEL_THRASH, 7, 4);
+	assert_int_equal(l.r[PANEL_THRASH].y, 2 + 16 - 7);
+	assert_int_equal(l.r[PANEL_THRASH].h, 7);
+	layout_place_band(&l, PANEL_TABLE, 8, 5);   /* 9 - 8 kept: 1 row, fewer than 5 */
+	assert_int_equal(l.r[PANEL_TABLE].h, 0);
+	assert_int_equal(l.r[PANEL_PAGES].h, 9);
+	layout_compute(&l, 160, 48, 0);             /* grids: 48 - 9 = 39 rows */
+	layout_place_band(&l, PANEL_THRASH, 7, 4);
+	layout_place_band(&l, PANEL_TABLE, 8, 5);
+	assert_int_equal(l.r[PANEL_TABLE].y, 2 + 39 - 7 - 8);
+	assert_int_equal(l.r[PANEL_TABLE].y + l.r[PANEL_TABLE].h, l.r[PANEL_THRASH].y);
+	assert_int_equal(l.r[PANEL_THRASH].y + 7, l.r[PANEL_TLB].y);
+	assert_int_equal(l.r[PANEL_PAGES].h, 39 - 15);
+	assert_sane(&l);
 }
 
 static void
@@ -326,7 +354,8 @@ t_hit(void **state)
 
 	(void)state;
 	layout_compute(&l, 160, 48, 0);
-	layout_place_table(&l, 7, 5);
+	layout_place_band(&l, PANEL_THRASH, 7, 4);
+	layout_place_band(&l, PANEL_TABLE, 7, 5);
 	for (p = 0; p < PANEL_COUNT; p++) {
 		const struct rect *r = &l.r[p];
 
@@ -384,6 +413,7 @@ main(void)
 		cmocka_unit_test(t_grid_cols),
 		cmocka_unit_test(t_bigger_is_bigger),
 		cmocka_unit_test(t_table_band),
+		cmocka_unit_test(t_two_bands),
 		cmocka_unit_test(t_hit),
 		cmocka_unit_test(t_scroll_top),
 	};

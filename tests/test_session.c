@@ -319,6 +319,9 @@ static const struct {
 	    "display.compare: expected 2 to 4 policies, found 1" } },
 	{ "{\"vmscope\": 1, \"display\": {\"compare\": \"opt,lru\"}}", 1,
 	  { "display.compare: expected an array, found the string \"opt,lru\"" } },
+	{ "{\"vmscope\": 1, \"display\": {\"thrash\": \"yes\", \"trash\": true}}", 2,
+	  { "display.thrash: expected true or false, found the string \"yes\"",
+	    "display.trash: unknown key; did you mean \"thrash\"?" } },
 	{ "{\"vmscope\": 1, \"display\": [true]}", 1,
 	  { "display: expected an object, found an array" } },
 };
@@ -652,7 +655,8 @@ t_save_keeps_everything(void **state)
 	    "\"processes\": [{\"pid\": 7, \"name\": \"a.b-c_d\", "
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
-	    "\"display\": {\"compare\": [\"clock\", \"fifo\", \"opt\"], \"table\": true}, "
+	    "\"display\": {\"compare\": [\"clock\", \"fifo\", \"opt\"], \"table\": true, "
+	    "\"thrash\": true}, "
 	    "\"expect\": {\"faults_of\": {\"7\": 1}, \"hits\": 0}}";
 	struct session s, t;
 	struct seen seen;
@@ -680,6 +684,7 @@ t_save_keeps_everything(void **state)
 	assert_int_equal(t.cursor, 1);
 	assert_int_equal(promises_count(t.expect), 2);
 	assert_true(t.display.table);
+	assert_true(t.display.thrash);
 	assert_int_equal(t.display.ncompare, 3);
 	assert_int_equal(t.display.compare[0], policy_find("clock"));
 	assert_int_equal(t.display.compare[2], policy_find("opt"));

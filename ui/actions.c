@@ -224,6 +224,19 @@ act_table(struct app *a)
 }
 
 static unsigned
+act_thrash(struct app *a)
+{
+	a->thrash_on = !a->thrash_on;
+	app_follow(a);
+	panels_place(a, COLS, LINES);
+	if (a->thrash_on && a->layout.r[PANEL_THRASH].h == 0)
+		app_aside(a, "thrashing view on, but this screen has no room for it (key T)");
+	else
+		app_aside(a, "thrashing view %s (key T)", a->thrash_on ? "shown" : "hidden");
+	return (R_RELAYOUT);
+}
+
+static unsigned
 act_working_set(struct app *a)
 {
 	a->ws_marks = !a->ws_marks;

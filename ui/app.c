@@ -24,6 +24,14 @@ op_events(struct app *a, size_t k)
 	return (&a->counted.list);
 }
 
+static void
+forget_thrash(struct app *a)
+{
+	if (a->thrash.built)
+		thrash_free(&a->thrash.s);
+	a->thrash.built = false;
+}
+
 static unsigned
 count_events(void *ctx, size_t k)
 {
@@ -45,6 +53,7 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->g = glyphs_get(opt->ascii);
 	a->scene.h = a->h;
 	a->table_on = s->display.table;
+	a->thrash_on = s->display.thrash;
 	a->comparing = s->display.ncompare > 0;
 	if (a->comparing)
 		compare_choose(&a->compare, s->display.compare, s->display.ncompare);
@@ -65,6 +74,7 @@ app_free(struct app *a)
 	machine_free(a->m);
 	a->m = NULL;
 	scene_free(&a->scene);
+	forget_thrash(a);
 	compare_forget(&a->compare);
 	sweep_forget(&a->sweep);
 }
@@ -96,6 +106,12 @@ app_follow(struct app *a)
 	a->scene.m = a->m;
 	if (a->table_on)
 		scene_move(&a->scene, a->anim.op, a->s->cursor);
+	if (a->thrash_on && !(a->thrash.built && a->thrash.done == a->s->cursor)) {
+		forget_thrash(a);
+		thrash_build(a->h, a->s->cursor, THRASH_VIEW_POINTS, &a->thrash.s);
+		a->thrash.done = a->s->cursor;
+		a->thrash.built = true;
+	}
 	if (a->comparing)
 		compare_move(&a->compare, a->h, a->anim.op, a->s->cursor);
 	if (a->sweeping)
@@ -117,6 +133,7 @@ app_forget(struct app *a)
 {
 	a->counted.valid = false;
 	scene_forget(&a->scene);
+	forget_thrash(a);
 	compare_forget(&a->compare);
 	sweep_forget(&a->sweep);
 	anim_set_length(&a->anim, history_length(a->h), &a->src);

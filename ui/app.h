@@ -24,6 +24,7 @@
 #include "session.h"
 #include "sweep_screen.h"
 #include "theme.h"
+#include "thrash.h"
 #include "ui.h"
 
 /* What a handler asks the loop to do: a bit set. */
@@ -42,6 +43,16 @@ enum panel_choice { CHOICE_AUTO, CHOICE_SHOWN, CHOICE_HIDDEN };
 enum mode { MODE_NORMAL, MODE_PROMPT, MODE_CONFIRM, MODE_HELP, MODE_NOTES, MODE_QUIZ };
 enum prompt_for { PROMPT_COMMAND, PROMPT_SAVE_AS };
 enum confirm_for { CONFIRM_DISCARD, CONFIRM_QUIT, CONFIRM_REPLACE };
+
+/* The thrashing view's series, kept for the position it was built at. */
+struct thrash_cache {
+	bool built;
+	size_t done;                    /* operations complete when it was built */
+	struct thrash_series s;
+};
+
+/* Accesses the thrashing view's series holds: more than any screen's width. */
+#define THRASH_VIEW_POINTS 512
 
 /* The events of one operation, kept so counting them twice is free. */
 struct event_cache {
@@ -63,6 +74,8 @@ struct app {
 	struct scene scene;             /* the same, for the frames-by-time table */
 	bool table_on;                  /* the table is on screen (f) */
 	bool ws_marks;                  /* working-set pages are marked (w) */
+	bool thrash_on;                 /* the thrashing view is on screen (T) */
+	struct thrash_cache thrash;     /* its series, for the position */
 	bool comparing;                 /* the comparison fills the screen (c) */
 	struct comparison compare;      /* its policies, each at the position */
 	bool sweeping;                  /* the sweep chart fills the screen (S) */

@@ -14,6 +14,9 @@ static const struct glyphs unicode = {
 	.bullet = "\u25b8", .playing = "\u25b6", .paused = "\u2016",
 	.times = "\u00d7", .enter = "\u23ce", .more = "\u2026",
 	.struck_before = "", .struck_each = "\u0336",
+	.bar = { " ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587",
+		 "\u2588" },
+	.fits = "\u2500", .over = "\u2501", .stops = "\u25b2",
 	.h = "\u2500", .v = "\u2502", .tl = "\u250c", .tr = "\u2510",
 	.bl = "\u2514", .br = "\u2518",
 };
@@ -28,6 +31,8 @@ static const struct glyphs ascii = {
 	.bullet = ">", .playing = ">", .paused = "||",
 	.times = "x", .enter = "Enter", .more = "...",
 	.struck_before = "-", .struck_each = "",
+	.bar = { " ", "_", ".", "-", ":", "=", "+", "*", "#" },
+	.fits = "-", .over = "=", .stops = "^",
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
 };
 
@@ -41,8 +46,8 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->swapped, "page in swap (read back on its next use)" },
 		{ g->dropped, "page evicted clean, never written: no copy anywhere" },
 		{ g->refused, "an access refused: no page is mapped there" },
-		{ g->in_ws, "before a page (key w): in the working set, used in its "
-		    "process's last tau accesses" },
+		{ g->in_ws, "before a page (key w): in the working set (the last tau "
+		    "accesses)" },
 		{ g->cow, "copy-on-write page in a frame (read-only: a write traps)" },
 		{ g->cow_swapped, "copy-on-write page in swap" },
 		{ g->shared, "shared-mapping page in a frame (others map it too)" },

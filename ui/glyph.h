@@ -34,6 +34,10 @@ struct glyphs {
 	/* a page struck through: struck_before, then each character followed
 	 * by struck_each (a combining stroke, or nothing) */
 	const char *struck_before, *struck_each;
+	/* the thrashing view: a bar of 0 to 8 eighths; the frames line where the
+	 * working sets fit in the frames, where they do not, where they stop */
+	const char *bar[9];
+	const char *fits, *over, *stops;
 	/* box drawing */
 	const char *h, *v, *tl, *tr, *bl, *br;
 };

@@ -85,6 +85,7 @@ add_legends(struct help *h, const struct glyphs *g)
 		{ "loaded", "step it was loaded; used: step it was last used" },
 	};
 	struct glyph_meaning m[GLYPH_LEGEND_MAX];
+	char rate[HELP_WIDTH];
 	size_t i, n = glyphs_legend(g, m, GLYPH_LEGEND_MAX);
 	char struck[16];
 
@@ -112,6 +113,16 @@ add_legends(struct help *h, const struct glyphs *g)
 	add_legend(h, struck, -1, "the page that fault evicted");
 	add_legend(h, " ", -1, "(blank, fault row) a hit");
 	add_legend(h, "!", -1, "refused: segmentation or protection fault, out of memory");
+	add_line(h, "", false);
+	add_line(h, "Thrashing view (T)", true);
+	snprintf(rate, sizeof rate, "fault rate: faults among the last %d accesses, a column "
+	    "an access", THRASH_RATE_WINDOW);
+	add_legend(h, g->bar[8], EL_CHART, rate);
+	add_legend(h, g->bar[4], EL_OVER, "sum of the working sets, the part above the frames");
+	add_legend(h, g->fits, -1, "the frames line: the working sets fit in the frames");
+	add_legend(h, g->over, EL_OVER, "they do not fit; under it, the part up to the frames");
+	add_legend(h, g->stops, EL_OVER, "where they stop fitting");
+	add_legend(h, "3", -1, "processes alive at each access (+: ten or more)");
 	add_line(h, "", false);
 	add_line(h, "Page-table columns", true);
 	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)

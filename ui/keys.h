@@ -65,6 +65,8 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "frames-by-time table", act_table) \
 	X(ACT_WORKING_SET, GROUP_VIEW, 'w', 0, "w", NULL, \
 	  "mark working-set pages", act_working_set) \
+	X(ACT_THRASH, GROUP_VIEW, 'T', 0, "T", NULL, \
+	  "thrashing view", act_thrash) \
 	X(ACT_COMPARE, GROUP_VIEW, 'c', 0, "c", NULL, \
 	  "compare policies", act_compare) \
 	X(ACT_SWEEP, GROUP_VIEW, 'S', 0, "S", NULL, \

@@ -159,7 +159,7 @@ grid_rows(const struct layout *l)
 }
 
 void
-layout_place_table(struct layout *l, int rows, int min_rows)
+layout_place_band(struct layout *l, enum panel band, int rows, int min_rows)
 {
 	int grids = grid_rows(l), give = grids - LAYOUT_GRID_KEEP_ROWS;
 	int p;
@@ -172,7 +172,7 @@ layout_place_table(struct layout *l, int rows, int min_rows)
 		return;
 	for (p = PANEL_PAGES; p <= PANEL_SWAP; p++)
 		l->r[p].h -= l->r[p].w > 0 ? give : 0;
-	l->r[PANEL_TABLE] = (struct rect){ 0, 2 + grids - give, l->cols, give };
+	l->r[band] = (struct rect){ 0, 2 + grids - give, l->cols, give };
 }
 
 int

@@ -23,6 +23,7 @@ enum panel {
 	PANEL_FRAMES,
 	PANEL_SWAP,
 	PANEL_TABLE,    /* the frames-by-time table, a band under the grids */
+	PANEL_THRASH,   /* the thrashing view, a band under the grids */
 	PANEL_TLB,
 	PANEL_NARRATION,
 	PANEL_STATS,
@@ -61,16 +62,17 @@ struct layout {
  */
 void layout_compute(struct layout *l, int cols, int rows, unsigned flags);
 
-/* Rows the grid panels keep when the table takes a band under them. */
+/* Rows the grid panels keep when bands are taken from under them. */
 #define LAYOUT_GRID_KEEP_ROWS 8
 
 /*
- * Gives the frames-by-time table a band across the screen under the grid
- * panels, `rows` high, taken from their height as long as they keep
- * LAYOUT_GRID_KEEP_ROWS; fewer if not, and none if fewer than min_rows
- * would be left.  Call after layout_compute.
+ * Gives `band` (the frames-by-time table, the thrashing view) a band
+ * across the screen under the grid panels, `rows` high, taken from their
+ * height as long as they keep LAYOUT_GRID_KEEP_ROWS; fewer if not, and
+ * none if fewer than min_rows would be left.  A band placed after another
+ * goes above it.  Call after layout_compute.
  */
-void layout_place_table(struct layout *l, int rows, int min_rows);
+void layout_place_band(struct layout *l, enum panel band, int rows, int min_rows);
 
 /*
  * Screen rows per row of a list of `count` rows shown in `h` rows: in

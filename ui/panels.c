@@ -4,8 +4,8 @@
  * table and the frames; the TLB when the machine has one; swap when
  * anything is or goes there in the session.  The teacher's keys (1-5)
  * show or hide a panel over that rule, and a panel the event being shown
- * touches is shown whatever was chosen.  The frames-by-time table, when
- * on, takes a band under the grids.
+ * touches is shown whatever was chosen.  The frames-by-time table and the
+ * thrashing view, when on, take bands under the grids, the table above.
  */
 #include "app.h"
 #include "view.h"
@@ -95,6 +95,10 @@ void
 panels_place(struct app *a, int cols, int rows)
 {
 	layout_compute(&a->layout, cols, rows, panels_layout_flags(a));
+	if (a->thrash_on)
+		layout_place_band(&a->layout, PANEL_THRASH, THRASH_PANEL_ROWS,
+		    THRASH_PANEL_MIN_ROWS);
 	if (a->table_on)
-		layout_place_table(&a->layout, table_panel_rows(a), table_panel_min_rows());
+		layout_place_band(&a->layout, PANEL_TABLE, table_panel_rows(a),
+		    table_panel_min_rows());
 }

@@ -47,6 +47,8 @@
 	X(EL_ERROR)         /* a refused command, a failed save */ \
 	X(EL_NOTICE)        /* a saved session, an explained cell */ \
 	X(EL_WORKING_SET)   /* the mark of a page in its process's working set (w) */ \
+	X(EL_CHART)         /* the bars of the thrashing view */ \
+	X(EL_OVER)          /* working sets past the frames, in the thrashing view */ \
 	X(EL_PROC1) X(EL_PROC2) X(EL_PROC3) X(EL_PROC4) X(EL_PROC5) X(EL_PROC6)
 
 #define THEME_ENUM(e) e,

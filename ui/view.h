@@ -32,11 +32,16 @@ struct view {
 #define VIEW_STACK_MAX 8
 
 extern const struct view view_title, view_address, view_pages, view_page_table,
-	view_frames, view_swap, view_table, view_tlb, view_narration, view_stats, view_prompt;
+	view_frames, view_swap, view_table, view_thrash, view_tlb, view_narration, view_stats,
+	view_prompt;
 
 /* table_panel.c: the rows the table's band asks for, and the fewest it can use. */
 int table_panel_rows(const struct app *a);
 int table_panel_min_rows(void);
+
+/* thrash_panel.c: the rows its band asks for, and the fewest it can use. */
+#define THRASH_PANEL_ROWS 7
+#define THRASH_PANEL_MIN_ROWS 4
 
 /* Whether the pages panel shows every process's grid at once (stacked). */
 bool pages_all_stacked(const struct app *a);

@@ -15,6 +15,7 @@ static const struct view *const views[PANEL_COUNT] = {
 	[PANEL_FRAMES] = &view_frames,
 	[PANEL_SWAP] = &view_swap,
 	[PANEL_TABLE] = &view_table,
+	[PANEL_THRASH] = &view_thrash,
 	[PANEL_TLB] = &view_tlb,
 	[PANEL_NARRATION] = &view_narration,
 	[PANEL_STATS] = &view_stats,
