@@ -26,19 +26,20 @@ static const struct {
 
 #define STAT_KEY(f) #f,
 static const char *const promise_keys[] = {
-	PROMISE_STATS(STAT_KEY) "faults_of", "frames", NULL
+	PROMISE_STATS(STAT_KEY) "faults_of", "frames", "working_sets", NULL
 };
 #undef STAT_KEY
 
 #define NSTATS (sizeof stat_table / sizeof stat_table[0])
 
 /* In the order they are written. */
-enum claim_kind { CLAIM_STAT, CLAIM_FAULTS_OF, CLAIM_FRAME };
+enum claim_kind { CLAIM_STAT, CLAIM_FAULTS_OF, CLAIM_FRAME, CLAIM_WORKING_SET };
 
 struct claim {
 	enum claim_kind kind;
 	uint64_t key;           /* stat_table index, pid or frame */
-	uint64_t value;         /* a count; for a frame, the pid (0: free) */
+	uint64_t value;         /* a count, a working set's pages; for a frame,
+				 * the pid (0: free) */
 	uint64_t vpn;           /* for a frame */
 };
 
@@ -71,6 +72,7 @@ by_kind_and_key(const void *a, const void *b)
 
 static const char *const map_names[] = {
 	[CLAIM_FAULTS_OF] = "faults_of", [CLAIM_FRAME] = "frames",
+	[CLAIM_WORKING_SET] = "working_sets",
 };
 
 /* "1:0x7" or "free" into pr->value (pid) and pr->vpn. */
@@ -98,7 +100,10 @@ read_owner(struct json_reader *r, const struct cJSON *v, const char *path,
 	return -1;
 }
 
-/* One member of "faults_of" (pid -> count) or "frames" (frame -> owner). */
+/*
+ * One member of "faults_of" (pid -> count), "frames" (frame -> owner) or
+ * "working_sets" (pid -> pages).
+ */
 static void
 read_member(struct json_reader *r, const struct cJSON *item, const char *parent,
 	    enum claim_kind kind, struct promises *e)
@@ -178,6 +183,7 @@ promises_read(struct json_reader *r, const struct cJSON *v, const char *path)
 	}
 	read_map(r, v, path, CLAIM_FAULTS_OF, e);
 	read_map(r, v, path, CLAIM_FRAME, e);
+	read_map(r, v, path, CLAIM_WORKING_SET, e);
 	if (e->n)
 		qsort(e->p, e->n, sizeof *e->p, by_kind_and_key);
 	find_twins(r, e, path);
@@ -203,7 +209,7 @@ owner_text(uint64_t pid, uint64_t vpn, char *buf, size_t size)
 void
 promises_write(const struct promises *e, struct cJSON *obj)
 {
-	struct cJSON *x, *maps[3] = { NULL, NULL, NULL };
+	struct cJSON *x, *maps[4] = { NULL, NULL, NULL, NULL };
 	char key[24], owner[48];
 	size_t i;
 
@@ -249,15 +255,18 @@ check_one(struct json_reader *r, const struct claim *pr, const struct machine *m
 	json_path_key(want, sizeof want, "expect", map_names[pr->kind]);
 	snprintf(key, sizeof key, "%llu", (unsigned long long)pr->key);
 	json_path_key(path, sizeof path, want, key);
-	if (pr->kind == CLAIM_FAULTS_OF) {
+	if (pr->kind == CLAIM_FAULTS_OF || pr->kind == CLAIM_WORKING_SET) {
+		bool faults = pr->kind == CLAIM_FAULTS_OF;
+
 		p = machine_process(m, (int)pr->key);
 		if (!p)
 			json_problem(r, path, "the notes promise process %s, the replay has "
 			    "no such process at the end", key);
-		else if (p->faults != pr->value)
-			json_problem(r, path, "the notes promise %llu faults, the replay "
+		else if ((faults ? p->faults : p->ws.size) != pr->value)
+			json_problem(r, path, "the notes promise %llu %s, the replay "
 			    "gives %llu", (unsigned long long)pr->value,
-			    (unsigned long long)p->faults);
+			    faults ? "faults" : "pages in the working set",
+			    (unsigned long long)(faults ? p->faults : p->ws.size));
 		return;
 	}
 	owner_text(pr->value, pr->vpn, want, sizeof want);

@@ -6,6 +6,7 @@
  *     "faults": 9, "writebacks": 2, ...        counters of struct stats
  *     "faults_of": { "1": 8, "2": 1 },         page faults per process
  *     "frames": { "0": "1:0x7", "3": "free" }  what a frame holds: PID:VPN
+ *     "working_sets": { "1": 2, "2": 3 }      pages in each process's working set
  *   }
  *
  * The counters are accesses, hits, faults, evictions, writebacks, tlb_hits,

@@ -657,7 +657,7 @@ t_save_keeps_everything(void **state)
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
 	    "\"display\": {\"compare\": [\"clock\", \"fifo\", \"opt\"], \"table\": true, "
 	    "\"thrash\": true}, "
-	    "\"expect\": {\"faults_of\": {\"7\": 1}, \"hits\": 0}}";
+	    "\"expect\": {\"faults_of\": {\"7\": 1}, \"hits\": 0, \"working_sets\": {\"7\": 1}}}";
 	struct session s, t;
 	struct seen seen;
 	char *once, *twice;
@@ -682,7 +682,7 @@ t_save_keeps_everything(void **state)
 	assert_string_equal(t.title, "T\xc3\xa9st \"q\"\n");
 	assert_string_equal(history_text(t.history, 1), "  r   0x1  ");
 	assert_int_equal(t.cursor, 1);
-	assert_int_equal(promises_count(t.expect), 2);
+	assert_int_equal(promises_count(t.expect), 3);
 	assert_true(t.display.table);
 	assert_true(t.display.thrash);
 	assert_int_equal(t.display.ncompare, 3);
