@@ -190,6 +190,9 @@ grep -qF "have been changed since" "$work/mine.json" ||
 lesson 80 24 14
 t send-keys -t ui Escape
 wait_gone "n or Esc: back to the session"
+# Without the thrashing view's band (the lesson opens with it), as before it.
+t send-keys -t ui T
+wait_for "thrashing view hidden (key T)"
 has "2 more" || fail "lesson 14 at 80x24: the swap list is cut with no word of slots 14 and 15"
 # Both processes are drawn: Tab does not claim to show one.
 t send-keys -t ui Tab

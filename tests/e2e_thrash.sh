@@ -21,8 +21,8 @@
 # accesses, 4 through access 16, 5 at access 17 (step 18, third's first
 # page: over the 4 frames, ▲), 6 after: the frames line is 16 thin, ▲,
 # 13 heavy; "over by 2 since step 18"; 2 processes for 12 accesses, then
-# 3.  At 160x48 each access takes 3 columns.  A session's display.thrash
-# opens with the view; --ascii draws the line with - ^ =.
+# 3.  At 160x48 each access takes 3 columns.  The lesson's display.thrash
+# opens it with the view; --ascii draws the line with - ^ =.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
@@ -32,10 +32,19 @@ name=e2e_thrash
 . "$(dirname "$0")/tmux_harness.sh"
 
 printf 'r 0x0\nr 0x1000\nr 0x2000\nr 0x3000\nr 0x4000\n' > "$work/five"
+servers=0
+
+# fresh: a new tmux server for the next screen (a server being killed may
+# still hold the old socket).
+fresh() {
+	t kill-server 2>/dev/null
+	servers=$((servers + 1))
+	sock="vmscope-$name-$$-$servers"
+}
 
 # start COLS ROWS LANG: the script of five reads, at its end.
 start() {
-	t kill-server 2>/dev/null
+	fresh
 	t new-session -d -s ui -x "$1" -y "$2" \
 	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --tau 3 --frames 8 --tlb 0 --script '$work/five'; exec sleep 600"
 	wait_for "step 0/5"
@@ -69,7 +78,7 @@ has " 0 #  1 # *2 # *3 #" || fail "--ascii: pages 2 and 3 are not marked with *"
 
 # lesson COLS ROWS LANG: lesson 14, its notes closed, at its end.
 lesson() {
-	t kill-server 2>/dev/null
+	fresh
 	t new-session -d -s ui -x "$1" -y "$2" \
 	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --lesson 14; exec sleep 600"
 	wait_for "n or Esc: back to the session"
@@ -88,9 +97,7 @@ for size in "80 24 1" "160 48 3"; do
 	set -- $size
 	at="${1}x$2"
 	lesson "$1" "$2" C.UTF-8
-	has "thrashing ·" && fail "$at: the view is on before the key"
-	t send-keys -t ui T
-	wait_for "thrashing view shown (key T)"
+	has "thrashing ·" || fail "$at: lesson 14 (display.thrash) opens without the view"
 	rate="████▇▆▅▄▄▄▃▂▁   ▁▂▃▄▄▅▆▇██████"
 	line="────────────────▲━━━━━━━━━━━━━"
 	procs="222222222222333333333333333333"
@@ -123,23 +130,25 @@ done
 
 # The table and the view together at 160x48: the table above.
 lesson 160 48 C.UTF-8
-t send-keys -t ui T f
+t send-keys -t ui f
 wait_for "frames by time"
 wait_for "thrashing ·"
 table_row=$(screen | grep -n "frames by time" | cut -d: -f1)
 view_row=$(screen | grep -n "thrashing ·" | cut -d: -f1)
 [ "$table_row" -lt "$view_row" ] || fail "160x48: the table is not above the view"
 
-# display.thrash opens a session with the view; --ascii.
-sed 's/"cursor": 0,/"cursor": 0, "display": {"thrash": true},/' \
-    "$VMSCOPE_DATADIR/lessons/14-thrashing.json" > "$work/thrash.json"
-t kill-server 2>/dev/null
-t new-session -d -s ui -x 80 -y 24 \
-    "env TERM=tmux-256color LANG=C LC_ALL=C '$VMSCOPE' '$work/thrash.json'; exec sleep 600"
-wait_for "n or Esc: back to the session"
-t send-keys -t ui Escape G
-wait_for "step 31/31"
+# --ascii, and T on a session without display.thrash: a script.
+lesson 80 24 C
 has "4 frames    ----------------^=============-" || fail "--ascii: the frames line"
-has "thrashing - accesses 1-30" || fail "display.thrash: the view is not on"
+has "thrashing - accesses 1-30" || fail "--ascii: the title"
+start 80 24 C.UTF-8
+has "thrashing ·" && fail "a script opens with the view"
+t send-keys -t ui T
+wait_for "thrashing view shown (key T)"
+# Five faults in five accesses: 1 of 1 ... 5 of 5, full bars, 3 columns each;
+# the working sets 1 2 3 3 3 pages (tau 3) fit in the 8 frames.
+has "fault rate  ███████████████ " || fail "the script's five faults are not full bars"
+has "5 of last 5" || fail "the script's latest fault rate"
+has "fits" || fail "the script's working sets do not fit in 8 frames"
 
 exit 0

@@ -184,10 +184,12 @@ expect "lesson 5: the re-fault" "PAGE FAULT (event 4 of"
 expect "lesson 5: the re-fault's words" "0x1 was evicted clean at step 4 and never written"
 refute "lesson 5: page 0x1 was touched" "never touched"
 
-# Lesson 14's evicted working sets are dropped, not untouched.
+# Lesson 14's evicted working sets are dropped, not untouched (its
+# thrashing view hidden, so every process's grid fits).
 start "--lesson 14"
-keys G
+keys G T
 expect "lesson 14 at its end" "step 31/31"
+expect "lesson 14: the view hidden" "thrashing view hidden (key T)"
 expect "lesson 14: web's evicted pages" "0 ◌  1 ◌  2 ·"
 
 start "--lesson 5 --ascii"
