@@ -9,7 +9,9 @@
 #include "json.h"
 #include "policy.h"
 
-static const char *const display_keys[] = { "table", "thrash", "compare", NULL };
+static const char *const display_keys[] = {
+	"table", "thrash", "working_sets", "compare", NULL
+};
 
 /* Adds policy index p to the list, refusing a policy given twice. */
 static bool
@@ -67,6 +69,7 @@ display_read(struct json_reader *r, const struct cJSON *v, const char *path,
 		return;
 	json_get_bool(r, v, path, "table", JSON_OPTIONAL, &d->table);
 	json_get_bool(r, v, path, "thrash", JSON_OPTIONAL, &d->thrash);
+	json_get_bool(r, v, path, "working_sets", JSON_OPTIONAL, &d->working_sets);
 	list = json_member(r, v, path, "compare", JSON_OPTIONAL, cpath);
 	if (list)
 		read_compare(r, list, cpath, d);
@@ -77,13 +80,15 @@ display_write(struct cJSON *doc, const struct display *d)
 {
 	struct cJSON *obj, *list;
 
-	if (!d->table && !d->thrash && !d->ncompare)
+	if (!d->table && !d->thrash && !d->working_sets && !d->ncompare)
 		return;
 	obj = json_put_object(doc, "display");
 	if (d->table)
 		json_put_bool(obj, "table", true);
 	if (d->thrash)
 		json_put_bool(obj, "thrash", true);
+	if (d->working_sets)
+		json_put_bool(obj, "working_sets", true);
 	if (!d->ncompare)
 		return;
 	list = json_put_array(obj, "compare");

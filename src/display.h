@@ -4,7 +4,7 @@
  * Hints only: the machine and its events never depend on them.
  *
  * In a session file: "display": {"table": true, "thrash": true,
- * "compare": ["opt", "lru"]}.
+ * "working_sets": true, "compare": ["opt", "lru"]}.
  */
 #ifndef VMSCOPE_DISPLAY_H
 #define VMSCOPE_DISPLAY_H
@@ -17,6 +17,7 @@
 struct display {
 	bool table;                 /* the frames-by-time table is on screen */
 	bool thrash;                /* the thrashing view is on screen */
+	bool working_sets;          /* the pages of each working set are marked */
 	unsigned ncompare;          /* 0, or DISPLAY_COMPARE_MIN..DISPLAY_COMPARE_MAX: open in */
 	int compare[DISPLAY_COMPARE_MAX];   /* the comparison of these policies */
 };

@@ -656,7 +656,7 @@ t_save_keeps_everything(void **state)
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
 	    "\"display\": {\"compare\": [\"clock\", \"fifo\", \"opt\"], \"table\": true, "
-	    "\"thrash\": true}, "
+	    "\"thrash\": true, \"working_sets\": true}, "
 	    "\"expect\": {\"faults_of\": {\"7\": 1}, \"hits\": 0, \"working_sets\": {\"7\": 1}}}";
 	struct session s, t;
 	struct seen seen;
@@ -685,6 +685,7 @@ t_save_keeps_everything(void **state)
 	assert_int_equal(promises_count(t.expect), 3);
 	assert_true(t.display.table);
 	assert_true(t.display.thrash);
+	assert_true(t.display.working_sets);
 	assert_int_equal(t.display.ncompare, 3);
 	assert_int_equal(t.display.compare[0], policy_find("clock"));
 	assert_int_equal(t.display.compare[2], policy_find("opt"));

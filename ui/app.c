@@ -54,6 +54,7 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->scene.h = a->h;
 	a->table_on = s->display.table;
 	a->thrash_on = s->display.thrash;
+	a->ws_marks = s->display.working_sets;
 	a->comparing = s->display.ncompare > 0;
 	if (a->comparing)
 		compare_choose(&a->compare, s->display.compare, s->display.ncompare);
