@@ -22,7 +22,8 @@
 # page: over the 4 frames, ▲), 6 after: the frames line is 16 thin, ▲,
 # 13 heavy; "over by 2 since step 18"; 2 processes for 12 accesses, then
 # 3.  At 160x48 each access takes 3 columns.  The lesson's display.thrash
-# opens it with the view; --ascii draws the line with - ^ =.
+# opens it with the view; --ascii draws the line with - ^ =; a save keeps
+# the marks and leaves out the view once hidden.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN.
@@ -141,6 +142,17 @@ view_row=$(screen | grep -n "thrashing ·" | cut -d: -f1)
 lesson 80 24 C
 has "4 frames    ----------------^=============-" || fail "--ascii: the frames line"
 has "thrashing - accesses 1-30" || fail "--ascii: the title"
+# A save keeps what the screen shows: lesson 14 with the view hidden and
+# the marks on saves working_sets and no thrash.
+lesson 80 24 C.UTF-8
+t send-keys -t ui T w
+wait_for "before a page"
+t send-keys -t ui -l ":save $work/saved.json"
+t send-keys -t ui Enter
+wait_for "saved to"
+grep -qF '"working_sets": true' "$work/saved.json" || fail "the save lost the marks"
+grep -qF '"thrash"' "$work/saved.json" && fail "the save kept the hidden view"
+
 start 80 24 C.UTF-8
 has "thrashing ·" && fail "a script opens with the view"
 t send-keys -t ui T

@@ -125,6 +125,8 @@ app_keep_display(struct app *a)
 	struct display *d = &a->s->display;
 
 	d->table = a->table_on;
+	d->thrash = a->thrash_on;
+	d->working_sets = a->ws_marks;
 	d->ncompare = a->comparing ? a->compare.n : 0;
 	memcpy(d->compare, a->compare.policy, d->ncompare * sizeof *d->compare);
 }

@@ -116,8 +116,9 @@ void app_forget(struct app *a);                 /* the history changed */
 void app_follow(struct app *a);
 /*
  * Puts what the screen shows besides the machine in the session's display,
- * as a save writes it: the table if it is on (f), the comparison's
- * policies if it is open (c, :compare).
+ * as a save writes it: the table if it is on (f), the thrashing view (T),
+ * the working-set marks (w), the comparison's policies if it is open (c,
+ * :compare).
  */
 void app_keep_display(struct app *a);
 const struct event *app_event(const struct app *a);       /* being shown, or NULL */
