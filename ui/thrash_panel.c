@@ -157,9 +157,10 @@ texts(const struct chart *c, enum thrash_row row, char *label, char *value, size
 			snprintf(value, size, "since step %zu", c->s->p[since].step);
 		break;
 	case ROW_PROCS:
-	case ROW_COUNT:
 		snprintf(label, size, "processes");
 		snprintf(value, size, "%u", p->processes);
+		break;
+	case ROW_COUNT:
 		break;
 	}
 }
