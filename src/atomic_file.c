@@ -2,8 +2,11 @@
  * atomic_file.c - a file written whole or not at all, and only where a
  * file may be replaced: sessions, exports and quizzes all go through it.
  *
- * Anything but a regular file (a FIFO, a device, a folder) is refused; a
- * symbolic link is followed to the file it names.  The text goes to a
+ * Anything but a regular file (a FIFO, a device, a folder) is refused, and
+ * so is a read-only file: one the saver may not write, or one with no write
+ * permission for anyone (root may write it, but a 0444 file says "keep"),
+ * since a rename would replace it past its permissions.  A symbolic link
+ * is followed to the file it names.  The text goes to a
  * temporary file in that file's folder, is flushed to the disk, given the
  * old file's mode, owner and group where permitted (or 0644 less the umask
  * for a new file) and renamed over the old one in one step.  On any
@@ -235,6 +238,11 @@ old_file(const char *path, const char *target, const char *done, struct stat *ol
 	if (*exists && !S_ISREG(old->st_mode)) {
 		snprintf(why, size, "%s%s, not a regular file; %s only over regular files",
 		    linked ? "it leads to " : "it is ", kind_of(old->st_mode), done);
+		return -1;
+	}
+	if (*exists && (access(target, W_OK) != 0 || (old->st_mode & 0222) == 0)) {
+		snprintf(why, size, "%s read-only; %s only over files that may be written",
+		    linked ? "it leads to a file that is" : "it is", done);
 		return -1;
 	}
 	return 0;

@@ -14,7 +14,8 @@
 /*
  * Replaces what path leads to with len bytes of text.  A FIFO, device or
  * folder is refused with "it is a FIFO, not a regular file; DONE only over
- * regular files" (done: "sessions are saved", say).  Returns 0, or -1 with
+ * regular files" (done: "sessions are saved", say), a read-only file with
+ * "it is read-only; DONE only over files that may be written".  Returns 0, or -1 with
  * why (without the path) and the old file unchanged.
  */
 int atomic_file_replace(const char *path, const char *text, size_t len, const char *done,

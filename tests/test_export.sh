@@ -113,14 +113,19 @@ ln -s fifo "$tmp/w/to-fifo"
 run 1 "through a link to a FIFO" --export txt "$tmp/w/to-fifo" --pages 1
 [ "$(cat "$tmp/err")" = "vmscope: $tmp/w/to-fifo: cannot write: it leads to a FIFO, not a regular file; files are written only over regular files" ] ||
 	fail "link to a FIFO: $(cat "$tmp/err")"
-# A file in a folder that takes no new file (/proc/version) cannot be
-# replaced, and the message says so (not "No such file" for a file that is there).
-if [ -f /proc/version ]; then
+# A file in a folder that takes no new file (/proc/self/comm, which its
+# process may write) cannot be replaced, and the message says so (not "No
+# such file" for a file that is there); a read-only one (/proc/version,
+# 0444) is refused as such, root or not.
+if [ -f /proc/version ] && [ -w /proc/self/comm ]; then
+	run 1 "over /proc/self/comm" --export md /proc/self/comm --pages 1
+	[ "$(cat "$tmp/err")" = "vmscope: /proc/self/comm: cannot write: it cannot be replaced: no new file can be made beside it in /proc/self (No such file or directory)" ] ||
+		fail "over /proc/self/comm: $(cat "$tmp/err")"
 	run 1 "over /proc/version" --export md /proc/version --pages 1
-	[ "$(cat "$tmp/err")" = "vmscope: /proc/version: cannot write: it cannot be replaced: no new file can be made beside it in /proc (No such file or directory)" ] ||
+	[ "$(cat "$tmp/err")" = "vmscope: /proc/version: cannot write: it is read-only; files are written only over files that may be written" ] ||
 		fail "over /proc/version: $(cat "$tmp/err")"
 else
-	echo "skip: /proc/version (no /proc)"
+	echo "skip: /proc/version and /proc/self/comm (no /proc)"
 fi
 if [ "$(id -u)" -eq 0 ] && mknod "$tmp/w/null" c 1 3 2>/dev/null; then
 	run 1 "over a device (made in the scratch folder)" --export svg "$tmp/w/null" --pages 1

@@ -921,6 +921,39 @@ t_save_only_regular_files(void **state)
 	session_free(&s);
 }
 
+/*
+ * A read-only file is not replaced, although its folder would let a
+ * rename do it (root included: no write bit for anyone means "keep").
+ */
+static void
+t_save_not_over_read_only(void **state)
+{
+	char path[512], link[512];
+	struct session s;
+	struct seen seen;
+	char *before, *after;
+
+	(void)state;
+	assert_int_equal(parse(good, &s, &seen), 0);
+	in_tmp(path, sizeof path, "read-only.json");
+	write_text(path, "{\"vmscope\": 1}\n");
+	assert_int_equal(chmod(path, 0444), 0);
+	before = slurp(path);
+	save_fails(&s, path, "it is read-only; sessions are saved only over files that "
+	    "may be written");
+	in_tmp(link, sizeof link, "to-read-only.json");
+	assert_int_equal(symlink(path, link), 0);
+	save_fails(&s, link, "it leads to a file that is read-only; sessions are saved only "
+	    "over files that may be written");
+	after = slurp(path);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	unlink(link);
+	unlink(path);
+	session_free(&s);
+}
+
 /* A link is written through: the file it names is replaced, the link stays. */
 static void
 t_save_through_a_link(void **state)
@@ -1171,6 +1204,7 @@ main(void)
 		cmocka_unit_test(t_save_failures),
 		cmocka_unit_test(t_save_disk_full),
 		cmocka_unit_test(t_save_only_regular_files),
+		cmocka_unit_test(t_save_not_over_read_only),
 		cmocka_unit_test(t_save_through_a_link),
 		cmocka_unit_test(t_save_too_large),
 		cmocka_unit_test(t_save_long_names),
