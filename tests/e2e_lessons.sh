@@ -1,7 +1,7 @@
 #!/bin/sh
 # e2e_lessons.sh - the lessons as a teacher uses them, in a private tmux
 # server: a lesson opens on its notes and `n` brings them back at any
-# time; the end of a session says so; a long title ends in an ellipsis; a play sped up with + returns to
+# time, and scroll when longer than the screen; the end of a session says so; a long title ends in an ellipsis; a play sped up with + returns to
 # the narration; projector mode at 100x30 and 160x48 shows the swap and
 # TLB panels at a write-back and a TLB fill (lessons 4 and 11), in big
 # letters, and keys 1-5 show or hide panels; a lesson whose operations were changed is saved without
@@ -52,6 +52,20 @@ t send-keys -t ui G
 wait_for "end: 4 faults, 0 hits; g: start again, n: notes"
 t send-keys -t ui g
 wait_gone "end: "
+
+# --- notes longer than the screen scroll, and their end can be read ------
+lesson 80 24 16
+has "(more below)" || fail "lesson 16 at 80x24: the notes page does not say there is more"
+lacks "stays in frame 2" || fail "lesson 16 at 80x24: the notes' last line fits (pick longer notes)"
+t send-keys -t ui NPage
+wait_for "stays in frame 2"
+has "(the end)" || fail "lesson 16 at 80x24: scrolled to the end, the hint still says more"
+t send-keys -t ui Up
+wait_for "(more below)"
+t send-keys -t ui PPage
+wait_for "Notes"
+t send-keys -t ui Escape
+wait_gone "n or Esc: back to the session"
 
 # --- play sped up: the message gives way to the narration ----------------
 lesson 80 24 7

@@ -298,6 +298,7 @@ static unsigned
 act_notes(struct app *a)
 {
 	a->mode = MODE_NOTES;
+	a->notes_scroll = 0;
 	return (R_REDRAW);
 }
 

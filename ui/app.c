@@ -66,7 +66,10 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	panels_learn(a);
 	/* A lesson opens on what it is about. */
 	if (s->notes != NULL && s->notes[0] != '\0')
+	{
 		a->mode = MODE_NOTES;
+		a->notes_scroll = 0;
+	}
 }
 
 void

@@ -92,6 +92,7 @@ struct app {
 
 	enum mode mode;
 	int help_page;
+	int notes_scroll;               /* rows of the notes page off its top */
 	struct lineedit edit;
 	enum prompt_for prompt_for;
 	enum confirm_for confirm_for;

@@ -69,13 +69,37 @@ help_key(struct app *a, int key)
 	return (close_page(a, key));
 }
 
+/* The rows a key scrolls the notes page by (0: it does not scroll it). */
+static int
+notes_scroll_by(const struct app *a, int key)
+{
+	int page = a->layout.rows - 4 > 1 ? a->layout.rows - 4 : 1;
+
+	switch (key) {
+	case KEY_DOWN: return (1);
+	case KEY_UP: return (-1);
+	case KEY_NPAGE: return (page);
+	case KEY_PPAGE: return (-page);
+	default: return (0);
+	}
+}
+
 /*
- * The notes page: n or Escape go back to the session; any other key goes
+ * The notes page: the arrows and PgUp/PgDn scroll it where it is longer
+ * than the screen; n or Escape go back to the session; any other key goes
  * back and does what it does there (space steps on, as lessons say).
  */
 static unsigned
 notes_key(struct app *a, int key)
 {
+	int by = notes_scroll_by(a, key), max = notes_screen_scroll_max(a);
+
+	if (by != 0 && max > 0) {
+		a->notes_scroll += by;
+		a->notes_scroll = a->notes_scroll < 0 ? 0 :
+		    a->notes_scroll > max ? max : a->notes_scroll;
+		return (R_REDRAW);
+	}
 	if (key == 'n' || key == 27 || key == KEY_MOUSE)
 		return (close_page(a, key));
 	a->mode = MODE_NORMAL;

@@ -28,6 +28,8 @@ struct wrap_ctx {
 	const struct narration *n;
 	int first;              /* the row that gets the bullet */
 	int row, limit;         /* rows row .. limit - 1 are drawn */
+	int scroll;             /* the notes page: rows scrolled off the top */
+	bool count_only;        /* the notes page: only count its rows */
 };
 
 static void
@@ -38,9 +40,11 @@ draw_line(void *ctx, const char *line, size_t len)
 	char buf[512];
 	struct pen p;
 
-	if (w->row >= w->limit)
+	if (w->count_only || w->row < w->scroll || w->row - w->scroll >= w->limit) {
+		w->row++;
 		return;
-	pen_at(&p, w->a, w->r, w->row, 1);
+	}
+	pen_at(&p, w->a, w->r, w->row - w->scroll, 1);
 	pen_put(&p, EL_LABEL, w->row == w->first ? w->a->g->bullet : " ");
 	pen_put(&p, EL_TEXT, " ");
 	if (len >= sizeof buf)
@@ -184,61 +188,108 @@ narration_draw(const struct app *a, const struct rect *r)
 	pen_put(&p, EL_HINT, " (n: read it all)");
 }
 
-/* The notes page: a heading on row `row`; returns the next row. */
+/*
+ * The notes page is laid out on rows from 0 down, as long as its text
+ * needs; `scroll` rows are off the top and the body's height is shown.
+ */
+struct notes_page {
+	const struct app *a;
+	const struct rect *body;
+	int scroll;
+	bool count_only;
+};
+
+/* A heading on row `row`; returns the next row. */
 static int
-page_heading(const struct app *a, const struct rect *r, int row, const char *heading)
+page_heading(const struct notes_page *pg, int row, const char *heading)
 {
 	struct pen p;
 
-	pen_at(&p, a, r, row, 1);
-	pen_put(&p, EL_PANEL_TITLE, heading);
+	if (!pg->count_only && row >= pg->scroll && row - pg->scroll < pg->body->h) {
+		pen_at(&p, pg->a, pg->body, row - pg->scroll, 1);
+		pen_put(&p, EL_PANEL_TITLE, heading);
+	}
 	return (row + 1);
 }
 
-/* The notes page: n wrapped from row `row`, bullet first; returns the next row. */
+/* n wrapped from row `row`, bullet first; returns the next row. */
 static int
-page_text(const struct app *a, const struct rect *r, int row, const struct narration *n)
+page_text(const struct notes_page *pg, int row, const struct narration *n)
 {
-	struct wrap_ctx w = { .a = a, .r = r, .n = n, .first = row, .row = row,
-	    .limit = r->h };
+	struct wrap_ctx w = { .a = pg->a, .r = pg->body, .n = n, .first = row, .row = row,
+	    .limit = pg->body->h, .scroll = pg->scroll, .count_only = pg->count_only };
 
-	text_wrap(n->text, r->w - 4, draw_line, &w);
+	text_wrap(n->text, pg->body->w - 4, draw_line, &w);
 	return (w.row);
 }
 
 /*
- * `n`, and the first screen of a session with notes: the notes (behind a
- * caveat once the operations left the lesson's path), then the narration
- * of the moment in full when it says something else.
+ * The notes (behind a caveat once the operations left the lesson's path),
+ * then the narration of the moment in full when it says something else;
+ * returns the rows they take.
  */
+static int
+notes_page_lay_out(const struct notes_page *pg)
+{
+	const struct app *a = pg->a;
+	struct narration now;
+	struct narration notes = { .text = "This session has no notes.", .el = EL_NARRATION };
+	struct narration caveat = { .text = SESSION_NOTES_CAVEAT, .el = EL_NOTICE };
+	int row;
+
+	compose(a, &now);
+	if (a->s->notes != NULL && a->s->notes[0] != '\0')
+		notes.text = a->s->notes;
+	row = page_heading(pg, 0, "Notes");
+	if (!session_on_lesson_path(a->s))
+		row = page_text(pg, row, &caveat);
+	row = page_text(pg, row, &notes);
+	if (now.text != a->s->notes)
+		row = page_text(pg, page_heading(pg, row + 1, "Now"), &now);
+	return (row);
+}
+
+/* The notes page's body: all of the screen but the title and hint rows. */
+static struct rect
+notes_body(const struct app *a)
+{
+	return ((struct rect){ 1, 2, a->layout.cols - 2, a->layout.rows - 3 });
+}
+
+int
+notes_screen_scroll_max(const struct app *a)
+{
+	struct rect body = notes_body(a);
+	struct notes_page pg = { .a = a, .body = &body, .count_only = true };
+	int rows = notes_page_lay_out(&pg);
+
+	return (rows > body.h ? rows - body.h : 0);
+}
+
+/* `n`, and the first screen of a session with notes. */
 void
 notes_screen_draw(const struct app *a)
 {
 	struct rect screen = { 0, 0, a->layout.cols, a->layout.rows };
-	struct rect body = { 1, 2, screen.w - 2, screen.h - 3 };
-	struct narration now;
-	struct narration notes = { .text = "This session has no notes.", .el = EL_NARRATION };
-	struct narration caveat = { .text = SESSION_NOTES_CAVEAT, .el = EL_NOTICE };
+	struct rect body = notes_body(a);
+	int max = notes_screen_scroll_max(a);
+	struct notes_page pg = { .a = a, .body = &body,
+	    .scroll = a->notes_scroll < max ? a->notes_scroll : max };
 	struct pen p;
-	int row;
 
-	compose(a, &now);
 	draw_fill(a, &(struct rect){ 0, 0, screen.w, 1 }, EL_TITLE);
 	pen_at(&p, a, &screen, 0, 0);
 	pen_put(&p, EL_TITLE, " vmscope");
 	pen_put(&p, EL_TITLE, a->g->sep);
 	pen_put_cut(&p, EL_TITLE, a->s->title != NULL ? a->s->title : "untitled");
-	if (a->s->notes != NULL && a->s->notes[0] != '\0')
-		notes.text = a->s->notes;
-	row = page_heading(a, &body, 0, "Notes");
-	if (!session_on_lesson_path(a->s))
-		row = page_text(a, &body, row, &caveat);
-	row = page_text(a, &body, row, &notes) + 1;
-	if (now.text != a->s->notes && row < body.h)
-		page_text(a, &body, page_heading(a, &body, row, "Now"), &now);
+	notes_page_lay_out(&pg);
 	pen_at(&p, a, &screen, screen.h - 1, 0);
-	pen_put(&p, EL_HINT, " n or Esc: back to the session; other keys go back and act"
-	    " (space steps on)");
+	if (max == 0)
+		pen_put(&p, EL_HINT, " n or Esc: back to the session; other keys go back and "
+		    "act (space steps on)");
+	else
+		pen_printf(&p, EL_HINT, " Down/PgDn, Up/PgUp: scroll (%s)%sn or Esc: back to "
+		    "the session", pg.scroll < max ? "more below" : "the end", a->g->sep);
 }
 
 const struct view view_narration = {

@@ -62,6 +62,7 @@ size_t view_visible(const struct app *a, enum panel p);
 void help_screen_draw(const struct app *a);
 int help_screen_pages(const struct app *a);     /* 1, or 2 on small screens */
 void notes_screen_draw(const struct app *a);
+int notes_screen_scroll_max(const struct app *a);   /* rows it can scroll, or 0 */
 void too_small_draw(const struct app *a);
 void compare_screen_draw(const struct app *a);
 void sweep_screen_draw(const struct app *a);
