@@ -6,6 +6,7 @@
 #  - the page-table walk's row is drawn while it is read, P = 0 included;
 #  - the accessed page keeps its pointer all through its access, and the
 #    accessing process's heading says so in words;
+#  - an address too long for the bar leaves out parts, never cuts one;
 #  - a refused access shows no physical address; a page not mapped is
 #    drawn "not mapped" and refused, never as a PTE or a page accessed;
 #  - a process at its frame limit says so, and its heading shows the limit;
@@ -136,6 +137,14 @@ expect "lesson 16: a table's frame" "0   1:PT2"
 expect "lesson 16: the other table's frame" "3   1:PT2"
 expect "lesson 16: page-table frames counted" "PT frames 2"
 expect "lesson 16: the working set in the title" "pid 1 app · ws 3"
+
+# At 80 columns a 48-bit address leaves out what does not fit whole (the
+# level indices), never a number cut short: lesson 18's step 4 ends in
+# frame 13 at 0xd000 (it read "PA 0xd00").
+COLS=80 ROWS=24 start "--lesson 18"
+keys Escape Enter Enter Enter Enter
+expect "lesson 18 at 80x24: step 4" "step 4/4"
+expect "lesson 18 at 80x24: the physical address whole" "PA 0xd000 (frame 13)"
 
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"

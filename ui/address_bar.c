@@ -5,6 +5,7 @@
  * so far have found its frame.  A refused access (segmentation or
  * protection fault) has none: once the refusal is shown, the bar says so.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -127,14 +128,45 @@ not_an_access(struct pen *p, const struct app *a)
 	pen_put(p, EL_PANEL_TITLE, text);
 }
 
+/* Puts text only if it fits whole: a number is never cut. */
+static bool
+put_whole(struct pen *p, enum element el, const char *text)
+{
+	if (text_width(text) > pen_left(p))
+		return (false);
+	pen_put(p, el, text);
+	return (true);
+}
+
+/* " -> PA 0x... (frame N)", the frame dropped where only the address fits. */
+static void
+draw_found(struct pen *p, const struct app *a, uint64_t paddr, int frame)
+{
+	char arrow[32], pa[40], at[32];
+
+	snprintf(arrow, sizeof arrow, "  %s  ", a->g->arrow);
+	snprintf(pa, sizeof pa, "PA 0x%llx", (unsigned long long)paddr);
+	snprintf(at, sizeof at, " (frame %d)", frame);
+	if (text_width(arrow) + text_width(pa) > pen_left(p))
+		return;
+	pen_put(p, EL_TEXT, arrow);
+	pen_put(p, EL_PADDR, pa);
+	put_whole(p, EL_TEXT, at);
+}
+
+/*
+ * The VA, its bits where they fit, its VPN (with each level's index where
+ * they fit), offset and outcome; what does not fit whole is left out, in
+ * that order, rather than cut.
+ */
 static void
 address_draw(const struct app *a, const struct rect *r)
 {
 	const struct event *e = app_access(a);
 	uint64_t paddr = 0;
 	struct pen p;
-	char tail[200], idx[96];
-	int frame;
+	char va[40], vpn[140], offset[40], idx[96];
+	int frame, rest;
 
 	pen_at(&p, a, r, 0, 0);
 	if (a->anim.op == 0) {
@@ -145,16 +177,20 @@ address_draw(const struct app *a, const struct rect *r)
 		not_an_access(&p, a);
 		return;
 	}
-	pen_printf(&p, EL_TEXT, " VA 0x%llx", (unsigned long long)e->vaddr);
+	snprintf(va, sizeof va, " VA 0x%llx", (unsigned long long)e->vaddr);
+	snprintf(offset, sizeof offset, "%soffset 0x%llx", a->g->sep,
+	    (unsigned long long)e->offset);
 	level_indices(a, e, idx, sizeof idx);
-	snprintf(tail, sizeof tail, "  VPN 0x%llx%s%soffset 0x%llx",
-	    (unsigned long long)e->vpn, idx, a->g->sep, (unsigned long long)e->offset);
+	snprintf(vpn, sizeof vpn, "  VPN 0x%llx%s", (unsigned long long)e->vpn, idx);
+	rest = text_width(va) + text_width(offset) + outcome_width(a);
+	if (rest + text_width(vpn) > pen_left(&p))
+		snprintf(vpn, sizeof vpn, "  VPN 0x%llx", (unsigned long long)e->vpn);
+	pen_put(&p, EL_TEXT, va);
 	/* The bits only when they fit beside everything else. */
-	if (bits_width(a) + text_width(tail) + outcome_width(a) <= pen_left(&p))
+	if (bits_width(a) + rest - text_width(va) + text_width(vpn) <= pen_left(&p))
 		draw_bits(&p, a, e);
-	pen_printf(&p, EL_VPN, "  VPN 0x%llx%s", (unsigned long long)e->vpn, idx);
-	pen_put(&p, EL_TEXT, a->g->sep);
-	pen_printf(&p, EL_OFFSET, "offset 0x%llx", (unsigned long long)e->offset);
+	if (!put_whole(&p, EL_VPN, vpn) || !put_whole(&p, EL_OFFSET, offset))
+		return;
 	switch (translation_known(a->events.ev, a->events.n, a->anim.ev,
 	    a->m->cfg.page_size, &frame, &paddr)) {
 	case TR_UNKNOWN:
@@ -163,11 +199,9 @@ address_draw(const struct app *a, const struct rect *r)
 		pen_printf(&p, EL_ERROR, "  %s  " REFUSED, a->g->arrow);
 		return;
 	case TR_FOUND:
-		break;
+		draw_found(&p, a, paddr, frame);
+		return;
 	}
-	pen_printf(&p, EL_TEXT, "  %s  ", a->g->arrow);
-	pen_printf(&p, EL_PADDR, "PA 0x%llx", (unsigned long long)paddr);
-	pen_printf(&p, EL_TEXT, " (frame %d)", frame);
 }
 
 const struct view view_address = {
