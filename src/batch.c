@@ -335,8 +335,7 @@ text_tables(struct run *run)
 	if (m->cfg.levels == 1)
 		return;
 	fprintf(run->out, "%-19s%llu (%.2f per access)\n", "memory refs:",
-		(unsigned long long)stats_mem_refs(&m->stats), m->stats.accesses ?
-		(double)stats_mem_refs(&m->stats) / (double)m->stats.accesses : 0.0);
+		(unsigned long long)stats_mem_refs(&m->stats), stats_refs_per_access(&m->stats));
 	fprintf(run->out, "%-19s%u", "page-table frames:", m->table_frames);
 	for (size_t pid = 1; pid < m->procs_cap; pid++) {
 		const struct process *p = machine_process(m, (int)pid);

@@ -259,6 +259,7 @@ static inline void
 count_refused_refs(struct machine *m, const struct access *a)
 {
 	m->stats.mem_refs += m->stats.table_reads - a->reads_before;
+	m->stats.costed++;
 }
 
 PHASE
@@ -514,6 +515,7 @@ PHASE
 oom_kill(struct machine *m, struct access *a)
 {
 	kill_member(m, a);
+	count_refused_refs(m, a);
 	return a->p->alive ? after_access(m, a) : tick_or_done(m, a);
 }
 
@@ -745,6 +747,7 @@ access_page(struct machine *m, struct access *a)
 		m->stats.hits++;
 	/* Translated by the TLB: the data alone; else a whole walk first. */
 	m->stats.mem_refs += a->tlb_hit && !a->faulted ? 1 : m->cfg.levels + 1;
+	m->stats.costed++;
 	return after_access(m, a);
 }
 

@@ -127,6 +127,8 @@ struct stats {
 	uint64_t zero_fills, swap_ins;
 	uint64_t table_reads;       /* page-table entries the walks read */
 	uint64_t mem_refs;          /* memory references per translation: see below */
+	uint64_t costed;            /* accesses whose references are counted: all but
+				       one still under way */
 	uint64_t minor_faults, major_faults;    /* faults that completed (see process) */
 	uint64_t found_in_memory;   /* faults whose page a sharer had brought back */
 	uint64_t cow_faults, cow_copies;        /* writes to copy-on-write pages */
@@ -137,13 +139,23 @@ struct stats {
  * TLB miss): an access the TLB translates costs 1, the data; one that
  * missed it, or faulted, costs levels + 1, a whole walk and then the data
  * (a fault's walk is counted once: the one that finds the page present
- * after it).  An access refused (segfault, protection, out of memory)
- * costs the entries its walk read.
+ * after it).  An access refused (segfault, protection, out of memory, the
+ * OOM killer's) costs the entries its walk read.
  */
 static inline uint64_t
 stats_mem_refs(const struct stats *s)
 {
 	return s->mem_refs;
+}
+
+/*
+ * Memory references per access, over the accesses whose references are
+ * counted (an access under way has its counted when it ends), 0 before one.
+ */
+static inline double
+stats_refs_per_access(const struct stats *s)
+{
+	return s->costed ? (double)s->mem_refs / (double)s->costed : 0.0;
 }
 
 struct policy_state;

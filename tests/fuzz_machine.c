@@ -335,6 +335,8 @@ fuzz_check_counters(const struct machine *m)
 	size_t pid;
 
 	FUZZ_ASSERT(s->accesses == s->hits + s->faults + s->segfaults + s->protection_faults);
+	/* Every access ended has its memory references counted. */
+	FUZZ_ASSERT(s->costed == s->accesses);
 	/* A fault ends in memory, refused, or with the OOM killer's work. */
 	FUZZ_ASSERT(s->faults == s->minor_faults + s->major_faults + s->out_of_memory +
 		    s->oom_kills);

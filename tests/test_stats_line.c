@@ -225,8 +225,21 @@ t_multi_level_fields(void **state)
 
 	(void)state;
 	s.mem_refs = 4 * 1 + 6 * (2 + 1);
+	s.costed = 10;
 	stats_line_fit(&s, &two_levels, 200, &l);
 	assert_string_equal(value_of(&l, "refs/access"), "2.2");
+	/* An eleventh access under way: counted when it ends, not before. */
+	s.accesses = 11;
+	stats_line_fit(&s, &two_levels, 200, &l);
+	assert_string_equal(value_of(&l, "refs/access"), "2.2");
+	/* None ended yet: no average. */
+	s.costed = 0;
+	s.mem_refs = 0;
+	stats_line_fit(&s, &two_levels, 200, &l);
+	assert_string_equal(value_of(&l, "refs/access"), "-");
+	s = stats(10, 6, 0, 0, 4, 6);
+	s.mem_refs = 4 * 1 + 6 * (2 + 1);
+	s.costed = 10;
 	assert_string_equal(value_of(&l, "PT frames"), "3");
 	/* 2 MiB + 8 KiB = 2056 KiB exactly: the largest unit that holds it whole. */
 	assert_string_equal(value_of(&l, "TLB reach"), "2056 KiB");

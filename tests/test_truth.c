@@ -1482,6 +1482,8 @@ check_history(struct history *h, const char *where)
 			before = after;
 			checked++;
 		}
+		/* an operation ended: its access's memory references are counted */
+		assert_true(before->stats.costed == before->stats.accesses);
 		machine_free(before);
 	}
 	free(r.p);

@@ -6,6 +6,7 @@
 #  - the page-table walk's row is drawn while it is read, P = 0 included;
 #  - the accessed page keeps its pointer all through its access, and the
 #    accessing process's heading says so in words;
+#  - refs/access counts an access once it has ended;
 #  - an address too long for the bar leaves out parts, never cuts one;
 #  - a refused access shows no physical address; a page not mapped is
 #    drawn "not mapped" and refused, never as a PTE or a page accessed;
@@ -145,6 +146,21 @@ COLS=80 ROWS=24 start "--lesson 18"
 keys Escape Enter Enter Enter Enter
 expect "lesson 18 at 80x24: step 4" "step 4/4"
 expect "lesson 18 at 80x24: the physical address whole" "PA 0xd000 (frame 13)"
+
+# refs/access counts an access when it ends: under way, the line keeps the
+# average of the accesses ended (lesson 17: 5 + 1 references after two
+# steps, 3.0; its third access read 2.0 at its SPLIT, 3 accesses for 6).
+start "--lesson 17"
+keys Escape Space
+expect "lesson 17: the first access under way" "accesses 1"
+expect "lesson 17: no access ended, no average" "refs/access -"
+keys Enter Enter
+expect "lesson 17: two accesses ended" "refs/access 3.0"
+keys Space
+expect "lesson 17: the third access under way" "accesses 3"
+expect "lesson 17: the average of the two ended" "refs/access 3.0"
+keys Enter
+expect "lesson 17: three ended, 11 references" "refs/access 3.7"
 
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"

@@ -176,8 +176,11 @@ field(struct stats_line *l, enum field f, const struct stats *s,
 		item(l, "TLB reach", "%s", a);
 		break;
 	case F_REFS:
-		item(l, "refs/access", "%.1f", s->accesses ?
-		    (double)stats_mem_refs(s) / (double)s->accesses : 0.0);
+		/* "-" until an access has ended: one under way is counted at its end */
+		if (s->costed == 0)
+			item(l, "refs/access", "-");
+		else
+			item(l, "refs/access", "%.1f", stats_refs_per_access(s));
 		break;
 	case F_PT_FRAMES:
 		item(l, "PT frames", "%u", shape->table_frames);
