@@ -295,6 +295,15 @@ promises_check(const struct promises *e, const struct machine *m,
 	return r.problems;
 }
 
+bool
+promises_name(const struct promises *e, const char *stat)
+{
+	for (size_t i = 0; e != NULL && i < e->n; i++)
+		if (e->p[i].kind == CLAIM_STAT && strcmp(stat_table[e->p[i].key].name, stat) == 0)
+			return true;
+	return false;
+}
+
 size_t
 promises_count(const struct promises *e)
 {

@@ -18,6 +18,7 @@
 #ifndef VMSCOPE_PROMISE_H
 #define VMSCOPE_PROMISE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "json.h"
@@ -41,6 +42,9 @@ void promises_write(const struct promises *e, struct cJSON *obj);
  */
 unsigned promises_check(const struct promises *e, const struct machine *m,
 			json_report_fn report, void *ctx);
+
+/* Whether e makes a promise on the statistic named `stat` ("zero_fills"). */
+bool promises_name(const struct promises *e, const char *stat);
 
 /* How many promises e makes. */
 size_t promises_count(const struct promises *e);

@@ -4,7 +4,8 @@
  * columns (the smallest screen the UI draws) it fits whatever the
  * figures; percentages rounded to nearest; zero segmentation and
  * protection faults are not shown.  And projector mode's key figures,
- * which keep what the lesson is about (TLB hits, write-backs).
+ * which keep what the lesson is about (TLB hits, write-backs); fields the
+ * session's promises name give way last and join the key figures.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
+#include <cjson/cJSON.h>
 
 #include "layout.h"
 #include "stats_line.h"
@@ -23,14 +25,15 @@ static const char *const words[] = {
 	"TLB reach", "refs/access", "PT frames",
 };
 
-static const struct stats_shape with_tlb = { true, 1, 0, 0, false },
-	no_tlb = { false, 1, 0, 0, false };
+static const struct stats_shape with_tlb = { true, 1, 0, 0, false, NULL },
+	no_tlb = { false, 1, 0, 0, false, NULL };
 /*
  * Two levels, three frames of page tables, huge pages mapped and a TLB
  * whose entries cover 2 MiB and 8 KiB: the line adds TLB reach,
  * refs/access and PT frames.
  */
-static const struct stats_shape two_levels = { true, 2, 3, (2u << 20) + (8u << 10), true };
+static const struct stats_shape two_levels = { true, 2, 3, (2u << 20) + (8u << 10), true,
+	NULL };
 
 /* The line as drawn: a blank, then "label value" items between separators. */
 static void
@@ -134,6 +137,54 @@ t_minor_major_once_shared(void **state)
 	stats_line_fit(&s, &with_tlb, whole - 10, &l);
 	assert_null(value_of(&l, "minor/major"));
 	assert_non_null(value_of(&l, "zero-fills"));
+}
+
+/* The promises of an "expect" object written as JSON. */
+static struct promises *
+promises_of(const char *json)
+{
+	struct json_reader r = { 0 };
+	struct cJSON *v = json_parse(&r, json, strlen(json));
+	struct promises *e;
+
+	assert_non_null(v);
+	e = promises_read(&r, v, "expect");
+	assert_non_null(e);
+	cJSON_Delete(v);
+	return (e);
+}
+
+/*
+ * A field the session's promises name gives way after every other: a
+ * lesson promising zero-fills keeps them where hits, evictions and
+ * write-backs went; projector mode adds them to its key figures.
+ */
+static void
+t_promised_fields_stay(void **state)
+{
+	struct stats s = stats(1234, 567, 89, 12, 600, 634);
+	struct stats_shape shape = with_tlb;
+	struct stats_line l;
+	int whole;
+
+	(void)state;
+	stats_line_fit(&s, &with_tlb, 200, &l);
+	whole = stats_line_width(&l);
+	/* narrow enough for zero-fills, swap-ins and hits to go */
+	stats_line_fit(&s, &with_tlb, whole - 30, &l);
+	assert_null(value_of(&l, "zero-fills"));
+	shape.about = promises_of("{\"zero_fills\": 3, \"tlb_misses\": 4}");
+	stats_line_fit(&s, &shape, whole - 30, &l);
+	assert_true(stats_line_width(&l) <= whole - 30);
+	assert_string_equal(value_of(&l, "zero-fills"), "283");
+	assert_null(value_of(&l, "hits"));
+	assert_null(value_of(&l, "swap-ins"));
+	/* projector mode: the key figures and the promised ones */
+	stats_line_key(&s, &shape, 200, &l);
+	assert_string_equal(value_of(&l, "zero-fills"), "283");
+	assert_non_null(value_of(&l, "TLB hits"));
+	assert_null(value_of(&l, "hits"));
+	promises_free((struct promises *)shape.about);
 }
 
 /* Every figure from none to the largest: 80 columns, words, the key figures. */
@@ -373,6 +424,7 @@ main(void)
 		cmocka_unit_test(t_fits_80_whatever_the_figures),
 		cmocka_unit_test(t_one_wording_fixed_order),
 		cmocka_unit_test(t_multi_level_fields),
+		cmocka_unit_test(t_promised_fields_stay),
 		cmocka_unit_test(t_rounded_to_nearest),
 		cmocka_unit_test(t_short_figures),
 		cmocka_unit_test(t_segfaults),

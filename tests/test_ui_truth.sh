@@ -6,7 +6,8 @@
 #  - the page-table walk's row is drawn while it is read, P = 0 included;
 #  - the accessed page keeps its pointer all through its access, and the
 #    accessing process's heading says so in words;
-#  - refs/access counts an access once it has ended;
+#  - refs/access counts an access once it has ended, and the figures a
+#    lesson promises stay on its stats line;
 #  - an address too long for the bar leaves out parts, never cuts one;
 #  - a refused access shows no physical address; a page not mapped is
 #    drawn "not mapped" and refused, never as a PTE or a page accessed;
@@ -146,6 +147,13 @@ COLS=80 ROWS=24 start "--lesson 18"
 keys Escape Enter Enter Enter Enter
 expect "lesson 18 at 80x24: step 4" "step 4/4"
 expect "lesson 18 at 80x24: the physical address whole" "PA 0xd000 (frame 13)"
+
+# What a lesson promises stays on its stats line: lesson 2 is about
+# zero-fills, and at 80x24 they gave way first.
+COLS=80 ROWS=24 start "--lesson 2"
+keys Escape G
+expect "lesson 2 at 80x24: the end" "end: 3 faults"
+expect "lesson 2 at 80x24: the zero-fills it promises" "zero-fills 3"
 
 # refs/access counts an access when it ends: under way, the line keeps the
 # average of the accesses ended (lesson 17: 5 + 1 references after two

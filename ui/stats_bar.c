@@ -14,7 +14,8 @@ static void
 stats_draw(const struct app *a, const struct rect *r)
 {
 	struct stats_shape shape = { a->m->cfg.tlb_entries > 0, a->m->cfg.levels,
-		a->m->table_frames, machine_tlb_reach(a->m), machine_maps_huge(a->m) };
+		a->m->table_frames, machine_tlb_reach(a->m), machine_maps_huge(a->m),
+		a->s->expect };
 	struct stats_line l;
 	struct pen p;
 	char score[32] = "";

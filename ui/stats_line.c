@@ -39,6 +39,27 @@ static const enum field give_way[] = {
 };
 
 #define GIVE_WAY (sizeof give_way / sizeof give_way[0])
+
+/* The promise keys (promise.c) each field shows. */
+static const char *const field_stats[FIELDS][2] = {
+	[F_ACCESSES] = { "accesses" }, [F_HITS] = { "hits" }, [F_FAULTS] = { "faults" },
+	[F_SEGFAULTS] = { "segfaults" }, [F_PROTECTION_FAULTS] = { "protection_faults" },
+	[F_OUT_OF_MEMORY] = { "out_of_memory" }, [F_OOM_KILLS] = { "oom_kills" },
+	[F_EVICTIONS] = { "evictions" }, [F_WRITEBACKS] = { "writebacks" },
+	[F_ZERO_FILLS] = { "zero_fills" }, [F_SWAP_INS] = { "swap_ins" },
+	[F_MINOR_MAJOR] = { "minor_faults", "major_faults" },
+	[F_TLB] = { "tlb_hits", "tlb_misses" }, [F_REFS] = { "mem_refs" },
+};
+
+/* Whether the session's promises name a figure field f shows. */
+static bool
+promised(const struct stats_shape *shape, enum field f)
+{
+	for (int i = 0; i < 2 && field_stats[f][i] != NULL; i++)
+		if (promises_name(shape->about, field_stats[f][i]))
+			return true;
+	return false;
+}
 #define FIGURE_MAX 24
 
 /* part of whole in whole percent, rounded to nearest as printf rounds. */
@@ -219,14 +240,20 @@ stats_line_width(const struct stats_line *l)
 
 /*
  * Double spaces, then single spaces, then short figures; then whole
- * fields in give_way's order.  The wording never changes.
+ * fields in give_way's order, those the promises name after the others.
+ * The wording never changes.
  */
 static void
 fit(const struct stats *s, const struct stats_shape *shape, bool want[FIELDS],
     const char *wide, int width, struct stats_line *l)
 {
-	size_t g;
+	enum field order[GIVE_WAY];
+	size_t g, n = 0;
 
+	for (int pass = 0; pass < 2; pass++)
+		for (g = 0; g < GIVE_WAY; g++)
+			if (promised(shape, give_way[g]) == (pass == 1))
+				order[n++] = give_way[g];
 	fill(s, shape, want, false, wide, l);
 	if (stats_line_width(l) <= width)
 		return;
@@ -237,7 +264,7 @@ fit(const struct stats *s, const struct stats_shape *shape, bool want[FIELDS],
 		fill(s, shape, want, true, " ", l);
 		if (stats_line_width(l) <= width || g == GIVE_WAY)
 			return;
-		want[give_way[g]] = false;
+		want[order[g]] = false;
 	}
 }
 
@@ -261,5 +288,7 @@ stats_line_key(const struct stats *s, const struct stats_shape *shape, int width
 
 	want[F_ACCESSES] = want[F_FAULTS] = want[F_TLB] = true;
 	want[F_WRITEBACKS] = s->writebacks > 0;
+	for (int f = 0; f < FIELDS; f++)
+		want[f] = want[f] || promised(shape, (enum field)f);
 	fit(s, shape, want, "     ", width, l);
 }

@@ -20,11 +20,15 @@
  * 1.2M), then whole fields go, always in this order: minor/major,
  * zero-fills, swap-ins, hits, evictions, write-backs, PT frames, TLB reach, refs/access, TLB
  * hits, out of memory, protection faults, segfaults, faults.  Accesses stay.
+ * A field the session's promises name (a lesson about zero-fills promises
+ * zero_fills) gives way only after every other, so what a lesson is about
+ * stays on its line.
  */
 #ifndef VMSCOPE_UI_STATS_LINE_H
 #define VMSCOPE_UI_STATS_LINE_H
 
 #include "machine.h"
+#include "promise.h"
 
 #define STATS_ITEMS 15
 
@@ -35,7 +39,8 @@ struct stats_shape {
 	unsigned table_frames;
 	uint64_t tlb_reach;         /* bytes (machine_tlb_reach) */
 	bool huge;                  /* huge pages are mapped: TLB reach shown */
-};
+	const struct promises *about;   /* the session's promises (NULL: none): */
+};                                  /* the fields they name go last */
 
 struct stats_item {
 	const char *label;
@@ -54,8 +59,9 @@ void stats_line_fit(const struct stats *s, const struct stats_shape *shape, int 
 
 /*
  * Projector mode's line, in the same words, wide apart: accesses, faults,
- * TLB hits on a machine with a TLB, write-backs once there are any;
- * shortened as above when it would not fit.
+ * TLB hits on a machine with a TLB, write-backs once there are any, and
+ * the fields the session's promises name; shortened as above when it
+ * would not fit.
  */
 void stats_line_key(const struct stats *s, const struct stats_shape *shape, int width,
 		    struct stats_line *l);
