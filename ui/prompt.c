@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "policy.h"
 #include "text.h"
 #include "view.h"
 
@@ -89,13 +90,20 @@ draw_edit(const struct app *a, struct pen *p)
 		pen_put(p, EL_PROMPT, e->buf + e->cur + n);
 }
 
-/* At the end of the session there is nothing to step: say so, and what next. */
+/*
+ * At the end of the session there is nothing to step: say so, and what
+ * next.  The counts are the session's policy's, which the comparison names
+ * among the others.
+ */
 static void
 draw_end(const struct app *a, struct pen *p)
 {
 	const struct stats *st = &a->m->stats;
 
-	pen_printf(p, EL_HINT, " end: %llu fault%s, %llu hit%s; ",
+	pen_put(p, EL_HINT, " end");
+	if (a->comparing)
+		pen_printf(p, EL_HINT, " (%s)", policy_at(a->m->cfg.policy)->name);
+	pen_printf(p, EL_HINT, ": %llu fault%s, %llu hit%s; ",
 	    (unsigned long long)st->faults, st->faults == 1 ? "" : "s",
 	    (unsigned long long)st->hits, st->hits == 1 ? "" : "s");
 	pen_put(p, EL_KEY, "g");
