@@ -272,6 +272,16 @@ atomic_file_replace(const char *path, const char *text, size_t len, const char *
 	return rc;
 }
 
+/* The whole text to standard output; 0, or -1 with why. */
+static int
+to_stdout(const char *text, size_t len, char *why, size_t size)
+{
+	if (fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0)
+		return 0;
+	snprintf(why, size, "%s", strerror(errno ? errno : EIO));
+	return -1;
+}
+
 int
 atomic_file_write(const char *path, atomic_writer *write, void *ctx, char *err,
 		  size_t size)
@@ -290,9 +300,11 @@ atomic_file_write(const char *path, atomic_writer *write, void *ctx, char *err,
 		snprintf(err, size, "%s: cannot write: %s", path, strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0 && atomic_file_replace(path, text, len, "files are written", why,
-					   sizeof why)) {
-		snprintf(err, size, "%s: cannot write: %s", path, why);
+	if (rc == 0 && (strcmp(path, "-") == 0 ? to_stdout(text, len, why, sizeof why) :
+			atomic_file_replace(path, text, len, "files are written", why,
+					    sizeof why))) {
+		snprintf(err, size, "%s: cannot write: %s", strcmp(path, "-") == 0 ?
+			 "standard output" : path, why);
 		rc = -1;
 	}
 	free(text);

@@ -25,8 +25,9 @@ int atomic_file_replace(const char *path, const char *text, size_t len, const ch
 typedef int atomic_writer(FILE *out, void *ctx, char *err, size_t size);
 
 /*
- * Calls write to make the text, then atomic_file_replace.  Returns 0, or -1
- * with the writer's message or "PATH: cannot write: why".
+ * Calls write to make the text, then atomic_file_replace; a path "-" is
+ * standard output, written once the text is whole.  Returns 0, or -1 with
+ * the writer's message or "PATH: cannot write: why".
  */
 int atomic_file_write(const char *path, atomic_writer *write, void *ctx, char *err,
 		      size_t size);

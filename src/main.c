@@ -273,7 +273,10 @@ run_grade(const struct options *o)
 	return r == GRADE_SOME_WRONG ? 1 : 0;
 }
 
-/* The table of a session, or of operations (then at their end). */
+/*
+ * The table of a session (its SVG state at the session's cursor), or of a
+ * lesson or of operations (then at their end: a lesson starts at 0).
+ */
 static int
 run_export(const struct options *o)
 {
@@ -288,7 +291,7 @@ run_export(const struct options *o)
 		rc = load_session(o, &s, path, err);
 	if (rc)
 		return bad_input(err);
-	cursor = options_have_ops(o) ? history_length(s.history) : s.cursor;
+	cursor = options_have_ops(o) || o->lesson ? history_length(s.history) : s.cursor;
 	rc = export_session(s.history, cursor,
 			    (enum export_format)export_format_find(o->export_format),
 			    o->export_file, err, sizeof err);

@@ -151,9 +151,9 @@ static const struct spec specs[O_COUNT] = {
 		set_string, FIELD(snapshot), 0, "with --exercise snapshot, its table: for each "
 		"page its number, the steps it was loaded and last used at, R and M" },
 	[O_EXPORT] = { "export", 0, required_argument, "FMT FILE", G_EXERCISES, set_string,
-		FIELD(export_format), 0, "write to FILE: with --exercise, gift (a Moodle "
-		"quiz); else md, txt or svg, the frames-by-time table of a session or of "
-		"--pages, --script, --trace" },
+		FIELD(export_format), 0, "write to FILE (- for standard output): with "
+		"--exercise, gift (a Moodle quiz); else md, txt or svg, the frames-by-time "
+		"table of a session, a lesson or --pages, --script, --trace" },
 	[O_GRADE] = { "grade", 0, required_argument, "FILE", G_EXERCISES, set_mode,
 		FIELD(grade), RUN_GRADE, "grade a filled-in answer sheet" },
 	[O_HELP] = { "help", 'h', no_argument, NULL, G_OTHER, set_mode, 0, RUN_HELP,
@@ -699,7 +699,8 @@ export_file_in(int argc, char **argv)
 		if (len < 5 || strncmp(argv[i], "--export", len) != 0)
 			continue;
 		i += argv[i][len] == '=' ? 1 : 2;
-		return i < argc && argv[i][0] != '-' ? argv[i] : NULL;
+		/* "-" is a FILE: standard output */
+		return i < argc && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) ? argv[i] : NULL;
 	}
 	return NULL;
 }

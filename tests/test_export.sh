@@ -29,6 +29,13 @@ $legend
 EOF2
 same "the textbook LRU table" "$tmp/want" "$tmp/t.txt"
 
+# FILE "-" is standard output: the same table, and no file called "-".
+# shellcheck disable=SC2086
+(cd "$tmp" && "$VMSCOPE" --export txt - $textbook > "$tmp/stdout.txt" 2> "$tmp/err") ||
+	fail "--export txt -: exit status $?: $(cat "$tmp/err")"
+same "--export txt - prints the table" "$tmp/want" "$tmp/stdout.txt"
+[ -e "$tmp/-" ] && fail "--export txt - wrote a file called -"
+
 # Markdown: a write, a refused access, stars escaped, two processes named.
 printf 'w 0x0\nr 0x1000\nspawn b 2\nr 0x0\nr 0x5000\n' > "$tmp/s"
 run 0 "--export md" --export md "$tmp/t.md" --script "$tmp/s" --frames 2
@@ -69,6 +76,19 @@ grep -qxF '<text x="4" y="176" text-anchor="start">after operation 1: frames</te
 	fail "--export svg of a session: not at its cursor"
 grep -qxF '<text x="24" y="198" text-anchor="start">frame 0: 1:0x0 D R</text>' "$tmp/c.svg" ||
 	fail "--export svg of a session: frame 0 at the cursor"
+
+# A lesson starts at operation 0: its SVG shows the state at its end.
+# Lesson 7 is FIFO on 7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1 in 3 frames;
+# the last three faults bring 7, 0 and 1 into frames 0, 1 and 2, in turn
+# (the frames-by-time table in e2e_table.sh works it), each with R set.
+run 0 "--export svg of a lesson" --lesson 7 --export svg "$tmp/l.svg"
+for line in \
+    '<text x="4" y="198" text-anchor="start">after operation 20: frames</text>' \
+    '<text x="24" y="220" text-anchor="start">frame 0: 1:0x7 R</text>' \
+    '<text x="24" y="242" text-anchor="start">frame 1: 1:0x0 R</text>' \
+    '<text x="24" y="264" text-anchor="start">frame 2: 1:0x1 R</text>'; do
+	grep -qxF "$line" "$tmp/l.svg" || fail "--export svg of a lesson lacks: $line"
+done
 
 # usage NAME MESSAGE ARGS...
 usage() {
