@@ -170,6 +170,12 @@ expect "lesson 17: the average of the two ended" "refs/access 3.0"
 keys Enter
 expect "lesson 17: three ended, 11 references" "refs/access 3.7"
 
+# Between accesses the pages grid opens on the first mapped page: lesson
+# 16's pages start at 0x300, and at rest its grid showed only empty rows.
+start "--lesson 16"
+keys Escape
+expect "lesson 16 at rest: the first mapped row" "300 · · · ·"
+
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"
 keys Enter Enter Space Space Space

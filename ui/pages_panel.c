@@ -8,7 +8,8 @@
  * address space shows every page (more than 16: a VPN at the start of each
  * row, as in a hex dump); a large one (a 48-bit trace) only the pages
  * touched, so memory and time follow the pages used.  The grid scrolls
- * to follow the access.  When every live process's grid fits, they are
+ * to follow the access, and between accesses opens on the first mapped
+ * page.  When every live process's grid fits, they are
  * stacked in pid order, so two processes using the same virtual address
  * can be compared at a glance.
  */
@@ -121,6 +122,10 @@ grid_open(struct grid *g, const struct app *a, const struct rect *in,
 	grid_shape(g, a);
 	if (here)
 		g->focus = find_item(g, acc->vpn);
+	else if (g->p->nregions > 0)
+		/* At rest the grid opens on the first mapped page, not on
+		 * empty rows from page 0 (a table's pages at 0x300). */
+		g->focus = find_item(g, g->p->regions[0].first_vpn);
 }
 
 static void
