@@ -176,6 +176,12 @@ start "--lesson 16"
 keys Escape
 expect "lesson 16 at rest: the first mapped row" "300 · · · ·"
 
+# A walk's step below the top lights the frame of the table it reads:
+# lesson 16's second access reads entry 0x8 of the table in frame 0.
+keys Enter Space Space Space
+expect "lesson 16: the leaf walk" "PAGE-TABLE WALK (event 3 of 4): level 2 of 2"
+expect "lesson 16: the table's frame marked" "0   1:PT2      ◀"
+
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"
 keys Enter Enter Space Space Space

@@ -13,13 +13,15 @@ enum touch {
 	T_TLB = 1u << 4,        /* the TLB, and its (pid, vpn) entry */
 	T_OTHER = 1u << 5,      /* (other_pid, other_vpn): the victim's page */
 	T_ALERT = 1u << 6,      /* a fault: drawn as an alert */
+	T_TABLE = 1u << 7,      /* table_frame: the frame of the table read */
 };
 
 static const unsigned touch_table[EV_COUNT] = {
 	[EV_SPLIT] = T_PAGE,
 	[EV_TLB_HIT] = T_TLB | T_PAGE | T_FRAME,
 	[EV_TLB_MISS] = T_TLB | T_PAGE,
-	[EV_WALK] = T_PTE | T_PAGE,
+	[EV_WALK_TABLE] = T_PAGE | T_TABLE,
+	[EV_WALK] = T_PTE | T_PAGE | T_TABLE,
 	[EV_SEGFAULT] = T_PAGE | T_PTE | T_ALERT,
 	[EV_PROTECTION_FAULT] = T_PAGE | T_PTE | T_ALERT,
 	[EV_PAGE_FAULT] = T_PAGE | T_PTE | T_ALERT,
@@ -75,7 +77,13 @@ touched_frame(const struct app *a)
 {
 	const struct event *e;
 
-	return ((touch_bits(a, &e) & T_FRAME) && e->frame != NO_FRAME ? e->frame : -1);
+	unsigned t = touch_bits(a, &e);
+
+	/* A walk below the top reads a table that is in a frame (one level:
+	 * the top's alone, in no frame). */
+	if ((t & T_TABLE) && a->m->cfg.levels > 1 && e->table_frame != NO_FRAME)
+		return (e->table_frame);
+	return ((t & T_FRAME) && e->frame != NO_FRAME ? e->frame : -1);
 }
 
 int
