@@ -182,6 +182,14 @@ keys Enter Space Space Space
 expect "lesson 16: the leaf walk" "PAGE-TABLE WALK (event 3 of 4): level 2 of 2"
 expect "lesson 16: the table's frame marked" "0   1:PT2      ◀"
 
+# A policy column with no room for its values is not headed either:
+# lesson 18's 48-bit pages leave the frames panel none at 100x30.
+start "--lesson 18"
+keys Escape G
+expect "lesson 18: the end" "step 4/4"
+refute "lesson 18: no heading over values not shown" "last used (step)"
+refute "lesson 18: nor its short heading" "used"
+
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"
 keys Enter Enter Space Space Space

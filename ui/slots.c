@@ -53,7 +53,8 @@ slot_from_rmap(const struct machine *m, const struct rmap *r, struct slot *out)
  * The list's own column, if it has one, beside the owner: wide with the
  * marker after it if that fits, else wide where the marker would be (a
  * touched entry is still drawn in its colour), else narrow with the
- * marker, or without, else cut to what is left.
+ * marker, or without; else none at all, heading included (a cut column
+ * would head values it cannot show).
  */
 static void
 fit_column(const struct slot_list *l, const struct app *a, struct geometry *g)
@@ -70,11 +71,13 @@ fit_column(const struct slot_list *l, const struct app *a, struct geometry *g)
 	room = g->in.w - base - 1;
 	g->narrow = wide > room;
 	g->column_w = g->narrow ? l->column_width(a, true) : wide;
-	if (g->column_w + 2 > room) {
-		g->marker = false;
-		if (g->column_w > room)
-			g->column_w = room > 0 ? room : 0;
+	if (g->column_w > room) {
+		g->in.y--;
+		g->in.h++;
+		g->column_w = 0;
+		return;
 	}
+	g->marker = g->column_w + 2 <= room;
 	g->entry_w = base + 1 + g->column_w + (g->marker ? 2 : 0) + 1;
 }
 
