@@ -106,11 +106,17 @@ cgroup_members(const struct machine *m, unsigned id)
 }
 
 bool
-cgroup_at_limit(const struct machine *m, const struct process *p)
+cgroup_has_room(const struct machine *m, const struct process *p, unsigned frames)
 {
 	unsigned limit = cgroup_frame_limit(m, p);
 
-	return limit != LIMIT_NONE && cgroup_frames(m, p->cgroup) >= limit;
+	return limit == LIMIT_NONE || (uint64_t)cgroup_frames(m, p->cgroup) + frames <= limit;
+}
+
+bool
+cgroup_at_limit(const struct machine *m, const struct process *p)
+{
+	return !cgroup_has_room(m, p, 1);
 }
 
 unsigned

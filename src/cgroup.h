@@ -57,6 +57,9 @@ unsigned cgroup_frames(const struct machine *m, unsigned id);
 unsigned cgroup_slots(const struct machine *m, unsigned id);
 /* Its live members. */
 unsigned cgroup_members(const struct machine *m, unsigned id);
+/* Whether p's group can take `frames` more frames within its memory limit
+ * (true if p has none). */
+bool cgroup_has_room(const struct machine *m, const struct process *p, unsigned frames);
 /* Whether p's group is at (or over) its memory limit; false if p has none. */
 bool cgroup_at_limit(const struct machine *m, const struct process *p);
 /*

@@ -51,6 +51,7 @@ struct access {
 				 * first page of its huge page */
 	bool huge;              /* vpn lies in a huge page */
 	bool no_run;            /* ... and no aligned run of free frames can hold it */
+	bool no_room;           /* ... or its group's limit has no room for all of it */
 	unsigned leaf_depth;    /* the depth of the table holding that entry */
 	int frame;              /* the frame the page is (or will be) in; a huge
 				 * page's first frame */
@@ -317,8 +318,9 @@ free_run(const struct machine *m, unsigned pages)
  * from: a free one, a victim's, or none at all (and then, for a group at
  * its limit, the OOM killer's).  Tables are not charged to a group, so a
  * limit does not stop a table taking a free frame.  A huge page takes a
- * free aligned run or nothing: it is never made by evicting pages, nor
- * charged to a group (see the man page).
+ * free aligned run or nothing: it is never made by evicting pages, and
+ * only when its group's limit has room for all of its frames (see the man
+ * page).
  */
 static inline __attribute__((always_inline)) enum phase
 take_frame(const struct machine *m, struct access *a)
@@ -326,8 +328,11 @@ take_frame(const struct machine *m, struct access *a)
 	bool limited = !a->missing && cgroup_at_limit(m, a->p);
 
 	if (a->huge && !a->missing) {
-		a->no_run = free_run(m, (unsigned)machine_huge_pages(m)) == NO_FRAME;
-		return a->no_run ? PH_OOM : PH_FREE_FRAME;
+		unsigned pages = (unsigned)machine_huge_pages(m);
+
+		a->no_room = !cgroup_has_room(m, a->p, pages);
+		a->no_run = !a->no_room && free_run(m, pages) == NO_FRAME;
+		return a->no_room || a->no_run ? PH_OOM : PH_FREE_FRAME;
 	}
 	if (m->free_frames && !limited)
 		return PH_FREE_FRAME;
@@ -817,21 +822,23 @@ run_phase(struct machine *m, struct access *a, enum phase ph)
 
 typedef void tell_fn(const struct machine *, struct access *, enum phase, struct event *);
 
-static void
-tell_split(const struct machine *m, struct access *a, enum phase next, struct event *ev)
-{
-	(void)m; (void)a; (void)next;
-	ev->kind = EV_SPLIT;
-}
-
 /* A huge page's events say so, with its size in pages (ev->count). */
 static void
-note_huge(const struct machine *m, const struct access *a, struct event *ev)
+note_huge(const struct machine *m, bool huge, struct event *ev)
 {
-	if (a->huge) {
+	if (huge) {
 		ev->flags |= EVF_HUGE;
 		ev->count = machine_huge_pages(m);
 	}
+}
+
+/* An address in a huge page splits a level short: the split says so. */
+static void
+tell_split(const struct machine *m, struct access *a, enum phase next, struct event *ev)
+{
+	(void)next;
+	ev->kind = EV_SPLIT;
+	note_huge(m, process_in_huge(m, a->p, a->vpn), ev);
 }
 
 static void
@@ -844,7 +851,7 @@ tell_tlb(const struct machine *m, struct access *a, enum phase next, struct even
 	ev->kind = EV_TLB_HIT;
 	ev->frame = data_frame(a);
 	ev->perm = a->tlb_perm;
-	note_huge(m, a, ev);
+	note_huge(m, a->huge, ev);
 }
 
 /* A page touched before, evicted clean and never written: say since when. */
@@ -890,7 +897,7 @@ tell_walk(const struct machine *m, struct access *a, enum phase next, struct eve
 		note_entry(m, a, a->leaf_depth, a->table_frame, ev);
 	if (!a->region)
 		return;
-	note_huge(m, a, ev);
+	note_huge(m, a->huge, ev);
 	ev->perm = a->region->perm;
 	if (e && e->cow)
 		ev->flags |= EVF_COW;
@@ -980,8 +987,8 @@ tell_fault(const struct machine *m, struct access *a, enum phase next, struct ev
 	const struct pte *e = own_pte(a);
 
 	ev->kind = EV_PAGE_FAULT;
-	if (a->huge) {          /* a free run or nothing: no limit, no victim */
-		note_huge(m, a, ev);
+	if (a->huge) {          /* a free run or nothing: no victim */
+		note_huge(m, a->huge, ev);
 		return;
 	}
 	if (e && e->slot >= 0) {
@@ -1024,7 +1031,7 @@ tell_free_frame(const struct machine *m, struct access *a, enum phase next, stru
 	ev->kind = EV_FREE_FRAME;
 	ev->frame = a->frame;
 	if (!a->missing)        /* the page's frame, not a table's */
-		note_huge(m, a, ev);
+		note_huge(m, a->huge, ev);
 }
 
 /* The eviction's events all name the victim and the frame it leaves. */
@@ -1103,8 +1110,15 @@ tell_out_of_memory(const struct machine *m, struct access *a, enum phase next,
 	name_victim(a, ev);
 	if (a->victim.pid && a->shared_clean)
 		ev->flags |= EVF_SHARED_CLEAN;
+	if (a->no_room) {       /* its group's limit: what it holds, and the room left */
+		note_group(m, a->p->cgroup, ev);
+		ev->flags |= EVF_LIMITED;
+		ev->frames_max = (unsigned)ev->count;
+		note_huge(m, a->huge, ev);
+		return;
+	}
 	if (a->no_run) {
-		note_huge(m, a, ev);
+		note_huge(m, a->huge, ev);
 		ev->free_count = m->free_frames;
 		return;
 	}
@@ -1216,7 +1230,7 @@ tell_fill(const struct machine *m, struct access *a, enum phase next, struct eve
 	} else {
 		ev->kind = EV_ZERO_FILL;
 		note_dropped(e, ev);
-		note_huge(m, a, ev);
+		note_huge(m, a->huge, ev);
 	}
 }
 
@@ -1229,7 +1243,7 @@ tell_pte(const struct machine *m, struct access *a, enum phase next, struct even
 	ev->slot = a->pte->slot;
 	ev->perm = a->pte->perm;
 	ev->flags |= a->pte_flags;
-	note_huge(m, a, ev);
+	note_huge(m, a->huge, ev);
 	if (a->source != NO_FRAME) {
 		ev->source = a->source;
 		ev->mappings = frame_rmap(m, a->source)->count;
@@ -1243,7 +1257,7 @@ tell_tlb_fill(const struct machine *m, struct access *a, enum phase next, struct
 	ev->kind = EV_TLB_FILL;
 	ev->frame = a->frame;
 	ev->perm = own_pte(a)->perm;
-	note_huge(m, a, ev);
+	note_huge(m, a->huge, ev);
 	if (a->replaced.pid) {
 		ev->flags |= EVF_REPLACED;
 		ev->other_pid = a->replaced.pid;
@@ -1262,7 +1276,7 @@ tell_access(const struct machine *m, struct access *a, enum phase next, struct e
 	if (own_pte(a)->dirty)
 		ev->flags |= EVF_DIRTY;
 	ev->paddr = machine_paddr(m, ev->frame, a->offset);
-	note_huge(m, a, ev);
+	note_huge(m, a->huge, ev);
 }
 
 static void
@@ -1330,6 +1344,7 @@ access_start(struct access *a, const struct machine *m, struct process *p,
 	a->tlb_hit = false;
 	a->huge = false;
 	a->no_run = false;
+	a->no_room = false;
 	a->reads_before = m->stats.table_reads;
 	a->victim.pid = 0;
 	a->faulted = false;

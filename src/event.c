@@ -70,6 +70,29 @@ append(char *b, size_t n, int k, const char *fmt, ...)
 	return more < 0 ? more : k + more;
 }
 
+/*
+ * "; page 0x6 lies in huge page 0x4-0x7, a leaf one level up: index 0x1
+ * leads to its entry, and the low 7 bits, 0x40, are the byte in the huge
+ * page": the last level's index is no table's, but part of the offset.
+ */
+static void
+split_huge(const struct event *e, const struct machine *m, char *b, size_t n, int k)
+{
+	unsigned walked = m->cfg.levels - 1;
+	unsigned low = machine_page_bits(m) + m->split.bits[walked];
+	uint64_t first = e->vpn & ~(e->count - 1);
+
+	k = append(b, n, k, "; page 0x%llx lies in huge page 0x%llx-0x%llx, a leaf one level "
+		   "up: %s ", ull(e->vpn), ull(first), ull(first + e->count - 1),
+		   walked == 1 ? "index" : "indices");
+	for (unsigned l = 0; l < walked; l++)
+		k = append(b, n, k, "%s0x%llx", l ? " | " : "",
+			   ull(va_split_index(&m->split, l, e->vpn)));
+	append(b, n, k, " %s to its entry, and the low %u bits, 0x%llx, are the byte in the huge page",
+	       walked == 1 ? "leads" : "lead", low,
+	       ull(e->vaddr & ((UINT64_C(1) << low) - 1)));
+}
+
 static void
 explain_split(const struct event *e, const struct machine *m, char *b, size_t n)
 {
@@ -84,6 +107,10 @@ explain_split(const struct event *e, const struct machine *m, char *b, size_t n)
 	k = append(b, n, k, "VPN 0x%llx | offset 0x%llx: the top %u bits pick the page, the "
 		   "low %u bits the byte in it", ull(e->vpn), ull(e->offset),
 		   m->cfg.va_bits - ob, ob);
+	if (e->flags & EVF_HUGE) {
+		split_huge(e, m, b, n, k);
+		return;
+	}
 	for (unsigned l = 0; m->cfg.levels > 1 && l < m->cfg.levels; l++)
 		k = append(b, n, k, "%s0x%llx", l ? " | " : "; the page's bits are one index "
 			   "a level: ", ull(va_split_index(&m->split, l, e->vpn)));
@@ -949,9 +976,34 @@ huge_tlb_fill(const struct event *e, char *b, size_t n)
 		       e->other_pid, ull(e->other_vpn));
 }
 
+/*
+ * "huge page 0x8-0xb needs 4 frames, but cgroup db holds 2 of its limit
+ * of 4 frames, room for 2 more": a group's limit too tight for a huge page.
+ */
 static void
-huge_oom(const struct event *e, char *b, size_t n)
+huge_no_room(const struct event *e, const struct machine *m, char *b, size_t n)
 {
+	unsigned room = e->held < e->frames_max ? e->frames_max - e->held : 0;
+	int k = snprintf(b, n, "huge page 0x%llx-0x%llx needs %llu frames, but ",
+			 ull(huge_first(e)), ull(huge_last(e)), ull(e->count));
+
+	if (e->cgroup != CGROUP_NONE)
+		k = append(b, n, k, "cgroup %s holds %u frames, its limit %u", group_name(m, e->cgroup),
+			   e->held, e->frames_max);
+	else
+		k = append(b, n, k, "pid %d holds %u frames, its limit %u", e->pid, e->held,
+			   e->frames_max);
+	append(b, n, k, ": room for %u more; a huge page counts against the limit whole, "
+	       "and vmscope does not evict pages to make room for one; the access fails", room);
+}
+
+static void
+huge_oom(const struct event *e, const struct machine *m, char *b, size_t n)
+{
+	if (e->flags & EVF_LIMITED) {
+		huge_no_room(e, m, b, n);
+		return;
+	}
 	snprintf(b, n, "huge page 0x%llx-0x%llx needs %llu free frames in a row, from a "
 		 "multiple of %llu, and no such run is free (%u frame%s free): huge pages "
 		 "are never swapped, and vmscope does not evict pages to make room for one; "
@@ -982,7 +1034,7 @@ explain_huge(const struct event *e, const struct machine *m, char *b, size_t n)
 	case EV_WALK: huge_walk(e, m, b, n); return true;
 	case EV_ACCESS: huge_access(e, b, n); return true;
 	case EV_TLB_FILL: huge_tlb_fill(e, b, n); return true;
-	case EV_OUT_OF_MEMORY: huge_oom(e, b, n); return true;
+	case EV_OUT_OF_MEMORY: huge_oom(e, m, b, n); return true;
 	case EV_TLB_HIT:
 		snprintf(b, n, "%d:0x%llx is cached in the TLB: the entry for huge page "
 			 "0x%llx-0x%llx covers it, so page 0x%llx is in frame %d; no page-table "

@@ -126,6 +126,8 @@ struct event {
 	                          * or shared page: those that map its frame or slot;
 	                          * EV_FORK: pages of shared mappings, which stay shared */
 	unsigned free_count;     /* EVF_LIMITED: frames free all the same */
+	unsigned frames_max;     /* a huge page's EV_OUT_OF_MEMORY with EVF_LIMITED: its
+	                          * group's frame limit (count stays its pages) */
 	int free_first[3];       /* the lowest of those, as many as free_count says */
 	uint64_t evicted_step;   /* EVF_DROPPED: when the page was evicted clean */
 	unsigned depth;          /* EV_WALK_TABLE, EV_WALK, EV_NEW_TABLE: the table's
@@ -146,6 +148,15 @@ struct event {
  */
 #define event_leaf_vpn(e) \
 	(((e)->flags & EVF_HUGE) && (e)->kind != EV_MAP ? (e)->vpn & ~((e)->count - 1) : (e)->vpn)
+
+/*
+ * How many frames from e->frame the event is about: a huge page's whole
+ * run where it fills or names the run (free frame, zero-fill, PTE update,
+ * TLB fill: "frames 8-11"), else 1 (an access reaches its page's own).
+ */
+#define event_frame_run(e) \
+	(((e)->flags & EVF_HUGE) && ((e)->kind == EV_FREE_FRAME || (e)->kind == EV_ZERO_FILL || \
+	 (e)->kind == EV_PTE_UPDATE || (e)->kind == EV_TLB_FILL) ? (int)(e)->count : 1)
 
 enum event_flags {
 	EVF_PRESENT    = 1u << 0, /* EV_WALK: the PTE is present */
@@ -186,7 +197,9 @@ enum event_flags {
 	EVF_OWN_LIMIT_LEFT = 1u << 22, /* EV_CGROUP_ADD: the process leaves its own limit */
 	EVF_HUGE       = 1u << 23, /* the page is a huge page (count: its small pages;
 	                           * EV_MAP: count is huge pages); EV_OUT_OF_MEMORY:
-	                           * no aligned run of free frames holds one */
+	                           * no aligned run of free frames holds one, or
+	                           * with EVF_LIMITED its group's limit has no room
+	                           * for it (held, frames_max, cgroup) */
 };
 
 /*

@@ -327,6 +327,15 @@ process_region(const struct process *p, uint64_t vpn)
 	return process_region_search(p, vpn);
 }
 
+/* Whether vpn lies in a huge page of p's. */
+static inline bool
+process_in_huge(const struct machine *m, const struct process *p, uint64_t vpn)
+{
+	const struct region *r;
+
+	return m->cfg.levels >= 2 && (r = process_region(p, vpn)) && r->huge;
+}
+
 /*
  * The page whose entry holds vpn's translation: vpn itself, or the first
  * page of the huge page it lies in (one entry for the whole huge page).
@@ -334,11 +343,7 @@ process_region(const struct process *p, uint64_t vpn)
 static inline uint64_t
 process_leaf_vpn(const struct machine *m, const struct process *p, uint64_t vpn)
 {
-	const struct region *r;
-
-	if (m->cfg.levels < 2 || !(r = process_region(p, vpn)) || !r->huge)
-		return vpn;
-	return vpn & ~(machine_huge_pages(m) - 1);
+	return process_in_huge(m, p, vpn) ? vpn & ~(machine_huge_pages(m) - 1) : vpn;
 }
 
 /* The entry translating vpn (a huge page's for a page in one), or NULL. */

@@ -3,7 +3,7 @@
 # private tmux server, at 80x24 and 160x48: huge pages (lesson 24), whose
 # one TLB entry shows its reach (1:0x4-0x7→f8-11), whose frames are marked
 # H, whose entry in the page table is marked H, and the statistics line's
-# TLB reach.
+# TLB reach; its zero-fill lights all its frames, not only the first.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons),
@@ -33,6 +33,37 @@ lesson() {
 	t send-keys -t ui Escape
 	wait_gone "n or Esc: back to the session"
 }
+
+# lit TEXT: the screen's first line holding TEXT draws it in the touched
+# look (bold black on a highlight), from the attributes in force just after it.
+lit() {
+	look=$(t capture-pane -p -e -t ui | grep -F -- "$1" | head -n 1 |
+	    sed "s/\(.*$1\).*/\1/" | sgr_state)
+	printf '%s\n' "$look" | grep -qE 'bold=1 reverse=0 fg=16 bg=[0-9]+$'
+}
+
+# --- huge pages: lesson 24's fill lights its whole run -------------------
+for size in "80 24" "160 48"; do
+	set -- $size
+	lesson "$1" "$2" 24
+	for op in 1 2 3 4 5 6 7 8; do
+		t send-keys -t ui Enter
+	done
+	wait_for "step 8/16"
+	for ev in 1 2 3 4 5 6; do
+		t send-keys -t ui Space
+		wait_for "(event $ev of 9)"
+	done
+	wait_for "ZERO-FILL (event 6 of 9)"
+	for f in "8 H 1:0x4" "9 H 1:0x5" "10 H 1:0x6" "11 H 1:0x7"; do
+		lit "$f" || fail "$1x$2: frame \"$f\" is not lit by the huge page's zero-fill"
+	done
+	lit " 4   1:0x3" && fail "$1x$2: frame 4, not the huge page's, is lit"
+	t send-keys -t ui Space Space Space
+	wait_for "ACCESS (event 9 of 9)"
+	lit "8 H 1:0x4" || fail "$1x$2: the access's own frame is not lit"
+	lit "9 H 1:0x5" && fail "$1x$2: the access lights a frame it does not reach"
+done
 
 # --- huge pages: lesson 24 at its end, at both sizes --------------------
 for size in "80 24" "160 48"; do

@@ -18,7 +18,6 @@ if ! [ -x "$VMSCOPE" ]; then
 	echo "e2e_ui: VMSCOPE does not name the built program"
 	exit 1
 fi
-ESC=$(printf '\033')
 
 same_as() {
 	screen > "$work/now" && cmp -s "$work/now" "$1"
@@ -192,40 +191,6 @@ step_back() {
 		i=$((i - 1))
 		wait_same "$work/step.$i" "b did not restore the screen of event $i"
 	done
-}
-
-# The attributes in force at the end of each input line (a line of
-# `capture-pane -e`, which starts from the defaults), from its SGR codes:
-# "bold=B reverse=R fg=F bg=G", colours as numbers of the 256 or "default".
-sgr_state() {
-	awk -v esc="$ESC" '{
-		bold = rev = 0; fg = bg = "default"
-		n = split($0, part, esc)
-		for (i = 2; i <= n; i++) {
-			end = index(part[i], "m")
-			if (substr(part[i], 1, 1) != "[" || end == 0)
-				continue
-			k = split(substr(part[i], 2, end - 2), p, ";")
-			if (k == 0) { bold = rev = 0; fg = bg = "default" }
-			for (j = 1; j <= k; j++) {
-				v = p[j] + 0
-				if (v == 0) { bold = rev = 0; fg = bg = "default" }
-				else if (v == 1) bold = 1
-				else if (v == 22) bold = 0
-				else if (v == 7) rev = 1
-				else if (v == 27) rev = 0
-				else if (v == 38) { fg = p[j + 2]; j += 2 }
-				else if (v == 48) { bg = p[j + 2]; j += 2 }
-				else if (v >= 30 && v <= 37) fg = v - 30
-				else if (v == 39) fg = "default"
-				else if (v >= 40 && v <= 47) bg = v - 40
-				else if (v == 49) bg = "default"
-				else if (v >= 90 && v <= 97) fg = v - 82
-				else if (v >= 100 && v <= 107) bg = v - 92
-			}
-		}
-		printf "bold=%d reverse=%d fg=%s bg=%s\n", bold, rev, fg, bg
-	}'
 }
 
 # How the touched page-table row (PTE 0x7, after its pointer) is drawn.

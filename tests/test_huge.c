@@ -2,7 +2,8 @@
  * test_huge.c - huge pages and TLB reach, against answers worked out by
  * hand: where a huge page lands (the lowest aligned run of free frames),
  * one TLB entry covering it whole, the reach that entry adds, the walk one
- * level shorter, out of memory when no run is free, the refusals (one
+ * level shorter, out of memory when no run is free or its group's limit
+ * has no room for all of it, the refusals (one
  * level, an unaligned start, an unmap that would cut one, a fork), frames
  * given back by unmap, a three-level tree, and a session's round trip.
  *
@@ -52,7 +53,8 @@ assert_refused(struct machine *m, const char *line, const char *words)
 /*
  * r 0x0: the small page's level-2 table takes frame 0, the page frame 1.
  * r 0x84 (page 4, offset 4): its huge page 0x4-0x7 has its entry in the
- * top table (index 1), so the walk reads one entry; frames 0 and 1 are
+ * top table (index 1: 0x84 >> 7), so the split names one index and 7
+ * bits of offset (0x84 & 0x7f = 0x4), and the walk reads one entry; frames 0 and 1 are
  * taken, so the lowest run of 4 free frames from a multiple of 4 is
  * 4-7; page 4 is in frame 4: physical 4 * 32 + 4 = 0x84.  r 0xe8 (page
  * 7, offset 8): the TLB entry for 0x4-0x7 covers it: a hit, frame 4 + 3
@@ -70,12 +72,18 @@ t_fill_and_reach(void **state)
 	struct machine *m = huge_machine(2, 12, 2);
 	struct event_list ev;
 	const struct pte *e;
+	char text[512];
 
 	(void)state;
 	assert_int_equal(machine_huge_pages(m), 4);
 	test_run(m, "r 0x0", NULL);
 	test_run(m, "r 0x84", &ev);
 	expect_kinds(&ev, first_touch);
+	/* Its split stops a level short: the top index, then 7 bits of offset. */
+	event_explain(&ev.ev[0], m, text, sizeof text);
+	assert_non_null(strstr(text, "page 0x4 lies in huge page 0x4-0x7, a leaf one level up: "
+			   "index 0x1 leads to its entry, and the low 7 bits, 0x4, are the byte "
+			   "in the huge page"));
 	assert_int_equal(ev.ev[2].depth, 0);            /* the leaf is in the top table */
 	assert_int_equal(ev.ev[2].index, 1);
 	assert_int_equal(ev.ev[4].frame, 4);
@@ -160,6 +168,50 @@ t_no_aligned_run(void **state)
 	test_run(m, "unmap 1 0x0 1", NULL);
 	test_run(m, "r 0x80", &ev);
 	assert_int_equal(ev.ev[test_find(&ev, EV_FREE_FRAME)].frame, 0);
+	machine_free(m);
+}
+
+/*
+ * A limit counts a huge page whole.  limit 1 5: after r 0x0 pid 1 holds 1
+ * frame (page 0; its table is not charged).  r 0x80: 1 + 4 = 5 <= 5, so
+ * huge page 0x4-0x7 fills frames 4-7 and pid 1 holds 5.  r 0x100: huge
+ * page 0x8-0xb needs 4 more, 5 + 4 > 5: out of memory, though frames 8-11
+ * are free, and nothing changes.  limit 1 8: 5 + 4 > 8, refused again;
+ * limit 1 9: 5 + 4 = 9, it fills 8-11.
+ */
+static void
+t_limit_counts_it_whole(void **state)
+{
+	struct machine *m = huge_machine(2, 12, 2);
+	struct event_list ev;
+	const struct event *e;
+	char text[512];
+
+	(void)state;
+	test_run(m, "limit 1 5", NULL);
+	test_run(m, "r 0x0", NULL);
+	test_run(m, "r 0x80", &ev);
+	assert_true(test_find(&ev, EV_OUT_OF_MEMORY) < 0);
+	assert_int_equal(m->procs[1]->resident, 5);
+	test_run(m, "r 0x100", &ev);
+	assert_true(test_find(&ev, EV_OUT_OF_MEMORY) >= 0);
+	e = &ev.ev[test_find(&ev, EV_OUT_OF_MEMORY)];
+	assert_true((e->flags & EVF_HUGE) && (e->flags & EVF_LIMITED));
+	assert_int_equal(e->held, 5);
+	assert_int_equal(e->frames_max, 5);
+	event_explain(e, m, text, sizeof text);
+	assert_non_null(strstr(text, "huge page 0x8-0xb needs 4 frames, but pid 1 holds 5 "
+			   "frames, its limit 5: room for 0 more"));
+	assert_int_equal(m->free_frames, 12 - 1 - 1 - 4);
+	assert_int_equal(m->huge_frames, 4);
+	test_run(m, "limit 1 8", NULL);
+	test_run(m, "r 0x100", &ev);
+	assert_true(test_find(&ev, EV_OUT_OF_MEMORY) >= 0);
+	test_run(m, "limit 1 9", NULL);
+	test_run(m, "r 0x100", &ev);
+	assert_true(test_find(&ev, EV_OUT_OF_MEMORY) < 0);
+	assert_int_equal(ev.ev[test_find(&ev, EV_FREE_FRAME)].frame, 8);
+	assert_int_equal(m->procs[1]->resident, 9);
 	machine_free(m);
 }
 
@@ -292,6 +344,7 @@ main(void)
 		cmocka_unit_test(t_fill_and_reach),
 		cmocka_unit_test(t_scan_hits_with_one_entry),
 		cmocka_unit_test(t_no_aligned_run),
+		cmocka_unit_test(t_limit_counts_it_whole),
 		cmocka_unit_test(t_refusals),
 		cmocka_unit_test(t_unmap_frees_the_run),
 		cmocka_unit_test(t_three_levels),

@@ -404,6 +404,34 @@ check_table_entry(const struct ctx *c, const struct event *e)
 		CLAIM(c, e->depth == 0 && says(c, "top table"));
 }
 
+/*
+ * A split on a multi-level machine: one index a level, or, for a page in
+ * a huge page, the indices down to its entry (a level short) and the low
+ * bits that are the byte in the huge page.
+ */
+static void
+check_split_indices(const struct ctx *c, const struct event *e)
+{
+	const struct machine *m = c->before;
+	bool huge = process_in_huge(m, machine_process(m, e->pid), e->vpn);
+	const char *at = strstr(c->text, huge ? "a leaf one level up: " : "one index a level: ");
+	unsigned indices = m->cfg.levels - huge, low;
+	char want[96];
+
+	CLAIM(c, at != NULL && huge == ((e->flags & EVF_HUGE) != 0));
+	for (unsigned l = 0; at && l < indices; l++) {
+		at = strstr(at, "0x");
+		CLAIM(c, at && strtoull(at, NULL, 16) == va_split_index(&m->split, l, e->vpn));
+		at = at ? at + 2 : NULL;
+	}
+	if (!huge)
+		return;
+	low = m->split.offset_bits + m->split.bits[indices];
+	snprintf(want, sizeof want, "to its entry, and the low %u bits, 0x%llx, are the byte",
+		 low, (unsigned long long)(e->vaddr % (machine_huge_pages(m) * m->cfg.page_size)));
+	CLAIM(c, says(c, want));
+}
+
 /* The walk of a multi-level table, the tables it makes, and what is freed. */
 static void
 check_tables(const struct ctx *c, const struct event *e)
@@ -425,17 +453,8 @@ check_tables(const struct ctx *c, const struct event *e)
 	}
 	if (e->kind == EV_WALK && c->before->cfg.levels > 1)
 		check_table_entry(c, e);
-	if (e->kind == EV_SPLIT && c->before->cfg.levels > 1) {
-		const char *at = strstr(c->text, "one index a level: ");
-
-		CLAIM(c, at != NULL);
-		for (unsigned l = 0; at && l < c->before->cfg.levels; l++) {
-			at = strstr(at, "0x");
-			CLAIM(c, at && strtoull(at, NULL, 16) ==
-			      va_split_index(&c->before->split, l, e->vpn));
-			at = at ? at + 2 : NULL;
-		}
-	}
+	if (e->kind == EV_SPLIT && c->before->cfg.levels > 1)
+		check_split_indices(c, e);
 	if (e->kind == EV_NEW_TABLE) {
 		const struct pt_table *t = table_of(c->after, e->pid, e->depth, e->vpn);
 		char want[64];
@@ -1199,12 +1218,42 @@ huge_entry(const struct machine *m, int pid, uint64_t first)
 }
 
 /*
+ * A huge page is filled only when its group's limit has room for all of
+ * its h frames; refused, the line says what the group holds, its limit and
+ * the room left.
+ */
+static void
+check_huge_limit(const struct ctx *c, const struct event *e, uint64_t h)
+{
+	const struct process *p = machine_process(c->before, e->pid);
+	unsigned limit = cgroup_frame_limit(c->before, p);
+	unsigned held = limit == LIMIT_NONE ? 0 : cgroup_frames(c->before, p->cgroup);
+	bool room = limit == LIMIT_NONE || held + h <= limit;
+	char want[128];
+
+	if (e->kind == EV_ZERO_FILL) {
+		CLAIM(c, room);
+		return;
+	}
+	CLAIM(c, room == !(e->flags & EVF_LIMITED));
+	if (room)
+		return;
+	snprintf(want, sizeof want, "needs %llu frames, but ", (unsigned long long)h);
+	CLAIM(c, says(c, want));
+	snprintf(want, sizeof want, " holds %u frames, its limit %u: room for %llu more", held,
+		 limit, held < limit ? (unsigned long long)(limit - held) : 0ULL);
+	CLAIM(c, says(c, want));
+	CLAIM(c, c->after->free_frames == c->before->free_frames);
+}
+
+/*
  * A huge page's events (EVF_HUGE): its size is the machine's; the pages
  * "A-B" are the huge page holding the event's page; "frames F-G" is an aligned
  * run that was free to take (free frame, zero-fill) or is the page's (its
  * entry's first frame on); "no such run is free" is true, with the count
  * of free frames; a TLB hit or fill names the entry that covers the page;
- * an access reaches the frame that holds its page.
+ * an access reaches the frame that holds its page; a fill fits its group's
+ * limit, and one refused at the limit says what the group holds and may.
  */
 static void
 check_huge_words(const struct ctx *c, const struct event *e)
@@ -1236,6 +1285,8 @@ check_huge_words(const struct ctx *c, const struct event *e)
 			CLAIM(c, process_pte(c->after, after, e->vpn) != NULL &&
 			      process_pte(c->after, after, e->vpn)->frame == (int)f);
 	}
+	if (e->kind == EV_ZERO_FILL || e->kind == EV_OUT_OF_MEMORY)
+		check_huge_limit(c, e, h);
 	if (says(c, "no such run is free")) {
 		for (uint64_t g = 0; g + h <= c->before->cfg.frames; g += h)
 			CLAIM(c, !run_free(c->before, g, h));
@@ -1399,7 +1450,8 @@ enum reached {
 	R_SWAP_IN, R_EXIT, R_UNMAP, R_TLB_HIT, R_TABLE_FROM_VICTIM, R_TABLE_OOM,
 	R_TABLE_FREED, R_FORK, R_COW_COPY, R_COW_LAST, R_MINOR, R_SHARED_EVICT,
 	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_SWEEP, R_GROUP_WITH_FREE, R_GROUP_SWAP,
-	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_HUGE_FILL, R_HUGE_HIT, R_HUGE_OOM, R_HUGE_FREED,
+	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_HUGE_FILL, R_HUGE_HIT, R_HUGE_OOM, R_HUGE_NO_ROOM,
+	R_HUGE_FREED,
 	R_COUNT
 };
 static unsigned reached[R_COUNT];
@@ -1438,6 +1490,8 @@ tally(const struct event *e)
 	reached[R_HUGE_FILL] += e->kind == EV_ZERO_FILL && (e->flags & EVF_HUGE);
 	reached[R_HUGE_HIT] += e->kind == EV_TLB_HIT && (e->flags & EVF_HUGE);
 	reached[R_HUGE_OOM] += e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_HUGE);
+	reached[R_HUGE_NO_ROOM] += e->kind == EV_OUT_OF_MEMORY && (e->flags & EVF_HUGE) &&
+				   (e->flags & EVF_LIMITED);
 	reached[R_HUGE_FREED] += (e->kind == EV_EXIT || e->kind == EV_UNMAP) &&
 				 e->frames_freed >= 4;
 }

@@ -6,7 +6,7 @@
 # Set before sourcing: name (the test's name, for messages, socket and
 # folder).  Then: $work, $sock, t (tmux on the private server), screen
 # (the pane $pane, "ui" unless set), fail, poll, has, lacks, wait_for,
-# wait_gone.  A test may redefine screen or fail after sourcing.
+# wait_gone, sgr_state, $ESC.  A test may redefine screen or fail after sourcing.
 
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
 if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
@@ -66,4 +66,40 @@ wait_for() {
 
 wait_gone() {
 	poll lacks "$1" || fail "waited 10 s for \"$1\" to go"
+}
+
+ESC=$(printf '\033')
+
+# The attributes in force at the end of each input line (a line of
+# `capture-pane -e`, which starts from the defaults), from its SGR codes:
+# "bold=B reverse=R fg=F bg=G", colours as numbers of the 256 or "default".
+sgr_state() {
+	awk -v esc="$ESC" '{
+		bold = rev = 0; fg = bg = "default"
+		n = split($0, part, esc)
+		for (i = 2; i <= n; i++) {
+			end = index(part[i], "m")
+			if (substr(part[i], 1, 1) != "[" || end == 0)
+				continue
+			k = split(substr(part[i], 2, end - 2), p, ";")
+			if (k == 0) { bold = rev = 0; fg = bg = "default" }
+			for (j = 1; j <= k; j++) {
+				v = p[j] + 0
+				if (v == 0) { bold = rev = 0; fg = bg = "default" }
+				else if (v == 1) bold = 1
+				else if (v == 22) bold = 0
+				else if (v == 7) rev = 1
+				else if (v == 27) rev = 0
+				else if (v == 38) { fg = p[j + 2]; j += 2 }
+				else if (v == 48) { bg = p[j + 2]; j += 2 }
+				else if (v >= 30 && v <= 37) fg = v - 30
+				else if (v == 39) fg = "default"
+				else if (v >= 40 && v <= 47) bg = v - 40
+				else if (v == 49) bg = "default"
+				else if (v >= 90 && v <= 97) fg = v - 82
+				else if (v >= 100 && v <= 107) bg = v - 92
+			}
+		}
+		printf "bold=%d reverse=%d fg=%s bg=%s\n", bold, rev, fg, bg
+	}'
 }

@@ -178,8 +178,9 @@ unsigned quiz_toggle(struct app *a);
 /* touch.c: the cells the event being shown touches */
 bool touches_page(const struct app *a, int pid, uint64_t vpn);
 bool touches_pte(const struct app *a, int pid, uint64_t vpn);
-int touched_frame(const struct app *a);  /* the frame the event is on, or -1 */
-int touched_slot(const struct app *a);   /* the swap slot the event is on, or -1 */
+/* The first frame the event is on, *run of them from it (a huge page's), or -1. */
+int touched_frame(const struct app *a, int *run);
+int touched_slot(const struct app *a, int *run);   /* the swap slot the event is on, or -1 */
 bool touches_tlb_entry(const struct app *a, const struct tlb_entry *e);
 bool touches_tlb(const struct app *a);          /* the TLB as a whole */
 bool touches_swap(const struct app *a);         /* any swap slot */

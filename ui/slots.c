@@ -18,7 +18,8 @@ struct geometry {
 	bool marker;            /* room for the marker after it */
 	int pitch;              /* screen rows per row of entries */
 	bool down;              /* all fit: numbered down the columns */
-	int touched;            /* the entry the event is on, or -1 */
+	int touched;            /* the first entry the event is on, or -1 */
+	int touched_run;        /* how many from it */
 };
 
 static int
@@ -105,7 +106,7 @@ measure(const struct slot_list *l, const struct app *a, const struct rect *r,
 		g->cols = 1;
 	g->down = (size_t)g->cols * (size_t)g->in.h >= g->count;
 	g->pitch = layout_pitch(&a->layout, rows_of(g), g->in.h);
-	g->touched = l->touched(a);
+	g->touched = l->touched(a, &g->touched_run);
 	g->focus = SIZE_MAX;
 	if (g->touched >= 0 && (size_t)g->touched < g->count)
 		g->focus = g->down ? 0 : (size_t)g->touched / (size_t)g->cols;
@@ -169,7 +170,8 @@ static void
 draw_entry(const struct slot_list *l, const struct app *a, const struct geometry *g,
 	   struct pen *p, size_t i)
 {
-	bool touched = g->touched >= 0 && (size_t)g->touched == i;
+	bool touched = g->touched >= 0 && i >= (size_t)g->touched &&
+	    i < (size_t)g->touched + (size_t)g->touched_run;
 	enum element el = touched ? touch_element(a) : EL_DIM;
 	struct slot s;
 	char owner[48];

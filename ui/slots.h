@@ -29,7 +29,8 @@ struct slot_list {
 	/* The most page tables that map any one of them (a count is drawn
 	 * beside those mapped more than once: "1:0x3 ×2"). */
 	unsigned (*max_maps)(const struct machine *m);
-	int (*touched)(const struct app *a);     /* the entry the event is on, or -1 */
+	/* The first entry the event is on, *run of them from it, or -1. */
+	int (*touched)(const struct app *a, int *run);
 	void (*explain)(const struct app *a, int i, char *buf, size_t size);
 	void (*title)(const struct app *a, char *buf, size_t size);
 	/*

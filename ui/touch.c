@@ -73,24 +73,28 @@ touches_pte(const struct app *a, int pid, uint64_t vpn)
 }
 
 int
-touched_frame(const struct app *a)
+touched_frame(const struct app *a, int *run)
 {
 	const struct event *e;
-
 	unsigned t = touch_bits(a, &e);
 
+	*run = 1;
 	/* A walk below the top reads a table that is in a frame (one level:
 	 * the top's alone, in no frame). */
 	if ((t & T_TABLE) && a->m->cfg.levels > 1 && e->table_frame != NO_FRAME)
 		return (e->table_frame);
-	return ((t & T_FRAME) && e->frame != NO_FRAME ? e->frame : -1);
+	if (!(t & T_FRAME) || e->frame == NO_FRAME)
+		return (-1);
+	*run = event_frame_run(e);
+	return (e->frame);
 }
 
 int
-touched_slot(const struct app *a)
+touched_slot(const struct app *a, int *run)
 {
 	const struct event *e;
 
+	*run = 1;
 	return ((touch_bits(a, &e) & T_SLOT) && e->slot != NO_SLOT ? e->slot : -1);
 }
 
