@@ -2,7 +2,10 @@
  * page_walk.c - making, counting and freeing the tables of a multi-level
  * page table (see page_walk.h).
  */
+#include <stdlib.h>
+
 #include "page_walk.h"
+#include "xalloc.h"
 
 void
 walk_make_table(struct machine *m, struct process *p, unsigned d, uint64_t vpn, int f)
@@ -99,4 +102,40 @@ walk_free_all(struct machine *m, struct process *p)
 	p->table_frames = 0;
 	pt_tree_free(&p->tables);
 	return freed;
+}
+
+/* Depth first: by the first page covered, a table's entry before its own. */
+static int
+node_order(const void *x, const void *y)
+{
+	const struct walk_node *a = x, *b = y;
+
+	if (a->vpn != b->vpn)
+		return a->vpn < b->vpn ? -1 : 1;
+	return (a->depth > b->depth) - (a->depth < b->depth);
+}
+
+size_t
+walk_tree(const struct machine *m, const struct process *p, struct walk_node *out)
+{
+	uint64_t *vpns = xcalloc(p->pt.count + 1, sizeof *vpns);
+	size_t n = 0, pages = page_table_sorted_vpns(&p->pt, vpns, p->pt.count);
+
+	for (size_t i = 0; i < p->tables.n; i++) {
+		const struct pt_table *t = &p->tables.t[i];
+		uint64_t first = walk_table_first_vpn(m, t->depth, t->prefix);
+
+		out[n++] = (struct walk_node){ .depth = t->depth - 1, .vpn = first, .table = t,
+			.index = va_split_index(&m->split, t->depth - 1, first) };
+	}
+	for (size_t i = 0; i < pages; i++) {
+		unsigned d = walk_leaf_depth(m, p, vpns[i]);
+
+		out[n++] = (struct walk_node){ .depth = d, .vpn = vpns[i],
+			.index = va_split_index(&m->split, d, vpns[i]),
+			.pte = page_table_find(&p->pt, vpns[i]) };
+	}
+	free(vpns);
+	qsort(out, n, sizeof *out, node_order);
+	return n;
 }

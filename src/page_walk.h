@@ -51,6 +51,29 @@ walk_leaf_depth(const struct machine *m, const struct process *p, uint64_t vpn)
 	return m->cfg.levels - 1 - (r && r->huge);
 }
 
+/*
+ * One entry in use in a process's page-table tree, as a view of the whole
+ * tree lists it (walk_tree): entry `index` of the table at `depth` (0: the
+ * top), covering pages from `vpn`, which points to the table below
+ * (`table`, in its frame) or is a page's PTE (`pte`; at depth levels - 2
+ * a huge page's).
+ */
+struct walk_node {
+	unsigned depth;
+	uint64_t index;
+	uint64_t vpn;
+	const struct pt_table *table;   /* the table it points to, or NULL */
+	const struct pte *pte;          /* the entry it is, or NULL */
+};
+
+/*
+ * Fills out[] (room for p->tables.n + p->pt.count) with every entry in
+ * use in p's tree, depth first in address order, each table's entry just
+ * before the entries of that table; returns how many.  Valid until p's
+ * table changes.
+ */
+size_t walk_tree(const struct machine *m, const struct process *p, struct walk_node *out);
+
 /* Makes the table at depth d on vpn's path in free frame f. */
 void walk_make_table(struct machine *m, struct process *p, unsigned d, uint64_t vpn, int f);
 

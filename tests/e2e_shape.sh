@@ -4,6 +4,9 @@
 # one TLB entry shows its reach (1:0x4-0x7→f8-11), whose frames are marked
 # H, whose entry in the page table is marked H, and the statistics line's
 # TLB reach; its zero-fill lights all its frames, not only the first.
+# The walk's path heading the page-table panel (lesson 16), and key L's
+# whole tree (lesson 18), whose tables are in the frames the frames panel
+# marks as page tables.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons),
@@ -37,8 +40,8 @@ lesson() {
 # lit TEXT: the screen's first line holding TEXT draws it in the touched
 # look (bold black on a highlight), from the attributes in force just after it.
 lit() {
-	look=$(t capture-pane -p -e -t ui | grep -F -- "$1" | head -n 1 |
-	    sed "s/\(.*$1\).*/\1/" | sgr_state)
+	look=$(t capture-pane -p -e -t ui | awk -v s="$1" 'index($0, s) {
+		print substr($0, 1, index($0, s) + length(s) - 1); exit }' | sgr_state)
 	printf '%s\n' "$look" | grep -qE 'bold=1 reverse=0 fg=16 bg=[0-9]+$'
 }
 
@@ -82,6 +85,79 @@ for size in "80 24" "160 48"; do
 	has "0x7 is page 3 of huge page 0x4-0x7, in frames 8-11" ||
 		fail "$1x$2: the access does not say which frame of the huge page"
 done
+
+# --- the walk's path: lesson 16, step 2 ---------------------------------
+# 0x6100 on 5+5+5 bits: VPN 0x308 = 11000|01000, top index 0x18, table
+# index 0x8.  Step 1 made the level-2 table in free frame 0 and put page
+# 0x308 in frame 1, so step 2's walk reads top[0x18] -> the table in f0,
+# then f0[0x8] -> f1; the frames panel shows 0 as 1:PT2 and 1 as 1:0x308.
+for size in "80 24" "160 48"; do
+	set -- $size
+	lesson "$1" "$2" 16
+	t send-keys -t ui Enter
+	wait_for "step 1/5"
+	t send-keys -t ui Space
+	wait_for "(event 1 of 4)"
+	lacks "L1 top[" || fail "$1x$2: a walk's path before the walk"
+	t send-keys -t ui Space
+	wait_for "(event 2 of 4)"
+	has "L1 top[0x18] → PT2 f0" || fail "$1x$2: no first step of the path"
+	lacks "L2 f0[" || fail "$1x$2: the second step before it is read"
+	t send-keys -t ui Space
+	wait_for "(event 3 of 4)"
+	has "L2 f0[0x8] → f1" || fail "$1x$2: no second step of the path"
+	screen | grep -qE "0 +1:PT2 " || fail "$1x$2: frame 0 is not the level-2 table"
+	screen | grep -qE "1 +1:0x308 " || fail "$1x$2: frame 1 does not hold page 0x308"
+	lit "L2 f0[0x8] → f1" || fail "$1x$2: the step being shown is not lit"
+	t send-keys -t ui Enter
+	wait_for "step 2/5"
+	has "L2 f0[0x8] → f1" || fail "$1x$2: the path went at the access's end"
+done
+
+# --- key L: lesson 18's whole tree against the frames panel -------------
+# tree_frames: "N PTk" for each table the tree names ("→ PTk fN");
+# panel_frames: the same for each frame the frames panel shows as k:PTk.
+tree_frames() {
+	screen | grep -oE "→ PT[0-9] f[0-9]+" | sed 's/→ PT\([0-9]\) f\([0-9]*\)/\2 PT\1/' | sort
+}
+panel_frames() {
+	screen | grep -oE "[0-9]+ +1:PT[0-9]" | sed 's/\([0-9]*\) *1:\(PT[0-9]\)/\1 \2/' | sort
+}
+for size in "80 24" "160 48"; do
+	set -- $size
+	lesson "$1" "$2" 18
+	t send-keys -t ui G
+	wait_for "step 4/4"
+	t send-keys -t ui L
+	wait_for "table tree · pid 1"
+	has "top table (no frame)" || fail "$1x$2: the tree does not start at the top table"
+	# four pages, each under its own tables (4 levels, 48-bit addresses)
+	# but 0x400 and 0x10000, which share the level-2 and level-3 ones: 10
+	tree_frames > "$work/tree"
+	panel_frames > "$work/panel"
+	[ -s "$work/panel" ] || fail "$1x$2: the frames panel shows no table"
+	comm -13 "$work/tree" "$work/panel" | grep -q . &&
+		fail "$1x$2: the frames panel shows tables the tree does not: $(comm -13 "$work/tree" "$work/panel")"
+	if [ "$1" = 160 ]; then
+		[ "$(wc -l < "$work/tree")" -eq 10 ] || fail "$1x$2: the tree names $(wc -l < "$work/tree") tables, not 10"
+		cmp -s "$work/tree" "$work/panel" || fail "$1x$2: the tree's tables and the frames panel's differ"
+		has "[0x1ff] → f9 0x7ffffffff" || fail "$1x$2: the last page's entry is missing"
+	else
+		has " 1 more " || fail "$1x$2: the tree does not say what is scrolled out"
+		t send-keys -t ui NPage
+		wait_for "[0x1ff] → f9"
+	fi
+	# the walk of step 4 read top[0xfe] (empty then): its entry is lit
+	lit "[0xfe] → PT2 f10" || fail "$1x$2: the walked entry is not lit"
+	t send-keys -t ui L
+	wait_for "page table · pid 1"
+done
+
+# --- key L on one level: no tree, said so ---------------------------------
+open 80 24 --frames 4
+wait_for "space step"
+t send-keys -t ui L
+wait_for "one level: the page table is one table, no tree"
 
 echo "e2e_shape: ok"
 exit 0

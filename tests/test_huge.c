@@ -72,6 +72,7 @@ t_fill_and_reach(void **state)
 	struct machine *m = huge_machine(2, 12, 2);
 	struct event_list ev;
 	const struct pte *e;
+	struct walk_node nodes[4];
 	char text[512];
 
 	(void)state;
@@ -111,6 +112,14 @@ t_fill_and_reach(void **state)
 	assert_int_equal(machine_page_state(m, m->procs[1], 9), PAGE_UNTOUCHED);
 	/* Memory references: miss 3 (two levels + data), miss 3, hit 1. */
 	assert_int_equal(stats_mem_refs(&m->stats), 3 + 3 + 1);
+	/* The tree: top[0x0] -> the table in f0, its [0x0] page 0 in f1; top[0x1]
+	 * the huge page's own entry, pages 0x4-0x7 from f4. */
+	assert_int_equal(walk_tree(m, m->procs[1], nodes), 3);
+	assert_true(nodes[0].depth == 0 && nodes[0].index == 0 && nodes[0].table &&
+		    nodes[0].table->frame == 0);
+	assert_true(nodes[1].depth == 1 && nodes[1].vpn == 0 && nodes[1].pte->frame == 1);
+	assert_true(nodes[2].depth == 0 && nodes[2].index == 1 && nodes[2].vpn == 4 &&
+		    !nodes[2].table && nodes[2].pte->frame == 4);
 	machine_free(m);
 }
 

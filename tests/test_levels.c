@@ -4,8 +4,8 @@
  * paging-multilevel-translate.py, memory references per translation,
  * tables made on first touch and freed with their last page, a table's
  * frame never a victim under any policy, out of memory when every frame
- * holds a table, and a sparse 48-bit space whose tables grow with the
- * pages touched.  (test_run checks the machine's invariants after each
+ * holds a table, a sparse 48-bit space whose tables grow with the
+ * pages touched, and the whole tree listed depth first (walk_tree).  (test_run checks the machine's invariants after each
  * operation, tests/fuzz_machine.c: the tables and their frames agree.)
  */
 #include "testutil.h"
@@ -259,6 +259,51 @@ t_sparse_48_bits(void **state)
 	machine_free(m);
 }
 
+/*
+ * OSTEP's machine (5+5+5), 8 frames, the TLB off.  w 0x6120 (page 0x309:
+ * top 0x18, index 0x9): the level-2 table in frame 0, the page in 1.
+ * r 0x611c (page 0x308, index 0x8): frame 2.  r 0x0 (page 0: top 0x0,
+ * index 0x0): its table in frame 3, the page in 4.  Depth first, in
+ * address order, each table's entry before its own entries:
+ *   top[0x0]  -> the table in f3 (pages 0x0-0x1f)
+ *     [0x0]   page 0x0 in f4
+ *   top[0x18] -> the table in f0 (pages 0x300-0x31f)
+ *     [0x8]   page 0x308 in f2
+ *     [0x9]   page 0x309 in f1
+ */
+static void
+t_whole_tree(void **state)
+{
+	static const struct { unsigned depth; uint64_t index, vpn; int table, page; } want[] = {
+		{ 0, 0x0, 0x0, 3, -1 }, { 1, 0x0, 0x0, -1, 4 },
+		{ 0, 0x18, 0x300, 0, -1 }, { 1, 0x8, 0x308, -1, 2 }, { 1, 0x9, 0x309, -1, 1 },
+	};
+	struct machine *m = ostep_machine(8, 0, "lru");
+	const struct process *p;
+	struct walk_node nodes[8];
+	size_t n;
+
+	(void)state;
+	test_run(m, "w 0x6120", NULL);
+	test_run(m, "r 0x611c", NULL);
+	test_run(m, "r 0x0", NULL);
+	p = machine_process(m, 1);
+	n = walk_tree(m, p, nodes);
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(nodes[i].depth, want[i].depth);
+		assert_int_equal(nodes[i].index, want[i].index);
+		assert_int_equal(nodes[i].vpn, want[i].vpn);
+		if (want[i].table >= 0)
+			assert_true(nodes[i].table && !nodes[i].pte &&
+				    nodes[i].table->frame == want[i].table);
+		else
+			assert_true(!nodes[i].table && nodes[i].pte && nodes[i].pte->present &&
+				    nodes[i].pte->frame == want[i].page);
+	}
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -269,6 +314,7 @@ main(void)
 		cmocka_unit_test(t_table_never_a_victim),
 		cmocka_unit_test(t_out_of_memory_for_tables),
 		cmocka_unit_test(t_sparse_48_bits),
+		cmocka_unit_test(t_whole_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

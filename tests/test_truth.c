@@ -90,6 +90,7 @@
 #include "random_script.h"
 #include "session.h"
 #include "translation.h"
+#include "walk_path.h"
 
 /* ---- what the test saw happen to each page ------------------------------ */
 
@@ -496,6 +497,61 @@ check_tables(const struct ctx *c, const struct event *e)
 		CLAIM(c, e->depth == gone && says(c, "page table") == (gone > 0));
 		CLAIM(c, !gone || says(c, want));
 	}
+}
+
+/*
+ * The page-table panel's line for a step of the walk (walk_step_text):
+ * "L2 f0[0x8] -> f1" names the level, the table the entry is in (top, or
+ * that table's frame), the entry's index, and where it leads: the next
+ * table's frame, the page's frame (a huge page's run), slot, or nothing.
+ */
+static void
+check_walk_step(const struct ctx *c, const struct event *e)
+{
+	const struct machine *m = c->before;
+	const struct process *p = machine_process(m, e->pid);
+	const struct pt_table *next;
+	const struct pte *pte;
+	char line[96], table[16], target[32];
+	unsigned level;
+	unsigned long long index;
+	int f, g;
+
+	if ((e->kind != EV_WALK_TABLE && e->kind != EV_WALK) || m->cfg.levels < 2)
+		return;
+	walk_step_text(e, "->", line, sizeof line);
+	CLAIM(c, sscanf(line, "L%u %15[^[][0x%llx] -> %31[^\n]", &level, table, &index,
+			target) == 4);
+	CLAIM(c, level == e->depth + 1 && index == va_split_index(&m->split, e->depth, e->vpn));
+	if (e->depth == 0)
+		CLAIM(c, !strcmp(table, "top"));
+	else
+		CLAIM(c, sscanf(table, "f%d", &f) == 1 && table_of(m, e->pid, e->depth, e->vpn) &&
+		      table_of(m, e->pid, e->depth, e->vpn)->frame == f);
+	next = e->kind == EV_WALK_TABLE ? table_of(m, e->pid, e->depth + 1, e->vpn) : NULL;
+	if (!strcmp(target, "not mapped")) {
+		CLAIM(c, process_region(p, e->vpn) == NULL && next == NULL);
+		return;
+	}
+	if (e->kind == EV_WALK_TABLE) {
+		if (!strcmp(target, "empty"))
+			CLAIM(c, next == NULL && process_region(p, e->vpn) != NULL);
+		else
+			CLAIM(c, sscanf(target, "PT%u f%d", &level, &f) == 2 && next != NULL &&
+			      next->frame == f && level == e->depth + 2);
+		return;
+	}
+	CLAIM(c, process_region(p, e->vpn) != NULL);
+	pte = process_pte(m, p, e->vpn);
+	if (sscanf(target, "f%d-%d H", &f, &g) == 2)
+		CLAIM(c, pte && pte->present && pte->frame == f &&
+		      (uint64_t)(g - f + 1) == machine_huge_pages(m) && process_in_huge(m, p, e->vpn));
+	else if (sscanf(target, "f%d", &f) == 1)
+		CLAIM(c, pte && pte->present && pte->frame == f && !process_in_huge(m, p, e->vpn));
+	else if (sscanf(target, "s%d", &f) == 1)
+		CLAIM(c, pte && !pte->present && pte->slot == f);
+	else
+		CLAIM(c, !strcmp(target, "P=0") && (!pte || (!pte->present && pte->slot < 0)));
 }
 
 /* The page-table panel draws the row a walk reads, after the walk. */
@@ -1425,6 +1481,7 @@ check_event(struct ctx *c, const struct record *r)
 	check_frame_words(c, e);
 	check_pte_words(c, e);
 	check_walk_row(c, e);
+	check_walk_step(c, e);
 	check_refusal(c, e);
 	check_unmap(c, e);
 	check_tables(c, e);

@@ -210,6 +210,21 @@ act_theme(struct app *a)
 }
 
 static unsigned
+act_tree(struct app *a)
+{
+	if (a->m->cfg.levels < 2) {
+		app_aside(a, "one level: the page table is one table, no tree (key L needs "
+		    "--levels 2 or more)");
+		return (R_REDRAW);
+	}
+	a->tree_on = !a->tree_on;
+	a->scroll[PANEL_PAGE_TABLE] = 0;
+	app_aside(a, "page-table panel: %s (key L)", a->tree_on ?
+	    "the whole tree of the process shown" : "its entries and the walk's path");
+	return (R_REDRAW);
+}
+
+static unsigned
 act_table(struct app *a)
 {
 	a->table_on = !a->table_on;

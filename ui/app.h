@@ -76,6 +76,7 @@ struct app {
 	bool ws_marks;                  /* working-set pages are marked (w) */
 	bool thrash_on;                 /* the thrashing view is on screen (T) */
 	struct thrash_cache thrash;     /* its series, for the position */
+	bool tree_on;                   /* the page-table panel shows the whole tree (L) */
 	bool comparing;                 /* the comparison fills the screen (c) */
 	struct comparison compare;      /* its policies, each at the position */
 	bool sweeping;                  /* the sweep chart fills the screen (S) */

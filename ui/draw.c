@@ -185,3 +185,17 @@ process_limit_text(const struct app *a, const struct process *p, char *buf, size
 				 cgroup_slots(a->m, p->cgroup), g->swap_max);
 	}
 }
+
+void
+draw_scrolled_out(const struct app *a, const struct rect *r, size_t above, size_t below)
+{
+	struct pen p;
+
+	if (above == 0 && below == 0)
+		return;
+	pen_at(&p, a, r, r->h - 1, 2);
+	if (above > 0)
+		pen_printf(&p, EL_TEXT, " %zu above%s", above, below > 0 ? " ·" : " ");
+	if (below > 0)
+		pen_printf(&p, EL_TEXT, " %zu more ", below);
+}

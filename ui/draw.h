@@ -31,6 +31,10 @@ int pen_left(const struct pen *p);
 void draw_box(const struct app *a, const struct rect *r, const char *title);
 /* The inside of a box. */
 struct rect rect_inner(const struct rect *r);
+/* On box r's bottom border, how many entries of a list are scrolled out
+ * of sight, so a list that does not fit never looks complete ("3 above ·
+ * 2 more"); nothing when none are. */
+void draw_scrolled_out(const struct app *a, const struct rect *r, size_t above, size_t below);
 /*
  * The row above r names process p, one of several stacked in a panel: the
  * process a typed access goes to (the prompt's "pid N") reversed after a

@@ -67,6 +67,8 @@ enum key_group { GROUP_STEP, GROUP_VIEW, GROUP_SESSION, GROUP_COUNT };
 	  "mark working-set pages", act_working_set) \
 	X(ACT_THRASH, GROUP_VIEW, 'T', 0, "T", NULL, \
 	  "thrashing view", act_thrash) \
+	X(ACT_TREE, GROUP_VIEW, 'L', 0, "L", NULL, \
+	  "page-table tree: every table", act_tree) \
 	X(ACT_COMPARE, GROUP_VIEW, 'c', 0, "c", NULL, \
 	  "compare policies", act_compare) \
 	X(ACT_SWEEP, GROUP_VIEW, 'S', 0, "S", NULL, \

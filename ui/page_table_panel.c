@@ -7,7 +7,9 @@
  * with P = 0, even for a page never touched, or "not mapped" for a page
  * outside every region (no entry exists).  Wide panels add when the resident
  * page was loaded and last used.  When every live process's table fits,
- * they are stacked under one heading, in pid order.
+ * they are stacked under one heading, in pid order.  On a multi-level
+ * machine the walk's path heads the panel, a line for each entry it read
+ * (walk_path.h); key L shows the whole tree instead (tree_view.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "pte_rows.h"
 #include "sharing.h"
 #include "view.h"
+#include "walk_path.h"
 #include "xalloc.h"
 
 struct table {
@@ -31,7 +34,10 @@ struct table {
 struct tables {
 	size_t n;
 	struct table t[VIEW_STACK_MAX];
-	struct rect in;         /* inside the box; row 0 holds the headings */
+	const struct event *path[LEVELS_MAX];   /* the walk's steps shown, top first */
+	size_t path_n;
+	struct rect path_at;    /* their rows, above the headings */
+	struct rect in;         /* inside the box, below them; row 0 holds the headings */
 	int digits;
 	bool wide;              /* room for the loaded and used columns */
 };
@@ -85,6 +91,37 @@ stack(struct tables *ts)
 	return (true);
 }
 
+/*
+ * The rows the walk's path takes above the headings: the steps shown so
+ * far, as many as leave the headings and one entry their rows.
+ */
+static void
+path_open(struct tables *ts, const struct app *a)
+{
+	size_t shown = a->anim.ev < a->events.n ? a->anim.ev : a->events.n;
+
+	ts->path_n = walk_path(a->m->cfg.levels, a->events.ev, shown, ts->path);
+	while (ts->path_n > 0 && (int)ts->path_n + 2 > ts->in.h)
+		ts->path_n--;
+	ts->path_at = (struct rect){ ts->in.x, ts->in.y, ts->in.w, (int)ts->path_n };
+	ts->in.y += (int)ts->path_n;
+	ts->in.h -= (int)ts->path_n;
+}
+
+/* No path when the process walked is not among those drawn: its rows go back. */
+static void
+path_close_unless_drawn(struct tables *ts, const struct app *a)
+{
+	const struct event *acc = app_access(a);
+
+	for (size_t i = 0; acc != NULL && i < ts->n; i++)
+		if (ts->t[i].p != NULL && ts->t[i].p->pid == acc->pid)
+			return;
+	ts->in.y -= (int)ts->path_n;
+	ts->in.h += (int)ts->path_n;
+	ts->path_n = 0;
+}
+
 static void
 tables_open(struct tables *ts, const struct app *a, const struct rect *r)
 {
@@ -93,14 +130,19 @@ tables_open(struct tables *ts, const struct app *a, const struct rect *r)
 
 	ts->n = app_processes(a, procs, VIEW_STACK_MAX);
 	ts->in = rect_inner(r);
+	path_open(ts, a);
 	if (ts->n > VIEW_STACK_MAX)
 		ts->n = 0;
 	for (i = 0; i < ts->n; i++)
 		table_open(&ts->t[i], a, procs[i]);
+	path_close_unless_drawn(ts, a);
 	if (!stack(ts)) {
 		tables_close(ts);
 		table_open(&ts->t[0], a, app_process(a));
 		ts->n = 1;
+		ts->in = rect_inner(r);
+		path_open(ts, a);
+		path_close_unless_drawn(ts, a);
 		ts->t[0].in = (struct rect){ ts->in.x, ts->in.y + 1, ts->in.w,
 		    ts->in.h > 1 ? ts->in.h - 1 : 0 };
 		ts->t[0].pitch = layout_pitch(&a->layout, ts->t[0].count, ts->t[0].in.h);
@@ -121,6 +163,22 @@ table_top(const struct app *a, const struct tables *ts, const struct table *t)
 	if (ts->n > 1)
 		return (0);
 	return (scroll_top(t->count, (size_t)t->in.h, t->focus, a->scroll[PANEL_PAGE_TABLE]));
+}
+
+/* The walk's path, a step a line; the step being shown lit. */
+static void
+draw_path(const struct app *a, const struct tables *ts)
+{
+	char line[96];
+	struct pen p;
+
+	for (size_t i = 0; i < ts->path_n; i++) {
+		bool now = ts->path[i] == app_event(a);
+
+		walk_step_text(ts->path[i], a->g->arrow, line, sizeof line);
+		pen_at(&p, a, &ts->path_at, (int)i, 1);
+		pen_put_cut(&p, now ? touch_element(a) : EL_TEXT, line);
+	}
 }
 
 static void
@@ -241,6 +299,10 @@ page_table_draw(const struct app *a, const struct rect *r)
 	char title[96], limit[48];
 	size_t i;
 
+	if (a->tree_on) {
+		tree_draw(a, r);
+		return;
+	}
 	tables_open(&ts, a, r);
 	if (ts.t[0].p == NULL)
 		snprintf(title, sizeof title, "page table");
@@ -252,6 +314,7 @@ page_table_draw(const struct app *a, const struct rect *r)
 		    ts.t[0].p->pid, limit);
 	}
 	draw_box(a, r, title);
+	draw_path(a, &ts);
 	if (ts.t[0].p != NULL)
 		draw_header(a, &ts);
 	for (i = 0; i < ts.n && ts.t[i].p != NULL; i++)
@@ -268,6 +331,8 @@ page_table_click(const struct app *a, const struct rect *r, int y, int x, char *
 	size_t i, row;
 	bool ok = false;
 
+	if (a->tree_on)
+		return (tree_click(a, r, y, x, buf, size));
 	tables_open(&ts, a, r);
 	for (i = 0; i < ts.n && !ok; i++) {
 		t = &ts.t[i];
@@ -289,6 +354,8 @@ page_table_extent(const struct app *a, const struct rect *r, size_t *visible, si
 	struct tables ts;
 	size_t count = 0;
 
+	if (a->tree_on)
+		return (tree_extent(a, r, visible, focus));
 	tables_open(&ts, a, r);
 	*visible = (size_t)(ts.t[0].in.h > 0 ? ts.t[0].in.h : 0);
 	*focus = ts.t[0].focus;

@@ -207,24 +207,15 @@ draw_entry(const struct slot_list *l, const struct app *a, const struct geometry
 		pen_printf(p, el, " %s", a->g->marker);
 }
 
-/* On the bottom border, how many entries are scrolled out of sight, so a
- * list that does not fit never looks complete ("3 above · 2 more"). */
+/* The entries scrolled out of sight, said on the bottom border. */
 static void
 draw_hidden(const struct app *a, const struct rect *r, const struct geometry *g,
 	    size_t top, size_t rows)
 {
-	size_t above = g->down ? 0 : top * (size_t)g->cols;
 	size_t shown_end = g->down ? g->count : (top + rows) * (size_t)g->cols;
-	size_t below = shown_end < g->count ? g->count - shown_end : 0;
-	struct pen p;
 
-	if (above == 0 && below == 0)
-		return;
-	pen_at(&p, a, r, r->h - 1, 2);
-	if (above > 0)
-		pen_printf(&p, EL_TEXT, " %zu above%s", above, below > 0 ? " ·" : " ");
-	if (below > 0)
-		pen_printf(&p, EL_TEXT, " %zu more ", below);
+	draw_scrolled_out(a, r, g->down ? 0 : top * (size_t)g->cols,
+	    shown_end < g->count ? g->count - shown_end : 0);
 }
 
 void

@@ -67,6 +67,12 @@ void too_small_draw(const struct app *a);
 void compare_screen_draw(const struct app *a);
 void sweep_screen_draw(const struct app *a);
 
+/* tree_view.c: the page-table panel showing the whole tree (key L) */
+void tree_draw(const struct app *a, const struct rect *r);
+bool tree_click(const struct app *a, const struct rect *r, int y, int x, char *buf,
+		size_t size);
+size_t tree_extent(const struct app *a, const struct rect *r, size_t *visible, size_t *focus);
+
 /* explain.c: what a click on a cell says */
 void explain_frame(const struct app *a, int frame, char *buf, size_t size);
 void explain_slot(const struct app *a, int slot, char *buf, size_t size);
