@@ -116,24 +116,6 @@ fault_range(const struct compare_result *r, size_t n, uint64_t *lo, uint64_t *hi
 	}
 }
 
-#define FRAMES_WORD "  frames"
-#define SPACING_MAX 3u
-
-static void
-measure(struct geometry *g, const struct compare_plan *p, const struct compare_result *r,
-	unsigned width, unsigned plot_rows)
-{
-	unsigned points = p->frames_last - p->frames_first + 1, room;
-
-	fault_range(r, compare_size(p), &g->lo, &g->hi);
-	g->plot = g->hi - g->lo < plot_rows ? (unsigned)(g->hi - g->lo) + 1 : plot_rows;
-	g->axis = digits(g->hi) + 1;
-	room = width - g->axis - 1 - (unsigned)strlen(FRAMES_WORD);
-	g->spacing = room / points > SPACING_MAX ? SPACING_MAX : room / points;
-	if (g->spacing == 0)
-		g->spacing = 1;
-}
-
 /* The plot row (0: the top) of a fault count. */
 static unsigned
 row_of(const struct geometry *g, uint64_t faults)
@@ -156,6 +138,55 @@ count_at(const struct geometry *g, unsigned row)
 	return g->hi - (row * span + (g->plot - 1) / 2) / (g->plot - 1);
 }
 
+/*
+ * Row `row`'s label: the count of the points in it, or the range of their
+ * counts ("23-24") when the range is scaled and several fall in it, so no
+ * point stands beside another count; a row with none, a count in it.
+ */
+static void
+row_label(const struct geometry *g, const struct compare_result *r, size_t n,
+	  unsigned row, char *buf, size_t size)
+{
+	uint64_t least = UINT64_MAX, most = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (row_of(g, r[i].stats.faults) == row) {
+			least = r[i].stats.faults < least ? r[i].stats.faults : least;
+			most = r[i].stats.faults > most ? r[i].stats.faults : most;
+		}
+	if (least == UINT64_MAX)
+		snprintf(buf, size, "%" PRIu64, count_at(g, row));
+	else if (least == most)
+		snprintf(buf, size, "%" PRIu64, least);
+	else
+		snprintf(buf, size, "%" PRIu64 "-%" PRIu64, least, most);
+}
+
+#define FRAMES_WORD "  frames"
+#define SPACING_MAX 3u
+
+static void
+measure(struct geometry *g, const struct compare_plan *p, const struct compare_result *r,
+	unsigned width, unsigned plot_rows)
+{
+	unsigned points = p->frames_last - p->frames_first + 1, room;
+
+	char label[48];
+
+	fault_range(r, compare_size(p), &g->lo, &g->hi);
+	g->plot = g->hi - g->lo < plot_rows ? (unsigned)(g->hi - g->lo) + 1 : plot_rows;
+	g->axis = digits(g->hi) + 1;
+	for (unsigned row = 0; row < g->plot; row++) {
+		row_label(g, r, compare_size(p), row, label, sizeof label);
+		if (strlen(label) + 1 > g->axis)
+			g->axis = (unsigned)strlen(label) + 1;
+	}
+	room = width - g->axis - 1 - (unsigned)strlen(FRAMES_WORD);
+	g->spacing = room / points > SPACING_MAX ? SPACING_MAX : room / points;
+	if (g->spacing == 0)
+		g->spacing = 1;
+}
+
 static unsigned
 column_of(const struct geometry *g, const struct compare_plan *p, unsigned frames)
 {
@@ -165,13 +196,15 @@ column_of(const struct geometry *g, const struct compare_plan *p, unsigned frame
 /* ---- plot and axes -------------------------------------------------------- */
 
 static void
-y_axis(struct sweep_chart *c, const struct geometry *g)
+y_axis(struct sweep_chart *c, const struct geometry *g, const struct compare_result *r,
+       size_t n)
 {
-	char label[24];
+	char label[48], padded[64];
 
 	for (unsigned row = 0; row < g->plot; row++) {
-		snprintf(label, sizeof label, "%*" PRIu64, (int)g->axis - 1, count_at(g, row));
-		put_text(c, g->legend + row, 0, label);
+		row_label(g, r, n, row, label, sizeof label);
+		snprintf(padded, sizeof padded, "%*s", (int)g->axis - 1, label);
+		put_text(c, g->legend + row, 0, padded);
 		set(c, g->legend + row, g->axis, (struct chart_cell){ .kind = CHART_TICK_Y });
 	}
 }
@@ -252,7 +285,7 @@ sweep_chart_layout(struct sweep_chart *c, const struct compare_plan *p,
 	c->height = g.legend + g.plot + 2;
 	c->cells = xcalloc((size_t)c->width * c->height, sizeof *c->cells);
 	legend(c, p, width);
-	y_axis(c, &g);
+	y_axis(c, &g, r, compare_size(p));
 	x_axis(c, &g, p);
 	plot(c, &g, p, r, a, na);
 }

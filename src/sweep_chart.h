@@ -13,8 +13,9 @@
  *
  * Rows: when every fault count from the fewest to the most has a row of
  * its own, one row per count; otherwise the range is scaled to the rows
- * there are, and each row is labelled with a count that falls in it.
- * Every row is labelled.  Each policy has its own marker (in the order the
+ * there are, and a row is labelled with the count of its points, or the
+ * range of their counts ("23-24") where several fall in it (a row with no
+ * point, with a count that falls in it).  Every row is labelled.  Each policy has its own marker (in the order the
  * plan lists them); several policies at one point show how many they are,
  * '+' for ten or more (and the legend says so when ten may meet).
  */

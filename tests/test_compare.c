@@ -273,6 +273,49 @@ t_chart_scaled(void **state)
 	sweep_chart_free(&c);
 }
 
+/* The chars of a chart's row from col, as text. */
+static void
+row_text(const struct sweep_chart *c, unsigned row, unsigned col, unsigned n, char *out)
+{
+	char buf[2];
+
+	for (unsigned i = 0; i < n; i++)
+		out[i] = sweep_chart_at(c, row, col + i)->kind == CHART_TEXT ?
+		    *sweep_chart_glyph(sweep_chart_at(c, row, col + i), true, buf) : ' ';
+	out[n] = '\0';
+}
+
+/*
+ * Scaled, a row where two counts fall is labelled with both (50 and 51
+ * share row 4 of 8 between 100 and 2: 49 and 50 of 98 down 7 row steps,
+ * 3.5 and 3.57, both rounded to 4); a row with one point, with its own.
+ */
+static void
+t_chart_scaled_ranges(void **state)
+{
+	struct compare_plan p = { .policy = { 0 }, .npolicies = 1, .frames_first = 1,
+		.frames_last = 4 };
+	struct compare_result r[4] = {
+		{ .frames = 1, .stats = { .faults = 100 } },
+		{ .frames = 2, .stats = { .faults = 51 } },
+		{ .frames = 3, .stats = { .faults = 50 } },
+		{ .frames = 4, .stats = { .faults = 2 } },
+	};
+	struct sweep_chart c;
+	char text[8];
+
+	(void)state;
+	sweep_chart_layout(&c, &p, r, NULL, 0, 60, 8);
+	row_text(&c, 1 + 4, 0, 5, text);
+	assert_string_equal(text, "50-51");
+	assert_int_equal(sweep_chart_at(&c, 1 + 4, 6)->kind, CHART_TICK_Y);
+	row_text(&c, 1, 0, 5, text);
+	assert_string_equal(text, "  100");
+	row_text(&c, 1 + 7, 0, 5, text);
+	assert_string_equal(text, "    2");
+	sweep_chart_free(&c);
+}
+
 /*
  * Ten policies at one point are drawn '+', and with ten policies or more
  * the legend says what '+' is; with nine, it does not.
@@ -382,6 +425,7 @@ main(void)
 		cmocka_unit_test(t_belady_rule),
 		cmocka_unit_test(t_chart),
 		cmocka_unit_test(t_chart_scaled),
+		cmocka_unit_test(t_chart_scaled_ranges),
 		cmocka_unit_test(t_chart_plus_in_key),
 		cmocka_unit_test(t_out_of_memory_words),
 		cmocka_unit_test(t_refit),
