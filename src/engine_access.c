@@ -742,7 +742,7 @@ access_page(struct machine *m, struct access *a)
 	if (a->kind == ACCESS_WRITE)
 		own_pte(a)->dirty = true;
 	if (m->ws_uncounted)
-		working_set_remember(&a->p->ws, m->cfg.tau, a->vpn);
+		working_set_remember(&a->p->ws, m->cfg.tau, a->leaf_vpn);
 	else
 		working_set_touch(&a->p->ws, &a->p->pt, m->cfg.tau, own_pte(a));
 	a->p->accesses++;
@@ -751,7 +751,7 @@ access_page(struct machine *m, struct access *a)
 	if (!a->faulted)
 		m->stats.hits++;
 	/* Translated by the TLB: the data alone; else a whole walk first. */
-	m->stats.mem_refs += a->tlb_hit && !a->faulted ? 1 : m->cfg.levels + 1;
+	m->stats.mem_refs += a->tlb_hit && !a->faulted ? 1 : m->cfg.levels + 1 - a->huge;
 	m->stats.costed++;
 	return after_access(m, a);
 }

@@ -139,7 +139,7 @@ struct stats {
  * TLB miss): an access the TLB translates costs 1, the data; one that
  * missed it, or faulted, costs levels + 1, a whole walk and then the data
  * (a fault's walk is counted once: the one that finds the page present
- * after it).  An access refused (segfault, protection, out of memory, the
+ * after it), a level fewer in a huge page, whose walk stops a level up.  An access refused (segfault, protection, out of memory, the
  * OOM killer's) costs the entries its walk read.
  */
 static inline uint64_t

@@ -14,7 +14,46 @@ is_access(const struct history *h, size_t k)
 	return history_op(h, k)->kind == OP_ACCESS;
 }
 
-/* The sum of the live processes' working sets in m; *processes gets how many. */
+static int
+by_vpn(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The frames p's working set needs: a page each, but a huge page the
+ * whole of its run (the set holds its first page once).
+ */
+static uint64_t
+working_set_frames(const struct machine *m, const struct process *p)
+{
+	uint64_t *huge, frames = p->ws.size, run;
+	size_t n = 0;
+
+	if (!machine_maps_huge(m))
+		return frames;
+	run = machine_huge_pages(m);
+	huge = xcalloc(p->ws.len + 1, sizeof *huge);
+	for (unsigned i = 0; i < p->ws.len; i++) {
+		const struct region *r = p->ws.window[i] == WS_GONE ? NULL :
+		    process_region(p, p->ws.window[i]);
+
+		if (r && r->huge)
+			huge[n++] = p->ws.window[i];
+	}
+	qsort(huge, n, sizeof *huge, by_vpn);
+	for (size_t i = 0; i < n; i++)
+		frames += i == 0 || huge[i] != huge[i - 1] ? run - 1 : 0;
+	free(huge);
+	return frames;
+}
+
+/*
+ * The frames the live processes' working sets need in m; *processes gets
+ * how many there are.
+ */
 static uint64_t
 working_sets(const struct machine *m, unsigned *processes)
 {
@@ -25,7 +64,7 @@ working_sets(const struct machine *m, unsigned *processes)
 		const struct process *p = machine_process(m, (int)pid);
 
 		if (p) {
-			sum += p->ws.size;
+			sum += working_set_frames(m, p);
 			++*processes;
 		}
 	}

@@ -27,7 +27,8 @@ struct thrash_point {
 	unsigned faults;        /* faults among the `window` accesses ending here */
 	unsigned window;        /* THRASH_RATE_WINDOW, or fewer near the session's start */
 	unsigned processes;     /* live processes after the access */
-	uint64_t ws_sum;        /* the sum of their working sets after it */
+	uint64_t ws_sum;        /* the frames their working sets need after it (a
+				 * page each, a huge page its whole run) */
 };
 
 struct thrash_series {

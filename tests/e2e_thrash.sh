@@ -16,7 +16,8 @@
 # fault.  The fault rate over the accesses ending at each (10, fewer at
 # the start) in eighths rounded up: 4/4 four times (█), 4/5 ▇, 4/6 ▆,
 # 4/7 ▅, 4/8 4/9 4/10 ▄, then 3 2 1 of 10 (▃ ▂ ▁), 0 three times (blank),
-# 1 2 3 4 5 6 7 8 of 10 (▁ ▂ ▃ ▄ ▄ ▅ ▆ ▇) and 10 of 10 six times.  The
+# 1 2 3 4 5 6 7 8 9 of 10 (▁ ▂ ▃ ▄ ▄ ▅ ▆ ▇ ▇: full only for all 10) and
+# 10 of 10 five times.  The
 # sum of the working sets (tau 10) is 1 2 3 4 over the first four
 # accesses, 4 through access 16, 5 at access 17 (step 18, third's first
 # page: over the 4 frames, ▲), 6 after: the frames line is 16 thin, ▲,
@@ -99,7 +100,7 @@ for size in "80 24 1" "160 48 3"; do
 	at="${1}x$2"
 	lesson "$1" "$2" C.UTF-8
 	has "thrashing ·" || fail "$at: lesson 14 (display.thrash) opens without the view"
-	rate="████▇▆▅▄▄▄▃▂▁   ▁▂▃▄▄▅▆▇██████"
+	rate="████▇▆▅▄▄▄▃▂▁   ▁▂▃▄▄▅▆▇▇█████"
 	line="────────────────▲━━━━━━━━━━━━━"
 	procs="222222222222333333333333333333"
 	if [ "$3" = 3 ]; then

@@ -15,6 +15,7 @@
 
 #include "page_walk.h"
 #include "session.h"
+#include "thrash.h"
 
 /* Process 1 "app": pages 0-3 small (rw), pages 4-11 two huge pages (rw). */
 static struct machine *
@@ -61,6 +62,34 @@ assert_refused(struct machine *m, const char *line, const char *words)
  * = 7, physical 7 * 32 + 8 = 0xe8.  The TLB's two entries cover 1 + 4
  * pages: 160 bytes.
  */
+/*
+ * The thrashing view sums working sets in the frames they need: a huge
+ * page touched counts its whole run (4 pages of 32 bytes here), as its
+ * fault brings all of it in; pages 0x4-0x7 read twice are still one run.
+ */
+static void
+t_thrash_counts_huge_runs(void **state)
+{
+	static const char *const ops[] = { "r 0x0", "r 0x80", "r 0xa0", "r 0x20", "r 0x80" };
+	static const uint64_t want[] = { 1, 5, 5, 6, 6 };
+	struct history *h = history_new(huge_machine(2, 12, 2));
+	struct thrash_series s;
+	struct op op;
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		op = test_op(ops[i]);
+		assert_int_equal(history_append(h, &op, ops[i], err, sizeof err), 0);
+	}
+	thrash_build(h, 5, 10, &s);
+	assert_int_equal(s.n, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_int_equal(s.p[i].ws_sum, want[i]);
+	thrash_free(&s);
+	history_free(h);
+}
+
 static void
 t_fill_and_reach(void **state)
 {
@@ -110,8 +139,9 @@ t_fill_and_reach(void **state)
 	/* Every page of the huge page is resident, in its own frame. */
 	assert_int_equal(machine_page_state(m, m->procs[1], 6), PAGE_RESIDENT);
 	assert_int_equal(machine_page_state(m, m->procs[1], 9), PAGE_UNTOUCHED);
-	/* Memory references: miss 3 (two levels + data), miss 3, hit 1. */
-	assert_int_equal(stats_mem_refs(&m->stats), 3 + 3 + 1);
+	/* Memory references: a small page's miss 3 (two levels + data), the
+	 * huge page's 2 (its walk stops at the top), a hit 1. */
+	assert_int_equal(stats_mem_refs(&m->stats), 3 + 2 + 1);
 	/* The tree: top[0x0] -> the table in f0, its [0x0] page 0 in f1; top[0x1]
 	 * the huge page's own entry, pages 0x4-0x7 from f4. */
 	assert_int_equal(walk_tree(m, m->procs[1], nodes), 3);
@@ -351,6 +381,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_fill_and_reach),
+		cmocka_unit_test(t_thrash_counts_huge_runs),
 		cmocka_unit_test(t_scan_hits_with_one_entry),
 		cmocka_unit_test(t_no_aligned_run),
 		cmocka_unit_test(t_limit_counts_it_whole),

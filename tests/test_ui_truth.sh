@@ -190,6 +190,14 @@ expect "lesson 18: the end" "step 4/4"
 refute "lesson 18: no heading over values not shown" "last used (step)"
 refute "lesson 18: nor its short heading" "used"
 
+# Key w marks every page of a huge page in the working set (lesson 24,
+# step 12: pages 0x4-0x6 of the huge page read, 0x7 being read); it
+# marked 0x4 alone.
+start "--lesson 24"
+keys Escape Enter Enter Enter Enter Enter Enter Enter Enter Enter Enter Enter Enter w
+expect "lesson 24: step 12" "step 12/16"
+expect "lesson 24: the huge page's pages marked" "•■•■•■▶▣"
+
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"
 keys Enter Enter Space Space Space

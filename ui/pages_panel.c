@@ -296,7 +296,7 @@ draw_cell(const struct app *a, const struct grid *g, struct pen *p, uint64_t vpn
 	cell_look(a, g, vpn, &glyph, &el);
 	if (touched)
 		pen_put(p, el, a->g->pointer);
-	else if (a->ws_marks && working_set_has(page_table_find(&g->p->pt, vpn)))
+	else if (a->ws_marks && working_set_has(process_pte(a->m, g->p, vpn)))
 		pen_put(p, EL_WORKING_SET, a->g->in_ws);
 	else
 		pen_put(p, EL_TEXT, " ");

@@ -40,15 +40,21 @@ rows_shown(int h)
 	return (shown);
 }
 
-/* Eighths of a bar for part of whole, rounded up: any part shows. */
+/*
+ * Eighths of a bar for part of whole, rounded up so any part shows, but
+ * full only for the whole (9 of 10 is 7 eighths, not a full bar).
+ */
 static int
 eighths(uint64_t part, uint64_t whole)
 {
+	uint64_t up;
+
 	if (whole == 0 || part == 0)
 		return (0);
 	if (part >= whole)
 		return (8);
-	return ((int)((part * 8 + whole - 1) / whole));
+	up = (part * 8 + whole - 1) / whole;
+	return ((int)(up < 8 ? up : 7));
 }
 
 struct chart {
@@ -142,7 +148,8 @@ texts(const struct chart *c, enum thrash_row row, char *label, char *value, size
 		break;
 	case ROW_OVER:
 		snprintf(label, size, "sum of W");
-		snprintf(value, size, "%llu pages", (unsigned long long)p->ws_sum);
+		snprintf(value, size, "%llu page%s", (unsigned long long)p->ws_sum,
+		    p->ws_sum == 1 ? "" : "s");
 		break;
 	case ROW_LINE:
 		snprintf(label, size, "%u frames", c->s->frames);
