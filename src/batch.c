@@ -23,6 +23,7 @@
 #include <cjson/cJSON.h>
 
 #include "batch.h"
+#include "cgroup.h"
 #include "engine.h"
 #include "future.h"
 #include "json.h"
@@ -405,6 +406,27 @@ text_working_sets(struct run *run)
 		m->cfg.tau);
 }
 
+/* "cgroups: web frames 2/2, swap 1/1; db frames 0/3", when there are named groups. */
+static void
+text_groups(struct run *run)
+{
+	const struct machine *m = run->m;
+	const char *sep = "";
+	char usage[128];
+
+	if (!cgroup_named(m))
+		return;
+	fprintf(run->out, "%-19s", "cgroups:");
+	for (unsigned id = 1; id <= m->ncgroups; id++) {
+		if (cgroup_at(m, id)->owner)
+			continue;
+		cgroup_usage_text(m, id, usage, sizeof usage);
+		fprintf(run->out, "%s%s", sep, usage);
+		sep = "; ";
+	}
+	fputc('\n', run->out);
+}
+
 static void
 text_end(struct run *run)
 {
@@ -433,6 +455,7 @@ text_end(struct run *run)
 	text_faults(run, "major faults:", s->major_faults, major_of);
 	text_tables(run);
 	text_working_sets(run);
+	text_groups(run);
 }
 
 static const struct printer text_printer = {
@@ -589,6 +612,29 @@ json_working_sets(struct cJSON *o, const struct machine *m)
 	}
 }
 
+/*
+ * {"web":{"frames":2,"frames_max":2,"swap":1,"swap_max":1}}: each named
+ * group's usage, a limit left out when there is none.
+ */
+static void
+json_groups(struct cJSON *o, const struct machine *m)
+{
+	for (unsigned id = 1; id <= m->ncgroups; id++) {
+		const struct cgroup *g = cgroup_at(m, id);
+		struct cJSON *u;
+
+		if (g->owner)
+			continue;
+		u = json_put_object(o, g->name);
+		json_put_uint(u, "frames", cgroup_frames(m, id));
+		if (g->frames_max != LIMIT_NONE)
+			json_put_uint(u, "frames_max", g->frames_max);
+		json_put_uint(u, "swap", cgroup_slots(m, id));
+		if (g->swap_max != SWAP_LIMIT_NONE)
+			json_put_uint(u, "swap_max", g->swap_max);
+	}
+}
+
 static void
 json_end(struct run *run)
 {
@@ -617,6 +663,8 @@ json_end(struct run *run)
 	if (run->m->cfg.levels > 1)
 		json_tables(o, run->m);
 	json_working_sets(json_put_object(o, "working_sets"), run->m);
+	if (cgroup_named(run->m))
+		json_groups(json_put_object(o, "cgroups"), run->m);
 	if (run->error) {
 		fputs(",\"error\":", run->out);
 		json_emit(run->out, xnonnull(cJSON_CreateString(run->error)));

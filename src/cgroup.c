@@ -146,6 +146,34 @@ cgroup_oom_choice(const struct machine *m, unsigned id)
 	return chosen ? chosen->pid : 0;
 }
 
+int
+cgroup_usage_text(const struct machine *m, unsigned id, char *buf, size_t size)
+{
+	const struct cgroup *g = cgroup_at(m, id);
+	int k;
+
+	if (g->frames_max == LIMIT_NONE)
+		k = snprintf(buf, size, "%s frames %u (no limit)", g->name, cgroup_frames(m, id));
+	else
+		k = snprintf(buf, size, "%s frames %u/%u", g->name, cgroup_frames(m, id),
+			     g->frames_max);
+	if (g->swap_max == SWAP_LIMIT_NONE || k < 0)
+		return k;
+	return k + snprintf(buf + ((size_t)k < size ? (size_t)k : size),
+			    (size_t)k < size ? size - (size_t)k : 0, ", swap %u/%u",
+			    cgroup_slots(m, id), g->swap_max);
+}
+
+unsigned
+cgroup_named(const struct machine *m)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < m->ncgroups; i++)
+		n += !m->cgroups[i].owner;
+	return n;
+}
+
 struct cgroup *
 cgroup_copy(const struct cgroup *src, unsigned n)
 {

@@ -18,6 +18,7 @@
 #define VMSCOPE_CGROUP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "op.h"
 #include "rmap.h"
@@ -74,6 +75,16 @@ unsigned cgroup_swap_blocks(const struct machine *m, int f);
  * scan does); 0 if it has none.
  */
 int cgroup_oom_choice(const struct machine *m, unsigned id);
+
+/*
+ * A named group's usage against its limits, as the screen's band and
+ * batch's summary word it: "web frames 2/3, swap 0/1" (", swap U/L" only
+ * when its swap is limited; "frames 2 (no limit)" without a memory
+ * limit).  Returns what snprintf returns.
+ */
+int cgroup_usage_text(const struct machine *m, unsigned id, char *buf, size_t size);
+/* The number of named groups (those `cgroup NAME FRAMES` made). */
+unsigned cgroup_named(const struct machine *m);
 
 /* A copy of the groups of src for a clone of the machine. */
 struct cgroup *cgroup_copy(const struct cgroup *src, unsigned n);

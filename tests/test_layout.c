@@ -92,7 +92,8 @@ t_normal_sizes(void **state)
 		assert_sane(&l);
 		/* Every panel but the bands, which take their rows when asked. */
 		for (p = 0; p < PANEL_COUNT; p++)
-			assert_true(shown(&l.r[p]) == (p != PANEL_TABLE && p != PANEL_THRASH));
+			assert_true(shown(&l.r[p]) == (p != PANEL_TABLE && p != PANEL_THRASH &&
+			    p != PANEL_GROUPS));
 		/* The grid panels fill the width between them. */
 		assert_int_equal(l.r[PANEL_PAGES].w + l.r[PANEL_PAGE_TABLE].w +
 		    l.r[PANEL_FRAMES].w + l.r[PANEL_SWAP].w, sizes[i].cols);
@@ -157,6 +158,35 @@ t_hidden_panels(void **state)
 		assert_sane(&l);
 		assert_false(shown(&l.r[PANEL_PAGES]));
 		assert_int_equal(l.r[PANEL_PAGE_TABLE].x, 0);
+	}
+}
+
+/*
+ * The groups' band: one row across the screen right above the TLB (a
+ * blank row between in projector mode), taken from the grids, at 80x24
+ * as at 160x48; without the flag, no band.
+ */
+static void
+t_groups_band(void **state)
+{
+	static const unsigned modes[] = { 0, LAYOUT_PROJECTOR };
+	static const int sizes[][2] = { { 80, 24 }, { 160, 48 } };
+	struct layout without, l;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		for (size_t s = 0; s < 2; s++) {
+			int gap = modes[i] ? 1 : 0;
+
+			layout_compute(&without, sizes[s][0], sizes[s][1], modes[i]);
+			layout_compute(&l, sizes[s][0], sizes[s][1], modes[i] | LAYOUT_GROUPS);
+			assert_sane(&l);
+			assert_false(shown(&without.r[PANEL_GROUPS]));
+			assert_int_equal(l.r[PANEL_GROUPS].h, 1);
+			assert_int_equal(l.r[PANEL_GROUPS].w, sizes[s][0]);
+			assert_int_equal(l.r[PANEL_GROUPS].y, l.r[PANEL_TLB].y - 1 - gap);
+			assert_int_equal(l.r[PANEL_PAGES].h, without.r[PANEL_PAGES].h - 1 - gap);
+		}
 	}
 }
 
@@ -353,7 +383,7 @@ t_hit(void **state)
 	int p;
 
 	(void)state;
-	layout_compute(&l, 160, 48, 0);
+	layout_compute(&l, 160, 48, LAYOUT_GROUPS);
 	layout_place_band(&l, PANEL_THRASH, 7, 4);
 	layout_place_band(&l, PANEL_TABLE, 7, 5);
 	for (p = 0; p < PANEL_COUNT; p++) {
@@ -408,6 +438,7 @@ main(void)
 		cmocka_unit_test(t_normal_sizes),
 		cmocka_unit_test(t_projector),
 		cmocka_unit_test(t_hidden_panels),
+		cmocka_unit_test(t_groups_band),
 		cmocka_unit_test(t_projector_narration_band),
 		cmocka_unit_test(t_pitch),
 		cmocka_unit_test(t_grid_cols),

@@ -88,6 +88,7 @@ struct app {
 	bool projector;
 	enum panel_choice panel_choice[PANEL_COUNT];
 	bool uses_swap;                 /* the session puts pages in swap */
+	bool uses_groups;               /* the session makes a named cgroup */
 	int shown_pid;                  /* Tab's choice; 0: follow the operation */
 	long scroll[PANEL_COUNT];       /* rows moved by PgUp/PgDn and the wheel */
 

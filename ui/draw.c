@@ -170,20 +170,13 @@ void
 process_limit_text(const struct app *a, const struct process *p, char *buf, size_t size)
 {
 	const struct cgroup *g = cgroup_at(a->m, p->cgroup);
-	int k;
 
-	if (!g || g->frames_max == LIMIT_NONE)
+	if (!g || (g->owner && g->frames_max == LIMIT_NONE))
 		buf[0] = '\0';
 	else if (g->owner)
 		snprintf(buf, size, "%slimit %u/%u", a->g->sep, p->resident, g->frames_max);
-	else {
-		/* A named group: its frames, and its swap if that is limited. */
-		k = snprintf(buf, size, "%s%s %u/%u", a->g->sep, g->name,
-			     cgroup_frames(a->m, p->cgroup), g->frames_max);
-		if (g->swap_max != SWAP_LIMIT_NONE && k > 0 && (size_t)k < size)
-			snprintf(buf + k, size - (size_t)k, " swap %u/%u",
-				 cgroup_slots(a->m, p->cgroup), g->swap_max);
-	}
+	else    /* a named group: its usage is on the groups' band (groups_bar.c) */
+		snprintf(buf, size, "%s%s", a->g->sep, g->name);
 }
 
 void

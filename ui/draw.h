@@ -41,7 +41,11 @@ void draw_scrolled_out(const struct app *a, const struct rect *r, size_t above, 
  * pointer, the one making the access in the label's colour.
  */
 void draw_process_heading(const struct app *a, const struct rect *r, const struct process *p);
-/* " · limit 1/2" (frames held of those allowed) if p has a frame limit, else "". */
+/*
+ * " · limit 1/2" (frames held of those allowed) if p has a frame limit of
+ * its own, " · web" if it is in the named group web (whose usage the
+ * groups' band shows), else "".
+ */
 void process_limit_text(const struct app *a, const struct process *p, char *buf, size_t size);
 /* Blanks every cell of r in element el. */
 void draw_fill(const struct app *a, const struct rect *r, enum element el);

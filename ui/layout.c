@@ -66,8 +66,9 @@ hidden(const struct layout *l, enum panel p)
 }
 
 /*
- * Title and address on top; prompt, statistics, narration, TLB below.
- * Projector mode sets the narration apart, a blank row above and below.
+ * Title and address on top; prompt, statistics, narration, TLB and the
+ * groups' band below.  Projector mode sets the narration apart, a blank
+ * row above and below.
  */
 static int
 place_bands(struct layout *l)
@@ -85,6 +86,10 @@ place_bands(struct layout *l)
 	y -= gap;
 	if (!hidden(l, PANEL_TLB)) {
 		l->r[PANEL_TLB] = band(l->cols, --y, 1);
+		y -= gap;
+	}
+	if (l->flags & LAYOUT_GROUPS) {
+		l->r[PANEL_GROUPS] = band(l->cols, --y, 1);
 		y -= gap;
 	}
 	return (y);

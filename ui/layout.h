@@ -24,6 +24,7 @@ enum panel {
 	PANEL_SWAP,
 	PANEL_TABLE,    /* the frames-by-time table, a band under the grids */
 	PANEL_THRASH,   /* the thrashing view, a band under the grids */
+	PANEL_GROUPS,   /* the memory groups' usage, a band under them */
 	PANEL_TLB,
 	PANEL_NARRATION,
 	PANEL_STATS,
@@ -33,6 +34,7 @@ enum panel {
 
 enum layout_flags {
 	LAYOUT_PROJECTOR = 1u << 0,   /* big cells, rows spaced, a big heading */
+	LAYOUT_GROUPS = 1u << 1,      /* a band for the memory groups (cgroups) */
 };
 /* A flag that leaves panel p (a grid panel or the TLB) out. */
 #define LAYOUT_HIDE(p) (1u << (4 + (p)))

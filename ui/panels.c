@@ -5,9 +5,12 @@
  * anything is or goes there in the session.  The teacher's keys (1-5)
  * show or hide a panel over that rule, and a panel the event being shown
  * touches is shown whatever was chosen.  The frames-by-time table and the
- * thrashing view, when on, take bands under the grids, the table above.
+ * thrashing view, when on, take bands under the grids, the table above;
+ * so do the memory groups' usage, from the start of a session that makes
+ * a named group.
  */
 #include "app.h"
+#include "cgroup.h"
 #include "view.h"
 
 /* The panels the keys 1-5 toggle, in the order of the keys. */
@@ -29,6 +32,7 @@ panels_learn(struct app *a)
 
 	a->uses_swap = end->stats.writebacks > 0 || end->swap_used > 0 ||
 	    history_initial(a->h)->swap_used > 0;
+	a->uses_groups = cgroup_named(end) > 0 || cgroup_named(history_initial(a->h)) > 0;
 }
 
 static bool
@@ -67,6 +71,9 @@ panels_layout_flags(const struct app *a)
 {
 	unsigned flags = a->projector ? LAYOUT_PROJECTOR : 0;
 	size_t i;
+
+	if (a->uses_groups || cgroup_named(a->m) > 0)
+		flags |= LAYOUT_GROUPS;
 
 	for (i = 0; i < NTOGGLED; i++) {
 		if (!chosen(a, toggled[i]) && !touched(a, toggled[i]))

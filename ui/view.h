@@ -32,8 +32,8 @@ struct view {
 #define VIEW_STACK_MAX 8
 
 extern const struct view view_title, view_address, view_pages, view_page_table,
-	view_frames, view_swap, view_table, view_thrash, view_tlb, view_narration, view_stats,
-	view_prompt;
+	view_frames, view_swap, view_table, view_thrash, view_groups, view_tlb, view_narration,
+	view_stats, view_prompt;
 
 /* table_panel.c: the rows the table's band asks for, and the fewest it can use. */
 int table_panel_rows(const struct app *a);

@@ -16,6 +16,7 @@ static const struct view *const views[PANEL_COUNT] = {
 	[PANEL_SWAP] = &view_swap,
 	[PANEL_TABLE] = &view_table,
 	[PANEL_THRASH] = &view_thrash,
+	[PANEL_GROUPS] = &view_groups,
 	[PANEL_TLB] = &view_tlb,
 	[PANEL_NARRATION] = &view_narration,
 	[PANEL_STATS] = &view_stats,
