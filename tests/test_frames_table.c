@@ -55,10 +55,11 @@ frame_of(const struct machine *m, struct ft_page p)
 	return -1;
 }
 
+/* Accesses that never reached memory: an OOM kill fails the access too. */
 static uint64_t
 refusals(const struct stats *s)
 {
-	return s->segfaults + s->protection_faults + s->out_of_memory;
+	return s->segfaults + s->protection_faults + s->out_of_memory + s->oom_kills;
 }
 
 /* Whether frame f of m holds a page of the huge page that page vpn is in. */
