@@ -29,6 +29,7 @@
 #include "json.h"
 #include "number.h"
 #include "op_queue.h"
+#include "plural.h"
 #include "policy.h"
 #include "session.h"
 #include "xalloc.h"
@@ -399,7 +400,7 @@ text_working_sets(struct run *run)
 		if (!p)
 			continue;
 		fprintf(run->out, "%s%zu: %u page%s", sep, pid, p->ws.size,
-			p->ws.size == 1 ? "" : "s");
+			plural(p->ws.size));
 		sep = ", ";
 	}
 	fprintf(run->out, "%s (tau %u)\n", *sep ? "" : "none: no process is left",

@@ -21,6 +21,7 @@
 #include "future.h"
 #include "json.h"
 #include "op_queue.h"
+#include "plural.h"
 #include "policy.h"
 #include "sweep_chart.h"
 #include "sweep_oom.h"
@@ -62,8 +63,8 @@ text_compare(const struct outcome *o, FILE *out)
 {
 	int w = column_width(o, "policy");
 
-	fprintf(out, "# compare: %" PRIu64 " accesses, %u frames\n", o->r[0].stats.accesses,
-		o->r[0].frames);
+	fprintf(out, "# compare: %" PRIu64 " access%s, %u frame%s\n", o->r[0].stats.accesses,
+		plural_es(o->r[0].stats.accesses), o->r[0].frames, plural(o->r[0].frames));
 	fprintf(out, "%-*s  %8s  %10s  %9s  %11s\n", w, "policy", "faults", "fault rate",
 		"evictions", "write-backs");
 	for (unsigned i = 0; i < o->p->npolicies; i++) {

@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "engine_access.h"
 #include "page_walk.h"
+#include "plural.h"
 #include "policy.h"
 #include "region.h"
 #include "xalloc.h"
@@ -50,9 +51,11 @@ check_spawn(const struct machine *m, const struct op *op, char *err, size_t size
 		return -1;
 	}
 	if (op->pages > machine_pages_per_process(m)) {
-		snprintf(err, size, "%llu pages do not fit the %u-bit address space (%llu pages)",
-			 (unsigned long long)op->pages, m->cfg.va_bits,
-			 (unsigned long long)machine_pages_per_process(m));
+		snprintf(err, size, "%llu page%s %s not fit the %u-bit address space (%llu "
+			 "page%s)", (unsigned long long)op->pages, plural(op->pages),
+			 op->pages == 1 ? "does" : "do", m->cfg.va_bits,
+			 (unsigned long long)machine_pages_per_process(m),
+			 plural(machine_pages_per_process(m)));
 		return -1;
 	}
 	return 0;
@@ -80,8 +83,9 @@ check_pages(const struct machine *m, int pid, uint64_t addr, uint64_t pages, cha
 	}
 	first = addr >> machine_page_bits(m);
 	if (!machine_addr_ok(m, addr) || pages == 0 || pages > top - first) {
-		snprintf(err, size, "%llu pages from 0x%llx do not fit the %u-bit address space",
-			 (unsigned long long)pages, (unsigned long long)addr, m->cfg.va_bits);
+		snprintf(err, size, "%llu page%s from 0x%llx %s not fit the %u-bit address "
+			 "space", (unsigned long long)pages, plural(pages),
+			 (unsigned long long)addr, pages == 1 ? "does" : "do", m->cfg.va_bits);
 		return -1;
 	}
 	return 0;
@@ -180,7 +184,7 @@ check_fork(const struct machine *m, const struct op *op, char *err, size_t size)
 		unsigned need = m->procs[op->pid]->table_frames;
 
 		snprintf(err, size, "fork needs %u free frame%s for the child's cop%s of pid "
-			 "%d's page tables, and %u %s free", need, need == 1 ? "" : "s",
+			 "%d's page tables, and %u %s free", need, plural(need),
 			 need == 1 ? "y" : "ies", op->pid, m->free_frames,
 			 m->free_frames == 1 ? "is" : "are");
 		return -1;
@@ -627,12 +631,16 @@ static void
 apply_cgroup_add(struct machine *m, const struct op *op, struct event *ev)
 {
 	struct process *p = m->procs[op->pid];
-	const struct cgroup *was = cgroup_at(m, p->cgroup);
+	unsigned was = p->cgroup;
 
-	if (was && was->owner)
-		ev->flags = EVF_OWN_LIMIT_LEFT;
 	p->cgroup = cgroup_find(m, op->name);
 	group_event(m, p->cgroup, EV_CGROUP_ADD, ev);
+	if (was == p->cgroup)
+		ev->flags = EVF_ALREADY_IN;
+	else if (was != CGROUP_NONE && cgroup_at(m, was)->owner)
+		ev->flags = EVF_OWN_LIMIT_LEFT;
+	else
+		ev->left_group = was;
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "event.h"
 #include "machine.h"
+#include "plural.h"
 #include "policy.h"
 
 #define LABEL(kind, label, key) [kind] = label,
@@ -47,12 +48,6 @@ static const char *
 access_verb_s(char kind)
 {
 	return kind == 'w' ? "writes" : kind == 'x' ? "executes" : "reads";
-}
-
-static const char *
-plural(uint64_t n)
-{
-	return n == 1 ? "" : "s";
 }
 
 /* Appends to the line in b (of size n) already k bytes long; returns the new length. */
@@ -238,10 +233,11 @@ limit_state(const struct event *e, const struct machine *m, char *b, size_t n, i
 {
 	if (e->cgroup != CGROUP_NONE && e->held > e->count)
 		return append(b, n, k, "cgroup %s is over its limit (holds %u, limit %llu "
-			      "frames)", group_name(m, e->cgroup), e->held, ull(e->count));
+			      "frame%s)", group_name(m, e->cgroup), e->held, ull(e->count),
+			      plural(e->count));
 	if (e->cgroup != CGROUP_NONE)
-		return append(b, n, k, "cgroup %s is at its limit (%u of %llu frames)",
-			      group_name(m, e->cgroup), e->held, ull(e->count));
+		return append(b, n, k, "cgroup %s is at its limit (%u of %llu frame%s)",
+			      group_name(m, e->cgroup), e->held, ull(e->count), plural(e->count));
 	if (e->held > e->count)
 		return append(b, n, k, "pid %d is over its frame limit (holds %u, limit "
 			      "%llu)", e->pid, e->held, ull(e->count));
@@ -430,7 +426,7 @@ explain_tick(const struct event *e, const struct machine *m, char *b, size_t n)
 	const struct policy_ops *p = m ? policy_at(m->cfg.policy) : NULL;
 
 	snprintf(b, n, "clock tick (every %llu access%s): %s", ull(e->count),
-		 e->count == 1 ? "" : "es",
+		 plural_es(e->count),
 		 p && p->tick_says ? p->tick_says : "the policy does its periodic work");
 }
 
@@ -582,13 +578,34 @@ explain_cgroup(const struct event *e, const struct machine *m, char *b, size_t n
 		append(b, n, k, ", which stay until evicted, but the group never grows again");
 }
 
+/*
+ * "pid 2 moves from cgroup db into cgroup web (limit 2 frames): the
+ * group's pages now fill 2, at its limit: ..."; "pid 2 is already in ...".
+ */
 static void
 explain_cgroup_add(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k = snprintf(b, n, "pid %d moves into cgroup %s (limit %llu frame%s): the group's "
-			 "pages now fill %u", e->pid, group_name(m, e->cgroup), ull(e->count),
-			 plural(e->count), e->held);
+	const char *name = group_name(m, e->cgroup);
+	int k;
 
+	if (e->flags & EVF_ALREADY_IN) {
+		snprintf(b, n, "pid %d is already in cgroup %s (limit %llu frame%s): nothing "
+			 "changes; the group's pages fill %u", e->pid, name, ull(e->count),
+			 plural(e->count), e->held);
+		return;
+	}
+	k = snprintf(b, n, "pid %d moves ", e->pid);
+	if (e->left_group != CGROUP_NONE)
+		k = append(b, n, k, "from cgroup %s ", group_name(m, e->left_group));
+	k = append(b, n, k, "into cgroup %s (limit %llu frame%s): the group's pages now fill %u",
+		   name, ull(e->count), plural(e->count), e->held);
+	if (e->held > e->count)
+		k = append(b, n, k, ", over its limit: they stay until evicted, but each fault "
+			   "of its processes now evicts one of the group's own pages, so it "
+			   "never grows");
+	else if (e->held == e->count)
+		k = append(b, n, k, ", at its limit: the next fault of its processes evicts one "
+			   "of the group's own pages, though frames may be free");
 	if (e->flags & EVF_OWN_LIMIT_LEFT)
 		append(b, n, k, "; its own frame limit no longer applies");
 }
@@ -742,9 +759,9 @@ explain_spawn(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	const struct process *p = m ? machine_process(m, e->pid) : NULL;
 
-	snprintf(b, n, "pid %d%s%s%s starts with %llu pages mapped %s from 0x0 and becomes "
+	snprintf(b, n, "pid %d%s%s%s starts with %llu page%s mapped %s from 0x0 and becomes "
 		 "current", e->pid, p ? " \"" : "", p ? p->name : "", p ? "\"" : "",
-		 ull(e->count), perm_name(e->perm));
+		 ull(e->count), plural(e->count), perm_name(e->perm));
 }
 
 static void
@@ -792,8 +809,9 @@ static void
 explain_map(const struct event *e, const struct machine *m, char *b, size_t n)
 {
 	(void)m;
-	snprintf(b, n, "pid %d maps %llu pages at 0x%llx (%s); they are touched on demand",
-		 e->pid, ull(e->count), ull(e->vaddr), perm_name(e->perm));
+	snprintf(b, n, "pid %d maps %llu page%s at 0x%llx (%s); %s touched on demand",
+		 e->pid, ull(e->count), plural(e->count), ull(e->vaddr), perm_name(e->perm),
+		 e->count == 1 ? "it is" : "they are");
 }
 
 static void

@@ -140,6 +140,8 @@ struct event {
 	unsigned swap_max;       /* ... and its swap limit, in slots (EV_CGROUP*: the
 	                          * group's, SWAP_LIMIT_NONE if none) */
 	unsigned swap_used;      /* EV_CGROUP*: the slots the group keeps */
+	unsigned left_group;     /* EV_CGROUP_ADD: the named group the process leaves,
+	                          * or CGROUP_NONE */
 };
 
 /*
@@ -200,6 +202,7 @@ enum event_flags {
 	                           * no aligned run of free frames holds one, or
 	                           * with EVF_LIMITED its group's limit has no room
 	                           * for it (held, frames_max, cgroup) */
+	EVF_ALREADY_IN = 1u << 24, /* EV_CGROUP_ADD: the process was in the group already */
 };
 
 /*

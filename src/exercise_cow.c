@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "event.h"
 #include "exercise.h"
+#include "plural.h"
 
 #define STEPS 7
 #define FORKS_MAX 2
@@ -220,7 +221,7 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 		rc = ask_step(ex, m, i + 1, &steps[i], &copies, err, size);
 	if (rc == 0) {
 		snprintf(a, sizeof a, "%llu", copies);
-		snprintf(r, sizeof r, "the steps copy %s page%s in all", a, copies == 1 ? "" : "s");
+		snprintf(r, sizeof r, "the steps copy %s page%s in all", a, plural(copies));
 		ex_ask(ex, "copies", a, r);
 	}
 	machine_free(m);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "exercise.h"
+#include "plural.h"
 
 struct eat_model {
 	unsigned t, m;          /* ns: TLB lookup, memory access */
@@ -83,7 +84,7 @@ build(struct exercise *ex, uint64_t *rng, char *err, size_t size)
 	(void)err, (void)size;
 	ex_say(ex, "A TLB lookup takes %u ns and a memory access %u ns.  The TLB hit rate", e.t, e.m);
 	ex_say(ex, "is %u%%; the page table has %u level%s.  %u access%s in a million cause%s",
-	       e.h, e.levels, e.levels == 1 ? "" : "s", e.p, e.p == 1 ? "" : "es",
+	       e.h, e.levels, plural(e.levels), e.p, plural_es(e.p),
 	       e.p == 1 ? "s" : "");
 	ex_say(ex, "a page fault; serving one takes %u ms if the victim is clean and %u ms",
 	       e.c, e.d);

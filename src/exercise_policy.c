@@ -15,6 +15,7 @@
 #include "event.h"
 #include "exercise.h"
 #include "future.h"
+#include "plural.h"
 #include "policy.h"
 
 #define REFERENCES 12
@@ -187,12 +188,12 @@ say_problem(struct exercise *ex)
 	char list[EX_REFS_MAX * 7];
 
 	ex_refs_text(&ex->p, list, sizeof list);
-	ex_say(ex, "%u frames, empty at first, hold the pages of one process; the policy is",
-	       ex->p.frames);
+	ex_say(ex, "%u frame%s, empty at first, hold%s the pages of one process; the policy is",
+	       ex->p.frames, plural(ex->p.frames), ex->p.frames == 1 ? "s" : "");
 	ex_say(ex, "%s: %s.", policy_at(ex->p.policy)->name, policy_at(ex->p.policy)->summary);
 	if (policy_at(ex->p.policy)->tick) {
-		ex_say(ex, "A clock tick comes every %u accesses (tick = %u), after the access:",
-		       ex->p.tick, ex->p.tick);
+		ex_say(ex, "A clock tick comes every %u access%s (tick = %u), after the access:",
+		       ex->p.tick, plural_es(ex->p.tick), ex->p.tick);
 		ex_say(ex, "%s.", policy_at(ex->p.policy)->tick_says);
 	}
 	if (policy_at(ex->p.policy)->reads_tau) {

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "machine.h"
+#include "plural.h"
 #include "policy.h"
 #include "working_set.h"
 
@@ -133,8 +134,8 @@ working_set_explain(const struct victim_why *why, const struct machine *m, char 
 		return snprintf(buf, size, "least recently used: last used at step %llu",
 				(unsigned long long)why->value);
 	return snprintf(buf, size, "outside its process's working set: not touched in its "
-			"last %u accesses (tau), last used at step %llu", m->cfg.tau,
-			(unsigned long long)why->value);
+			"last %u access%s (tau), last used at step %llu", m->cfg.tau,
+			plural_es(m->cfg.tau), (unsigned long long)why->value);
 }
 
 const struct policy_ops policy_working_set = {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plural.h"
 #include "promise.h"
 #include "number.h"
 #include "xalloc.h"
@@ -263,15 +264,17 @@ check_one(struct json_reader *r, const struct claim *pr, const struct machine *m
 			json_problem(r, path, "the notes promise process %s, the replay has "
 			    "no such process at the end", key);
 		else if ((faults ? p->faults : p->ws.size) != pr->value)
-			json_problem(r, path, "the notes promise %llu %s, the replay "
+			json_problem(r, path, "the notes promise %llu %s%s%s, the replay "
 			    "gives %llu", (unsigned long long)pr->value,
-			    faults ? "faults" : "pages in the working set",
+			    faults ? "fault" : "page", plural(pr->value),
+			    faults ? "" : " in the working set",
 			    (unsigned long long)(faults ? p->faults : p->ws.size));
 		return;
 	}
 	owner_text(pr->value, pr->vpn, want, sizeof want);
 	if (pr->key >= m->cfg.frames)
-		snprintf(got, sizeof got, "no such frame (%u frames)", m->cfg.frames);
+		snprintf(got, sizeof got, "no such frame (%u frame%s)", m->cfg.frames,
+			 plural(m->cfg.frames));
 	else if (frame_rmap(m, (int)pr->key)->holds == HOLDS_PAGE_TABLE)
 		snprintf(got, sizeof got, "a page table of pid %d", frame_rmap(m, (int)pr->key)->pid);
 	else {

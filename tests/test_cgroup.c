@@ -306,6 +306,54 @@ t_limit_is_a_group_of_one(void **state)
 	machine_free(m);
 }
 
+/*
+ * What `cgroup NAME add PID` says, worked by hand on 8 frames (LRU).  Box
+ * (2 frames) holds pid 2, which reads pages 0 and 1: box is at 2 of 2.
+ * Adding pid 2 again changes nothing and says so.  Db (1 frame) takes
+ * pid 1, which holds 1 frame: db is at its limit at once ("1 frame", not
+ * "1 frames").  Pid 1 then moves from db into box: box's pages are 2 + 1
+ * = 3, over its limit of 2; they stay, and pid 1's next fault evicts one
+ * of box's pages (LRU: 2:0x0 in frame 0, read at step 4) though 5 frames
+ * are free,
+ * so box stays at 3.
+ */
+static void
+t_adding_says_what_happens(void **state)
+{
+	struct machine *m = test_machine("lru", 8, 0);
+	struct event_list ev;
+
+	(void)state;
+	test_run(m, "spawn b 4", &ev);
+	test_run(m, "cgroup box 2", &ev);
+	test_run(m, "cgroup box add 2", &ev);
+	test_run(m, "r 2:0x0", &ev);
+	test_run(m, "r 2:0x1000", &ev);
+	test_run(m, "cgroup box add 2", &ev);
+	assert_string_equal(said(m, &ev, 0), "pid 2 is already in cgroup box (limit 2 frames): "
+			    "nothing changes; the group's pages fill 2");
+	test_run(m, "cgroup db 1", &ev);
+	test_run(m, "r 1:0x0", &ev);
+	test_run(m, "cgroup db add 1", &ev);
+	assert_string_equal(said(m, &ev, 0), "pid 1 moves into cgroup db (limit 1 frame): the "
+			    "group's pages now fill 1, at its limit: the next fault of its "
+			    "processes evicts one of the group's own pages, though frames may be "
+			    "free");
+	test_run(m, "cgroup box add 1", &ev);
+	assert_string_equal(said(m, &ev, 0), "pid 1 moves from cgroup db into cgroup box (limit "
+			    "2 frames): the group's pages now fill 3, over its limit: they stay "
+			    "until evicted, but each fault of its processes now evicts one of the "
+			    "group's own pages, so it never grows");
+	assert_int_equal(cgroup_frames(m, cgroup_find(m, "box")), 3);
+	assert_int_equal(cgroup_frames(m, cgroup_find(m, "db")), 0);
+	test_run(m, "r 1:0x1000", &ev);
+	assert_int_equal(ev.ev[test_find(&ev, EV_VICTIM)].frame, 0);
+	assert_int_equal(ev.ev[test_find(&ev, EV_VICTIM)].other_pid, 2);
+	assert_int_equal(cgroup_frames(m, cgroup_find(m, "box")), 3);
+	assert_int_equal(m->free_frames, 5);
+	machine_free(m);
+}
+
 int
 main(void)
 {
@@ -313,6 +361,7 @@ main(void)
 		cmocka_unit_test(t_oom_kill_in_a_group_beside_a_process_outside),
 		cmocka_unit_test(t_group_evicts_its_own_with_free_frames_left),
 		cmocka_unit_test(t_group_limit_beside_global_scope),
+		cmocka_unit_test(t_adding_says_what_happens),
 		cmocka_unit_test(t_swap_limit),
 		cmocka_unit_test(t_oom_kill_ends_the_biggest_member),
 		cmocka_unit_test(t_fork_child_joins_the_group),

@@ -59,7 +59,11 @@
  *    memory: ..." said it twice);
  *  - a named group's limit and usage ("cgroup web is at its limit (3 of 3
  *    frames)", "has no swap left (its swap limit is 0 slots)") against
- *    the group, and its victims are its own pages;
+ *    the group, and its victims are its own pages; a process put in a
+ *    group "is already in" it exactly when it was, "moves from cgroup F"
+ *    names the named group it left, and "over its limit:" / "at its
+ *    limit:" agree with the group's frames after;
+ *  - no count of one takes a plural noun ("1 frames");
  *  - an OOM KILL ends the group's member holding the most frames, which
  *    held what it says and is gone after, with nothing left mapped; it
  *    says "no swap left" exactly after a victim that could not be
@@ -68,6 +72,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1370,16 +1375,75 @@ check_label_said_once(const struct ctx *c, const struct event *e)
 	CLAIM(c, strncasecmp(c->text, label, n) != 0 || c->text[n] != ':');
 }
 
-/* The named group a narration names ("cgroup web ..."), as its id; CGROUP_NONE if none. */
+/*
+ * The named group a narration names after `lead` ("into cgroup web ..."),
+ * as its id; CGROUP_NONE if none.
+ */
+static unsigned
+group_after(const struct ctx *c, const struct machine *m, const char *lead)
+{
+	const char *at = strstr(c->text, lead);
+	char name[OP_NAME_MAX + 1];
+
+	if (!at || sscanf(at + strlen(lead), "%24[A-Za-z0-9_.-]", name) != 1)
+		return CGROUP_NONE;
+	return cgroup_find(m, name);
+}
+
+/* The first named group a narration names ("cgroup web ..."). */
 static unsigned
 group_said(const struct ctx *c, const struct machine *m)
 {
-	const char *at = strstr(c->text, "cgroup ");
-	char name[OP_NAME_MAX + 1];
+	return group_after(c, m, "cgroup ");
+}
 
-	if (!at || sscanf(at, "cgroup %24[A-Za-z0-9_.-]", name) != 1)
-		return CGROUP_NONE;
-	return cgroup_find(m, name);
+/*
+ * A process put in a group: "is already in cgroup G" exactly when it was
+ * in G ("moves" otherwise); "moves from cgroup F into cgroup G" names the
+ * named group it was in, and only then; "over its limit:" and "at its
+ * limit:" exactly as the group's frames after stand to its limit.
+ */
+static void
+check_group_add(const struct ctx *c, const struct event *e)
+{
+	const struct process *p = machine_process(c->before, e->pid);
+	const struct cgroup *was = cgroup_at(c->before, p->cgroup);
+	unsigned id = e->cgroup, held = cgroup_frames(c->after, id);
+	unsigned max = cgroup_at(c->after, id)->frames_max;
+
+	CLAIM(c, says(c, "is already in cgroup ") == (p->cgroup == id) &&
+	      says(c, " moves ") == (p->cgroup != id));
+	CLAIM(c, group_after(c, c->after, p->cgroup == id ? "already in cgroup " :
+			     "into cgroup ") == id);
+	CLAIM(c, says(c, "moves from cgroup ") ==
+	      (was && !was->owner && p->cgroup != id));
+	if (says(c, "moves from cgroup "))
+		CLAIM(c, group_after(c, c->before, "moves from cgroup ") == p->cgroup);
+	CLAIM(c, says(c, ", over its limit:") == (p->cgroup != id && held > max) &&
+	      says(c, ", at its limit:") == (p->cgroup != id && held == max));
+}
+
+/*
+ * No count of one with a plural noun ("1 frames", "of 1 pages"): every
+ * counted noun goes through plural() (src/plural.h).
+ */
+static void
+check_plurals(const struct ctx *c)
+{
+	static const char *const nouns[] = { "frames", "pages", "slots", "accesses",
+		"entries", "page tables", "mappings", "processes", "faults", "copies" };
+	char one[32];
+
+	for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
+		const char *at = c->text;
+
+		snprintf(one, sizeof one, " 1 %s", nouns[i]);
+		while ((at = strstr(at, one)) != NULL) {
+			CLAIM(c, at > c->text && isdigit((unsigned char)at[-1]));
+			at++;
+		}
+		CLAIM(c, strncmp(c->text, one + 1, strlen(one + 1)) != 0);
+	}
 }
 
 /*
@@ -1412,10 +1476,15 @@ check_group_words(const struct ctx *c, const struct event *e)
 		      frame_dirty(c->before, e->frame) && frame_first(c->before, e->frame).pid &&
 		      pte_before(c, frame_first(c->before, e->frame).pid,
 				 frame_first(c->before, e->frame).vpn)->slot < 0);
-	if (e->kind == EV_CGROUP || e->kind == EV_CGROUP_ADD || e->kind == EV_CGROUP_SWAP) {
+	if (e->kind == EV_CGROUP || e->kind == EV_CGROUP_SWAP) {
 		id = group_said(c, c->after);
 		CLAIM(c, id == e->cgroup && cgroup_frames(c->after, id) == e->held &&
 		      cgroup_at(c->after, id)->frames_max == e->count);
+	}
+	if (e->kind == EV_CGROUP_ADD) {
+		check_group_add(c, e);
+		CLAIM(c, cgroup_frames(c->after, e->cgroup) == e->held &&
+		      cgroup_at(c->after, e->cgroup)->frames_max == e->count);
 	}
 	if (e->kind == EV_CGROUP_ADD)
 		CLAIM(c, machine_process(c->after, e->pid)->cgroup == e->cgroup &&
@@ -1494,6 +1563,7 @@ check_event(struct ctx *c, const struct record *r)
 	check_rival(c, e, r);
 	check_trim_and_tick(c, e, r);
 	check_group_words(c, e);
+	check_plurals(c);
 	if (e->kind == EV_OOM_KILL)
 		check_oom_kill(c, e);
 	check_sweep_words(c, e);
@@ -1509,7 +1579,7 @@ enum reached {
 	R_TRIM, R_DIRTY_TRIM, R_TICK, R_SHARE, R_SHARED_CLEAN, R_SWEEP, R_GROUP_WITH_FREE, R_GROUP_SWAP,
 	R_KILL_SWAP, R_KILL_OTHER, R_KILL_SELF, R_HUGE_FILL, R_HUGE_HIT, R_HUGE_OOM, R_HUGE_NO_ROOM,
 	R_HUGE_FREED,
-	R_COUNT
+	R_GROUP_ALREADY, R_GROUP_MOVE, R_GROUP_ADD_AT, R_GROUP_ADD_OVER, R_COUNT
 };
 static unsigned reached[R_COUNT];
 
@@ -1551,6 +1621,12 @@ tally(const struct event *e)
 				   (e->flags & EVF_LIMITED);
 	reached[R_HUGE_FREED] += (e->kind == EV_EXIT || e->kind == EV_UNMAP) &&
 				 e->frames_freed >= 4;
+	reached[R_GROUP_ALREADY] += e->kind == EV_CGROUP_ADD && (e->flags & EVF_ALREADY_IN);
+	reached[R_GROUP_MOVE] += e->kind == EV_CGROUP_ADD && e->left_group;
+	reached[R_GROUP_ADD_AT] += e->kind == EV_CGROUP_ADD && !(e->flags & EVF_ALREADY_IN) &&
+	    e->held == e->count;
+	reached[R_GROUP_ADD_OVER] += e->kind == EV_CGROUP_ADD && !(e->flags & EVF_ALREADY_IN) &&
+	    e->held > e->count;
 }
 
 /* Whether an operation's last event ends it: no access was cut short (a

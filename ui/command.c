@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "engine.h"
+#include "plural.h"
 #include "policy.h"
 #include "text.h"
 #include "view.h"
@@ -296,7 +297,7 @@ command_line(struct app *a, const char *raw)
 		return (append(a, &op, line));
 	snprintf(a->pending, sizeof a->pending, "%s", line);
 	snprintf(a->question, sizeof a->question, "discard the %zu later operation%s?",
-	    later, later == 1 ? "" : "s");
+	    later, plural(later));
 	a->confirm_for = CONFIRM_DISCARD;
 	a->mode = MODE_CONFIRM;
 	return (R_REDRAW);

@@ -12,6 +12,7 @@
 #include "big_font.h"
 #include "draw.h"
 #include "history.h"
+#include "plural.h"
 #include "text.h"
 #include "view.h"
 
@@ -99,7 +100,7 @@ compose(const struct app *a, struct narration *n)
 	else if (a->anim.length > 0)
 		snprintf(n->buf, size, "Start of the session: %zu operation%s queued; space "
 		    "steps through them event by event.", a->anim.length,
-		    a->anim.length == 1 ? "" : "s");
+		    plural(a->anim.length));
 	else if (app_process(a) == NULL)
 		snprintf(n->buf, size, "No process yet: press : and spawn one, e.g. "
 		    "spawn app 16 rw");

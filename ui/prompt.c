@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "keys.h"
+#include "plural.h"
 #include "policy.h"
 #include "text.h"
 #include "view.h"
@@ -104,8 +105,8 @@ draw_end(const struct app *a, struct pen *p)
 	if (a->comparing)
 		pen_printf(p, EL_HINT, " (%s)", policy_at(a->m->cfg.policy)->name);
 	pen_printf(p, EL_HINT, ": %llu fault%s, %llu hit%s; ",
-	    (unsigned long long)st->faults, st->faults == 1 ? "" : "s",
-	    (unsigned long long)st->hits, st->hits == 1 ? "" : "s");
+	    (unsigned long long)st->faults, plural(st->faults),
+	    (unsigned long long)st->hits, plural(st->hits));
 	pen_put(p, EL_KEY, "g");
 	pen_put(p, EL_HINT, ": start again, ");
 	pen_put(p, EL_KEY, "n");

@@ -10,6 +10,7 @@
 #include "batch.h"
 #include "compare.h"
 #include "draw.h"
+#include "plural.h"
 #include "policy.h"
 #include "sweep_chart.h"
 #include "sweep_oom.h"
@@ -102,7 +103,7 @@ draw_heading(const struct app *a, const struct rect *r, const struct sweep_view 
 	pen_at(&p, a, r, 0, 0);
 	pen_printf(&p, EL_LABEL, "sweep");
 	pen_printf(&p, EL_TEXT, ": faults of the session's %zu operation%s with 1 to %u "
-	    "frames%sS closes", history_length(a->h), history_length(a->h) == 1 ? "" : "s",
+	    "frames%sS closes", history_length(a->h), plural(history_length(a->h)),
 	    s->plan.frames_last, a->g->sep);
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "plural.h"
 #include "policy.h"
 #include "text.h"
 #include "view.h"
@@ -23,8 +24,8 @@ right_side(const struct app *a, char *buf, size_t size)
 		snprintf(play, sizeof play, "%s %dms", a->g->playing, anim_interval_ms(&a->anim));
 	else
 		snprintf(play, sizeof play, "%s", a->g->paused);
-	snprintf(buf, size, "%s%s%u frames%s%s%sstep %zu/%zu  %s ",
-	    pol != NULL ? pol->name : "?", sep, c->frames, sep,
+	snprintf(buf, size, "%s%s%u frame%s%s%s%sstep %zu/%zu  %s ",
+	    pol != NULL ? pol->name : "?", sep, c->frames, plural(c->frames), sep,
 	    c->scope == SCOPE_LOCAL ? "local" : "global", sep,
 	    a->anim.op, a->anim.length, play);
 }
