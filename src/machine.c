@@ -310,7 +310,7 @@ frame_dirty(const struct machine *m, int f)
 	RMAP_FOREACH(&m->rmap, frame_rmap(m, f), it) {
 		const struct pte *e = mapping_pte(m, it.map);
 
-		if (e && e->dirty)
+		if (e && e->present && e->frame == f && e->dirty)
 			return true;
 	}
 	return false;

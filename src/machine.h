@@ -382,7 +382,13 @@ frame_first(const struct machine *m, int f)
 	return rmap_first(&m->frames[f].rmap);
 }
 
-/* Whether a held frame was written since it was loaded: any mapping dirty. */
+/*
+ * Whether a held frame was written since it was loaded: a present entry
+ * that points at it has D set.  Only entries that point at f count: in a
+ * copy-on-write copy the new frame holds the writer's page from COPY on,
+ * while the writer's entry still points at the shared frame (with that
+ * frame's D) until PTE UPDATE.
+ */
 bool frame_dirty(const struct machine *m, int f);
 
 /*

@@ -64,6 +64,9 @@
  *    names the named group it left, and "over its limit:" / "at its
  *    limit:" agree with the group's frames after;
  *  - no count of one takes a plural noun ("1 frames");
+ *  - the frames panel's D after every event: set exactly when an entry
+ *    pointing at the frame has D (a copy-on-write copy is clean until
+ *    the write's ACCESS);
  *  - an OOM KILL ends the group's member holding the most frames, which
  *    held what it says and is gone after, with nothing left mapped; it
  *    says "no swap left" exactly after a victim that could not be
@@ -318,6 +321,33 @@ victim_for_the_page(const struct ctx *c)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * The frames panel's D (frame_dirty) after every event is true of the
+ * entries that point at the frame then: set exactly when one of them,
+ * present and pointing at this frame, has D.  A copy-on-write copy is
+ * clean at COPY and PTE UPDATE and dirty from the ACCESS that writes it
+ * (the writer's entry points at the shared, dirty frame until PTE UPDATE:
+ * its D was drawn on the copy at COPY, gone at PTE UPDATE, back at ACCESS).
+ */
+static void
+check_frame_dirty(const struct ctx *c)
+{
+	const struct machine *m = c->after;
+
+	for (unsigned f = 0; f < m->cfg.frames; f++) {
+		bool dirty = false;
+
+		if (frame_rmap(m, (int)f)->holds != HOLDS_DATA)
+			continue;
+		RMAP_FOREACH(&m->rmap, frame_rmap(m, (int)f), it) {
+			const struct pte *e = mapping_pte(m, it.map);
+
+			dirty |= e && e->present && e->frame == (int)f && e->dirty;
+		}
+		CLAIM(c, frame_dirty(m, (int)f) == dirty);
+	}
 }
 
 static void
@@ -1564,6 +1594,7 @@ check_event(struct ctx *c, const struct record *r)
 	check_trim_and_tick(c, e, r);
 	check_group_words(c, e);
 	check_plurals(c);
+	check_frame_dirty(c);
 	if (e->kind == EV_OOM_KILL)
 		check_oom_kill(c, e);
 	check_sweep_words(c, e);
