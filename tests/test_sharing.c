@@ -479,6 +479,40 @@ test_shared_page_evicted_and_found_by_the_other(void **state)
 	machine_free(m);
 }
 
+/*
+ * Lesson 20's first family: pid 1 writes page 0 (frame 0) and reads page
+ * 1 (frame 1), forks pid 2, which writes page 0 (its copy in frame 2).
+ * When pid 1 exits, the child's page 1 stays copy-on-write (read-only,
+ * the screen's mark) though frame 1 is mapped by its page table alone;
+ * its write traps and makes the page writable in place: no copy, no
+ * frame taken, as Linux reuses a page no longer shared.
+ */
+static void
+test_cow_stays_until_written_after_the_sharer_exits(void **state)
+{
+	struct machine *m = test_machine("lru", 4, 4);
+	struct event_list ev;
+	const struct pte *e;
+
+	(void)state;
+	test_run(m, "w 0x0", &ev);
+	test_run(m, "r 0x1000", &ev);
+	test_run(m, "fork 1", &ev);
+	test_run(m, "w 2:0x0", &ev);
+	test_run(m, "exit 1", &ev);
+	e = entry(m, 2, 1);
+	assert_true(e->present && e->frame == 1 && e->cow && !(e->perm & PERM_W));
+	assert_true(maps(m, 1) == 1 && maps_page(m, 1, 2, 1));
+	test_run(m, "w 2:0x1000", &ev);
+	assert_true(ev.ev[test_find(&ev, EV_COW_FAULT)].flags & EVF_LAST_MAPPING);
+	assert_int_equal(test_find(&ev, EV_COW_COPY), -1);
+	e = entry(m, 2, 1);
+	assert_true(e->frame == 1 && !e->cow && (e->perm & PERM_W) && e->dirty);
+	assert_int_equal(m->stats.cow_copies, 1);
+	assert_int_equal(m->free_frames, 2);
+	machine_free(m);
+}
+
 /* A clean shared page with no slot and swap full cannot leave memory. */
 static void
 test_shared_clean_page_with_swap_full_stays(void **state)
@@ -606,6 +640,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fork_shares_every_page_copy_on_write),
 		cmocka_unit_test(test_fork_then_write_copies_once_per_page),
+		cmocka_unit_test(test_cow_stays_until_written_after_the_sharer_exits),
 		cmocka_unit_test(test_fork_chain_counts_each_generation),
 		cmocka_unit_test(test_fork_names_stay_unique_past_the_limit),
 		cmocka_unit_test(test_exit_in_either_order_leaks_nothing),

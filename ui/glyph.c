@@ -48,7 +48,8 @@ glyphs_legend(const struct glyphs *g, struct glyph_meaning *out, size_t max)
 		{ g->refused, "an access refused: no page is mapped there" },
 		{ g->in_ws, "before a page (key w): in the working set (the last tau "
 		    "accesses)" },
-		{ g->cow, "copy-on-write page in a frame (read-only: a write traps)" },
+		{ g->cow, "copy-on-write page in a frame (a write traps; copies if others "
+		    "map it)" },
 		{ g->cow_swapped, "copy-on-write page in swap" },
 		{ g->shared, "shared-mapping page in a frame (others map it too)" },
 		{ g->shared_swapped, "shared-mapping page in swap" },
