@@ -436,6 +436,9 @@ text_end(struct run *run)
 
 	if (!run->opt->quiet)
 		fputc('\n', out);
+	if (run->error)         /* stopped part-way: say so before the figures */
+		fprintf(out, "# stopped: %s\n# the summary counts what ran before it\n",
+			run->error);
 	summary_line(out, "accesses:", s->accesses, 0);
 	summary_line(out, "hits:", s->hits, s->accesses);
 	summary_line(out, "faults:", s->faults, s->accesses);
@@ -726,13 +729,14 @@ run_end(struct run *run, char *err, size_t size)
 }
 
 /*
- * A bad operation part-way: the JSON document is still ended validly, with
- * the error in it and the summary of what ran before.  Returns -1.
+ * A bad operation part-way: the summary of what ran before it is still
+ * printed, after a line saying where the run stopped (text), or with the
+ * error in the document, which still ends validly (JSON).  Returns -1.
  */
 static int
 run_stop(struct run *run, const char *err)
 {
-	if (run->opt->json && !ferror(run->out)) {
+	if (!ferror(run->out)) {
 		run->error = err;
 		run_summary(run);
 		fflush(run->out);

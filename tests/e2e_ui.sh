@@ -443,7 +443,8 @@ for charset in C.UTF-8 C; do
 done
 
 # --- a copy-on-write page in swap: the page-table perm column marks it
-# as the pages grid does, △ (▲ is a page in a frame) ----------------------
+# as the pages grid does, △ (▲ is a page in a frame); a click on its slot
+# explains it ----------------------------------------------------------------
 printf 'spawn a 4 rw\nw 0x0\nfork 2\nr 3:0x1000\nr 3:0x2000\nr 3:0x3000\n' \
     > "$work/cow-swapped"
 t start-server \; new-session -d -s ui -x 100 -y 30 \
@@ -453,6 +454,9 @@ t send-keys -t ui G
 wait_for "step 6/6"
 has "0x0 0 - - s0   r△" || fail "a copy-on-write PTE in swap is not marked △"
 screen | grep -qF "s0   r▲" && fail "a copy-on-write PTE in swap is marked ▲ (in a frame)"
+# A click on the slot says what it holds in words ("holds shared by" before).
+click "2:0x0 ×2"
+wait_for "swap slot 0: holds a page shared by pid 2 page 0x0 and pid 3 page 0x0,"
 t send-keys -t ui q y
 stop_server
 

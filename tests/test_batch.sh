@@ -177,6 +177,20 @@ quiet_stop "a bad line 500" 500 499 \
 awk 'BEGIN { for (i = 1; i <= 600; i++) print (i == 500 ? "x" : i == 400 ? 4096 : i % 7) }' \
     > "$tmp/stop.pages"
 quiet_stop "line 400 refused before bad line 500" 400 399 "$far"
+# In text too a run stopped part-way prints the summary of what ran before
+# it, after a line saying where it stopped (the summary was dropped before).
+for q in "" --quiet; do
+	run 1 "text, line 400 refused $q" --batch --trace "$tmp/stop.pages" --va-bits 16 $q
+	grep -qFx "# stopped: $tmp/stop.pages:400: $far" "$tmp/out" ||
+		fail "text, line 400 refused $q: no line saying where it stopped"
+	grep -qx "accesses:          399" "$tmp/out" ||
+		fail "text, line 400 refused $q: no summary of the 399 accesses before"
+done
+printf 'r 0x0\nbogus line\nr 0x1000\n' > "$tmp/bad.script"
+run 1 "text, a bad script line" --batch --script "$tmp/bad.script"
+grep -qF "# stopped: $tmp/bad.script:2: unknown command \"bogus\" at column 1" "$tmp/out" &&
+    grep -qx "accesses:          1" "$tmp/out" ||
+	fail "text, a bad script line: no summary after it: $(tail -c 300 "$tmp/out")"
 
 # A bad item after good ones: the document still ends validly, with the error.
 printf '1,2,x\n' > "$tmp/bad.pages"

@@ -87,7 +87,9 @@ explain_slot(const struct app *a, int s, char *buf, size_t size)
 	}
 	mappings_text(a->m, r, maps, sizeof maps);
 	sharing_rmap_text(a->m, r, how, sizeof how);
-	snprintf(buf, size, "swap slot %d: holds %s%s", s, maps, how);
+	/* "holds pid 1 page 0x3"; "holds a page shared by pid 1 page 0x1 and ..." */
+	snprintf(buf, size, "swap slot %d: holds %s%s%s", s, r->count > 1 ? "a page " : "",
+	    maps, how);
 }
 
 void
