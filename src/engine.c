@@ -313,7 +313,8 @@ release_page(struct machine *m, struct process *p, struct pte *e, struct event *
 		tlb_remove_page(&m->tlb, p->pid, e->vpn, e->frame);
 		if (rmap_remove(&m->rmap, &m->frames[e->frame].rmap, map)) {
 			m->free_frames++;
-			policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
+			if (policy_at(m->cfg.policy)->evicted)
+				policy_at(m->cfg.policy)->evicted(m->policy, m, e->frame);
 			ev->frames_freed++;
 		} else
 			ev->frames_shared++;

@@ -140,6 +140,17 @@ after_translation(const struct machine *m)
 	return m->cfg.tlb_entries ? PH_TLB_FILL : PH_ACCESS;
 }
 
+/*
+ * Whether p's group is at its frame limit; a process in no group (nearly
+ * every one) never is, and that is told without a call, as every fault
+ * asks.
+ */
+static inline bool
+at_limit(const struct machine *m, const struct process *p)
+{
+	return p->cgroup != CGROUP_NONE && cgroup_at_limit(m, p);
+}
+
 /* Which frames this fault may take from (policy.h). */
 static inline struct victim_filter
 access_filter(const struct machine *m, const struct access *a)
@@ -325,7 +336,7 @@ free_run(const struct machine *m, unsigned pages)
 static inline __attribute__((always_inline)) enum phase
 take_frame(const struct machine *m, struct access *a)
 {
-	bool limited = !a->missing && cgroup_at_limit(m, a->p);
+	bool limited = !a->missing && at_limit(m, a->p);
 
 	if (a->huge && !a->missing) {
 		unsigned pages = (unsigned)machine_huge_pages(m);
@@ -486,7 +497,7 @@ victim(struct machine *m, struct access *a)
 	if (!m->ncgroups || !(a->swap_group = cgroup_swap_blocks(m, f)))
 		return PH_WRITEBACK;
 	/* A group's own eviction with no swap left to it: its OOM killer. */
-	return a->swap_group == a->p->cgroup && cgroup_at_limit(m, a->p) ? PH_OOM_KILL : PH_OOM;
+	return a->swap_group == a->p->cgroup && at_limit(m, a->p) ? PH_OOM_KILL : PH_OOM;
 }
 
 PHASE
@@ -574,7 +585,8 @@ evict(struct machine *m, struct access *a)
 	}
 	a->tlb_removed = m->tlb.n && m->tlb.mapped[a->frame] > 0;
 	tlb_remove_frame(&m->tlb, a->frame);
-	a->policy->evicted(m->policy, m, a->frame);
+	if (a->policy->evicted)
+		a->policy->evicted(m->policy, m, a->frame);
 	rmap_clear(&m->rmap, &m->frames[a->frame].rmap);
 	m->free_frames++;
 	m->stats.evictions++;
@@ -643,7 +655,8 @@ fill(struct machine *m, struct access *a)
 		.loaded_step = m->step, .last_used_step = m->step, .loaded_pid = a->p->pid };
 	m->free_frames--;
 	a->p->resident++;
-	a->policy->loaded(m->policy, m, a->frame);
+	if (a->policy->loaded)
+		a->policy->loaded(m->policy, m, a->frame);
 	return PH_PTE;
 }
 
@@ -746,7 +759,8 @@ access_page(struct machine *m, struct access *a)
 	else
 		working_set_touch(&a->p->ws, &a->p->pt, m->cfg.tau, own_pte(a));
 	a->p->accesses++;
-	if (!a->huge)   /* a huge page's frames take no part in replacement */
+	/* A huge page's frames take no part in replacement. */
+	if (!a->huge && a->policy->accessed)
 		a->policy->accessed(m->policy, m, a->frame);
 	if (!a->faulted)
 		m->stats.hits++;
@@ -973,7 +987,7 @@ note_room(const struct machine *m, const struct access *a, enum phase next, stru
 {
 	if (next == PH_PTE)
 		return;                 /* no frame to take */
-	if (cgroup_at_limit(m, a->p))
+	if (at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	else if (next == PH_VICTIM && m->cfg.scope == SCOPE_LOCAL) {
 		ev->flags |= EVF_LOCAL;
@@ -1087,7 +1101,7 @@ tell_victim(const struct machine *m, struct access *a, enum phase next, struct e
 	ev->kind = EV_VICTIM;
 	ev->why = a->why;
 	name_rival(m, a, &ev->why.rival);
-	if (cgroup_at_limit(m, a->p))
+	if (at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	name_victim(a, ev);
 	ev->slot = a->victim_pte->slot;

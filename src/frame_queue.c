@@ -106,34 +106,6 @@ frame_queue_describe(const struct policy_state *s, const struct machine *m, int 
 }
 
 int
-frame_queue_first(const struct policy_state *s, const struct machine *m,
-		  const struct victim_filter *filter)
-{
-	const struct frame_queue *q = queue(s);
-
-	if (victim_filter_takes_any(m, filter))
-		return q->head;         /* every frame holds a page it may take */
-	for (int f = q->head; f >= 0; f = q->next[f])
-		if (victim_filter_allows(m, filter, f))
-			return f;
-	return -1;
-}
-
-int
-frame_queue_last(const struct policy_state *s, const struct machine *m,
-		 const struct victim_filter *filter)
-{
-	const struct frame_queue *q = queue(s);
-
-	if (victim_filter_takes_any(m, filter))
-		return q->tail;
-	for (int f = q->tail; f >= 0; f = q->prev[f])
-		if (victim_filter_allows(m, filter, f))
-			return f;
-	return -1;
-}
-
-int
 frame_queue_after(const struct policy_state *s, const struct machine *m,
 		  const struct victim_filter *filter, int victim)
 {

@@ -29,12 +29,38 @@ void frame_queue_remove(struct policy_state *s, struct machine *m, int frame);
 /* Frame f's place in the queue, 1 at the front (policy_mind.describe). */
 void frame_queue_describe(const struct policy_state *s, const struct machine *m, int frame,
 			  struct frame_mind *out);
-/* The first frame from the front that the filter allows. */
-int frame_queue_first(const struct policy_state *s, const struct machine *m,
-		      const struct victim_filter *filter);
-/* The first frame from the back that the filter allows. */
-int frame_queue_last(const struct policy_state *s, const struct machine *m,
-		     const struct victim_filter *filter);
+/*
+ * The first frame from the front (first) or from the back (last) that the
+ * filter allows.  (Inline: a fault of fifo, lru or mru asks, and nearly
+ * always any frame may go, so the queue's end is the answer.)
+ */
+static inline int
+frame_queue_first(const struct policy_state *s, const struct machine *m,
+		  const struct victim_filter *filter)
+{
+	const struct frame_queue *q = (const struct frame_queue *)s;
+
+	if (victim_filter_takes_any(m, filter))
+		return q->head;
+	for (int f = q->head; f >= 0; f = q->next[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}
+
+static inline int
+frame_queue_last(const struct policy_state *s, const struct machine *m,
+		 const struct victim_filter *filter)
+{
+	const struct frame_queue *q = (const struct frame_queue *)s;
+
+	if (victim_filter_takes_any(m, filter))
+		return q->tail;
+	for (int f = q->tail; f >= 0; f = q->prev[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}
 /*
  * The rivals of those choices: the next frame the filter allows after
  * `victim`, towards the back (first's) or towards the front (last's);

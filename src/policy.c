@@ -132,12 +132,6 @@ policy_rival_last_use(const struct rival *r, char *buf, size_t size)
 }
 
 void
-policy_ignore(struct policy_state *s, struct machine *m, int frame)
-{
-	(void)s; (void)m; (void)frame;
-}
-
-void
 policy_free_state(struct policy_state *s)
 {
 	free(s);

@@ -100,6 +100,10 @@ struct policy_ops {
 	struct policy_state *(*create)(const struct machine *m);
 	struct policy_state *(*clone)(const struct policy_state *s, const struct machine *m);
 	void (*destroy)(struct policy_state *s);
+	/*
+	 * Optional (NULL: the policy needs no notice of it): frame's page was
+	 * loaded, accessed (every access that reaches it), or evicted.
+	 */
 	void (*loaded)(struct policy_state *s, struct machine *m, int frame);
 	void (*accessed)(struct policy_state *s, struct machine *m, int frame);
 	void (*evicted)(struct policy_state *s, struct machine *m, int frame);
@@ -188,8 +192,6 @@ extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 	policy_clock, policy_random, policy_mru, policy_lfu, policy_second_chance,
 	policy_nru, policy_aging, policy_wsclock, policy_working_set;
 
-/* For policies that need no notice of a load, use or eviction. */
-void policy_ignore(struct policy_state *s, struct machine *m, int frame);
 /* For policies that show each frame's last use, a step (LRU, MRU). */
 void policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
 			  struct frame_mind *out);

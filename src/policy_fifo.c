@@ -56,7 +56,6 @@ const struct policy_ops policy_fifo = {
 	.clone = frame_queue_clone,
 	.destroy = frame_queue_destroy,
 	.loaded = frame_queue_push,
-	.accessed = policy_ignore,
 	.evicted = frame_queue_remove,
 	.choose = fifo_choose,
 	.explain = fifo_explain,

@@ -60,7 +60,6 @@ const struct policy_ops policy_lfu = {
 	.destroy = policy_free_state,
 	.loaded = lfu_loaded,
 	.accessed = lfu_accessed,
-	.evicted = policy_ignore,
 	.choose = frame_values_choose_smallest,
 	.explain = lfu_explain,
 	.rival = frame_values_rival,

@@ -198,7 +198,6 @@ const struct policy_ops policy_opt = {
 	.destroy = policy_free_state,
 	.loaded = opt_used,
 	.accessed = opt_used,
-	.evicted = policy_ignore,
 	.choose = opt_choose,
 	.explain = opt_explain,
 	.rival = opt_rival,

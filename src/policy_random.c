@@ -69,9 +69,6 @@ const struct policy_ops policy_random = {
 	.create = random_create,
 	.clone = random_clone,
 	.destroy = policy_free_state,
-	.loaded = policy_ignore,
-	.accessed = policy_ignore,
-	.evicted = policy_ignore,
 	.choose = random_choose,
 	.explain = random_explain,
 };

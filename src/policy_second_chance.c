@@ -110,7 +110,6 @@ const struct policy_ops policy_second_chance = {
 	.clone = frame_queue_clone,
 	.destroy = frame_queue_destroy,
 	.loaded = frame_queue_push,
-	.accessed = policy_ignore,
 	.evicted = frame_queue_remove,
 	.choose = second_chance_choose,
 	.explain = second_chance_explain,

@@ -100,11 +100,10 @@ rmap_remove_shared(struct rmap_pool *pool, struct rmap *r, struct mapping map)
 }
 
 void
-rmap_clear(struct rmap_pool *pool, struct rmap *r)
+rmap_drop_more(struct rmap_pool *pool, struct rmap *r)
 {
 	for (unsigned n = r->more; n;)
 		n = node_drop(pool, n);
-	*r = (struct rmap){ 0 };
 }
 
 void

@@ -76,8 +76,17 @@ rmap_remove(struct rmap_pool *pool, struct rmap *r, struct mapping map)
 	}
 	return rmap_remove_shared(pool, r, map);
 }
-/* Frees r and its nodes. */
-void rmap_clear(struct rmap_pool *pool, struct rmap *r);
+/* Frees the nodes of a shared r's further mappings (rmap_clear). */
+void rmap_drop_more(struct rmap_pool *pool, struct rmap *r);
+
+/* Frees r and its nodes.  (Inline: every eviction clears a frame, nearly always unshared.) */
+static inline void
+rmap_clear(struct rmap_pool *pool, struct rmap *r)
+{
+	if (r->more)
+		rmap_drop_more(pool, r);
+	*r = (struct rmap){ 0 };
+}
 /* Makes a free dst hold what src holds, with the same mappings. */
 void rmap_copy(struct rmap_pool *pool, struct rmap *dst, const struct rmap *src);
 

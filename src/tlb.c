@@ -143,20 +143,16 @@ tlb_fill_span(struct tlb *t, int pid, uint64_t vpn, uint32_t pages, int frame,
 }
 
 void
-tlb_remove_frame(struct tlb *t, int f)
+tlb_remove_mapped_frame(struct tlb *t, int f)
 {
-	if (!t->n || !t->mapped[f])
-		return;
 	for (unsigned i = 0; i < t->n; i++)
 		if (t->e[i].pid && t->e[i].frame == f)
 			clear_entry(t, i);
 }
 
 void
-tlb_remove_page(struct tlb *t, int pid, uint64_t vpn, int f)
+tlb_remove_mapped_page(struct tlb *t, int pid, uint64_t vpn)
 {
-	if (!t->n || !t->mapped[f])
-		return;
 	for (unsigned i = 0; i < t->n; i++)
 		if (t->e[i].pid == pid && t->e[i].vpn == vpn)
 			clear_entry(t, i);

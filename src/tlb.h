@@ -61,10 +61,28 @@ tlb_fill(struct tlb *t, int pid, uint64_t vpn, int frame, unsigned perm,
 /* The pages the filled entries cover together (times the page size: its reach). */
 uint64_t tlb_reach_pages(const struct tlb *t);
 
-/* Removes every entry that maps frame f (at once if there is none). */
-void tlb_remove_frame(struct tlb *t, int f);
+/* tlb_remove_frame and tlb_remove_page once some entry maps frame f. */
+void tlb_remove_mapped_frame(struct tlb *t, int f);
+void tlb_remove_mapped_page(struct tlb *t, int pid, uint64_t vpn);
+
+/*
+ * Removes every entry that maps frame f.  (Inline: every eviction asks,
+ * and nearly every time no entry maps the frame.)
+ */
+static inline void
+tlb_remove_frame(struct tlb *t, int f)
+{
+	if (t->n && t->mapped[f])
+		tlb_remove_mapped_frame(t, f);
+}
+
 /* Removes the entry for (pid, vpn), which maps frame f, if there is one. */
-void tlb_remove_page(struct tlb *t, int pid, uint64_t vpn, int f);
+static inline void
+tlb_remove_page(struct tlb *t, int pid, uint64_t vpn, int f)
+{
+	if (t->n && t->mapped[f])
+		tlb_remove_mapped_page(t, pid, vpn);
+}
 /* Removes a process's entries, or all if pid is 0; returns how many went. */
 unsigned tlb_flush(struct tlb *t, int pid);
 
