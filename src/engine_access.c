@@ -49,14 +49,8 @@ struct access {
 	uint64_t vaddr, vpn, offset;
 	uint64_t leaf_vpn;      /* the page whose entry translates vpn: vpn, or the
 				 * first page of its huge page */
-	bool huge;              /* vpn lies in a huge page */
-	bool no_run;            /* ... and no aligned run of free frames can hold it */
-	bool no_room;           /* ... or its group's limit has no room for all of it */
 	unsigned leaf_depth;    /* the depth of the table holding that entry */
-	int frame;              /* the frame the page is (or will be) in; a huge
-				 * page's first frame */
 	unsigned tlb_perm;      /* the permissions a TLB hit found */
-	bool tlb_hit;           /* the TLB held the page */
 	uint64_t reads_before;  /* stats.table_reads when the access began */
 	struct mapping victim;  /* the victim's first mapping; pid 0: none */
 	unsigned victim_maps;   /* page tables that mapped the victim's frame */
@@ -67,23 +61,32 @@ struct access {
 	struct tlb_entry replaced;  /* the entry a TLB fill replaced (pid 0: none) */
 	int trim_frame;         /* a frame to trim after the access, and why */
 	struct victim_why trim_why;
-	bool faulted;
-	int source;             /* copy-on-write: the frame copied from, or NO_FRAME */
-	bool in_memory;         /* the fault found the page in a sharer's frame (minor) */
-	bool from_swap;         /* the fault read the page from swap (major) */
-	unsigned pte_flags;     /* EVF_* the PTE update tells: how it shared or stopped */
-	unsigned depth;         /* the table the walk reads next (0: the top) */
-	int table_frame;        /* ... and its frame (NO_FRAME: the top's) */
-	unsigned missing;       /* the depth of the first table to make; 0: none */
 	unsigned read_depth;    /* the table the walk read last ... */
 	int read_frame;         /* ... and its frame */
 	unsigned made;          /* the depth of the table just made */
 	struct mapping made_victim; /* whose page its frame was taken from (pid 0: free) */
-	bool trimming;          /* the eviction under way is a trim, not for a fault */
 	bool tlb_removed;       /* the eviction removed TLB entries for the frame */
-	bool shared_clean;      /* the victim goes to swap, clean, for its sharers */
-	unsigned swap_group;    /* the group with no swap left for a dirty victim */
 	struct oom_kill kill;   /* what the OOM killer did, once it ran */
+	/* Set as each access starts (access_start); side by side, so that
+	 * is a few wide stores. */
+	int frame;              /* the frame the page is (or will be) in; a huge
+				 * page's first frame */
+	int source;             /* copy-on-write: the frame copied from, or NO_FRAME */
+	int table_frame;        /* the frame of the table the walk reads next
+				 * (NO_FRAME: the top's) ... */
+	unsigned depth;         /* ... and its depth (0: the top) */
+	unsigned missing;       /* the depth of the first table to make; 0: none */
+	unsigned pte_flags;     /* EVF_* the PTE update tells: how it shared or stopped */
+	unsigned swap_group;    /* the group with no swap left for a dirty victim */
+	bool tlb_hit;           /* the TLB held the page */
+	bool huge;              /* vpn lies in a huge page */
+	bool no_run;            /* ... and no aligned run of free frames can hold it */
+	bool no_room;           /* ... or its group's limit has no room for all of it */
+	bool faulted;
+	bool in_memory;         /* the fault found the page in a sharer's frame (minor) */
+	bool from_swap;         /* the fault read the page from swap (major) */
+	bool trimming;          /* the eviction under way is a trim, not for a fault */
+	bool shared_clean;      /* the victim goes to swap, clean, for its sharers */
 };
 
 
@@ -138,17 +141,6 @@ static enum phase
 after_translation(const struct machine *m)
 {
 	return m->cfg.tlb_entries ? PH_TLB_FILL : PH_ACCESS;
-}
-
-/*
- * Whether p's group is at its frame limit; a process in no group (nearly
- * every one) never is, and that is told without a call, as every fault
- * asks.
- */
-static inline bool
-at_limit(const struct machine *m, const struct process *p)
-{
-	return p->cgroup != CGROUP_NONE && cgroup_at_limit(m, p);
 }
 
 /* Which frames this fault may take from (policy.h). */
@@ -336,7 +328,7 @@ free_run(const struct machine *m, unsigned pages)
 static inline __attribute__((always_inline)) enum phase
 take_frame(const struct machine *m, struct access *a)
 {
-	bool limited = !a->missing && at_limit(m, a->p);
+	bool limited = !a->missing && process_at_limit(m, a->p);
 
 	if (a->huge && !a->missing) {
 		unsigned pages = (unsigned)machine_huge_pages(m);
@@ -465,10 +457,8 @@ choose_victim(struct machine *m, struct access *a)
 	struct victim_filter filter = access_filter(m, a);
 	int f = a->looked_to;
 
-	if (a->sweep.looks == 0) {
-		a->why = (struct victim_why){ 0 };
+	if (a->sweep.looks == 0)
 		return a->policy->choose(m->policy, m, &filter, &a->why);
-	}
 	if (f == NO_FRAME)      /* the looks to tell ran out: the rest untold */
 		f = policy_sweep(a->policy->look, m->policy, m, &filter, &a->why, &a->sweep);
 	a->sweep = (struct sweep){ 0 };
@@ -497,7 +487,7 @@ victim(struct machine *m, struct access *a)
 	if (!m->ncgroups || !(a->swap_group = cgroup_swap_blocks(m, f)))
 		return PH_WRITEBACK;
 	/* A group's own eviction with no swap left to it: its OOM killer. */
-	return a->swap_group == a->p->cgroup && at_limit(m, a->p) ? PH_OOM_KILL : PH_OOM;
+	return a->swap_group == a->p->cgroup && process_at_limit(m, a->p) ? PH_OOM_KILL : PH_OOM;
 }
 
 PHASE
@@ -535,30 +525,29 @@ oom_kill(struct machine *m, struct access *a)
 	return a->p->alive ? after_access(m, a) : tick_or_done(m, a);
 }
 
-/* The entry of the victim's mapping `it` is at: the first one is at hand. */
-static struct pte *
-victim_entry(const struct machine *m, const struct access *a, const struct rmap_iter *it)
-{
-	return it->i == 1 ? a->victim_pte : mapping_pte(m, it->map);
-}
+/*
+ * The victim's further mappings, after the first (whose entry and process
+ * are at hand): its sharers', nearly always none.
+ */
+#define FOR_VICTIM_SHARERS(m, a, n) \
+	for (const struct rmap_node *n = rmap_second(&(m)->rmap, frame_rmap((m), (a)->frame)); \
+	     n; n = rmap_after(&(m)->rmap, n))
 
-/* The process of that mapping: the first one's is at hand too. */
-static struct process *
-victim_process(const struct machine *m, const struct access *a, const struct rmap_iter *it)
+/* A mapping of the victim keeps its contents in `slot` and is clean. */
+static inline void
+written_to(struct pte *e, int slot)
 {
-	return it->i == 1 ? a->victim_p : machine_process(m, it->map.pid);
+	e->slot = slot;
+	e->dirty = false;
 }
 
 /* Every mapping of the victim keeps its contents in `slot` and is clean. */
 static void
 victim_written_to(struct machine *m, const struct access *a, int slot)
 {
-	RMAP_FOREACH(&m->rmap, frame_rmap(m, a->frame), it) {
-		struct pte *e = victim_entry(m, a, &it);
-
-		e->slot = slot;
-		e->dirty = false;
-	}
+	written_to(a->victim_pte, slot);
+	FOR_VICTIM_SHARERS(m, a, n)
+		written_to(mapping_pte(m, n->map), slot);
 }
 
 PHASE
@@ -571,18 +560,23 @@ writeback(struct machine *m, struct access *a)
 	return a->trimming ? PH_TRIM_EVICT : PH_EVICT;
 }
 
+/* Process p's entry e loses its page's frame. */
+static inline void
+loses_frame(const struct machine *m, struct pte *e, struct process *p)
+{
+	e->present = false;
+	e->frame = NO_FRAME;
+	e->evicted_step = m->step;
+	p->resident--;
+}
+
 PHASE
 evict(struct machine *m, struct access *a)
 {
 	/* Every page table that maps the frame loses it. */
-	RMAP_FOREACH(&m->rmap, frame_rmap(m, a->frame), it) {
-		struct pte *e = victim_entry(m, a, &it);
-
-		e->present = false;
-		e->frame = NO_FRAME;
-		e->evicted_step = m->step;
-		victim_process(m, a, &it)->resident--;
-	}
+	loses_frame(m, a->victim_pte, a->victim_p);
+	FOR_VICTIM_SHARERS(m, a, n)
+		loses_frame(m, mapping_pte(m, n->map), machine_process(m, n->map.pid));
 	a->tlb_removed = m->tlb.n && m->tlb.mapped[a->frame] > 0;
 	tlb_remove_frame(&m->tlb, a->frame);
 	if (a->policy->evicted)
@@ -987,7 +981,7 @@ note_room(const struct machine *m, const struct access *a, enum phase next, stru
 {
 	if (next == PH_PTE)
 		return;                 /* no frame to take */
-	if (at_limit(m, a->p))
+	if (process_at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	else if (next == PH_VICTIM && m->cfg.scope == SCOPE_LOCAL) {
 		ev->flags |= EVF_LOCAL;
@@ -1101,7 +1095,7 @@ tell_victim(const struct machine *m, struct access *a, enum phase next, struct e
 	ev->kind = EV_VICTIM;
 	ev->why = a->why;
 	name_rival(m, a, &ev->why.rival);
-	if (at_limit(m, a->p))
+	if (process_at_limit(m, a->p))
 		note_limit(m, a->p, ev);
 	name_victim(a, ev);
 	ev->slot = a->victim_pte->slot;
@@ -1346,43 +1340,44 @@ _Static_assert(PH_DONE - 1 + (LEVELS_MAX - 2) + 4 * (LEVELS_MAX - 1) + LOOKS_TOL
 /* An access about to run: only what a phase may read before writing it. */
 static inline __attribute__((always_inline)) void
 access_start(struct access *a, const struct machine *m, struct process *p,
-	     const struct op_access *in)
+	     const struct policy_ops *policy, const struct op_access *in)
 {
 	a->p = p;
-	a->policy = policy_at(m->cfg.policy);
+	a->policy = policy;
 	a->region = NULL;
 	a->pte = NULL;
 	a->kind = in->access;
 	a->vaddr = in->addr;
+	a->reads_before = m->stats.table_reads;
+	a->victim.pid = 0;
+	a->sweep.looks = 0;
 	a->frame = NO_FRAME;
+	a->source = NO_FRAME;
+	a->table_frame = NO_FRAME;
+	a->depth = 0;
+	a->missing = 0;
+	a->pte_flags = 0;
+	a->swap_group = CGROUP_NONE;
 	a->tlb_hit = false;
 	a->huge = false;
 	a->no_run = false;
 	a->no_room = false;
-	a->reads_before = m->stats.table_reads;
-	a->victim.pid = 0;
 	a->faulted = false;
-	a->source = NO_FRAME;
 	a->in_memory = false;
 	a->from_swap = false;
-	a->pte_flags = 0;
-	a->depth = 0;
-	a->table_frame = NO_FRAME;
-	a->missing = 0;
 	a->trimming = false;
 	a->shared_clean = false;
-	a->swap_group = CGROUP_NONE;
-	a->sweep.looks = 0;
 }
 
 /* The phases back to back, telling nothing. */
 static inline __attribute__((always_inline)) void
-run_quietly(struct machine *m, struct process *p, const struct op_access *in)
+run_quietly(struct machine *m, struct process *p, const struct policy_ops *policy,
+	    const struct op_access *in)
 {
 	struct access a;
 	enum phase ph = PH_SPLIT;
 
-	access_start(&a, m, p, in);
+	access_start(&a, m, p, policy, in);
 	a.looks_left = 0;
 	while (ph != PH_DONE)
 		ph = run_phase(m, &a, ph);
@@ -1396,10 +1391,10 @@ access_run(struct machine *m, struct process *p, const struct op_access *in,
 	enum phase ph = PH_SPLIT, next;
 
 	if (!out) {
-		run_quietly(m, p, in);
+		run_quietly(m, p, policy_at(m->cfg.policy), in);
 		return;
 	}
-	access_start(&a, m, p, in);
+	access_start(&a, m, p, policy_at(m->cfg.policy), in);
 	if (max_events > EVENTS_MAX)
 		max_events = EVENTS_MAX;
 	a.looks_left = LOOKS_TOLD_MAX;
@@ -1462,13 +1457,14 @@ size_t
 access_run_quietly(struct machine *m, const struct op_access *in, size_t n,
 		   char *err, size_t size)
 {
+	const struct policy_ops *policy = policy_at(m->cfg.policy);
 	struct process *p;
 
 	for (size_t i = 0; i < n; i++) {
 		if (check(m, &in[i], &p, err, size))
 			return i;
 		m->step++;
-		run_quietly(m, p, &in[i]);
+		run_quietly(m, p, policy, &in[i]);
 	}
 	return n;
 }

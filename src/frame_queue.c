@@ -106,6 +106,26 @@ frame_queue_describe(const struct policy_state *s, const struct machine *m, int 
 }
 
 int
+frame_queue_search_first(const struct frame_queue *q, const struct machine *m,
+			 const struct victim_filter *filter)
+{
+	for (int f = q->head; f >= 0; f = q->next[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}
+
+int
+frame_queue_search_last(const struct frame_queue *q, const struct machine *m,
+			const struct victim_filter *filter)
+{
+	for (int f = q->tail; f >= 0; f = q->prev[f])
+		if (victim_filter_allows(m, filter, f))
+			return f;
+	return -1;
+}
+
+int
 frame_queue_after(const struct policy_state *s, const struct machine *m,
 		  const struct victim_filter *filter, int victim)
 {

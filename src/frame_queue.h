@@ -29,6 +29,12 @@ void frame_queue_remove(struct policy_state *s, struct machine *m, int frame);
 /* Frame f's place in the queue, 1 at the front (policy_mind.describe). */
 void frame_queue_describe(const struct policy_state *s, const struct machine *m, int frame,
 			  struct frame_mind *out);
+/* frame_queue_first and _last when the filter does not allow every frame. */
+int frame_queue_search_first(const struct frame_queue *q, const struct machine *m,
+			     const struct victim_filter *filter);
+int frame_queue_search_last(const struct frame_queue *q, const struct machine *m,
+			    const struct victim_filter *filter);
+
 /*
  * The first frame from the front (first) or from the back (last) that the
  * filter allows.  (Inline: a fault of fifo, lru or mru asks, and nearly
@@ -40,12 +46,7 @@ frame_queue_first(const struct policy_state *s, const struct machine *m,
 {
 	const struct frame_queue *q = (const struct frame_queue *)s;
 
-	if (victim_filter_takes_any(m, filter))
-		return q->head;
-	for (int f = q->head; f >= 0; f = q->next[f])
-		if (victim_filter_allows(m, filter, f))
-			return f;
-	return -1;
+	return filter->any ? q->head : frame_queue_search_first(q, m, filter);
 }
 
 static inline int
@@ -54,12 +55,7 @@ frame_queue_last(const struct policy_state *s, const struct machine *m,
 {
 	const struct frame_queue *q = (const struct frame_queue *)s;
 
-	if (victim_filter_takes_any(m, filter))
-		return q->tail;
-	for (int f = q->tail; f >= 0; f = q->prev[f])
-		if (victim_filter_allows(m, filter, f))
-			return f;
-	return -1;
+	return filter->any ? q->tail : frame_queue_search_last(q, m, filter);
 }
 /*
  * The rivals of those choices: the next frame the filter allows after

@@ -283,6 +283,17 @@ machine_tlb_reach(const struct machine *m)
 	return tlb_reach_pages(&m->tlb) * m->cfg.page_size;
 }
 
+/*
+ * Whether p's group is at its frame limit (cgroup_at_limit).  A process
+ * in no group, nearly every one, never is: told without a call, since
+ * every fault asks.
+ */
+static inline bool
+process_at_limit(const struct machine *m, const struct process *p)
+{
+	return p->cgroup != CGROUP_NONE && cgroup_at_limit(m, p);
+}
+
 /* log2 of the page size: how many low bits of an address are the offset. */
 static inline unsigned
 machine_page_bits(const struct machine *m)

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cgroup.h"
 #include "machine.h"
 #include "policy.h"
 #include "xalloc.h"
@@ -80,17 +79,6 @@ policy_names(void)
 	return names;
 }
 
-struct victim_filter
-victim_filter_for(const struct machine *m, const struct process *p, int pinned_frame)
-{
-	bool limited = cgroup_at_limit(m, p);
-	bool own = !limited && m->cfg.scope == SCOPE_LOCAL && p->resident > 0;
-
-	return (struct victim_filter){ .pid = own ? p->pid : 0,
-		.group = limited ? p->cgroup : CGROUP_NONE,
-		.pin = pinned_frame != NO_FRAME, .pinned_frame = pinned_frame };
-}
-
 /* Whether the filter allows a frame other than `victim`. */
 static bool
 another_allowed(const struct machine *m, const struct victim_filter *filter, int victim)
@@ -108,6 +96,7 @@ policy_spared_search(const struct policy_state *s, const struct machine *m,
 	const struct policy_ops *ops = policy_at(m->cfg.policy);
 	struct machine spared = *m;     /* shares all but the frames, which the looks write */
 	struct policy_state *copy;
+	struct victim_filter spared_filter = *filter;
 	struct victim_why why = { 0 };
 	int f;
 
@@ -117,9 +106,11 @@ policy_spared_search(const struct policy_state *s, const struct machine *m,
 	/* Spared: its frame holds what no fault may take, as a page table's does. */
 	spared.frames[victim].rmap.holds = HOLDS_PAGE_TABLE;
 	spared.table_frames++;
+	/* ... so not every frame may be taken, whatever the filter found. */
+	spared_filter.any = false;
 	copy = ops->clone(s, m);
 	*sw = (struct sweep){ 0 };
-	f = policy_sweep(ops->look, copy, &spared, filter, &why, sw);
+	f = policy_sweep(ops->look, copy, &spared, &spared_filter, &why, sw);
 	ops->destroy(copy);
 	free(spared.frames);
 	return f;

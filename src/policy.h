@@ -28,6 +28,8 @@ struct victim_filter {
 	unsigned group;
 	bool pin;               /* pinned_frame may not be taken: the page a */
 	int pinned_frame;       /* copy-on-write fault is copying from */
+	bool any;               /* every frame holds a page that may be taken, so
+				 * none need be checked (victim_filter_for) */
 };
 
 /*
@@ -107,7 +109,10 @@ struct policy_ops {
 	void (*loaded)(struct policy_state *s, struct machine *m, int frame);
 	void (*accessed)(struct policy_state *s, struct machine *m, int frame);
 	void (*evicted)(struct policy_state *s, struct machine *m, int frame);
-	/* Returns a frame the filter allows; at least one exists. */
+	/*
+	 * Returns a frame the filter allows (at least one exists), and sets
+	 * all of *why.
+	 */
 	int (*choose)(struct policy_state *s, struct machine *m,
 		      const struct victim_filter *filter, struct victim_why *why);
 	/*
@@ -239,21 +244,23 @@ const char *policy_names(void);
  * group's limit, its own under local scope (once it holds a frame), never
  * pinned_frame (the one a copy-on-write copy is made from; NO_FRAME:
  * none).  The one rule: the engine chooses victims and rivals by it, and
- * test_truth checks what they are said to rank above by it.
+ * test_truth checks what they are said to rank above by it.  `any` says
+ * whether that is every frame, each holding a data page (none free, none
+ * a page table or part of a huge page), worked out once for the policy's
+ * whole search.  (Inline: every fault without a free frame asks.)
  */
-struct victim_filter victim_filter_for(const struct machine *m, const struct process *p,
-				       int pinned_frame);
-
-/*
- * Whether the filter lets the policy take every frame (every frame holds
- * a data page: none free, none a page table or part of a huge page): a
- * fast path.
- */
-static inline bool
-victim_filter_takes_any(const struct machine *m, const struct victim_filter *f)
+static inline struct victim_filter
+victim_filter_for(const struct machine *m, const struct process *p, int pinned_frame)
 {
-	return !f->pid && !f->group && !f->pin && m->free_frames == 0 && m->table_frames == 0 &&
-	       m->huge_frames == 0;
+	bool limited = process_at_limit(m, p);
+	bool own = !limited && m->cfg.scope == SCOPE_LOCAL && p->resident > 0;
+	struct victim_filter f = { .pid = own ? p->pid : 0,
+		.group = limited ? p->cgroup : CGROUP_NONE,
+		.pin = pinned_frame != NO_FRAME, .pinned_frame = pinned_frame };
+
+	f.any = !f.pid && !f.group && !f.pin && m->free_frames == 0 && m->table_frames == 0 &&
+		m->huge_frames == 0;
+	return f;
 }
 
 /*
@@ -265,6 +272,8 @@ victim_filter_allows(const struct machine *m, const struct victim_filter *f, int
 {
 	const struct rmap *r = frame_rmap(m, frame);
 
+	if (f->any)
+		return true;
 	return r->holds == HOLDS_DATA && !(f->pin && frame == f->pinned_frame) &&
 	    (!f->pid || r->pid == f->pid ||
 	     (r->count > 1 && rmap_maps_pid(&m->rmap, r, f->pid))) &&

@@ -55,7 +55,7 @@ clock_look(struct policy_state *s, struct machine *m, const struct victim_filter
 
 	sw->looks++;
 	sw->frame = f;
-	c->hand = (c->hand + 1) % m->cfg.frames;
+	c->hand = c->hand + 1 == m->cfg.frames ? 0 : c->hand + 1;
 	if (!victim_filter_allows(m, filter, f)) {
 		sw->saw = PASSED;
 		return NO_FRAME;

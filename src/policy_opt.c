@@ -132,7 +132,7 @@ highest(const struct opt_state *o, const struct machine *m, const struct victim_
 {
 	int best = -1;
 
-	if (except < 0 && victim_filter_takes_any(m, filter)) {
+	if (except < 0 && filter->any) {
 		best = 0;       /* every frame may go: nothing to look at but ranks */
 		for (int f = 1; f < (int)o->nframes; f++)
 			if (rank_now(o, m, f) > rank_now(o, m, best))

@@ -42,7 +42,7 @@ random_choose(struct policy_state *s, struct machine *m,
 	unsigned allowed = m->cfg.frames, pick;
 
 	/* Counting is needed only when some frames are not allowed. */
-	if (!victim_filter_takes_any(m, filter)) {
+	if (!filter->any) {
 		allowed = 0;
 		for (unsigned f = 0; f < m->cfg.frames; f++)
 			allowed += victim_filter_allows(m, filter, (int)f) != 0;

@@ -102,6 +102,22 @@ rmap_first(const struct rmap *r)
 	return (struct mapping){ .pid = r->pid, .vpn = r->vpn };
 }
 
+/*
+ * The node of r's second mapping, and the node after n: NULL when there
+ * is none.  (The first mapping is in r itself.)
+ */
+static inline const struct rmap_node *
+rmap_second(const struct rmap_pool *pool, const struct rmap *r)
+{
+	return r->more ? &pool->node[r->more - 1] : NULL;
+}
+
+static inline const struct rmap_node *
+rmap_after(const struct rmap_pool *pool, const struct rmap_node *n)
+{
+	return n->next ? &pool->node[n->next - 1] : NULL;
+}
+
 struct rmap_iter {
 	const struct rmap *r;
 	unsigned i;         /* mappings visited */
