@@ -3,8 +3,10 @@
  * frame counts (--compare, --sweep-frames, the UI's sweep chart).
  *
  * Each pair (policy, frame count) gets a fresh machine, refitted from the
- * same initial machine (machine_refit), and runs every operation through
- * the engine with no events asked for, the engine's fastest way.  The
+ * same initial machine (machine_refit) but with no TLB (what is compared
+ * does not depend on it), and runs every operation through the engine
+ * with no events asked for, accesses a run at a time: the engine's
+ * fastest way.  The
  * operations are read once by the caller (an op_queue for a trace, a
  * history for a session); OPT's look-ahead is built once and shared by
  * every machine that needs it.

@@ -173,9 +173,11 @@ history_append(struct history *h, const struct op *op, const char *text,
 struct history *
 history_under_policy(struct history *h, int policy, char *err, size_t size)
 {
-	struct history *other = history_new(machine_refit(h->initial, policy,
-							  h->initial->cfg.frames));
+	struct machine_config cfg = h->initial->cfg;
+	struct history *other;
 
+	cfg.policy = policy;
+	other = history_new(machine_refit(h->initial, &cfg));
 	for (size_t k = 1; k <= h->n; k++)
 		if (history_append(other, &h->ops[k - 1], h->texts[k - 1], err, size)) {
 			history_free(other);

@@ -181,15 +181,12 @@ refit_process(struct machine *c, struct process *p, const struct process *q)
 }
 
 struct machine *
-machine_refit(const struct machine *m, int policy, unsigned frames)
+machine_refit(const struct machine *m, const struct machine_config *cfg)
 {
-	struct machine_config cfg = m->cfg;
 	struct machine *c;
 	char err[256];
 
-	cfg.policy = policy;
-	cfg.frames = frames;
-	if ((c = machine_new(&cfg)) == NULL)
+	if ((c = machine_new(cfg)) == NULL)
 		return NULL;
 	c->cgroups = cgroup_copy(m->cgroups, m->ncgroups);
 	c->ncgroups = m->ncgroups;

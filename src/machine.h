@@ -197,13 +197,13 @@ struct machine *machine_new(const struct machine_config *cfg);
 struct machine *machine_new_flat(const struct machine_config *cfg, const char *name, unsigned perm);
 struct machine *machine_clone(const struct machine *m);
 /*
- * A machine as m was before its first operation, but with another policy
- * and frame count: its settings, its processes, their names, mappings and
- * frame limits (what a comparison runs each policy on).  m must hold
- * nothing yet (no operation applied).  NULL if the changed settings fail
- * machine_config_check.
+ * A machine as m was before its first operation, but with settings cfg
+ * (m's with another policy, frame count or TLB): its processes, their
+ * names, mappings and frame limits (what a comparison runs each policy
+ * on).  m must hold nothing yet (no operation applied).  NULL if cfg
+ * fails machine_config_check.
  */
-struct machine *machine_refit(const struct machine *m, int policy, unsigned frames);
+struct machine *machine_refit(const struct machine *m, const struct machine_config *cfg);
 void machine_free(struct machine *m);
 
 /* Makes f (may be NULL) the operations m looks ahead at, taking a reference. */

@@ -10,12 +10,16 @@
 
 #include <stdio.h>
 
+#include "testutil.h"
+
 #include "belady.h"
 #include "compare.h"
+#include "engine.h"
+#include "future.h"
+#include "random_script.h"
 #include "rng.h"
 #include "sweep_chart.h"
 #include "sweep_oom.h"
-#include "testutil.h"
 
 #define REFS_MAX 64
 
@@ -393,6 +397,7 @@ static void
 t_refit(void **state)
 {
 	struct machine *m = test_machine("fifo", 4, 4), *c;
+	struct machine_config cfg;
 	struct event_list ev;
 
 	(void)state;
@@ -400,7 +405,10 @@ t_refit(void **state)
 	test_run(m, "limit 2 2", &ev);
 	/* as a session starts: the processes, nothing run yet */
 	m->stats = (struct stats){ 0 };
-	c = machine_refit(m, policy_find("opt"), 7);
+	cfg = m->cfg;
+	cfg.policy = policy_find("opt");
+	cfg.frames = 7;
+	c = machine_refit(m, &cfg);
 	assert_int_equal(c->cfg.frames, 7);
 	assert_int_equal(c->free_frames, 7);
 	assert_int_equal(c->cfg.policy, policy_find("opt"));
@@ -413,6 +421,116 @@ t_refit(void **state)
 	assert_int_equal(machine_process(c, 1)->regions[0].npages, 16);
 	machine_free(c);
 	machine_free(m);
+}
+
+/*
+ * A machine's statistics but those the TLB changes: its hits and misses,
+ * and the table reads and memory references its hits save.
+ */
+static struct stats
+stats_without_tlb(struct stats s)
+{
+	s.tlb_hits = s.tlb_misses = s.table_reads = s.mem_refs = 0;
+	return s;
+}
+
+/*
+ * h's operations run step by step with every event told, on its own
+ * machine, TLB and all (as the screen runs them): its statistics.
+ */
+static struct stats
+told_stats(const struct history *h, const struct op_source *ops)
+{
+	struct machine *m = machine_clone(history_initial(h));
+	struct event_list ev;
+	struct op scratch;
+	struct stats s;
+	char err[256];
+
+	if (policy_looks_ahead(m->cfg.policy)) {
+		struct future *f = future_build(ops, m->current_pid, m->next_pid,
+						machine_page_bits(m));
+		machine_set_future(m, f);
+		future_unref(f);
+	}
+	for (size_t i = 0; i < ops->n; i++)
+		if (engine_apply(m, ops->at(ops->ctx, i, &scratch), &ev, err, sizeof err))
+			fail_msg("op %zu refused: %s", i + 1, err);
+	s = m->stats;
+	machine_free(m);
+	return s;
+}
+
+static const struct op *
+history_at(const void *ctx, size_t i, struct op *scratch)
+{
+	(void)scratch;
+	return history_op(ctx, i + 1);
+}
+
+/*
+ * A comparison runs its machines without a TLB: on random scripts
+ * (several processes, writes, forks, shares, limits, groups, exits,
+ * TLB flushes, huge pages, every policy, TLBs of 1 to 4 entries) it
+ * must come to every count the machine with its TLB comes to, but the
+ * TLB's own.
+ */
+static void
+t_compare_needs_no_tlb(void **state)
+{
+	static script_command_fn *const kinds[] = {
+		script_command, script_sharing_command, script_cgroup_command,
+		script_huge_command,
+	};
+	uint64_t faults = 0, tlb_hits = 0;
+
+	(void)state;
+	for (int policy = 0; policy < policy_count(); policy++) {
+		for (uint64_t seed = 1; seed <= 24; seed++) {
+			script_command_fn *kind = kinds[seed % 4];
+			struct compare_plan plan = { .policy = { policy }, .npolicies = 1 };
+			struct compare_result r;
+			struct machine_config cfg;
+			uint64_t rng = seed * 31 + (uint64_t)policy;
+			struct history *h;
+			struct op_source ops;
+			struct stats told, compared;
+			char err[256];
+			size_t bad;
+
+			machine_config_default(&cfg);
+			if (kind == script_huge_command) {   /* huge pages of 4 pages */
+				cfg.page_size = 32;
+				cfg.va_bits = 10;
+				cfg.levels = 2 + (unsigned)(seed % 2);
+			}
+			cfg.policy = policy;
+			cfg.frames = 2 + script_pick(&rng, 6);
+			cfg.swap_slots = 2 + script_pick(&rng, 8);
+			cfg.tlb_entries = 1 + script_pick(&rng, 4);
+			cfg.scope = script_pick(&rng, 3) ? SCOPE_GLOBAL : SCOPE_LOCAL;
+			cfg.tick = 1 + script_pick(&rng, 5);
+			h = script_history_of(machine_new(&cfg), &rng, 200, kind);
+			ops = (struct op_source){ history_length(h), history_at, h };
+			plan.frames_first = plan.frames_last = cfg.frames;
+			if (compare_run(history_initial(h), &ops, &plan, &r, &bad, err, sizeof err))
+				fail_msg("seed %llu (%s): op %zu refused: %s",
+					 (unsigned long long)seed, policy_at(policy)->name, bad + 1, err);
+			told = told_stats(h, &ops);
+			tlb_hits += told.tlb_hits;
+			told = stats_without_tlb(told);
+			compared = stats_without_tlb(r.stats);
+			if (memcmp(&told, &compared, sizeof told) != 0)
+				fail_msg("seed %llu (%s): the comparison's counts differ from the "
+					 "machine's with its TLB (faults %llu, with it %llu)",
+					 (unsigned long long)seed, policy_at(policy)->name,
+					 (unsigned long long)compared.faults,
+					 (unsigned long long)told.faults);
+			faults += told.faults;
+			history_free(h);
+		}
+	}
+	assert_true(faults > 10000 && tlb_hits > 1000);
 }
 
 int
@@ -429,6 +547,7 @@ main(void)
 		cmocka_unit_test(t_chart_plus_in_key),
 		cmocka_unit_test(t_out_of_memory_words),
 		cmocka_unit_test(t_refit),
+		cmocka_unit_test(t_compare_needs_no_tlb),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
