@@ -64,9 +64,8 @@ link_newest(struct tlb *t, unsigned i)
 	t->e[anchor].older = i;
 }
 
-/* Entry i was used: it becomes the newest.  Returns i. */
-static int
-used(struct tlb *t, unsigned i)
+int
+tlb_used(struct tlb *t, unsigned i)
 {
 	if (t->e[t->n].older != i) {    /* not already the newest */
 		unlink_entry(t, i);
@@ -75,25 +74,12 @@ used(struct tlb *t, unsigned i)
 	return (int)i;
 }
 
-/* The lookup while some entry covers a huge page: by range. */
-static int
-lookup_span(struct tlb *t, int pid, uint64_t vpn)
+int
+tlb_lookup_span(struct tlb *t, int pid, uint64_t vpn)
 {
 	for (unsigned i = 0; i < t->n; i++)
 		if (t->e[i].pid == pid && vpn - t->e[i].vpn < t->e[i].pages)
-			return used(t, i);
-	return -1;
-}
-
-int
-tlb_lookup(struct tlb *t, int pid, uint64_t vpn)
-{
-	/* Every entry one page (the common case): by page number alone. */
-	if (t->huge)
-		return lookup_span(t, pid, vpn);
-	for (unsigned i = 0; i < t->n; i++)
-		if (t->e[i].vpn == vpn && t->e[i].pid == pid)    /* the rarer match first */
-			return used(t, i);
+			return tlb_used(t, i);
 	return -1;
 }
 
@@ -108,14 +94,12 @@ clear_entry(struct tlb *t, unsigned i)
 	t->empty++;
 }
 
-/* The first empty entry, else the least recently used one. */
-static unsigned
-tlb_room(const struct tlb *t)
+/* The first empty entry (some is); out of line: a full TLB never asks. */
+static __attribute__((noinline)) unsigned
+first_empty(const struct tlb *t)
 {
 	unsigned i = 0;
 
-	if (!t->empty)
-		return t->e[t->n].newer;
 	while (t->e[i].pid)
 		i++;
 	return i;
@@ -125,17 +109,23 @@ int
 tlb_fill_span(struct tlb *t, int pid, uint64_t vpn, uint32_t pages, int frame,
 	      unsigned perm, struct tlb_entry *replaced)
 {
-	unsigned i = tlb_room(t);
+	/* The first empty entry, else the least recently used one. */
+	unsigned i = t->empty ? first_empty(t) : t->e[t->n].newer;
+	struct tlb_entry *e = &t->e[i];
 
-	*replaced = t->e[i];
-	if (t->e[i].pid) {     /* clear_entry, but the entry is refilled at once */
+	*replaced = *e;
+	if (e->pid) {     /* clear_entry, but the entry is refilled at once */
 		unlink_entry(t, i);
-		t->mapped[t->e[i].frame]--;
-		t->huge -= t->e[i].pages > 1;
+		t->mapped[e->frame]--;
+		t->huge -= e->pages > 1;
 	} else
 		t->empty--;
-	t->e[i] = (struct tlb_entry){ .pid = pid, .pages = pages, .vpn = vpn, .frame = frame,
-		.perm = perm };
+	/* (older and newer: link_newest below) */
+	e->pid = pid;
+	e->pages = pages;
+	e->vpn = vpn;
+	e->frame = frame;
+	e->perm = perm;
 	t->mapped[frame]++;
 	t->huge += pages > 1;
 	link_newest(t, i);

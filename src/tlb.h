@@ -38,8 +38,26 @@ int tlb_init(struct tlb *t, unsigned entries, unsigned frames);
 int tlb_copy(struct tlb *dst, const struct tlb *src);
 void tlb_free(struct tlb *t);
 
-/* Index of the entry covering (pid, vpn), touched as used; -1 on a miss. */
-int tlb_lookup(struct tlb *t, int pid, uint64_t vpn);
+/* Entry i was used: it becomes the newest.  Returns i. */
+int tlb_used(struct tlb *t, unsigned i);
+/* tlb_lookup while some entry covers a huge page: by range. */
+int tlb_lookup_span(struct tlb *t, int pid, uint64_t vpn);
+
+/*
+ * Index of the entry covering (pid, vpn), touched as used; -1 on a miss.
+ * (Inline: every access asks, and nearly all miss, so the scan is all.)
+ */
+static inline int
+tlb_lookup(struct tlb *t, int pid, uint64_t vpn)
+{
+	/* Every entry one page (the common case): by page number alone. */
+	if (t->huge)
+		return tlb_lookup_span(t, pid, vpn);
+	for (unsigned i = 0; i < t->n; i++)
+		if (t->e[i].vpn == vpn && t->e[i].pid == pid)    /* the rarer match first */
+			return tlb_used(t, i);
+	return -1;
+}
 
 /*
  * Installs (pid, vpn) -> frame, covering `pages` pages from vpn (a huge
