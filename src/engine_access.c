@@ -1439,7 +1439,9 @@ check(const struct machine *m, const struct op_access *in, struct process **p,
 {
 	int pid = in->pid ? in->pid : m->current_pid;
 
-	if (!(*p = machine_process(m, pid)))
+	/* *p is the process found for the access before (or NULL): nearly
+	 * always the one again, and then nothing need be looked up. */
+	if (!(*p && (*p)->pid == pid && (*p)->alive) && !(*p = machine_process(m, pid)))
 		return access_no_process(pid, err, size);
 	if (!m->cfg.grow_va && !machine_addr_ok(m, in->addr))
 		return outside_address_space(m, in->addr, err, size);
@@ -1450,6 +1452,7 @@ int
 access_check(const struct machine *m, const struct op_access *in, struct process **p,
 	     char *err, size_t size)
 {
+	*p = NULL;
 	return check(m, in, p, err, size);
 }
 
@@ -1458,7 +1461,7 @@ access_run_quietly(struct machine *m, const struct op_access *in, size_t n,
 		   char *err, size_t size)
 {
 	const struct policy_ops *policy = policy_at(m->cfg.policy);
-	struct process *p;
+	struct process *p = NULL;
 
 	for (size_t i = 0; i < n; i++) {
 		if (check(m, &in[i], &p, err, size))

@@ -755,7 +755,7 @@ static size_t
 pages_lines_in_place(struct trace *t, struct op_access *restrict in,
 		     uint64_t *restrict at, size_t max)
 {
-	const char *s = t->data + t->pos, *end = t->data + t->len;
+	const char *s = t->data + t->pos;
 	uint64_t line = t->count, top = UINT64_MAX >> t->page_bits;
 	unsigned bits = t->page_bits;
 	size_t n = 0;
@@ -767,10 +767,11 @@ pages_lines_in_place(struct trace *t, struct op_access *restrict in,
 		uint64_t page = 0;
 		unsigned d;
 
-		/* data[len] is a NUL; past 18 digits the page may have wrapped. */
+		/* data[len] is a NUL, so the end of what is read is no line end;
+		 * from 1 to 18 digits (past 18 the page may have wrapped). */
 		while ((d = (unsigned)(unsigned char)*p - '0') < 10)
 			page = page * 10 + d, p++;
-		if (p == s || p - s > 18 || *p != '\n' || p == end || page > top)
+		if ((size_t)(p - s) - 1 > 17 || *p != '\n' || page > top)
 			break;
 		in[n] = (struct op_access){ .addr = page << bits, .access = ACCESS_READ };
 		at[n] = ++line;
