@@ -117,6 +117,18 @@ policy_spared_search(const struct policy_state *s, const struct machine *m,
 }
 
 int
+policy_rival_spared_r(const struct policy_state *s, const struct machine *m,
+		      const struct victim_filter *filter, int victim, struct rival *r)
+{
+	struct sweep sw;
+	int f = policy_spared_search(s, m, filter, victim, &sw);
+
+	if (f >= 0)
+		r->value = m->frames[f].referenced;
+	return f;
+}
+
+int
 policy_rival_last_use(const struct rival *r, char *buf, size_t size)
 {
 	return snprintf(buf, size, "last used at step %llu", (unsigned long long)r->value);

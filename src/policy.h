@@ -200,6 +200,9 @@ extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 /* For policies that show each frame's last use, a step (LRU, MRU). */
 void policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
 			  struct frame_mind *out);
+/* For clock and second chance: the spared search's frame, its R bit the value. */
+int policy_rival_spared_r(const struct policy_state *s, const struct machine *m,
+			  const struct victim_filter *filter, int victim, struct rival *r);
 /* For policies whose rival is ranked by its last use: "last used at step 3". */
 int policy_rival_last_use(const struct rival *r, char *buf, size_t size);
 /* For policies whose state is one flat allocation. */

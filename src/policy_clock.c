@@ -112,18 +112,6 @@ clock_explain(const struct victim_why *why, const struct machine *m, char *buf, 
 }
 
 static int
-clock_rival(const struct policy_state *s, const struct machine *m,
-	    const struct victim_filter *filter, int victim, struct rival *r)
-{
-	struct sweep sw;
-	int f = policy_spared_search(s, m, filter, victim, &sw);
-
-	if (f >= 0)
-		r->value = m->frames[f].referenced;
-	return f;
-}
-
-static int
 clock_rival_explain(const struct rival *r, char *buf, size_t size)
 {
 	if (r->value)
@@ -140,7 +128,7 @@ const struct policy_ops policy_clock = {
 	.destroy = policy_free_state,
 	.choose = clock_choose,
 	.explain = clock_explain,
-	.rival = clock_rival,
+	.rival = policy_rival_spared_r,
 	.rival_explain = clock_rival_explain,
 	.look = clock_look,
 	.look_explain = clock_look_explain,

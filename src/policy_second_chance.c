@@ -83,18 +83,6 @@ second_chance_explain(const struct victim_why *why, const struct machine *m, cha
 }
 
 static int
-second_chance_rival(const struct policy_state *s, const struct machine *m,
-		    const struct victim_filter *filter, int victim, struct rival *r)
-{
-	struct sweep sw;
-	int f = policy_spared_search(s, m, filter, victim, &sw);
-
-	if (f >= 0)
-		r->value = m->frames[f].referenced;
-	return f;
-}
-
-static int
 second_chance_rival_explain(const struct rival *r, char *buf, size_t size)
 {
 	if (r->value)
@@ -113,7 +101,7 @@ const struct policy_ops policy_second_chance = {
 	.evicted = frame_queue_remove,
 	.choose = second_chance_choose,
 	.explain = second_chance_explain,
-	.rival = second_chance_rival,
+	.rival = policy_rival_spared_r,
 	.rival_explain = second_chance_rival_explain,
 	.look = second_chance_look,
 	.look_explain = second_chance_look_explain,
