@@ -1006,11 +1006,11 @@ huge_no_room(const struct event *e, const struct machine *m, char *b, size_t n)
 			 ull(huge_first(e)), ull(huge_last(e)), ull(e->count));
 
 	if (e->cgroup != CGROUP_NONE)
-		k = append(b, n, k, "cgroup %s holds %u frames, its limit %u", group_name(m, e->cgroup),
-			   e->held, e->frames_max);
+		k = append(b, n, k, "cgroup %s holds %u frame%s, its limit %u",
+			   group_name(m, e->cgroup), e->held, plural(e->held), e->frames_max);
 	else
-		k = append(b, n, k, "pid %d holds %u frames, its limit %u", e->pid, e->held,
-			   e->frames_max);
+		k = append(b, n, k, "pid %d holds %u frame%s, its limit %u", e->pid, e->held,
+			   plural(e->held), e->frames_max);
 	append(b, n, k, ": room for %u more; a huge page counts against the limit whole, "
 	       "and vmscope does not evict pages to make room for one; the access fails", room);
 }

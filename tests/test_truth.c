@@ -1331,8 +1331,9 @@ check_huge_limit(const struct ctx *c, const struct event *e, uint64_t h)
 		return;
 	snprintf(want, sizeof want, "needs %llu frames, but ", (unsigned long long)h);
 	CLAIM(c, says(c, want));
-	snprintf(want, sizeof want, " holds %u frames, its limit %u: room for %llu more", held,
-		 limit, held < limit ? (unsigned long long)(limit - held) : 0ULL);
+	snprintf(want, sizeof want, " holds %u frame%s, its limit %u: room for %llu more", held,
+		 held == 1 ? "" : "s", limit,
+		 held < limit ? (unsigned long long)(limit - held) : 0ULL);
 	CLAIM(c, says(c, want));
 	CLAIM(c, c->after->free_frames == c->before->free_frames);
 }
