@@ -262,16 +262,16 @@ explain_page_fault(const struct event *e, const struct machine *m, char *b, size
 			return;
 		}
 		k = append(b, n, k, "; the page is copy-on-write and pid %d writes, so it "
-			   "gets a copy of its own", e->pid);
+			   "needs a copy of its own", e->pid);
 	} else if (e->flags & EVF_SWAPPED)
 		k = append(b, n, k, "page 0x%llx must come back from swap slot %d",
 			   ull(e->vpn), e->slot);
 	else if (e->flags & EVF_DROPPED)
 		k = append(b, n, k, "page 0x%llx was evicted clean at step %llu and never "
-			   "written, so swap holds no copy: it is zero-filled again",
+			   "written, so swap holds no copy: it must be zero-filled again",
 			   ull(e->vpn), ull(e->evicted_step));
 	else
-		k = append(b, n, k, "page 0x%llx was never touched, so it gets a fresh "
+		k = append(b, n, k, "page 0x%llx was never touched, so it needs a fresh "
 			   "zeroed frame", ull(e->vpn));
 	room_note(e, m, b, n, k);
 }
@@ -707,10 +707,13 @@ explain_pte_update(const struct event *e, const struct machine *m, char *b, size
 
 	(void)m;
 	if (e->source != NO_FRAME) {
-		append(b, n, k, "pid %d's page 0x%llx now points at frame %d, writable "
-		       "(%s), its own copy; frame %d stays with the other %u mapping%s",
-		       e->pid, ull(e->vpn), e->frame, perm_name(e->perm), e->source,
-		       e->mappings, plural(e->mappings));
+		k = append(b, n, k, "pid %d's page 0x%llx now points at frame %d, writable "
+			   "(%s), its own copy; frame %d stays with ", e->pid, ull(e->vpn),
+			   e->frame, perm_name(e->perm), e->source);
+		if (e->mappings == 1)
+			append(b, n, k, "the one other mapping");
+		else
+			append(b, n, k, "the other %u mappings", e->mappings);
 		return;
 	}
 	if (e->flags & EVF_LAST_MAPPING) {

@@ -749,7 +749,9 @@ check_cow_words(const struct ctx *c, const struct event *e)
 	if ((f = number_after(c, "now points at frame ")) != UINT64_MAX) {
 		CLAIM(c, after->present && after->frame == (int)f && !after->cow &&
 		      (after->perm & PERM_W) && says(c, "writable"));
-		CLAIM(c, !rmap_has(&c->after->rmap, frame_rmap(c->after, e->source), me) &&
+		CLAIM(c, !rmap_has(&c->after->rmap, frame_rmap(c->after, e->source), me));
+		CLAIM(c, says(c, "stays with the one other mapping") ?
+		      frame_rmap(c->after, e->source)->count == 1 :
 		      number_after(c, "stays with the other ") ==
 		      frame_rmap(c->after, e->source)->count);
 	}
