@@ -554,7 +554,7 @@ check_walk_step(const struct ctx *c, const struct event *e)
 
 	if ((e->kind != EV_WALK_TABLE && e->kind != EV_WALK) || m->cfg.levels < 2)
 		return;
-	walk_step_text(e, "->", line, sizeof line);
+	walk_step_text(e, NULL, "->", line, sizeof line);
 	CLAIM(c, sscanf(line, "L%u %15[^[][0x%llx] -> %31[^\n]", &level, table, &index,
 			target) == 4);
 	CLAIM(c, level == e->depth + 1 && index == va_split_index(&m->split, e->depth, e->vpn));

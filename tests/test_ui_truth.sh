@@ -198,6 +198,20 @@ keys Escape Enter Enter Enter Enter Enter Enter Enter Enter Enter Enter Enter En
 expect "lesson 24: step 12" "step 12/16"
 expect "lesson 24: the huge page's pages marked" "•■•■•■▶▣"
 
+# A walk's line, once the fault changed the entry it read, says what the
+# entry holds now: lesson 16's first access reads top[0x18] empty, and its
+# NEW TABLE puts the table in frame 0; its third reads f0[0x9] with P = 0,
+# and its PTE UPDATE points it at frame 2.
+COLS=160 ROWS=48 start "--lesson 16"
+keys Escape Space Space
+expect "lesson 16: the walk reads an empty entry" "L1 top[0x18] → empty"
+keys Space Space Space
+expect "lesson 16: the table made" "NEW TABLE (event 5 of 9)"
+expect "lesson 16: the line says the new table" "L1 top[0x18] → new PT2 f0"
+keys Enter Enter Space Space Space Space Space Space Space
+expect "lesson 16: step 3's PTE update" "PTE UPDATE (event"
+expect "lesson 16: the leaf's line says where it points now" "L2 f0[0x9] → now f2"
+
 # --- A refused access has no physical address ---------------------------
 start "--lesson 12"
 keys Enter Enter Space Space Space

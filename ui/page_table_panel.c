@@ -169,13 +169,15 @@ table_top(const struct app *a, const struct tables *ts, const struct table *t)
 static void
 draw_path(const struct app *a, const struct tables *ts)
 {
+	size_t shown = a->anim.ev < a->events.n ? a->anim.ev : a->events.n;
 	char line[96];
 	struct pen p;
 
 	for (size_t i = 0; i < ts->path_n; i++) {
 		bool now = ts->path[i] == app_event(a);
 
-		walk_step_text(ts->path[i], a->g->arrow, line, sizeof line);
+		walk_step_text(ts->path[i], walk_step_filled(ts->path[i], a->events.ev, shown),
+		    a->g->arrow, line, sizeof line);
 		pen_at(&p, a, &ts->path_at, (int)i, 1);
 		pen_put_cut(&p, now ? touch_element(a) : EL_TEXT, line);
 	}

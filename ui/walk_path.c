@@ -2,6 +2,7 @@
  * walk_path.c - the entries a multi-level walk read, in short lines for
  * the page-table panel (walk_path.h).
  */
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "walk_path.h"
@@ -42,8 +43,26 @@ leaf_target(const struct event *e, char *buf, size_t size)
 		snprintf(buf, size, "P=0");
 }
 
+const struct event *
+walk_step_filled(const struct event *e, const struct event *shown, size_t n)
+{
+	if (e->perm == 0 || (e->kind == EV_WALK_TABLE && e->frame != NO_FRAME))
+		return NULL;    /* not mapped, or a table that was there */
+	for (const struct event *x = e + 1; x < shown + n; x++) {
+		if (e->kind == EV_WALK_TABLE && x->kind == EV_NEW_TABLE &&
+		    x->depth == e->depth + 1)
+			return x;
+		/* the page's entry: brought in, or pointed at a copy */
+		if (e->kind == EV_WALK && x->kind == EV_PTE_UPDATE &&
+		    (!(e->flags & EVF_PRESENT) || x->frame != e->frame))
+			return x;
+	}
+	return NULL;
+}
+
 void
-walk_step_text(const struct event *e, const char *arrow, char *buf, size_t size)
+walk_step_text(const struct event *e, const struct event *filled, const char *arrow,
+	       char *buf, size_t size)
 {
 	char table[16], target[32];
 
@@ -51,7 +70,11 @@ walk_step_text(const struct event *e, const char *arrow, char *buf, size_t size)
 		snprintf(table, sizeof table, "top");
 	else
 		snprintf(table, sizeof table, "f%d", e->table_frame);
-	if (e->kind == EV_WALK)
+	if (filled != NULL && filled->kind == EV_NEW_TABLE)
+		snprintf(target, sizeof target, "new PT%u f%d", filled->depth + 1, filled->frame);
+	else if (filled != NULL)
+		snprintf(target, sizeof target, "now f%d", filled->frame);
+	else if (e->kind == EV_WALK)
 		leaf_target(e, target, sizeof target);
 	else if (e->frame != NO_FRAME)
 		snprintf(target, sizeof target, "PT%u f%d", e->depth + 2, e->frame);

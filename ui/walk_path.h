@@ -25,8 +25,21 @@ size_t walk_path(unsigned levels, const struct event *shown, size_t n,
  * entry's index, and where it led: "L1 top[0x18] → PT2 f0" (the next
  * table, as the frames panel names it), "L2 f0[0x8] → f1" (the page's
  * frame), "→ s3" (in swap), "→ empty", "→ not mapped", "→ P=0", and
- * for a huge page "→ f8-11 H"; the arrow is the glyph set's.
+ * for a huge page "→ f8-11 H"; the arrow is the glyph set's.  Once the
+ * fault has changed that entry (filled: walk_step_filled), what it holds
+ * now, so no line is left saying "empty" beside the table the fault made:
+ * "→ new PT2 f0" (a table made under it), "→ now f1" (the page brought
+ * in, or pointed at its copy).
  */
-void walk_step_text(const struct event *e, const char *arrow, char *buf, size_t size);
+void walk_step_text(const struct event *e, const struct event *filled, const char *arrow,
+		    char *buf, size_t size);
+
+/*
+ * The event among shown[0..n) after step e that changed the entry e read:
+ * the NEW TABLE made under an empty one, or the PTE UPDATE that brought
+ * the page in (or pointed it at a copy); NULL if none has been shown yet.
+ */
+const struct event *walk_step_filled(const struct event *e, const struct event *shown,
+				     size_t n);
 
 #endif
