@@ -5,9 +5,10 @@
  * (loading is followed at once by a use, so a new page counts 1; every
  * access that reaches the page adds 1, TLB hits included).  The victim is
  * the page with the smallest count among the frames the fault may take;
- * ties go to the page loaded earliest.  Counts start again at a reload: a
- * page swapped back in has forgotten its past.  The reference bit plays
- * no part.
+ * ties go to the page loaded earliest (and the victim's line says so only
+ * when another page it may take had the same count).  Counts start again
+ * at a reload: a page swapped back in has forgotten its past.  The
+ * reference bit plays no part.
  */
 #include <stdio.h>
 
@@ -41,8 +42,9 @@ static int
 lfu_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
 	(void)m;
-	return snprintf(buf, size, "least frequently used: %llu use%s since it was loaded",
-			(unsigned long long)why->value, why->value == 1 ? "" : "s");
+	return snprintf(buf, size, "least frequently used: %llu use%s since it was loaded%s",
+			(unsigned long long)why->value, why->value == 1 ? "" : "s",
+			why->rule == FRAME_VALUES_TIED ? ", the earliest loaded of that count" : "");
 }
 
 static int

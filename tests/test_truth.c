@@ -939,8 +939,13 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 	CLAIM(c, s != NULL);
 	if ((n = number_after(c, "last used at step ")) != UINT64_MAX)
 		CLAIM(c, c->before->frames[e->frame].last_used_step == n);
-	if ((n = number_after(c, "least frequently used: ")) != UINT64_MAX)
+	if ((n = number_after(c, "least frequently used: ")) != UINT64_MAX) {
+		struct victim_filter filter = fault_filter(c);
+
 		CLAIM(c, r->uses[e->frame] == n);
+		CLAIM(c, says(c, "the earliest loaded of that count") ==
+		      tie_broken(c, e->frame, &filter, counter));
+	}
 	if ((k = number_after(c, "lowest class: ")) != UINT64_MAX) {
 		struct victim_filter filter = fault_filter(c);
 
