@@ -116,7 +116,7 @@ for size in "80 24 1" "160 48 3"; do
 	has "10 of last 10" || fail "$at: the latest fault rate"
 	has "sum of W" || fail "$at: no row of the sum"
 	has "6 pages" || fail "$at: the sum of the working sets at the end"
-	has "4 frames    $line─" || fail "$at: the frames line"
+	has "4 frames    $line·" || fail "$at: the frames line (dotted after the last access)"
 	has "over by 2" || fail "$at: not over by 2"
 	has "since step 18" || fail "$at: not since step 18"
 	has "processes   $procs " || fail "$at: the processes' row"
@@ -141,7 +141,7 @@ view_row=$(screen | grep -n "thrashing ·" | cut -d: -f1)
 
 # --ascii, and T on a session without display.thrash: a script.
 lesson 80 24 C
-has "4 frames    ----------------^=============-" || fail "--ascii: the frames line"
+has "4 frames    ----------------^=============." || fail "--ascii: the frames line"
 has "thrashing - accesses 1-30" || fail "--ascii: the title"
 # A save keeps what the screen shows: lesson 14 with the view hidden and
 # the marks on saves working_sets and no thrash.

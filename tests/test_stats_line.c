@@ -413,6 +413,10 @@ t_key_figures(void **state)
 	assert_true(stats_line_width(&l) <= 60);
 	assert_string_equal(value_of(&l, "accesses"), "9.2E");
 	assert_string_equal(value_of(&l, "faults"), "4.6E (50%)");
+	/* Huge pages mapped: their TLB reach is a key figure too. */
+	assert_null(value_of(&l, "TLB reach"));
+	stats_line_key(&s, &two_levels, 200, &l);
+	assert_string_equal(value_of(&l, "TLB reach"), "2056 KiB");
 }
 
 int

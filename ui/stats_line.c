@@ -288,6 +288,7 @@ stats_line_key(const struct stats *s, const struct stats_shape *shape, int width
 
 	want[F_ACCESSES] = want[F_FAULTS] = want[F_TLB] = true;
 	want[F_WRITEBACKS] = s->writebacks > 0;
+	want[F_TLB_REACH] = true;       /* shown once huge pages are mapped */
 	for (int f = 0; f < FIELDS; f++)
 		want[f] = want[f] || promised(shape, (enum field)f);
 	fit(s, shape, want, "     ", width, l);

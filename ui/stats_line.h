@@ -59,8 +59,9 @@ void stats_line_fit(const struct stats *s, const struct stats_shape *shape, int 
 
 /*
  * Projector mode's line, in the same words, wide apart: accesses, faults,
- * TLB hits on a machine with a TLB, write-backs once there are any, and
- * the fields the session's promises name; shortened as above when it
+ * TLB hits on a machine with a TLB, write-backs once there are any, TLB
+ * reach once huge pages are mapped, and the fields the session's promises
+ * name; shortened as above when it
  * would not fit.
  */
 void stats_line_key(const struct stats *s, const struct stats_shape *shape, int width,

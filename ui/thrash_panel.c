@@ -127,9 +127,10 @@ draw_columns(const struct chart *c, struct pen *p, enum thrash_row row)
 		/* A wide column: where they stop fitting, the line goes on heavy. */
 		pen_repeat(p, el, glyph == c->a->g->stops ? c->a->g->over : glyph, c->each - 1);
 	}
-	/* The frames line goes on across the chart, as a reference. */
+	/* The frames line goes on across the chart, as a reference, dotted
+	 * where no access is yet (neither "fits" nor "over"). */
 	if (row == ROW_LINE)
-		pen_repeat(p, EL_DIM, c->a->g->fits,
+		pen_repeat(p, EL_DIM, c->a->g->free,
 		    c->width - (int)(c->s->n - c->from) * c->each);
 }
 
@@ -192,13 +193,20 @@ thrash_title(const struct chart *c, char *buf, size_t size)
 {
 	const struct glyphs *g = c->a->g;
 
-	if (c->s->n == 0)
+	size_t first = c->s->first + c->from + 1, last = c->s->first + c->s->n;
+	char span[48];
+
+	if (c->s->n == 0) {
 		snprintf(buf, size, "thrashing%sno access yet", g->sep);
+		return;
+	}
+	if (first == last)
+		snprintf(span, sizeof span, "access %zu", first);
 	else
-		snprintf(buf, size, "thrashing%saccesses %zu-%zu, %s each%sfault rate over "
-		    "the last %d", g->sep, c->s->first + c->from + 1, c->s->first + c->s->n,
-		    c->each == 1 ? "a column" : c->each == 2 ? "2 columns" : "3 columns", g->sep,
-		    THRASH_RATE_WINDOW);
+		snprintf(span, sizeof span, "accesses %zu-%zu", first, last);
+	snprintf(buf, size, "thrashing%s%s, %s each%sfault rate over the last %d", g->sep, span,
+	    c->each == 1 ? "a column" : c->each == 2 ? "2 columns" : "3 columns", g->sep,
+	    THRASH_RATE_WINDOW);
 }
 
 static void
