@@ -523,8 +523,9 @@ explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 static int still_shared(const struct event *e, char *b, size_t n, int k);
 
 /*
- * "cgroup web is at its limit of 3 frames with no swap left: the OOM
- * killer ends pid 3, 'worker', which holds 2 of them; ..."
+ * "cgroup web was at its limit of 3 frames with no swap left: the OOM
+ * killer ends pid 3, 'worker', which held 2 of them; ..." (said after
+ * the kill, beside a screen where the group holds less)
  */
 static void
 explain_oom_kill(const struct event *e, const struct machine *m, char *b, size_t n)
@@ -534,11 +535,11 @@ explain_oom_kill(const struct event *e, const struct machine *m, char *b, size_t
 	int k;
 
 	if (e->cgroup != CGROUP_NONE)
-		k = snprintf(b, n, "cgroup %s is %s its limit of %llu frame%s",
+		k = snprintf(b, n, "cgroup %s was %s its limit of %llu frame%s",
 			     group_name(m, e->cgroup), e->held > e->count ? "over" : "at",
 			     ull(e->count), plural(e->count));
 	else
-		k = snprintf(b, n, "pid %d is %s its frame limit of %llu", e->pid,
+		k = snprintf(b, n, "pid %d was %s its frame limit of %llu", e->pid,
 			     e->held > e->count ? "over" : "at", ull(e->count));
 	if (e->flags & EVF_GROUP_SWAP)
 		k = append(b, n, k, " with no swap left (its swap limit is %u slot%s)",
@@ -549,7 +550,7 @@ explain_oom_kill(const struct event *e, const struct machine *m, char *b, size_t
 	k = append(b, n, k, ": the OOM killer ends pid %d", e->other_pid);
 	if (dead)
 		k = append(b, n, k, ", '%s',", dead->name);
-	k = append(b, n, k, " which holds %u of them; %u frame%s and %u swap slot%s become free",
+	k = append(b, n, k, " which held %u of them; %u frame%s and %u swap slot%s become free",
 		   e->mappings, e->frames_freed, plural(e->frames_freed), e->slots_freed,
 		   plural(e->slots_freed));
 	k = still_shared(e, b, n, k);
