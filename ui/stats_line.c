@@ -4,6 +4,8 @@
  * mode's key figures in the same words.
  */
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "number.h"
@@ -40,23 +42,44 @@ static const enum field give_way[] = {
 
 #define GIVE_WAY (sizeof give_way / sizeof give_way[0])
 
-/* The promise keys (promise.c) each field shows. */
-static const char *const field_stats[FIELDS][2] = {
-	[F_ACCESSES] = { "accesses" }, [F_HITS] = { "hits" }, [F_FAULTS] = { "faults" },
-	[F_SEGFAULTS] = { "segfaults" }, [F_PROTECTION_FAULTS] = { "protection_faults" },
-	[F_OUT_OF_MEMORY] = { "out_of_memory" }, [F_OOM_KILLS] = { "oom_kills" },
-	[F_EVICTIONS] = { "evictions" }, [F_WRITEBACKS] = { "writebacks" },
-	[F_ZERO_FILLS] = { "zero_fills" }, [F_SWAP_INS] = { "swap_ins" },
-	[F_MINOR_MAJOR] = { "minor_faults", "major_faults" },
-	[F_TLB] = { "tlb_hits", "tlb_misses" }, [F_REFS] = { "mem_refs" },
+#define NO_COUNT SIZE_MAX
+
+/*
+ * Each field's label, the counter it shows alone (NO_COUNT: it is worded
+ * by special_field), and the promise keys (promise.c) of its figures.
+ */
+static const struct {
+	const char *label;
+	size_t count;
+	const char *promise[2];
+} fields[FIELDS] = {
+#define COUNT(f) offsetof(struct stats, f)
+	[F_ACCESSES] = { "accesses", COUNT(accesses), { "accesses" } },
+	[F_HITS] = { "hits", COUNT(hits), { "hits" } },
+	[F_FAULTS] = { "faults", NO_COUNT, { "faults" } },
+	[F_SEGFAULTS] = { "segfaults", COUNT(segfaults), { "segfaults" } },
+	[F_PROTECTION_FAULTS] = { "protection faults", COUNT(protection_faults),
+				  { "protection_faults" } },
+	[F_OUT_OF_MEMORY] = { "out of memory", COUNT(out_of_memory), { "out_of_memory" } },
+	[F_OOM_KILLS] = { "OOM kills", COUNT(oom_kills), { "oom_kills" } },
+	[F_EVICTIONS] = { "evictions", COUNT(evictions), { "evictions" } },
+	[F_WRITEBACKS] = { "write-backs", COUNT(writebacks), { "writebacks" } },
+	[F_ZERO_FILLS] = { "zero-fills", COUNT(zero_fills), { "zero_fills" } },
+	[F_SWAP_INS] = { "swap-ins", COUNT(swap_ins), { "swap_ins" } },
+	[F_MINOR_MAJOR] = { "minor/major", NO_COUNT, { "minor_faults", "major_faults" } },
+	[F_TLB] = { "TLB hits", NO_COUNT, { "tlb_hits", "tlb_misses" } },
+	[F_TLB_REACH] = { "TLB reach", NO_COUNT, { NULL } },
+	[F_REFS] = { "refs/access", NO_COUNT, { "mem_refs" } },
+	[F_PT_FRAMES] = { "PT frames", NO_COUNT, { NULL } },
+#undef COUNT
 };
 
 /* Whether the session's promises name a figure field f shows. */
 static bool
 promised(const struct stats_shape *shape, enum field f)
 {
-	for (int i = 0; i < 2 && field_stats[f][i] != NULL; i++)
-		if (promises_name(shape->about, field_stats[f][i]))
+	for (int i = 0; i < 2 && fields[f].promise[i] != NULL; i++)
+		if (promises_name(shape->about, fields[f].promise[i]))
 			return true;
 	return false;
 }
@@ -140,75 +163,60 @@ present(enum field f, const struct stats *s, const struct stats_shape *shape)
 	}
 }
 
+/* A field worded beyond its one counter: shares, pairs, sizes, averages. */
+static void
+special_field(struct stats_line *l, enum field f, const struct stats *s,
+	      const struct stats_shape *shape, bool sh)
+{
+	uint64_t tlb = s->tlb_hits + s->tlb_misses;
+	const char *label = fields[f].label;
+	char a[FIGURE_MAX], b[FIGURE_MAX], p[FIGURE_MAX];
+
+	switch (f) {
+	case F_FAULTS:
+		percent(p, s->faults, s->accesses);
+		item(l, label, "%s (%s)", figure(a, s->faults, sh), p);
+		break;
+	case F_MINOR_MAJOR:
+		item(l, label, "%s/%s", figure(a, s->minor_faults, sh),
+		    figure(b, s->major_faults, sh));
+		break;
+	case F_TLB:
+		percent(p, s->tlb_hits, tlb);
+		item(l, label, "%s/%s (%s)", figure(a, s->tlb_hits, sh), figure(b, tlb, sh), p);
+		break;
+	case F_TLB_REACH:
+		number_bytes_text(shape->tlb_reach, a, sizeof a);
+		item(l, label, "%s", a);
+		break;
+	case F_REFS:
+		/* "-" until an access has ended: one under way is counted at its end */
+		if (s->costed == 0)
+			item(l, label, "-");
+		else
+			item(l, label, "%.1f", stats_refs_per_access(s));
+		break;
+	case F_PT_FRAMES:
+		item(l, label, "%u", shape->table_frames);
+		break;
+	default:
+		break;
+	}
+}
+
 /* Field f's label and value, figures shortened when `sh`. */
 static void
 field(struct stats_line *l, enum field f, const struct stats *s,
       const struct stats_shape *shape, bool sh)
 {
-	uint64_t tlb = s->tlb_hits + s->tlb_misses;
-	char a[FIGURE_MAX], b[FIGURE_MAX], p[FIGURE_MAX];
+	char a[FIGURE_MAX];
 
-	switch (f) {
-	case F_ACCESSES:
-		item(l, "accesses", "%s", figure(a, s->accesses, sh));
-		break;
-	case F_HITS:
-		item(l, "hits", "%s", figure(a, s->hits, sh));
-		break;
-	case F_FAULTS:
-		percent(p, s->faults, s->accesses);
-		item(l, "faults", "%s (%s)", figure(a, s->faults, sh), p);
-		break;
-	case F_SEGFAULTS:
-		item(l, "segfaults", "%s", figure(a, s->segfaults, sh));
-		break;
-	case F_PROTECTION_FAULTS:
-		item(l, "protection faults", "%s", figure(a, s->protection_faults, sh));
-		break;
-	case F_OUT_OF_MEMORY:
-		item(l, "out of memory", "%s", figure(a, s->out_of_memory, sh));
-		break;
-	case F_OOM_KILLS:
-		item(l, "OOM kills", "%s", figure(a, s->oom_kills, sh));
-		break;
-	case F_EVICTIONS:
-		item(l, "evictions", "%s", figure(a, s->evictions, sh));
-		break;
-	case F_WRITEBACKS:
-		item(l, "write-backs", "%s", figure(a, s->writebacks, sh));
-		break;
-	case F_ZERO_FILLS:
-		item(l, "zero-fills", "%s", figure(a, s->zero_fills, sh));
-		break;
-	case F_SWAP_INS:
-		item(l, "swap-ins", "%s", figure(a, s->swap_ins, sh));
-		break;
-	case F_MINOR_MAJOR:
-		item(l, "minor/major", "%s/%s", figure(a, s->minor_faults, sh),
-		    figure(b, s->major_faults, sh));
-		break;
-	case F_TLB:
-		percent(p, s->tlb_hits, tlb);
-		item(l, "TLB hits", "%s/%s (%s)", figure(a, s->tlb_hits, sh),
-		    figure(b, tlb, sh), p);
-		break;
-	case F_TLB_REACH:
-		number_bytes_text(shape->tlb_reach, a, sizeof a);
-		item(l, "TLB reach", "%s", a);
-		break;
-	case F_REFS:
-		/* "-" until an access has ended: one under way is counted at its end */
-		if (s->costed == 0)
-			item(l, "refs/access", "-");
-		else
-			item(l, "refs/access", "%.1f", stats_refs_per_access(s));
-		break;
-	case F_PT_FRAMES:
-		item(l, "PT frames", "%u", shape->table_frames);
-		break;
-	case FIELDS:
-		break;
+	if (fields[f].count == NO_COUNT) {
+		special_field(l, f, s, shape, sh);
+		return;
 	}
+	item(l, fields[f].label, "%s",
+	    figure(a, *(const uint64_t *)((const char *)s + fields[f].count), sh));
 }
 
 /* The line from the fields in `want`, in drawing order. */
