@@ -2,7 +2,6 @@
  * walk_path.c - the entries a multi-level walk read, in short lines for
  * the page-table panel (walk_path.h).
  */
-#include <stdbool.h>
 #include <stdio.h>
 
 #include "walk_path.h"
