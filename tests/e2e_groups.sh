@@ -25,21 +25,14 @@ set -u
 
 name=e2e_groups
 . "$(dirname "$0")/tmux_harness.sh"
-servers=0
-
 printf '%s\n' 'spawn worker 4' 'spawn db 4' 'cgroup web 2' 'cgroup web swap 1' \
     'cgroup web add 2' 'cgroup db 3' 'cgroup db add 3' 'r 1:0x0' 'w 2:0x0' \
     'w 2:0x1000' 'w 3:0x0' 'w 2:0x2000' 'w 2:0x3000' > "$work/script"
 steps=13
 
-# open COLS ROWS [OPTION]: the script in the UI, at step 0.
-open() {
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-groups-$$-$servers"
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --frames 6 ${3:-} \
-	    --script '$work/script'; exec sleep 600"
+# at COLS ROWS [OPTION]: the script in the UI, at step 0.
+at() {
+	open "$1" "$2" --frames 6 ${3:-} --script "'$work/script'"
 	wait_for "step 0/$steps"
 }
 
@@ -79,7 +72,7 @@ walk() {
 	done
 }
 
-open 80 24
+at 80 24
 walk
 # One event back, at step 13's VICTIM, before the OOM KILL: web still
 # holds its 2 frames and its slot.
@@ -89,10 +82,10 @@ has "pid 2 worker · web" || fail "80x24: no heading naming pid 2's group"
 poll test "$(band)" = "web frames 2/2, swap 1/1 · db frames 1/3" ||
     fail "at step 13's VICTIM the band says '$(band)'"
 
-open 160 48
+at 160 48
 walk
 
-open 160 48 --projector
+at 160 48 --projector
 walk
 
 echo "e2e_groups: ok"

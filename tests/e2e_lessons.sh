@@ -14,30 +14,17 @@ set -u
 
 name=e2e_lessons
 . "$(dirname "$0")/tmux_harness.sh"
-servers=0
-
-# lesson COLS ROWS N: lesson N on a COLS x ROWS screen, on its notes.
-# Each on a server of its own: a new one on a dying one's socket can fail.
-lesson() {
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-lessons-$$-$servers"
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --lesson $3; exec sleep 600"
-	wait_for "n or Esc: back to the session"
-}
 
 # --- a lesson opens on its notes; n shows them at any time ---------------
-lesson 80 24 3
+open_notes 80 24 --lesson 3
 has "Notes" || fail "lesson 3 does not open on its notes"
 has "Two frames, LRU." || fail "lesson 3's notes are not shown"
 has "ACCESS (event 11 of 11)" || fail "the notes page does not show the narration of the moment"
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+close_notes
 has "▸ ACCESS (event 11 of 11)" || fail "closing the notes did not show the lesson"
 has "n notes" || fail "the hint line does not offer the notes"
 t send-keys -t ui n
-wait_for "n or Esc: back to the session"
+wait_for "$notes_hint"
 # Space leaves the notes and steps on, as the notes tell the student to.
 t send-keys -t ui Space
 wait_for "SPLIT (event 1 of"
@@ -45,7 +32,7 @@ t send-keys -t ui n
 wait_for "Two frames, LRU."
 has "SPLIT (event 1 of" || fail "n in the middle of an access lost the narration"
 t send-keys -t ui n
-wait_gone "n or Esc: back to the session"
+wait_gone "$notes_hint"
 
 # --- the end of the session says so -------------------------------------
 t send-keys -t ui G
@@ -54,7 +41,7 @@ t send-keys -t ui g
 wait_gone "end: "
 
 # --- notes longer than the screen scroll, and their end can be read ------
-lesson 80 24 16
+open_notes 80 24 --lesson 16
 has "(more below)" || fail "lesson 16 at 80x24: the notes page does not say there is more"
 lacks "stays in frame 2" || fail "lesson 16 at 80x24: the notes' last line fits (pick longer notes)"
 t send-keys -t ui NPage
@@ -64,22 +51,17 @@ t send-keys -t ui Up
 wait_for "(more below)"
 t send-keys -t ui PPage
 wait_for "Notes"
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+close_notes
 
 # --- play sped up: the message gives way to the narration ----------------
-lesson 80 24 7
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+open_lesson 80 24 7
 t send-keys -t ui p + + + + + +
 wait_for "end: 15 faults, 5 hits"
 lacks "play speed" || fail "play ended on the speed message, not the narration"
 has "▸ ACCESS (event" || fail "the narration did not return after +"
 
 # --- while playing, the hint says p pauses; paused, that p plays ---------
-lesson 100 30 14
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+open_lesson 100 30 14
 has "p play" || fail "paused, the hint does not say p plays"
 t send-keys -t ui p
 wait_for "p pause"
@@ -88,9 +70,7 @@ t send-keys -t ui p
 wait_for "p play"
 
 # In ASCII at 80x24 the hints fit whole, "q quit" last.
-lesson 80 24 "4 --ascii"
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+open_lesson 80 24 4 --ascii
 screen | tail -n 1 | grep -qE "q quit *\$" || fail "ASCII 80x24: the hint line is cut"
 
 # step_until TEXT: space until TEXT shows (300 presses at most).
@@ -114,9 +94,7 @@ for size in "100 30" "160 48"; do
 	set -- $size
 	# Lesson 4: swap on screen at the write-back, hidden by 4 elsewhere,
 	# shown again by the write-back itself.
-	lesson "$1" "$2" 4
-	t send-keys -t ui Escape
-	wait_gone "n or Esc: back to the session"
+	open_lesson "$1" "$2" 4
 	step_until "WRITE-BACK (event"
 	t send-keys -t ui P
 	poll big_letters || fail "$1x$2 lesson 4: no big letters at the write-back"
@@ -136,9 +114,7 @@ for size in "100 30" "160 48"; do
 	t send-keys -t ui 4
 	wait_for "swap · "
 	# Lesson 11: the TLB on screen at the TLB fill, and on the stats line.
-	lesson "$1" "$2" 11
-	t send-keys -t ui Escape
-	wait_gone "n or Esc: back to the session"
+	open_lesson "$1" "$2" 11
 	step_until "TLB FILL (event"
 	t send-keys -t ui P
 	poll big_letters || fail "$1x$2 lesson 11: no big letters at the TLB fill"
@@ -146,9 +122,7 @@ for size in "100 30" "160 48"; do
 done
 
 # --- ? ends in a legend: glyphs (from the glyph table), colours, columns ---
-lesson 80 24 1
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+open_lesson 80 24 1
 t send-keys -t ui '?'
 wait_for "vmscope help"
 pages=0
@@ -173,15 +147,12 @@ for glyph in "·        page mapped" "■        page in a frame" "○        pa
 done
 
 # --- a long title is cut after a word, with an ellipsis -------------------
-lesson 80 24 5
-t send-keys -t ui Escape
+open_lesson 80 24 5
 wait_for "step 0/12"
 has " vmscope · Belady's anomaly, part 1… " || fail "the long title is not cut with an ellipsis"
 
 # --- off the lesson's path: saved without its promises -------------------
-lesson 80 24 7
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+open_lesson 80 24 7
 t send-keys -t ui -l ":r 0x5000"
 t send-keys -t ui Enter
 wait_for "discard the 20 later operations? (y/n)"
@@ -189,8 +160,7 @@ t send-keys -t ui y
 wait_for "step 1/1"
 t send-keys -t ui n
 wait_for "have been changed since"
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+close_notes
 t send-keys -t ui -l ":save $work/mine.json"
 t send-keys -t ui Enter
 wait_for "saved to"
@@ -201,9 +171,7 @@ grep -qF "have been changed since" "$work/mine.json" ||
 	fail "--check refuses the changed lesson: $(cat "$work/check")"
 
 # --- a list that does not fit says how much is out of sight -------------
-lesson 80 24 14
-t send-keys -t ui Escape
-wait_gone "n or Esc: back to the session"
+open_lesson 80 24 14
 # Without the thrashing view's band (the lesson opens with it), as before it.
 t send-keys -t ui T
 wait_for "thrashing view hidden (key T)"

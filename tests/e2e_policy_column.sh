@@ -11,19 +11,12 @@ set -u
 
 name=e2e_policy_column
 . "$(dirname "$0")/tmux_harness.sh"
-servers=0
-
 printf '%s\n' 'r 0x0' 'r 0x1000' 'w 0x2000' 'r 0x3000' 'r 0x1000' 'r 0x4000' \
     'r 0x1000' 'r 0x0' > "$work/script"
 
 # at COLS ROWS POLICY: the script under POLICY on 3 frames, after step 6.
 at() {
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-column-$$-$servers"
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --policy $3 --frames 3 \
-	    --tick 2 --tau 3 --script '$work/script'; exec sleep 600"
+	open "$1" "$2" --policy "$3" --frames 3 --tick 2 --tau 3 --script "'$work/script'"
 	wait_for "step 0/8"
 	t send-keys -t ui Enter Enter Enter Enter Enter Enter
 	wait_for "step 6/8"

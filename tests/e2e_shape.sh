@@ -15,28 +15,6 @@ set -u
 
 name=e2e_shape
 . "$(dirname "$0")/tmux_harness.sh"
-servers=0
-
-# open COLS ROWS ARGS...: vmscope with ARGS on a COLS x ROWS screen.
-# Each on a server of its own: a new one on a dying one's socket can fail.
-open() {
-	cols=$1 rows=$2
-	shift 2
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-shape-$$-$servers"
-	t new-session -d -s ui -x "$cols" -y "$rows" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' $*; exec sleep 600"
-}
-
-# lesson COLS ROWS N: lesson N, its notes closed.
-lesson() {
-	open "$1" "$2" --lesson "$3"
-	wait_for "n or Esc: back to the session"
-	t send-keys -t ui Escape
-	wait_gone "n or Esc: back to the session"
-}
-
 # lit TEXT: the screen's first line holding TEXT draws it in the touched
 # look (bold black on a highlight), from the attributes in force just after it.
 lit() {
@@ -48,7 +26,7 @@ lit() {
 # --- huge pages: lesson 24's fill lights its whole run -------------------
 for size in "80 24" "160 48"; do
 	set -- $size
-	lesson "$1" "$2" 24
+	open_lesson "$1" "$2" 24
 	for op in 1 2 3 4 5 6 7 8; do
 		t send-keys -t ui Enter
 	done
@@ -71,7 +49,7 @@ done
 # --- huge pages: lesson 24 at its end, at both sizes --------------------
 for size in "80 24" "160 48"; do
 	set -- $size
-	lesson "$1" "$2" 24
+	open_lesson "$1" "$2" 24
 	t send-keys -t ui G
 	wait_for "end: 5 faults, 11 hits"
 	has "TLB  1:0x4-0x7→f8-11" || fail "$1x$2: the huge page's TLB entry does not show its reach"
@@ -93,7 +71,7 @@ done
 # then f0[0x8] -> f1; the frames panel shows 0 as 1:PT2 and 1 as 1:0x308.
 for size in "80 24" "160 48"; do
 	set -- $size
-	lesson "$1" "$2" 16
+	open_lesson "$1" "$2" 16
 	t send-keys -t ui Enter
 	wait_for "step 1/5"
 	t send-keys -t ui Space
@@ -125,7 +103,7 @@ panel_frames() {
 }
 for size in "80 24" "160 48"; do
 	set -- $size
-	lesson "$1" "$2" 18
+	open_lesson "$1" "$2" 18
 	t send-keys -t ui G
 	wait_for "step 4/4"
 	t send-keys -t ui L

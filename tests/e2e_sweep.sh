@@ -15,18 +15,10 @@ set -u
 
 name=e2e_sweep
 . "$(dirname "$0")/tmux_harness.sh"
-servers=0
-
-# sweep COLS ROWS LANG [OPTIONS]: lesson 5, its notes closed, the chart on.
+# sweep COLS ROWS LOCALE [OPTIONS]: lesson 5, its notes closed, the chart on.
 sweep() {
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-sweep-$$-$servers"
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --lesson 05-belady-3-frames ${4:-}; exec sleep 600"
-	wait_for "n or Esc: back to the session"
-	t send-keys -t ui Escape
-	wait_gone "n or Esc: back to the session"
+	locale=$3
+	open_lesson "$1" "$2" 05-belady-3-frames ${4:-}
 	t send-keys -t ui S
 	wait_for "sweep: faults of the session's 12 operations with 1 to 8 frames"
 }
@@ -81,11 +73,8 @@ cat > "$work/oom.json" <<'EOF'
 EOF
 for size in "80 24" "160 48"; do
 	set -- $size
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-sweep-$$-$servers"
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' '$work/oom.json'; exec sleep 600"
+	locale=C.UTF-8
+	open "$1" "$2" "'$work/oom.json'"
 	wait_for "step 0/5"
 	t send-keys -t ui S
 	wait_for "sweep: faults of the session's 5 operations"

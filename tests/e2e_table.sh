@@ -17,20 +17,6 @@ set -u
 
 name=e2e_table
 . "$(dirname "$0")/tmux_harness.sh"
-servers=0
-
-# lesson COLS ROWS N [OPTIONS]: lesson N, its notes closed.
-lesson() {
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-table-$$-$servers"
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --lesson $3 ${4:-}; exec sleep 600"
-	wait_for "n or Esc: back to the session"
-	t send-keys -t ui Escape
-	wait_gone "n or Esc: back to the session"
-}
-
 # The screen's line that starts (after blanks and a border) with WORD.
 row() {
 	screen | sed -n "s/^[│| ]*$1 /&/p" | head -n 1
@@ -73,7 +59,7 @@ compare_counts() {
 for size in "80 24" "160 48"; do
 	set -- $size
 	cols=$1 rows=$2
-	lesson "$cols" "$rows" 7
+	open_lesson "$cols" "$rows" 7
 	has "frames by time · fifo" || fail "${cols}x$rows: lesson 7 opens without its table"
 	fourth_access "${cols}x$rows" "7̶"
 	t send-keys -t ui f
@@ -108,7 +94,7 @@ done
 
 # Lesson 31 opens (past its notes) in the comparison of opt, lru, fifo and
 # clock; c shows the session's own lru with its table.
-lesson 80 24 31
+open_lesson 80 24 31
 wait_for "lru · faults 0 · accesses 0  (the session's policy)"
 t send-keys -t ui Space
 wait_for "step 1/20"
@@ -139,12 +125,8 @@ t send-keys -t ui q
 
 # A string longer than the screen is wide: 33 accesses, 24 columns fit at
 # 80; the columns page with the cursor, the last page ending at the end.
-t kill-server 2>/dev/null
-servers=$((servers + 1))
-sock="vmscope-table-$$-$servers"
-t new-session -d -s ui -x 80 -y 24 "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' \
-    --pages 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,1,2,3 \
-    --frames 4 --policy fifo; exec sleep 600"
+open 80 24 --pages 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,1,2,3 \
+    --frames 4 --policy fifo
 wait_for "step 0/33"
 t send-keys -t ui f Enter
 wait_for "step 1/33"
@@ -165,7 +147,7 @@ save_as() {
 	t send-keys -t ui Enter
 	wait_for "saved to"
 }
-lesson 80 24 7
+open_lesson 80 24 7
 t send-keys -t ui f
 wait_gone "frames by time"
 t send-keys -t ui -l ":compare LRU,fifo"
@@ -174,7 +156,7 @@ wait_for "lru · faults 0 "
 save_as "$work/compared.json"
 tr -d ' \n' < "$work/compared.json" | grep -qF '"display":{"compare":["lru","fifo"]}' ||
 	fail ":save: the file does not keep the comparison of lru and fifo without the table"
-lesson 80 24 7
+open_lesson 80 24 7
 t send-keys -t ui c
 wait_for "(the session's policy)"
 t send-keys -t ui c
@@ -182,12 +164,7 @@ wait_for "frames by time · fifo"
 save_as "$work/table.json"
 tr -d ' \n' < "$work/table.json" | grep -qF '"display":{"table":true}' ||
 	fail ":save: the file does not keep the table alone"
-t kill-server 2>/dev/null
-servers=$((servers + 1))
-sock="vmscope-table-$$-$servers"
-t new-session -d -s ui -x 80 -y 24 \
-    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' '$work/compared.json'; exec sleep 600"
-wait_for "n or Esc: back to the session"
+open_notes 80 24 "'$work/compared.json'"
 t send-keys -t ui Escape
 wait_for "lru · faults 0 "
 has "fifo · faults 0 " || fail "the saved comparison does not open with fifo"
@@ -197,7 +174,7 @@ wait_for "step 0/20"
 has "frames by time" && fail "the saved session opens with the table it had hidden"
 
 # Without UTF-8 the victim is struck with a minus.
-lesson 80 24 7 --ascii
+open_lesson 80 24 7 --ascii
 fourth_access "--ascii" "-7"
 
 echo "e2e_table: ok"

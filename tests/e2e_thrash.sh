@@ -34,21 +34,11 @@ name=e2e_thrash
 . "$(dirname "$0")/tmux_harness.sh"
 
 printf 'r 0x0\nr 0x1000\nr 0x2000\nr 0x3000\nr 0x4000\n' > "$work/five"
-servers=0
 
-# fresh: a new tmux server for the next screen (a server being killed may
-# still hold the old socket).
-fresh() {
-	t kill-server 2>/dev/null
-	servers=$((servers + 1))
-	sock="vmscope-$name-$$-$servers"
-}
-
-# start COLS ROWS LANG: the script of five reads, at its end.
+# start COLS ROWS LOCALE: the script of five reads, at its end.
 start() {
-	fresh
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --tau 3 --frames 8 --tlb 0 --script '$work/five'; exec sleep 600"
+	locale=$3
+	open "$1" "$2" --tau 3 --frames 8 --tlb 0 --script "'$work/five'"
 	wait_for "step 0/5"
 	t send-keys -t ui G
 	wait_for "step 5/5"
@@ -78,14 +68,10 @@ t send-keys -t ui w
 wait_for "* before a page"
 has " 0 #  1 # *2 # *3 #" || fail "--ascii: pages 2 and 3 are not marked with *"
 
-# lesson COLS ROWS LANG: lesson 14, its notes closed, at its end.
+# lesson COLS ROWS LOCALE: lesson 14, its notes closed, at its end.
 lesson() {
-	fresh
-	t new-session -d -s ui -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=$3 LC_ALL=$3 '$VMSCOPE' --lesson 14; exec sleep 600"
-	wait_for "n or Esc: back to the session"
-	t send-keys -t ui Escape
-	wait_gone "n or Esc: back to the session"
+	locale=$3
+	open_lesson "$1" "$2" 14
 	t send-keys -t ui G
 	wait_for "step 31/31"
 }

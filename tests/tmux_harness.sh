@@ -6,7 +6,9 @@
 # Set before sourcing: name (the test's name, for messages, socket and
 # folder).  Then: $work, $sock, t (tmux on the private server), screen
 # (the pane $pane, "ui" unless set), fail, poll, has, lacks, wait_for,
-# wait_gone, sgr_state, $ESC.  A test may redefine screen or fail after sourcing.
+# wait_gone, sgr_state, $ESC; fresh, open, open_notes, close_notes, open_lesson
+# (vmscope in pane ui, its locale $locale: C.UTF-8 unless a test sets it).
+# A test may redefine screen or fail after sourcing.
 
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
 if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
@@ -69,6 +71,49 @@ wait_gone() {
 }
 
 ESC=$(printf '\033')
+
+servers=0
+locale=C.UTF-8
+notes_hint="n or Esc: back to the session"
+
+# fresh: a tmux server of its own for the next screen (a new one on a
+# dying one's socket can fail).
+fresh() {
+	t kill-server 2>/dev/null
+	servers=$((servers + 1))
+	sock="vmscope-$name-$$-$servers"
+}
+
+# open COLS ROWS ARGS...: vmscope ARGS (words of a shell command line) in
+# pane ui, COLS x ROWS, on a fresh server; the pane stays once it ends.
+open() {
+	cols=$1 rows=$2
+	shift 2
+	fresh
+	t new-session -d -s ui -x "$cols" -y "$rows" \
+	    "env TERM=tmux-256color LANG=$locale LC_ALL=$locale '$VMSCOPE' $*; exec sleep 600"
+}
+
+# open_notes COLS ROWS ARGS...: open, for a session with notes (a lesson),
+# once it shows them.
+open_notes() {
+	open "$@"
+	wait_for "$notes_hint"
+}
+
+# close_notes: Escape leaves the notes page, and it goes.
+close_notes() {
+	t send-keys -t ui Escape
+	wait_gone "$notes_hint"
+}
+
+# open_lesson COLS ROWS N [OPTIONS...]: lesson N opened, its notes closed.
+open_lesson() {
+	cols=$1 rows=$2
+	shift 2
+	open_notes "$cols" "$rows" --lesson "$@"
+	close_notes
+}
 
 # The attributes in force at the end of each input line (a line of
 # `capture-pane -e`, which starts from the defaults), from its SGR codes:
