@@ -3,8 +3,9 @@
  *
  * Rules: the victim is the page whose next use lies furthest ahead in the
  * queued operations; a page never used again counts as furthest of all.
- * Ties (several pages never used again) go to the page loaded earliest.
- * Only queued operations are seen: with none queued (commands typed one
+ * Ties (several pages never used again) go to the page loaded earliest
+ * (and the victim's line says so only when another page it may take was
+ * never used again either).  Only queued operations are seen: with none queued (commands typed one
  * by one) every page is "never used again" and OPT behaves like FIFO.
  * A page's next use is the next queued access to it after the current
  * step, whatever that access comes to: a protection fault is a use too.
@@ -163,8 +164,11 @@ static int
 opt_explain(const struct victim_why *why, const struct machine *m, char *buf, size_t size)
 {
 	(void)m;
+	/* The rival, the page that would go next, shows whether a tie was broken. */
 	if (why->value == NEVER)
-		return snprintf(buf, size, "never used again in the queued operations");
+		return snprintf(buf, size, "never used again in the queued operations%s",
+				why->rival.pid && why->rival.value == NEVER ?
+				", the earliest loaded of the pages never used again" : "");
 	return snprintf(buf, size, "next used furthest ahead: at step %llu",
 			(unsigned long long)why->value);
 }

@@ -28,6 +28,9 @@
  *    lowest frame of its class" exactly when another was in its class;
  *  - "smallest counter: B" (aging): the victim's counter; "the earliest
  *    loaded of its value" exactly when another page had that counter;
+ *  - "never used again" (opt): the victim's column says never; "the
+ *    earliest loaded of the pages never used again" exactly when another
+ *    page the fault may take was never used again either;
  *  - "rather than P:0xV (figure)": the page that ranked next is resident
  *    in another frame, the fault may take it (it is of the faulting
  *    process or its group where a limit binds), its figure is the one
@@ -964,6 +967,13 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 		CLAIM(c, counter(c->before, e->frame) ==
 		      strtoull(strstr(c->text, "smallest counter: ") + 18, NULL, 2));
 		CLAIM(c, says(c, "the earliest loaded of its value") ==
+		      tie_broken(c, e->frame, &filter, counter));
+	}
+	if (says(c, "never used again in the queued operations")) {     /* opt */
+		struct victim_filter filter = fault_filter(c);
+
+		CLAIM(c, counter(c->before, e->frame) == UINT64_MAX);
+		CLAIM(c, says(c, "the earliest loaded of the pages never used again") ==
 		      tie_broken(c, e->frame, &filter, counter));
 	}
 }
