@@ -521,6 +521,7 @@ explain_oom(const struct event *e, const struct machine *m, char *b, size_t n)
 }
 
 static int still_shared(const struct event *e, char *b, size_t n, int k);
+static int freed(const struct event *e, char *b, size_t n, int k);
 
 /*
  * "cgroup web was at its limit of 3 frames with no swap left: the OOM
@@ -550,14 +551,40 @@ explain_oom_kill(const struct event *e, const struct machine *m, char *b, size_t
 	k = append(b, n, k, ": the OOM killer ends pid %d", e->other_pid);
 	if (dead)
 		k = append(b, n, k, ", '%s',", dead->name);
-	k = append(b, n, k, " which held %u of them; %u frame%s and %u swap slot%s become free",
-		   e->mappings, e->frames_freed, plural(e->frames_freed), e->slots_freed,
-		   plural(e->slots_freed));
+	k = freed(e, b, n, append(b, n, k, " which held %u of them; ", e->mappings));
 	k = still_shared(e, b, n, k);
 	if (e->other_pid == e->pid)
 		append(b, n, k, "; its access dies with it");
 	else
 		append(b, n, k, "; pid %d's access fails, and may be tried again", e->pid);
+}
+
+/*
+ * What a named group holds against its limit, after its subject, and for
+ * `then`, what its processes' next faults do about it: "holds 1 of its 3
+ * frames"; "holds 3 of its 3 frames, at its limit: the next fault ...";
+ * "holds 3 frames, 1 over its limit of 2: its pages stay ...".
+ */
+static int
+group_holds(const struct event *e, char *b, size_t n, int k, bool then)
+{
+	if (e->held > e->count) {
+		k = append(b, n, k, "holds %u frame%s, %llu over its limit of %llu", e->held,
+			   plural(e->held), ull(e->held - e->count), ull(e->count));
+		return then ? append(b, n, k, ": its pages stay until evicted, but each fault of "
+				     "its processes now evicts one of the group's own pages, so "
+				     "it never grows") : k;
+	}
+	if (e->held)
+		k = append(b, n, k, "holds %u of its %llu frame%s", e->held, ull(e->count),
+			   plural(e->count));
+	else
+		k = append(b, n, k, "holds none of its %llu frame%s", ull(e->count),
+			   plural(e->count));
+	if (then && e->held == e->count)
+		k = append(b, n, k, ", at its limit: the next fault of its processes evicts one "
+			   "of the group's own pages, though frames may be free");
+	return k;
 }
 
 /* "cgroup web is made with a limit of 3 frames (memory.max)..." */
@@ -573,15 +600,15 @@ explain_cgroup(const struct event *e, const struct machine *m, char *b, size_t n
 			 "frames may be free", name, ull(e->count), plural(e->count));
 		return;
 	}
-	k = snprintf(b, n, "cgroup %s's memory limit is now %llu frame%s (memory.max); its "
-		     "processes' pages fill %u", name, ull(e->count), plural(e->count), e->held);
-	if (e->held > e->count)
-		append(b, n, k, ", which stay until evicted, but the group never grows again");
+	k = snprintf(b, n, "cgroup %s's memory limit is now %llu frame%s (memory.max); the group ",
+		     name, ull(e->count), plural(e->count));
+	group_holds(e, b, n, k, true);
 }
 
 /*
- * "pid 2 moves from cgroup db into cgroup web (limit 2 frames): the
- * group's pages now fill 2, at its limit: ..."; "pid 2 is already in ...".
+ * "pid 2 moves from cgroup db into cgroup web: cgroup web now holds 2 of
+ * its 2 frames, at its limit: ..." (the group it moves into, named, as
+ * the one it left may be); "pid 2 is already in ...".
  */
 static void
 explain_cgroup_add(const struct event *e, const struct machine *m, char *b, size_t n)
@@ -590,23 +617,16 @@ explain_cgroup_add(const struct event *e, const struct machine *m, char *b, size
 	int k;
 
 	if (e->flags & EVF_ALREADY_IN) {
-		snprintf(b, n, "pid %d is already in cgroup %s (limit %llu frame%s): nothing "
-			 "changes; the group's pages fill %u", e->pid, name, ull(e->count),
-			 plural(e->count), e->held);
+		k = snprintf(b, n, "pid %d is already in cgroup %s: nothing changes; the group ", e->pid,
+			     name);
+		group_holds(e, b, n, k, false);
 		return;
 	}
 	k = snprintf(b, n, "pid %d moves ", e->pid);
 	if (e->left_group != CGROUP_NONE)
 		k = append(b, n, k, "from cgroup %s ", group_name(m, e->left_group));
-	k = append(b, n, k, "into cgroup %s (limit %llu frame%s): the group's pages now fill %u",
-		   name, ull(e->count), plural(e->count), e->held);
-	if (e->held > e->count)
-		k = append(b, n, k, ", over its limit: they stay until evicted, but each fault "
-			   "of its processes now evicts one of the group's own pages, so it "
-			   "never grows");
-	else if (e->held == e->count)
-		k = append(b, n, k, ", at its limit: the next fault of its processes evicts one "
-			   "of the group's own pages, though frames may be free");
+	k = append(b, n, k, "into cgroup %s: cgroup %s now ", name, name);
+	k = group_holds(e, b, n, k, true);
 	if (e->flags & EVF_OWN_LIMIT_LEFT)
 		append(b, n, k, "; its own frame limit no longer applies");
 }
@@ -786,23 +806,53 @@ tables_freed(const struct event *e, char *b, size_t n, int k)
 		       e->depth == 1 ? "its" : "their", plural(e->depth));
 }
 
-/* "; 2 frames and 1 swap slot stay, other processes still map them". */
+/*
+ * "2 frames and 1 swap slot become", "1 frame becomes", "3 swap slots
+ * become": the counts that are not zero, then `verb` agreeing with them
+ * ("no frame or swap slot becomes" when both are).
+ */
+static int
+frames_and_slots(char *b, size_t n, int k, unsigned frames, unsigned slots, const char *verb)
+{
+	bool one = (frames + slots == 1) || (!frames && !slots);
+
+	if (frames)
+		k = append(b, n, k, "%u frame%s%s", frames, plural(frames), slots ? " and " : "");
+	if (slots)
+		k = append(b, n, k, "%u swap slot%s", slots, plural(slots));
+	if (!frames && !slots)
+		k = append(b, n, k, "no frame or swap slot");
+	return append(b, n, k, " %s%s", verb, one ? "s" : "");
+}
+
+/*
+ * "; 2 frames and 1 swap slot stay, still mapped by other processes";
+ * "; 1 frame stays, still mapped by another process".
+ */
 static int
 still_shared(const struct event *e, char *b, size_t n, int k)
 {
 	if (!e->frames_shared && !e->slots_shared)
 		return k;
-	return append(b, n, k, "; %u frame%s and %u swap slot%s stay, other processes still "
-		       "map them", e->frames_shared, plural(e->frames_shared),
-		       e->slots_shared, plural(e->slots_shared));
+	k = frames_and_slots(b, n, append(b, n, k, "; "), e->frames_shared, e->slots_shared,
+			     "stay");
+	return append(b, n, k, ", still mapped by %s",
+		      e->frames_shared + e->slots_shared == 1 ? "another process" :
+		      "other processes");
+}
+
+/* "2 frames and 1 swap slot become free", "no frame or swap slot becomes free". */
+static int
+freed(const struct event *e, char *b, size_t n, int k)
+{
+	return append(b, n, frames_and_slots(b, n, k, e->frames_freed, e->slots_freed, "become"),
+		      " free");
 }
 
 static void
 explain_exit(const struct event *e, const struct machine *m, char *b, size_t n)
 {
-	int k = snprintf(b, n, "pid %d exits: %u frame%s and %u swap slot%s become free",
-			 e->pid, e->frames_freed, plural(e->frames_freed), e->slots_freed,
-			 plural(e->slots_freed));
+	int k = freed(e, b, n, snprintf(b, n, "pid %d exits: ", e->pid));
 
 	(void)m;
 	k = still_shared(e, b, n, k);
@@ -830,11 +880,9 @@ explain_unmap(const struct event *e, const struct machine *m, char *b, size_t n)
 			     "those pages was mapped", e->pid, ull(e->vaddr)));
 		return;
 	}
-	k = snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: %u frame%s and %u "
-		     "swap slot%s become free", e->pid, ull(e->count), plural(e->count),
-		     ull(e->vaddr), e->frames_freed, plural(e->frames_freed), e->slots_freed,
-		     plural(e->slots_freed));
-	tables_freed(e, b, n, still_shared(e, b, n, k));
+	k = snprintf(b, n, "pid %d unmaps %llu mapped page%s from 0x%llx: ", e->pid,
+		     ull(e->count), plural(e->count), ull(e->vaddr));
+	tables_freed(e, b, n, still_shared(e, b, n, freed(e, b, n, k)));
 }
 
 static void
@@ -844,13 +892,18 @@ explain_limit(const struct event *e, const struct machine *m, char *b, size_t n)
 	if (e->flags & EVF_NO_LIMIT)
 		snprintf(b, n, "pid %d has no frame limit any more", e->pid);
 	else if (e->held > e->count)
-		snprintf(b, n, "pid %d may hold at most %llu frame%s; it holds %u, which stay "
-			 "until evicted, but it never grows again: each of its faults "
-			 "replaces one of its own pages", e->pid, ull(e->count),
-			 plural(e->count), e->held);
+		snprintf(b, n, "pid %d may hold at most %llu frame%s; it holds %u, %llu over its "
+			 "limit: they stay until evicted, but it never grows again: each of its "
+			 "faults replaces one of its own pages", e->pid, ull(e->count),
+			 plural(e->count), e->held, ull(e->held - e->count));
+	else if (e->held == e->count)
+		snprintf(b, n, "pid %d may hold at most %llu frame%s; it holds %u, at its limit: "
+			 "its next fault replaces one of its own pages, though frames may be free",
+			 e->pid, ull(e->count), plural(e->count), e->held);
 	else
-		snprintf(b, n, "pid %d may hold at most %llu frame%s: at the limit its faults "
-			 "replace its own pages", e->pid, ull(e->count), plural(e->count));
+		snprintf(b, n, "pid %d may hold at most %llu frame%s; it holds %u: at the limit "
+			 "its faults replace its own pages", e->pid, ull(e->count),
+			 plural(e->count), e->held);
 }
 
 static void

@@ -252,7 +252,7 @@ printf 'spawn two 4 rw\nr 0x0\nexit 2\n' > "$tmp/s3"
 run 0 "--events: spawn and exit" --batch --script "$tmp/s3" --events
 grep -qxF '       1  SPAWN: pid 2 "two" starts with 4 pages mapped rw from 0x0 and becomes current' \
 	"$tmp/out" || fail "--events: spawn: $(cat "$tmp/out")"
-grep -q '^       3  EXIT: pid 2 exits: 1 frame and 0 swap slots' "$tmp/out" || fail "--events: exit: $(cat "$tmp/out")"
+grep -q '^       3  EXIT: pid 2 exits: 1 frame becomes free; its TLB entries go$' "$tmp/out" || fail "--events: exit: $(cat "$tmp/out")"
 
 # Segmentation and protection faults, in a script with two processes.
 cat > "$tmp/s2" <<'EOF'

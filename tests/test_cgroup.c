@@ -76,7 +76,7 @@ t_oom_kill_in_a_group_beside_a_process_outside(void **state)
 	assert_int_equal(ev.ev[i].other_pid, 2);
 	assert_string_equal(said(m, &ev, i), "cgroup box was at its limit of 2 frames with no "
 			    "swap left (its swap limit is 0 slots): the OOM killer ends pid 2, "
-			    "'worker', which held 2 of them; 2 frames and 0 swap slots become "
+			    "'worker', which held 2 of them; 2 frames become "
 			    "free; its access dies with it");
 	assert_null(machine_process(m, 2));
 	assert_int_equal(m->free_frames, 5);
@@ -106,8 +106,8 @@ t_group_evicts_its_own_with_free_frames_left(void **state)
 	test_run(m, "cgroup box 2", &ev);
 	test_run(m, "cgroup box add 1", &ev);
 	test_run(m, "cgroup box add 2", &ev);
-	assert_string_equal(said(m, &ev, 0), "pid 2 moves into cgroup box (limit 2 frames): "
-			    "the group's pages now fill 0");
+	assert_string_equal(said(m, &ev, 0), "pid 2 moves into cgroup box: cgroup box now "
+			    "holds none of its 2 frames");
 	test_run(m, "r 1:0x0", &ev);
 	test_run(m, "r 2:0x0", &ev);
 	test_run(m, "r 2:0x1000", &ev);
@@ -232,7 +232,7 @@ t_oom_kill_ends_the_biggest_member(void **state)
 	assert_int_equal(ev.ev[i].other_pid, 1);
 	assert_string_equal(said(m, &ev, i), "cgroup box was at its limit of 2 frames with no "
 			    "swap left (its swap limit is 0 slots): the OOM killer ends pid 1, "
-			    "'app', which held 2 of them; 2 frames and 0 swap slots become free; "
+			    "'app', which held 2 of them; 2 frames become free; "
 			    "pid 2's access fails, and may be tried again");
 	assert_null(machine_process(m, 1));
 	assert_non_null(machine_process(m, 2));
@@ -288,8 +288,8 @@ t_limit_is_a_group_of_one(void **state)
 	test_run(m, "cgroup box 2", &ev);
 	test_run(m, "cgroup box add 1", &ev);
 	assert_true(ev.ev[0].flags & EVF_OWN_LIMIT_LEFT);
-	assert_string_equal(said(m, &ev, 0), "pid 1 moves into cgroup box (limit 2 frames): "
-			    "the group's pages now fill 0; its own frame limit no longer applies");
+	assert_string_equal(said(m, &ev, 0), "pid 1 moves into cgroup box: cgroup box now "
+			    "holds none of its 2 frames; its own frame limit no longer applies");
 	assert_int_equal(cgroup_frame_limit(m, m->procs[1]), 2);
 	refused(m, "limit 1 4", "pid 1 is in cgroup box, whose limit it has (change it with "
 		"cgroup box FRAMES)");
@@ -301,8 +301,15 @@ t_limit_is_a_group_of_one(void **state)
 	test_run(m, "r 0x2000", &ev);
 	test_run(m, "cgroup box 1", &ev);
 	assert_string_equal(said(m, &ev, 0), "cgroup box's memory limit is now 1 frame "
-			    "(memory.max); its processes' pages fill 2, which stay until evicted, "
-			    "but the group never grows again");
+			    "(memory.max); the group holds 2 frames, 1 over its limit of 1: its "
+			    "pages stay until evicted, but each fault of its processes now evicts "
+			    "one of the group's own pages, so it never grows");
+	/* Raised to the 2 frames it holds: at its limit, as an add would say. */
+	test_run(m, "cgroup box 2", &ev);
+	assert_string_equal(said(m, &ev, 0), "cgroup box's memory limit is now 2 frames "
+			    "(memory.max); the group holds 2 of its 2 frames, at its limit: the "
+			    "next fault of its processes evicts one of the group's own pages, "
+			    "though frames may be free");
 	machine_free(m);
 }
 
@@ -330,18 +337,17 @@ t_adding_says_what_happens(void **state)
 	test_run(m, "r 2:0x0", &ev);
 	test_run(m, "r 2:0x1000", &ev);
 	test_run(m, "cgroup box add 2", &ev);
-	assert_string_equal(said(m, &ev, 0), "pid 2 is already in cgroup box (limit 2 frames): "
-			    "nothing changes; the group's pages fill 2");
+	assert_string_equal(said(m, &ev, 0), "pid 2 is already in cgroup box: nothing "
+			    "changes; the group holds 2 of its 2 frames");
 	test_run(m, "cgroup db 1", &ev);
 	test_run(m, "r 1:0x0", &ev);
 	test_run(m, "cgroup db add 1", &ev);
-	assert_string_equal(said(m, &ev, 0), "pid 1 moves into cgroup db (limit 1 frame): the "
-			    "group's pages now fill 1, at its limit: the next fault of its "
-			    "processes evicts one of the group's own pages, though frames may be "
-			    "free");
+	assert_string_equal(said(m, &ev, 0), "pid 1 moves into cgroup db: cgroup db now holds "
+			    "1 of its 1 frame, at its limit: the next fault of its processes "
+			    "evicts one of the group's own pages, though frames may be free");
 	test_run(m, "cgroup box add 1", &ev);
-	assert_string_equal(said(m, &ev, 0), "pid 1 moves from cgroup db into cgroup box (limit "
-			    "2 frames): the group's pages now fill 3, over its limit: they stay "
+	assert_string_equal(said(m, &ev, 0), "pid 1 moves from cgroup db into cgroup box: "
+			    "cgroup box now holds 3 frames, 1 over its limit of 2: its pages stay "
 			    "until evicted, but each fault of its processes now evicts one of the "
 			    "group's own pages, so it never grows");
 	assert_int_equal(cgroup_frames(m, cgroup_find(m, "box")), 3);

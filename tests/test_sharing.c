@@ -469,11 +469,15 @@ test_shared_page_evicted_and_found_by_the_other(void **state)
 	assert_int_equal(ev.ev[0].frames_shared, 1);
 	assert_int_equal(ev.ev[0].slots_freed, 0);
 	assert_int_equal(ev.ev[0].slots_shared, 1);
+	/* No "0 swap slots become free": the counts of none are left out. */
+	assert_told(&ev.ev[0], m, "pid 1 exits: 1 frame becomes free; 1 frame and 1 swap slot "
+		    "stay, still mapped by other processes; its TLB entries go");
 	assert_true(maps(m, 1) == 1 && maps_page(m, 1, 2, 8));
 	assert_int_equal(slot_rmap(m, 0)->count, 1);
 	test_run(m, "exit 2", &ev);
 	assert_int_equal(ev.ev[0].frames_freed, 1);
 	assert_int_equal(ev.ev[0].slots_freed, 1);
+	assert_told(&ev.ev[0], m, "pid 2 exits: 1 frame and 1 swap slot become free; its TLB");
 	assert_int_equal(m->free_frames, 2);
 	assert_int_equal(m->swap_used, 0);
 	machine_free(m);

@@ -64,8 +64,10 @@
  *    frames)", "has no swap left (its swap limit is 0 slots)") against
  *    the group, and its victims are its own pages; a process put in a
  *    group "is already in" it exactly when it was, "moves from cgroup F"
- *    names the named group it left, and "over its limit:" / "at its
- *    limit:" agree with the group's frames after;
+ *    names the named group it left; what an add or a new limit says the
+ *    group "holds" ("3 of its 4 frames", "3 frames, 1 over its limit of
+ *    2") and "at its limit: ..." / "its pages stay ..." agree with the
+ *    group's frames after;
  *  - no count of one takes a plural noun ("1 frames");
  *  - the frames panel's D after every event: set exactly when an entry
  *    pointing at the frame has D (a copy-on-write copy is clean until
@@ -353,6 +355,25 @@ check_frame_dirty(const struct ctx *c)
 	}
 }
 
+/*
+ * A process's new frame limit: "it holds H" (its frames), "H - C over its
+ * limit" exactly when it holds more, "at its limit" exactly when as many.
+ */
+static void
+check_limit_words(const struct ctx *c, const struct event *e)
+{
+	const struct process *p = machine_process(c->after, e->pid);
+	unsigned limit = cgroup_frame_limit(c->after, p), held, over;
+	const char *at = strstr(c->text, "it holds ");
+
+	CLAIM(c, limit == e->count && number_after(c, "at most ") == limit &&
+	      number_after(c, "it holds ") == p->resident);
+	if (at && sscanf(at, "it holds %u, %u over its limit", &held, &over) == 2)
+		CLAIM(c, held > limit && over == held - limit);
+	CLAIM(c, says(c, " over its limit") == (p->resident > limit) &&
+	      says(c, ", at its limit:") == (p->resident == limit));
+}
+
 static void
 check_frame_words(const struct ctx *c, const struct event *e)
 {
@@ -388,6 +409,8 @@ check_frame_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, p->resident > 0);
 	if (says(c, "holds no frame of its own"))
 		CLAIM(c, p->resident == 0);
+	if (e->kind == EV_LIMIT && !(e->flags & EVF_NO_LIMIT))
+		check_limit_words(c, e);
 }
 
 static void
@@ -794,10 +817,14 @@ check_shared_words(const struct ctx *c, const struct event *e)
 	}
 	if (e->kind == EV_EVICT && !says(c, "cleared in all") && !says(c, "dropped from every"))
 		CLAIM(c, frame_rmap(c->before, e->frame)->count == 1);
+	if (e->kind == EV_EXIT || e->kind == EV_UNMAP || e->kind == EV_OOM_KILL)
+		CLAIM(c, !says(c, " 0 frame") && !says(c, " 0 swap slot"));   /* "no ..." */
 	if (e->kind == EV_EXIT || e->kind == EV_UNMAP) {
 		shared_with_others(c->before, e->pid, &frames, &slots);
-		CLAIM(c, says(c, "other processes still map them") ==
-		      (e->frames_shared + e->slots_shared > 0));
+		CLAIM(c, says(c, ", still mapped by ") ==
+		      (e->frames_shared + e->slots_shared > 0) &&
+		      says(c, "still mapped by another process") ==
+		      (e->frames_shared + e->slots_shared == 1));
 		CLAIM(c, e->kind != EV_EXIT || (e->frames_shared == frames && e->slots_shared == slots));
 	}
 }
@@ -1446,18 +1473,46 @@ group_said(const struct ctx *c, const struct machine *m)
 }
 
 /*
+ * What a group event says the group holds, against the group after it:
+ * "holds H of its C frames", "holds none of its C frames" or "holds H
+ * frames, X over its limit of C"; what its next faults do ("at its
+ * limit: the next fault ...", "its pages stay until evicted ...") exactly
+ * when it is at or over its limit, unless nothing changed (`told_next`).
+ */
+static void
+check_group_holds(const struct ctx *c, unsigned id, bool told_next)
+{
+	unsigned held = cgroup_frames(c->after, id), max = cgroup_at(c->after, id)->frames_max;
+	unsigned h, x, cap;
+	const char *at = strstr(c->text, "holds ");
+
+	CLAIM(c, at != NULL);
+	if (!at)
+		return;
+	if (sscanf(at, "holds %u frame%*[s], %u over its limit of %u", &h, &x, &cap) == 3 ||
+	    sscanf(at, "holds %u frame, %u over its limit of %u", &h, &x, &cap) == 3)
+		CLAIM(c, h == held && cap == max && held > max && x == held - max);
+	else if (sscanf(at, "holds none of its %u frame", &cap) == 1)
+		CLAIM(c, held == 0 && cap == max);
+	else
+		CLAIM(c, sscanf(at, "holds %u of its %u frame", &h, &cap) == 2 && h == held &&
+		      cap == max && h <= max);
+	CLAIM(c, says(c, ", at its limit: the next fault") == (told_next && held == max) &&
+	      says(c, ": its pages stay until evicted") == (told_next && held > max));
+}
+
+/*
  * A process put in a group: "is already in cgroup G" exactly when it was
- * in G ("moves" otherwise); "moves from cgroup F into cgroup G" names the
- * named group it was in, and only then; "over its limit:" and "at its
- * limit:" exactly as the group's frames after stand to its limit.
+ * in G ("moves" otherwise); "moves from cgroup F into cgroup G: cgroup G
+ * now holds" names the named group it was in, and only then, and the
+ * group it holds the figures of.
  */
 static void
 check_group_add(const struct ctx *c, const struct event *e)
 {
 	const struct process *p = machine_process(c->before, e->pid);
 	const struct cgroup *was = cgroup_at(c->before, p->cgroup);
-	unsigned id = e->cgroup, held = cgroup_frames(c->after, id);
-	unsigned max = cgroup_at(c->after, id)->frames_max;
+	unsigned id = e->cgroup;
 
 	CLAIM(c, says(c, "is already in cgroup ") == (p->cgroup == id) &&
 	      says(c, " moves ") == (p->cgroup != id));
@@ -1467,8 +1522,10 @@ check_group_add(const struct ctx *c, const struct event *e)
 	      (was && !was->owner && p->cgroup != id));
 	if (says(c, "moves from cgroup "))
 		CLAIM(c, group_after(c, c->before, "moves from cgroup ") == p->cgroup);
-	CLAIM(c, says(c, ", over its limit:") == (p->cgroup != id && held > max) &&
-	      says(c, ", at its limit:") == (p->cgroup != id && held == max));
+	if (p->cgroup != id)
+		CLAIM(c, group_after(c, c->after, ": cgroup ") == id &&
+		      says(c, " now holds "));
+	check_group_holds(c, id, p->cgroup != id);
 }
 
 /*
@@ -1529,6 +1586,8 @@ check_group_words(const struct ctx *c, const struct event *e)
 		CLAIM(c, id == e->cgroup && cgroup_frames(c->after, id) == e->held &&
 		      cgroup_at(c->after, id)->frames_max == e->count);
 	}
+	if (e->kind == EV_CGROUP && !(e->flags & EVF_NEW_GROUP))
+		check_group_holds(c, e->cgroup, true);
 	if (e->kind == EV_CGROUP_ADD) {
 		check_group_add(c, e);
 		CLAIM(c, cgroup_frames(c->after, e->cgroup) == e->held &&
