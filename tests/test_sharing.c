@@ -30,17 +30,29 @@ entry(const struct machine *m, int pid, uint64_t vpn)
 	return page_table_find(&machine_process(m, pid)->pt, vpn);
 }
 
+/*
+ * On 4 frames and a 4-entry TLB, pid 1 writes page 0 (frame 0, dirty),
+ * reads page 1 (frame 1), then forks pid 2; *ev: the fork's events.
+ */
+static struct machine *
+forked(struct event_list *ev)
+{
+	struct machine *m = test_machine("lru", 4, 4);
+
+	test_run(m, "w 0x0", ev);
+	test_run(m, "r 0x1000", ev);
+	test_run(m, "fork 1", ev);
+	return m;
+}
+
 static void
 test_fork_shares_every_page_copy_on_write(void **state)
 {
-	struct machine *m = test_machine("lru", 4, 4);
 	struct event_list ev;
+	struct machine *m = forked(&ev);
 	const struct pte *e;
 
 	(void)state;
-	test_run(m, "w 0x0", &ev);              /* frame 0, dirty */
-	test_run(m, "r 0x1000", &ev);           /* frame 1 */
-	test_run(m, "fork 1", &ev);
 	assert_int_equal(ev.n, 1);
 	assert_int_equal(ev.ev[0].kind, EV_FORK);
 	assert_int_equal(ev.ev[0].other_pid, 2);
@@ -76,14 +88,11 @@ test_fork_then_write_copies_once_per_page(void **state)
 		EV_ACCESS, END };
 	static const enum event_kind cow_on_tlb_hit[] = {
 		EV_SPLIT, EV_TLB_HIT, EV_COW_FAULT, EV_PTE_UPDATE, EV_TLB_FILL, EV_ACCESS, END };
-	struct machine *m = test_machine("lru", 4, 4);
 	struct event_list ev;
+	struct machine *m = forked(&ev);
 	const struct pte *e;
 
 	(void)state;
-	test_run(m, "w 0x0", &ev);
-	test_run(m, "r 0x1000", &ev);
-	test_run(m, "fork 1", &ev);
 	/* Reads never copy: the child reads the shared frame 1. */
 	test_run(m, "r 2:0x1000", &ev);
 	expect_kinds(&ev, read_hit);
@@ -198,12 +207,9 @@ test_fork_names_stay_unique_past_the_limit(void **state)
 static struct machine *
 forked_pair(void)
 {
-	struct machine *m = test_machine("lru", 4, 4);
 	struct event_list ev;
+	struct machine *m = forked(&ev);
 
-	test_run(m, "w 0x0", &ev);
-	test_run(m, "r 0x1000", &ev);
-	test_run(m, "fork 1", &ev);
 	test_run(m, "w 2:0x0", &ev);            /* the child's own copy, frame 2 */
 	return m;
 }
@@ -494,15 +500,11 @@ test_shared_page_evicted_and_found_by_the_other(void **state)
 static void
 test_cow_stays_until_written_after_the_sharer_exits(void **state)
 {
-	struct machine *m = test_machine("lru", 4, 4);
+	struct machine *m = forked_pair();
 	struct event_list ev;
 	const struct pte *e;
 
 	(void)state;
-	test_run(m, "w 0x0", &ev);
-	test_run(m, "r 0x1000", &ev);
-	test_run(m, "fork 1", &ev);
-	test_run(m, "w 2:0x0", &ev);
 	test_run(m, "exit 1", &ev);
 	e = entry(m, 2, 1);
 	assert_true(e->present && e->frame == 1 && e->cow && !(e->perm & PERM_W));
