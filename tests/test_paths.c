@@ -28,10 +28,10 @@
 
 #include "batch.h"
 #include "engine.h"
-#include "future.h"
 #include "history.h"
 #include "policy.h"
 #include "random_script.h"
+#include "testutil.h"
 
 /* What the test holds two machines to, with where it is for a failure. */
 struct pair {
@@ -228,14 +228,9 @@ static struct machine *
 start(const struct history *h, const struct op *ops)
 {
 	struct machine *m = machine_clone(history_initial(h));
-	struct op_source src = op_source_array(ops, history_length(h));
-	struct future *f;
 
-	if (policy_looks_ahead(m->cfg.policy)) {
-		f = future_build(&src, m->current_pid, m->next_pid, machine_page_bits(m));
-		machine_set_future(m, f);
-		future_unref(f);
-	}
+	if (policy_looks_ahead(m->cfg.policy))
+		test_look_ahead(m, ops, history_length(h));
 	return m;
 }
 

@@ -170,8 +170,6 @@ expect_victim_lines(const char *policy, unsigned tick, unsigned tau, const int *
 {
 	struct machine *m = test_machine(policy, 3, 0);
 	struct op ops[16];
-	struct op_source src;
-	struct future *f;
 	size_t n = 0, said = 0;
 	char text[512];
 
@@ -180,10 +178,7 @@ expect_victim_lines(const char *policy, unsigned tick, unsigned tau, const int *
 	for (; pages[n] >= 0; n++)
 		ops[n] = (struct op){ .kind = OP_ACCESS, .access = 'r', .pid = 1,
 			.addr = (uint64_t)pages[n] << 12 };
-	src = op_source_array(ops, n);
-	f = future_build(&src, 1, 2, 12);
-	machine_set_future(m, f);
-	future_unref(f);
+	test_look_ahead(m, ops, n);
 	for (size_t i = 0; i < n; i++) {
 		struct event_list ev;
 		int v;
@@ -344,18 +339,13 @@ test_opt_reason_names_next_use(void **state)
 	static const int pages[] = { 1, 2, 3, 1, 2, -1 };
 	struct machine *m = test_machine("opt", 2, 0);
 	struct op ops[5];
-	struct op_source src;
-	struct future *f;
 	struct event_list ev;
 	int v;
 
 	(void)state;
 	for (int i = 0; i < 5; i++)
 		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .addr = (uint64_t)pages[i] << 12 };
-	src = op_source_array(ops, 5);
-	f = future_build(&src, 1, 2, 12);
-	machine_set_future(m, f);
-	future_unref(f);
+	test_look_ahead(m, ops, 5);
 	for (int i = 0; i < 3; i++)
 		test_apply(m, &ops[i], &ev, "a read");
 	v = test_find(&ev, EV_VICTIM);

@@ -98,6 +98,18 @@ test_find(const struct event_list *ev, enum event_kind kind)
 	return -1;
 }
 
+/* The machine sees the n operations ops queued, so OPT can look ahead. */
+static inline void
+test_look_ahead(struct machine *m, const struct op *ops, size_t n)
+{
+	struct op_source src = op_source_array(ops, n);
+	struct future *f = future_build(&src, m->current_pid, m->next_pid,
+					machine_page_bits(m));
+
+	machine_set_future(m, f);
+	future_unref(f);
+}
+
 /* Reads of pages (ints, ending with -1) in process 1; the machine sees
  * them all queued, so OPT can look ahead.  Returns the machine's faults. */
 static inline uint64_t
@@ -105,8 +117,6 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 {
 	size_t n = 0;
 	struct op *ops;
-	struct op_source src;
-	struct future *f;
 
 	while (pages[n] >= 0)
 		n++;
@@ -114,10 +124,7 @@ test_page_run(struct machine *m, const int *pages, int *victims)
 	for (size_t i = 0; i < n; i++)
 		ops[i] = (struct op){ .kind = OP_ACCESS, .access = 'r', .pid = 1,
 			.addr = (uint64_t)pages[i] * m->cfg.page_size };
-	src = op_source_array(ops, n);
-	f = future_build(&src, m->current_pid, m->next_pid, machine_page_bits(m));
-	machine_set_future(m, f);
-	future_unref(f);
+	test_look_ahead(m, ops, n);
 	for (size_t i = 0; i < n; i++) {
 		struct event_list ev;
 		int v;
