@@ -85,17 +85,12 @@ run_to(const char *policy, size_t steps)
 {
 	struct machine *m = test_machine(policy, 3, 0);
 	struct op ops[NSCRIPT];
-	struct op_source src;
-	struct future *f;
 
 	m->cfg.tick = 2;
 	m->cfg.tau = 3;
 	for (size_t i = 0; i < NSCRIPT; i++)
 		ops[i] = test_op(script[i]);
-	src = op_source_array(ops, NSCRIPT);
-	f = future_build(&src, m->current_pid, m->next_pid, machine_page_bits(m));
-	machine_set_future(m, f);
-	future_unref(f);
+	test_look_ahead(m, ops, NSCRIPT);
 	for (size_t i = 0; i < steps; i++) {
 		struct event_list ev;
 
@@ -241,6 +236,20 @@ said(const struct event_list *ev, const struct machine *m, unsigned i, char *buf
 	return "";
 }
 
+/* Pages 0, 1, 2, 3 read under policy on 3 frames; *ev: the fourth's
+ * events, whose fault takes a frame. */
+static struct machine *
+fourth_read_faults(const char *policy, struct event_list *ev)
+{
+	struct machine *m = test_machine(policy, 3, 0);
+
+	test_run(m, "r 0x0", ev);
+	test_run(m, "r 0x1000", ev);
+	test_run(m, "r 0x2000", ev);
+	test_run(m, "r 0x3000", ev);
+	return m;
+}
+
 /*
  * CLOCK on lesson 10's string, 3 frames.  Step 4: every R is set; the hand
  * clears frames 0, 1, 2 and comes back to frame 0, now clear: four looks,
@@ -251,15 +260,11 @@ static void
 test_clock_sweep_told_look_by_look(void **state)
 {
 	static const int step4[] = { 0, 1, 2, 0 }, step6[] = { 1, 2 };
-	struct machine *m = test_machine("clock", 3, 0);
 	struct event_list ev;
+	struct machine *m = fourth_read_faults("clock", &ev);
 	char text[256];
 
 	(void)state;
-	test_run(m, "r 0x0", &ev);
-	test_run(m, "r 0x1000", &ev);
-	test_run(m, "r 0x2000", &ev);
-	test_run(m, "r 0x3000", &ev);
 	expect_looks(&ev, step4, 4, 0);
 	assert_int_equal(ev.ev[test_find(&ev, EV_VICTIM)].why.swept, 3);
 	assert_string_equal(said(&ev, m, 0, text, sizeof text), "the hand at frame 0 (1:0x0): "
@@ -280,15 +285,11 @@ static void
 test_second_chance_told_look_by_look(void **state)
 {
 	static const int looks[] = { 0, 1, 2, 0 };
-	struct machine *m = test_machine("second-chance", 3, 0);
 	struct event_list ev;
+	struct machine *m = fourth_read_faults("second-chance", &ev);
 	char text[256];
 
 	(void)state;
-	test_run(m, "r 0x0", &ev);
-	test_run(m, "r 0x1000", &ev);
-	test_run(m, "r 0x2000", &ev);
-	test_run(m, "r 0x3000", &ev);
 	expect_looks(&ev, looks, 4, 0);
 	assert_string_equal(said(&ev, m, 1, text, sizeof text), "the first page in the queue "
 			    "that this fault may take is 1:0x1 in frame 1 (loaded at step 2): "
