@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "history.h"
@@ -23,19 +24,44 @@ script_pick(uint64_t *rng, unsigned n)
 	return (unsigned)(rng_next(rng) % n);
 }
 
+/* One of the four permissions a mapping can have. */
+static inline const char *
+script_perm(uint64_t *rng)
+{
+	static const char *const perms[] = { "r", "rw", "rx", "rwx" };
+
+	return perms[script_pick(rng, 4)];
+}
+
+/*
+ * An access by pid: its letter one of letters (a repeated letter comes
+ * more often), its page one of the first `pages` of page_size bytes, and
+ * its byte one of the first `offsets` of that page (0: the first byte).
+ * Drawn page, byte, letter: the order the scripts have always had under
+ * gcc, so every seed keeps its script.
+ */
+static inline void
+script_access(uint64_t *rng, char *buf, size_t size, const char *letters, unsigned pid,
+	      unsigned pages, unsigned page_size, unsigned offsets)
+{
+	unsigned page = script_pick(rng, pages);
+	unsigned byte = offsets ? script_pick(rng, offsets) : 0;
+	char letter = letters[script_pick(rng, (unsigned)strlen(letters))];
+
+	snprintf(buf, size, "%c %u:0x%x", letter, pid, page * page_size + byte);
+}
+
 /* One random command, mostly for the 3 processes of 8 pages spawned first. */
 static inline void
 script_command(uint64_t *rng, char *buf, size_t size)
 {
-	static const char *const perms[] = { "r", "rw", "rx", "rwx" };
 	unsigned pid = 1 + script_pick(rng, 5), roll = script_pick(rng, 100);
 
 	if (roll < 60)
-		snprintf(buf, size, "%c %u:0x%x", "rrwx"[script_pick(rng, 4)], pid,
-			 script_pick(rng, 10) * 0x1000 + script_pick(rng, 16));
+		script_access(rng, buf, size, "rrwx", pid, 10, 0x1000, 16);
 	else if (roll < 68)
 		snprintf(buf, size, "spawn p%u %u %s", script_pick(rng, 100),
-			 2 + script_pick(rng, 7), perms[script_pick(rng, 4)]);
+			 2 + script_pick(rng, 7), script_perm(rng));
 	else if (roll < 74)
 		snprintf(buf, size, "limit %u %u", pid, 1 + script_pick(rng, 3));
 	else if (roll < 77)
@@ -47,7 +73,7 @@ script_command(uint64_t *rng, char *buf, size_t size)
 			 1 + script_pick(rng, 2));
 	else if (roll < 88)
 		snprintf(buf, size, "map %u 0x%x 1 %s", pid, script_pick(rng, 10) * 0x1000,
-			 perms[script_pick(rng, 4)]);
+			 script_perm(rng));
 	else if (roll < 91)
 		snprintf(buf, size, "switch %u", pid);
 	else if (roll < 93)
@@ -71,8 +97,7 @@ script_sharing_command(uint64_t *rng, char *buf, size_t size)
 	unsigned pid = 1 + script_pick(rng, 6), roll = script_pick(rng, 100);
 
 	if (roll < 58)
-		snprintf(buf, size, "%c %u:0x%x", "rww"[script_pick(rng, 3)], pid,
-			 script_pick(rng, 6) * 0x1000);
+		script_access(rng, buf, size, "rww", pid, 6, 0x1000, 0);
 	else if (roll < 72)     /* where shares map pages */
 		snprintf(buf, size, "%c %u:0x%x", "rrw"[script_pick(rng, 3)], pid,
 			 (8 + script_pick(rng, 4)) * 0x1000);
@@ -107,8 +132,7 @@ script_cgroup_command(uint64_t *rng, char *buf, size_t size)
 	const char *g = groups[script_pick(rng, 2)];
 
 	if (roll < 70)
-		snprintf(buf, size, "%c %u:0x%x", "rww"[script_pick(rng, 3)], pid,
-			 script_pick(rng, 8) * 0x1000);
+		script_access(rng, buf, size, "rww", pid, 8, 0x1000, 0);
 	else if (roll < 76)
 		snprintf(buf, size, "cgroup %s %u", g, 1 + script_pick(rng, 3));
 	else if (roll < 83)
@@ -134,15 +158,13 @@ script_cgroup_command(uint64_t *rng, char *buf, size_t size)
 static inline void
 script_huge_command(uint64_t *rng, char *buf, size_t size)
 {
-	static const char *const perms[] = { "r", "rw", "rx", "rwx" };
 	unsigned pid = 1 + script_pick(rng, 4), roll = script_pick(rng, 100);
 
 	if (roll < 60)
-		snprintf(buf, size, "%c %u:0x%x", "rrwwx"[script_pick(rng, 5)], pid,
-			 script_pick(rng, 24) * 0x20 + script_pick(rng, 32));
+		script_access(rng, buf, size, "rrwwx", pid, 24, 0x20, 32);
 	else if (roll < 72)
 		snprintf(buf, size, "hugemap %u 0x%x %u %s", pid, (2 + script_pick(rng, 4)) * 0x80,
-			 1 + script_pick(rng, 2), perms[script_pick(rng, 4)]);
+			 1 + script_pick(rng, 2), script_perm(rng));
 	else if (roll < 80)
 		snprintf(buf, size, "unmap %u 0x%x %u", pid, (2 + script_pick(rng, 4)) * 0x80 +
 			 (script_pick(rng, 4) ? 0 : 0x20), 4 * (1 + script_pick(rng, 2)));
