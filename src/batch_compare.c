@@ -58,22 +58,59 @@ column_width(const struct outcome *o, const char *heading)
 	return (int)w;
 }
 
+/* Whether any run of the plan ran out of memory. */
+static bool
+any_ran_out(const struct outcome *o)
+{
+	for (size_t i = 0; i < compare_size(o->p); i++)
+		if (sweep_ran_out(&o->r[i]))
+			return true;
+	return false;
+}
+
+/*
+ * A run's fault count, right-aligned in w columns and marked '!' if the
+ * run ran out of memory; where a run of the table did (`marks`), an
+ * unmarked count with a column after it (`more`) takes a space instead,
+ * so that the columns stay aligned.
+ */
+static void
+faults_cell(const struct compare_result *r, int w, bool marks, bool more, FILE *out)
+{
+	fprintf(out, "%*" PRIu64 "%s", w, r->stats.faults,
+		sweep_ran_out(r) ? "!" : marks && more ? " " : "");
+}
+
+/* The key to the '!' marks: how each policy's marked runs ran out of memory. */
+static void
+text_oom_key(const struct outcome *o, FILE *out)
+{
+	char text[256];
+
+	for (unsigned i = 0; i < o->p->npolicies; i++)
+		if (sweep_oom_describe(o->p, o->r, i, text, sizeof text) >= 0)
+			fprintf(out, "! out of memory: %s\n", text);
+}
+
 static void
 text_compare(const struct outcome *o, FILE *out)
 {
 	int w = column_width(o, "policy");
+	bool marks = any_ran_out(o);
 
 	fprintf(out, "# compare: %" PRIu64 " access%s, %u frame%s\n", o->r[0].stats.accesses,
 		plural_es(o->r[0].stats.accesses), o->r[0].frames, plural(o->r[0].frames));
-	fprintf(out, "%-*s  %8s  %10s  %9s  %11s\n", w, "policy", "faults", "fault rate",
-		"evictions", "write-backs");
+	fprintf(out, "%-*s  %8s%s  %10s  %9s  %11s\n", w, "policy", "faults", marks ? " " : "",
+		"fault rate", "evictions", "write-backs");
 	for (unsigned i = 0; i < o->p->npolicies; i++) {
 		const struct stats *s = &o->r[i].stats;
 
-		fprintf(out, "%-*s  %8" PRIu64 "  %9.1f%%  %9" PRIu64 "  %11" PRIu64 "\n", w,
-			policy_at(o->r[i].policy)->name, s->faults,
+		fprintf(out, "%-*s  ", w, policy_at(o->r[i].policy)->name);
+		faults_cell(&o->r[i], 8, marks, true, out);
+		fprintf(out, "  %9.1f%%  %9" PRIu64 "  %11" PRIu64 "\n",
 			100.0 * rate(s->faults, s->accesses), s->evictions, s->writebacks);
 	}
+	text_oom_key(o, out);
 }
 
 static void
@@ -83,16 +120,6 @@ text_anomaly(const struct belady *a, FILE *out)
 
 	belady_describe(a, text, sizeof text);
 	fprintf(out, "Belady's anomaly: %s\n", text);
-}
-
-/* Whether any run of the sweep ran out of memory. */
-static bool
-any_ran_out(const struct outcome *o)
-{
-	for (size_t i = 0; i < compare_size(o->p); i++)
-		if (sweep_ran_out(&o->r[i]))
-			return true;
-	return false;
 }
 
 /*
@@ -106,7 +133,6 @@ text_sweep_table(const struct outcome *o, FILE *out)
 	size_t per = o->p->frames_last - o->p->frames_first + 1;
 	int w = column_width(o, "");
 	bool marks = any_ran_out(o);
-	char text[256];
 
 	fputs("frames", out);
 	for (unsigned i = 0; i < o->p->npolicies; i++)
@@ -115,17 +141,12 @@ text_sweep_table(const struct outcome *o, FILE *out)
 	for (size_t f = 0; f < per; f++) {
 		fprintf(out, "%6u", o->r[f].frames);
 		for (unsigned i = 0; i < o->p->npolicies; i++) {
-			bool mark = sweep_ran_out(&o->r[i * per + f]);
-
-			fprintf(out, "%s  %*" PRIu64 "%s", i && marks && !sweep_ran_out(
-				&o->r[(i - 1) * per + f]) ? " " : "", w,
-				o->r[i * per + f].stats.faults, mark ? "!" : "");
+			fputs("  ", out);
+			faults_cell(&o->r[i * per + f], w, marks, i + 1 < o->p->npolicies, out);
 		}
 		fputc('\n', out);
 	}
-	for (unsigned i = 0; i < o->p->npolicies; i++)
-		if (sweep_oom_describe(o->p, o->r, i, text, sizeof text) >= 0)
-			fprintf(out, "! out of memory: %s\n", text);
+	text_oom_key(o, out);
 }
 
 static void
@@ -160,6 +181,16 @@ json_row(struct cJSON *list, const struct compare_result *r)
 	return o;
 }
 
+/* How a run ran out of memory, only if it did: the usual rows stay short. */
+static void
+json_oom(struct cJSON *row, const struct compare_result *r)
+{
+	if (!sweep_ran_out(r))
+		return;
+	json_put_uint(row, "out_of_memory", r->stats.out_of_memory);
+	json_put_uint(row, "oom_kills", r->stats.oom_kills);
+}
+
 static void
 json_compare(const struct outcome *o, struct cJSON *doc)
 {
@@ -175,6 +206,7 @@ json_compare(const struct outcome *o, struct cJSON *doc)
 		xnonnull(cJSON_AddNumberToObject(row, "fault_rate", rate(s->faults, s->accesses)));
 		json_put_uint(row, "evictions", s->evictions);
 		json_put_uint(row, "writebacks", s->writebacks);
+		json_oom(row, &o->r[i]);
 	}
 }
 
@@ -188,10 +220,7 @@ json_sweep(const struct outcome *o, struct cJSON *doc)
 		struct cJSON *row = json_row(list, &o->r[i]);
 
 		json_put_uint(row, "faults", s->faults);
-		if (sweep_ran_out(&o->r[i])) {  /* only then: the usual rows stay short */
-			json_put_uint(row, "out_of_memory", s->out_of_memory);
-			json_put_uint(row, "oom_kills", s->oom_kills);
-		}
+		json_oom(row, &o->r[i]);
 	}
 	list = json_put_array(doc, "anomalies");
 	for (size_t i = 0; i < o->na; i++) {

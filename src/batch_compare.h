@@ -8,6 +8,9 @@
  * --sweep-frames a table of faults by frame count and policy, the chart
  * (sweep_chart.h) and Belady's anomalies, or
  * {"sweep":[{"policy":"fifo","frames":3,"faults":9},...],"anomalies":[...]}.
+ * Both mark a run that ran out of memory alike (sweep_oom.h): its count
+ * with '!' and a key under the table, its JSON row with out_of_memory and
+ * oom_kills.
  */
 #ifndef VMSCOPE_BATCH_COMPARE_H
 #define VMSCOPE_BATCH_COMPARE_H

@@ -1,9 +1,9 @@
 /*
- * sweep_oom.h - the runs of a sweep that ran out of memory: accesses
- * refused because swap had no room for a dirty victim (OUT OF MEMORY), or
- * processes ended by a memory group's OOM killer.  Their fault counts are
- * of the accesses that ran, so the sweep's table and chart say which runs
- * those are.
+ * sweep_oom.h - the runs of a sweep (or of a comparison, a sweep of one
+ * frame count) that ran out of memory: accesses refused because swap had
+ * no room for a dirty victim (OUT OF MEMORY), or processes ended by a
+ * memory group's OOM killer.  Their fault counts are of the accesses that
+ * ran, so the tables and the chart say which runs those are.
  */
 #ifndef VMSCOPE_SWEEP_OOM_H
 #define VMSCOPE_SWEEP_OOM_H

@@ -128,6 +128,24 @@ cat > "$tmp/want" <<'EOF'
 {"sweep":[{"policy":"opt","frames":2,"faults":4,"out_of_memory":1,"oom_kills":0},{"policy":"opt","frames":3,"faults":4}],"anomalies":[]}
 EOF
 same "sweep, out of memory, JSON" "$tmp/want" "$tmp/out"
+# --compare marks them the same way: at 3 frames fifo refuses 1 access (5
+# faults: 4 sent 0 to the slot, 5 finds 1 dirty), opt none (4 sends 1 out,
+# 5 hits); each evicted and wrote back once.  An unmarked count takes a
+# space, so the columns after it stay aligned.
+run 0 "compare, out of memory" --batch --script "$tmp/oom" --swap-slots 1 --frames 3 \
+	--compare fifo,opt
+cat > "$tmp/want" <<'EOF'
+# compare: 5 accesses, 3 frames
+policy      faults   fault rate  evictions  write-backs
+fifo             5!      100.0%          1            1
+opt              4        80.0%          1            1
+! out of memory: fifo, 3 frames: 1 access refused, a fault
+EOF
+same "compare, out of memory" "$tmp/want" "$tmp/out"
+run 0 "compare, out of memory, JSON" --batch --script "$tmp/oom" --swap-slots 1 --frames 3 \
+	--compare fifo,opt --json
+grep -q '"writebacks":1,"out_of_memory":1,"oom_kills":0},{"policy":"opt","frames":3,"accesses":5,"hits":1,"faults":4,"fault_rate":0.8,"evictions":1,"writebacks":1}\]}$' \
+	"$tmp/out" || fail "compare, out of memory, JSON: $(cat "$tmp/out")"
 
 # Without --compare, --policy's (here the default, lru); Unicode by default.
 run 0 "sweep, --policy" --batch --pages $belady --sweep-frames 3-4
