@@ -115,15 +115,25 @@ opt_describe(const struct policy_state *s, const struct machine *m, int frame,
 }
 
 /*
- * Frame f's rank as the column shows it: a next use that lies behind (a
- * use of a shared page the policy was not told of) is moved along first.
+ * Frame f's rank once its next use lies ahead: a next use that lies behind
+ * (a use of a shared page the policy was not told of) is moved along.
+ */
+static uint64_t
+rank_moved_along(const struct opt_state *o, const struct machine *m, int f)
+{
+	return rank_of(m, f, next_use_ahead(o, m, f));
+}
+
+/*
+ * Frame f's rank as the column shows it.  Ranks of pages never used again
+ * lie above every step, so one compare finds a next use that lies behind.
  */
 static inline uint64_t
 rank_now(const struct opt_state *o, const struct machine *m, int f)
 {
 	uint64_t r = o->rank[f];
 
-	return r < NEVER_RANKS && r <= m->step ? rank_of(m, f, next_use_ahead(o, m, f)) : r;
+	return r <= m->step ? rank_moved_along(o, m, f) : r;
 }
 
 /* The highest rank among the frames the filter allows but `except` (-1: none). */
@@ -132,18 +142,28 @@ highest(const struct opt_state *o, const struct machine *m, const struct victim_
 	int except)
 {
 	int best = -1;
+	uint64_t best_rank = 0;
 
 	if (except < 0 && filter->any) {
-		best = 0;       /* every frame may go: nothing to look at but ranks */
-		for (int f = 1; f < (int)o->nframes; f++)
-			if (rank_now(o, m, f) > rank_now(o, m, best))
-				best = f;
+		/* every frame may go: nothing to look at but ranks (the fault path) */
+		best = 0;
+		best_rank = rank_now(o, m, 0);
+		for (int f = 1; f < (int)o->nframes; f++) {
+			uint64_t r = rank_now(o, m, f);
+
+			if (r > best_rank)
+				best = f, best_rank = r;
+		}
 		return best;
 	}
-	for (int f = 0; f < (int)o->nframes; f++)
-		if (f != except && victim_filter_allows(m, filter, f) &&
-		    (best < 0 || rank_now(o, m, f) > rank_now(o, m, best)))
-			best = f;
+	for (int f = 0; f < (int)o->nframes; f++) {
+		if (f == except || !victim_filter_allows(m, filter, f))
+			continue;
+		uint64_t r = rank_now(o, m, f);
+
+		if (best < 0 || r > best_rank)
+			best = f, best_rank = r;
+	}
 	return best;
 }
 
