@@ -420,7 +420,7 @@ free_frame(struct machine *m, struct access *a)
  * behind it, so swap is its only home (as Linux's shared memory): dropped,
  * its sharers would each zero-fill a page of their own and stop sharing.
  */
-static bool
+static inline bool
 victim_written(const struct machine *m, int f, const struct pte *owner, bool *shared_clean)
 {
 	*shared_clean = false;
@@ -611,10 +611,8 @@ fill_huge(struct machine *m, struct access *a)
 	a->pte->perm = a->region->perm;
 	m->stats.zero_fills++;
 	for (unsigned i = 0; i < pages; i++)
-		m->frames[a->frame + (int)i] = (struct frame){
-			.rmap = rmap_single(HOLDS_HUGE, (struct mapping){ a->p->pid,
-				a->leaf_vpn + i }),
-			.loaded_step = m->step, .last_used_step = m->step };
+		frame_load(&m->frames[a->frame + (int)i], HOLDS_HUGE,
+			   (struct mapping){ a->p->pid, a->leaf_vpn + i }, m->step, 0);
 	m->free_frames -= pages;
 	m->huge_frames += pages;
 	a->p->resident += pages;
@@ -644,9 +642,8 @@ fill(struct machine *m, struct access *a)
 		m->stats.swap_ins++;
 	} else
 		m->stats.zero_fills++;
-	m->frames[a->frame] = (struct frame){
-		.rmap = rmap_single(HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn }),
-		.loaded_step = m->step, .last_used_step = m->step, .loaded_pid = a->p->pid };
+	frame_load(&m->frames[a->frame], HOLDS_DATA, (struct mapping){ a->p->pid, a->vpn },
+		   m->step, a->p->pid);
 	m->free_frames--;
 	a->p->resident++;
 	if (a->policy->loaded)

@@ -373,6 +373,20 @@ mapping_pte(const struct machine *m, struct mapping map)
 	return p ? page_table_find(&p->pt, map.vpn) : NULL;
 }
 
+/*
+ * Frame fr now holds `holds` for map alone, loaded at `step` by the fault
+ * of process loaded_pid (0: none, for a table or a huge page's frame).
+ */
+static inline void
+frame_load(struct frame *fr, enum holding holds, struct mapping map, uint64_t step,
+	   int loaded_pid)
+{
+	rmap_set_single(&fr->rmap, holds, map);
+	fr->loaded_step = fr->last_used_step = step;
+	fr->loaded_pid = loaded_pid;
+	fr->referenced = false;
+}
+
 /* What frame f holds and every mapping of it. */
 static inline const struct rmap *
 frame_rmap(const struct machine *m, int f)

@@ -22,12 +22,23 @@ page_table_free(struct page_table *pt)
 	page_table_init(pt);
 }
 
+/*
+ * Room for cap entries (cap a power of two of at least INITIAL_CAP), on a
+ * cache line's boundary so no entry straddles two lines.
+ */
+static struct pte *
+slots_alloc(size_t cap)
+{
+	return xnonnull(aligned_alloc(64, cap * sizeof(struct pte)));
+}
+
 void
 page_table_copy(struct page_table *dst, const struct page_table *src)
 {
 	*dst = *src;
 	if (src->cap)
-		dst->slots = xmemdup(src->slots, src->cap * sizeof *src->slots);
+		dst->slots = memcpy(slots_alloc(src->cap), src->slots,
+				    src->cap * sizeof *src->slots);
 }
 
 static struct pte *
@@ -46,7 +57,7 @@ grow(struct page_table *pt)
 	struct page_table old = *pt;
 
 	pt->cap = old.cap ? old.cap * 2 : INITIAL_CAP;
-	pt->slots = xcalloc(pt->cap, sizeof *pt->slots);
+	pt->slots = memset(slots_alloc(pt->cap), 0, pt->cap * sizeof *pt->slots);
 	for (size_t i = 0; i < old.cap; i++)
 		if (old.slots[i].used)
 			*insert_slot(pt, old.slots[i].vpn) = old.slots[i];

@@ -15,10 +15,8 @@ walk_make_table(struct machine *m, struct process *p, unsigned d, uint64_t vpn, 
 	pt_tree_add(&p->tables, d, prefix, f);
 	if (d > 1)
 		walk_table(m, p, d - 1, vpn)->used++;
-	m->frames[f] = (struct frame){
-		.rmap = rmap_single(HOLDS_PAGE_TABLE, (struct mapping){ p->pid,
-			walk_table_first_vpn(m, d, prefix) }),
-		.loaded_step = m->step, .last_used_step = m->step };
+	frame_load(&m->frames[f], HOLDS_PAGE_TABLE,
+		   (struct mapping){ p->pid, walk_table_first_vpn(m, d, prefix) }, m->step, 0);
 	m->free_frames--;
 	m->table_frames++;
 	p->table_frames++;

@@ -109,7 +109,7 @@ rmap_drop_more(struct rmap_pool *pool, struct rmap *r)
 void
 rmap_copy(struct rmap_pool *pool, struct rmap *dst, const struct rmap *src)
 {
-	*dst = rmap_single((enum holding)src->holds, rmap_first(src));
+	rmap_set_single(dst, (enum holding)src->holds, rmap_first(src));
 	for (unsigned n = src->more; n; n = pool->node[n - 1].next)
 		rmap_add(pool, dst, pool->node[n - 1].map);
 }

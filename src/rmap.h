@@ -52,12 +52,20 @@ void rmap_pool_free(struct rmap_pool *pool);
 /* Makes dst an independent copy of src. */
 void rmap_pool_copy(struct rmap_pool *dst, const struct rmap_pool *src);
 
-/* What a frame or slot is when it holds `holds` with map its only mapping. */
-static inline struct rmap
-rmap_single(enum holding holds, struct mapping map)
+/*
+ * Makes r hold `holds` with map its only mapping.  Field by field, in
+ * place: built whole as a literal and copied, the rmap went through the
+ * stack, and the wide load copying it stalled on the narrow stores (a
+ * cost every page fault paid).
+ */
+static inline void
+rmap_set_single(struct rmap *r, enum holding holds, struct mapping map)
 {
-	return (struct rmap){ .vpn = map.vpn, .pid = map.pid, .count = 1,
-		.holds = (uint32_t)holds };
+	r->vpn = map.vpn;
+	r->pid = map.pid;
+	r->count = 1;
+	r->more = 0;
+	r->holds = (uint32_t)holds;
 }
 
 /* Adds a mapping to a held r. */
