@@ -17,24 +17,25 @@
 
 /*
  * 32 bytes, so an entry never straddles two cache lines and a table of a
- * thousand pages fits twice as well in the cache: the flags every access
- * reads are bytes, the rest bits.
+ * thousand pages fits twice as well in the cache: the fields every fault
+ * reads or writes are whole bytes, the rarer flags bits beside the count
+ * of window references (at most TAU_MAX, 2^20).
  */
 struct pte {
 	uint64_t vpn;
 	uint64_t evicted_step;  /* when it last left its frame; 0: never */
 	int frame;              /* valid when present */
 	int slot;               /* swap slot holding its contents, or -1 */
-	unsigned window_refs;   /* its references in the working-set window */
-	bool used;              /* slot of the hash in use */
-	bool present;           /* P: resident in `frame` */
-	bool dirty;             /* D: written since it was loaded (R is the frame's) */
+	unsigned window_refs : 30;  /* its references in the working-set window */
 	bool cow : 1;           /* copy-on-write: shared since a fork, so read-only
 				 * (perm lacks W) though its mapping is writable */
 	bool shared : 1;        /* in a shared mapping (share): its writes are every
 				 * sharer's, never copied, and it leaves memory only
 				 * for a swap slot (never dropped) */
-	unsigned perm : 3;      /* enum perm bits, copied from the mapping */
+	bool used;              /* slot of the hash in use */
+	bool present;           /* P: resident in `frame` */
+	bool dirty;             /* D: written since it was loaded (R is the frame's) */
+	uint8_t perm;           /* enum perm bits, copied from the mapping */
 };
 
 _Static_assert(sizeof(struct pte) == 32, "a PTE fills half a cache line");
