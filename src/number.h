@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum number_status {
 	NUMBER_OK,
@@ -68,6 +69,41 @@ number_scan(const char *s, unsigned base, uint64_t max, uint64_t *out)
 	if (n == 0 || v > max)
 		return 0;
 	*out = v;
+	return n;
+}
+
+/*
+ * Reads the decimal digits at the start of s, a word at a time: s must
+ * have 8 readable bytes (a buffer's slack past its NUL will do).  Returns
+ * how many digits there are, from 0 to 7, with their value in *out; or 8
+ * when there are 8 or more and *out is untouched (read them with
+ * number_scan).
+ */
+static inline unsigned
+number_scan_word(const char *s, uint64_t *out)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0xf0 * ones, zeros = '0' * ones;
+	uint64_t w, not_digit, v;
+	unsigned n;
+
+	memcpy(&w, s, sizeof w);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);       /* the first character in the lowest byte */
+#endif
+	/* A byte is a digit when its high nibble is 3, and still is once 6
+	 * is added (a carry out of a byte only reaches those after it). */
+	not_digit = ((w & high) ^ zeros) | (((w + 6 * ones) & high) ^ zeros);
+	if (!not_digit)
+		return 8;
+	n = (unsigned)__builtin_ctzll(not_digit) / 8;
+	if (n == 0)
+		return 0;
+	/* The digits' values, moved up so the missing leading ones are 0,
+	 * then summed in pairs, fours and the eight. */
+	v = (w - zeros) << (8 * (8 - n));
+	v = ((v & 0x0f0f0f0f0f0f0f0fu) * 2561) >> 8;
+	v = ((v & 0x00ff00ff00ff00ffu) * 6553601) >> 16;
+	*out = ((v & 0x0000ffff0000ffffu) * 42949672960001u) >> 32;
 	return n;
 }
 

@@ -57,7 +57,8 @@ struct trace {
 	int read_errno;             /* set once a read fails */
 	bool started;               /* the first read is done (a BOM is skipped) */
 	const char *data;           /* the string, or buf */
-	char *buf;                  /* READ_BUF bytes and a NUL after what is read */
+	char *buf;                  /* READ_BUF bytes, a NUL after what is read, and
+				     * slack for number_scan_word */
 	size_t pos, len;            /* the unread part of data */
 	unsigned page_bits;
 	uint64_t count;             /* lines read (files), items read (strings) */
@@ -713,7 +714,9 @@ trace_open(const char *path, enum trace_format format, unsigned page_size,
 	}
 	t = trace_new(format, page_size, std ? "stdin" : path);
 	t->fp = fp;
-	t->buf = xmalloc(READ_BUF + 1);
+	/* and the NUL, and the 7 bytes past it a word-wide scan for digits
+	 * reads (number_scan_word) */
+	t->buf = xcalloc(1, READ_BUF + 8);
 	t->data = t->buf;
 	return t;
 }
@@ -763,19 +766,18 @@ pages_lines_in_place(struct trace *t, struct op_access *restrict in,
 	if (t->is_string)
 		return 0;
 	for (; n < max; n++) {
-		const char *p = s;
 		uint64_t page = 0;
-		unsigned d;
+		size_t digits = number_scan_word(s, &page);
 
+		if (digits == 8)        /* 8 or more: a digit at a time */
+			digits = number_scan(s, 10, top, &page);
 		/* data[len] is a NUL, so the end of what is read is no line end;
 		 * from 1 to 18 digits (past 18 the page may have wrapped). */
-		while ((d = (unsigned)(unsigned char)*p - '0') < 10)
-			page = page * 10 + d, p++;
-		if ((size_t)(p - s) - 1 > 17 || *p != '\n' || page > top)
+		if (digits - 1 > 17 || s[digits] != '\n' || page > top)
 			break;
 		in[n] = (struct op_access){ .addr = page << bits, .access = ACCESS_READ };
 		at[n] = ++line;
-		s = p + 1;
+		s += digits + 1;
 	}
 	if (n) {
 		t->pos = (size_t)(s - t->data);

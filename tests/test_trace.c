@@ -557,6 +557,53 @@ t_across_the_buffer(void **state)
 	free(text);
 }
 
+/*
+ * batch --quiet reads a page list's lines a word at a time: every length
+ * from 1 to 18 digits (the shortest, the longest and a mixed number of
+ * each length), a 19-digit line it leaves to the reader behind it, each
+ * read as the number it is, on its own line.
+ */
+static void
+t_page_lines_of_every_length(void **state)
+{
+	const char *mixed = "987654321098765432";
+	uint64_t want[3 * 18 + 1], low = 1;
+	size_t count = 0, n = 0, len = 0;
+	char text[4096], *path, err[256];
+	struct trace *t;
+
+	(void)state;
+	for (size_t d = 1; d <= 18; d++, low *= 10) {
+		want[count++] = low;
+		want[count++] = low * 10 - 1;
+		want[count++] = strtoull(mixed + 18 - d, NULL, 10);
+	}
+	want[count++] = 1000000000000000000u;   /* 19 digits */
+	for (size_t i = 0; i < count; i++)
+		len += (size_t)sprintf(text + len, "%llu\n", (unsigned long long)want[i]);
+	path = temp_file(text, len);
+	t = trace_open(path, TRACE_PAGES, 1, err, sizeof err);
+	while (n < count) {
+		struct op_access in[8];
+		uint64_t at[8];
+		size_t k = trace_next_accesses(t, in, at, 8);
+		struct op op;
+
+		for (size_t i = 0; i < k; i++, n++)
+			if (in[i].addr != want[n] || at[i] != n + 1)
+				fail_msg("line %zu read as %llu at line %llu", n + 1,
+					 (unsigned long long)in[i].addr, (unsigned long long)at[i]);
+		if (k == 0) {
+			assert_int_equal(trace_next(t, &op, err, sizeof err), 1);
+			if (op.addr != want[n++])
+				fail_msg("line %zu read as %llu", n, (unsigned long long)op.addr);
+		}
+	}
+	trace_close(t);
+	unlink(path);
+	free(path);
+}
+
 /* Line i of the trace below: five shapes in turn, at address 64 * i. */
 static int
 lackey_shape(char *dst, size_t i)
@@ -639,6 +686,7 @@ main(void)
 		cmocka_unit_test(t_stdin),
 		cmocka_unit_test(t_open_and_read_failures),
 		cmocka_unit_test(t_across_the_buffer),
+		cmocka_unit_test(t_page_lines_of_every_length),
 		cmocka_unit_test(t_lackey_across_the_buffer),
 	};
 
