@@ -18,6 +18,12 @@
 # Mid-operation the band is true of the event shown: at step 13's VICTIM,
 # before the kill, web still holds 2 frames and 1 slot.
 # A process in a group names it in its heading ("pid 2 worker · web").
+# When not all groups fit (80x24, a long name first), the group at its
+# limit and the group of the process shown are named before the others,
+# in the order they were made, and "+N more" counts exactly the ones left
+# out: 10 columns of label + "verylongname_database frames 0/2" (32) +
+# " · " (3) + "web frames 1/1, swap 0/1" (24) + " · +1 more" (10) = 79
+# columns; cache (" · cache frames 0/3", 19 more) does not fit.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), TMUX_BIN (tmux; skipped without it).
@@ -81,6 +87,22 @@ wait_for "VICTIM (event 5 of 6)"
 has "pid 2 worker · web" || fail "80x24: no heading naming pid 2's group"
 poll test "$(band)" = "web frames 2/2, swap 1/1 · db frames 1/3" ||
     fail "at step 13's VICTIM the band says '$(band)'"
+
+printf '%s\n' 'cgroup verylongname_database 2' 'cgroup cache 3' 'cgroup web 2' \
+    'cgroup web swap 1' 'cgroup web add 1' 'cgroup web 1' 'w 0x1000' > "$work/crowd"
+open 80 24 --frames 6 --script "'$work/crowd'"
+wait_for "step 0/7"
+for k in 1 2 3 4; do t send-keys -t ui Enter; wait_for "step $k/7"; done
+poll test "$(band)" = "verylongname_database frames 0/2 · cache frames 0/3 · +1 more" ||
+    fail "step 4: the band says '$(band)'"
+t send-keys -t ui Enter
+wait_for "step 5/7"
+poll test "$(band)" = "verylongname_database frames 0/2 · web frames 0/2, swap 0/1 · +1 more" ||
+    fail "step 5: pid 1's group web is not on the band: '$(band)'"
+t send-keys -t ui Enter Enter
+wait_for "step 7/7"
+poll test "$(band)" = "verylongname_database frames 0/2 · web frames 1/1, swap 0/1 · +1 more" ||
+    fail "step 7: web at its limit is not on the band: '$(band)'"
 
 at 160 48
 walk

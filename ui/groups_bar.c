@@ -3,8 +3,9 @@
  * each named group's frames against its memory limit and, when limited,
  * its swap slots against its swap limit, in the words cgroup_usage_text
  * gives them (batch's summary says the same).  A group at its memory
- * limit is lit: its next fault evicts one of its own pages.  Groups that
- * do not fit are counted at the end; a click on a group names its members.
+ * limit is lit: its next fault evicts one of its own pages.  When not all
+ * fit, the lit groups and the shown process's group are named first; the
+ * ones left out are counted at the end.  A click on a group names its members.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,15 +17,14 @@
 
 #define LABEL " cgroups  "
 
-/* The id of the n-th named group (from 0), or CGROUP_NONE. */
-static unsigned
-named_group(const struct machine *m, unsigned n)
-{
-	for (unsigned i = 0; i < m->ncgroups; i++)
-		if (!m->cgroups[i].owner && n-- == 0)
-			return (i + 1);
-	return (CGROUP_NONE);
-}
+#define BAND_MAX 64  /* groups the band can name: more than any width holds */
+
+/* The named groups the band names, in the order they were made. */
+struct band {
+	unsigned id[BAND_MAX];
+	unsigned shown;
+	unsigned left_out;      /* named groups not on the band */
+};
 
 static bool
 at_limit(const struct machine *m, unsigned id)
@@ -34,56 +34,102 @@ at_limit(const struct machine *m, unsigned id)
 	return (max != LIMIT_NONE && cgroup_frames(m, id) >= max);
 }
 
-/* Columns group n takes on the band, separator before it included. */
+/*
+ * Which groups come first when not all fit: 0 for one at its limit (its
+ * next fault evicts its own page), 1 for the group of the process shown,
+ * 2 for the rest.
+ */
 static int
-group_width(const struct app *a, unsigned n)
+rank(const struct app *a, unsigned id)
+{
+	const struct process *p = app_process(a);
+
+	if (at_limit(a->m, id))
+		return (0);
+	return (p != NULL && p->cgroup == id ? 1 : 2);
+}
+
+/* Columns a group takes on the band, the separator before it included. */
+static int
+group_width(const struct app *a, unsigned id, bool first)
 {
 	char buf[128];
 
-	cgroup_usage_text(a->m, named_group(a->m, n), buf, sizeof buf);
-	return (text_width(buf) + (n ? text_width(a->g->sep) : 0));
+	cgroup_usage_text(a->m, id, buf, sizeof buf);
+	return (text_width(buf) + (first ? 0 : text_width(a->g->sep)));
 }
 
-/* How many groups fit in w columns, leaving room to count the rest. */
-static unsigned
-fitting(const struct app *a, int w)
+static bool
+chosen(const struct band *b, unsigned id)
 {
-	unsigned n = cgroup_named(a->m), i;
+	for (unsigned i = 0; i < b->shown; i++)
+		if (b->id[i] == id)
+			return (true);
+	return (false);
+}
+
+/* Adds id in the order groups were made (ids grow with it). */
+static void
+band_add(struct band *b, unsigned id)
+{
+	unsigned i = b->shown++;
+
+	for (; i > 0 && b->id[i - 1] > id; i--)
+		b->id[i] = b->id[i - 1];
+	b->id[i] = id;
+}
+
+/*
+ * The groups that fit in w columns, taken by rank (in the order they were
+ * made within a rank), each only if it fits with room left to count the
+ * ones still out; drawn in the order they were made.
+ */
+static void
+band_choose(const struct app *a, int w, struct band *b)
+{
+	unsigned n = cgroup_named(a->m);
 	int used = text_width(LABEL);
 
-	for (i = 0; i < n; i++) {
-		int more = i + 1 < n ? snprintf(NULL, 0, "%s+%u more", a->g->sep, n - i - 1) : 0;
+	b->shown = 0;
+	for (int r = 0; r <= 2; r++)
+		for (unsigned i = 0; i < a->m->ncgroups && b->shown < BAND_MAX; i++) {
+			unsigned id = i + 1, out = n - b->shown - 1;
+			int gw, more;
 
-		if (used + group_width(a, i) + more > w)
-			break;
-		used += group_width(a, i);
-	}
-	return (i);
+			if (a->m->cgroups[i].owner || rank(a, id) != r || chosen(b, id))
+				continue;
+			gw = group_width(a, id, b->shown == 0);
+			more = out ? snprintf(NULL, 0, "%s+%u more", a->g->sep, out) : 0;
+			if (used + gw + more <= w) {
+				band_add(b, id);
+				used += gw;
+			}
+		}
+	b->left_out = n - b->shown;
 }
 
 static void
 groups_draw(const struct app *a, const struct rect *r)
 {
-	unsigned n = cgroup_named(a->m), shown = fitting(a, r->w), i;
+	struct band b;
 	struct pen p;
 	char buf[128];
 
+	band_choose(a, r->w, &b);
 	pen_at(&p, a, r, 0, 0);
 	pen_put(&p, EL_TEXT, " ");
 	pen_put(&p, EL_PANEL_TITLE, "cgroups");
 	pen_put(&p, EL_TEXT, "  ");
-	if (n == 0)
+	if (cgroup_named(a->m) == 0)
 		pen_put(&p, EL_DIM, "none yet");
-	for (i = 0; i < shown; i++) {
-		unsigned id = named_group(a->m, i);
-
+	for (unsigned i = 0; i < b.shown; i++) {
 		if (i)
 			pen_put(&p, EL_DIM, a->g->sep);
-		cgroup_usage_text(a->m, id, buf, sizeof buf);
-		pen_put(&p, at_limit(a->m, id) ? EL_ALERT : EL_TEXT, buf);
+		cgroup_usage_text(a->m, b.id[i], buf, sizeof buf);
+		pen_put(&p, at_limit(a->m, b.id[i]) ? EL_ALERT : EL_TEXT, buf);
 	}
-	if (shown < n)
-		pen_printf(&p, EL_DIM, "%s+%u more", shown ? a->g->sep : "", n - shown);
+	if (b.left_out)
+		pen_printf(&p, EL_DIM, "%s+%u more", b.shown ? a->g->sep : "", b.left_out);
 }
 
 /* "cgroup web: frames 2/2 ...; members pid 2 worker, pid 3 worker+" */
@@ -110,14 +156,15 @@ static bool
 groups_click(const struct app *a, const struct rect *r, int y, int x, char *buf, size_t size)
 {
 	int at = r->x + text_width(LABEL);
-	unsigned shown = fitting(a, r->w);
+	struct band b;
 
 	(void)y;
-	for (unsigned i = 0; i < shown; i++) {
-		int w = group_width(a, i);
+	band_choose(a, r->w, &b);
+	for (unsigned i = 0; i < b.shown; i++) {
+		int w = group_width(a, b.id[i], i == 0);
 
 		if (x >= at && x < at + w) {
-			explain_group(a, named_group(a->m, i), buf, size);
+			explain_group(a, b.id[i], buf, size);
 			return (true);
 		}
 		at += w;
