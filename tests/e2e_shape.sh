@@ -6,7 +6,8 @@
 # TLB reach; its zero-fill lights all its frames, not only the first.
 # The walk's path heading the page-table panel (lesson 16), and key L's
 # whole tree (lesson 18), whose tables are in the frames the frames panel
-# marks as page tables.
+# marks as page tables; at 160x48 the panel grows to its longest line, and
+# at 80x24 a line with no room drops its range whole, never cutting a number.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons),
@@ -101,6 +102,10 @@ tree_frames() {
 panel_frames() {
 	screen | grep -oE "[0-9]+ +1:PT[0-9]" | sed 's/\([0-9]*\) *1:\(PT[0-9]\)/\1 \2/' | sort
 }
+# tree_lines: each tree line from its arrow to the panel's border.
+tree_lines() {
+	screen | grep -oE "\] → [^│]*"
+}
 for size in "80 24" "160 48"; do
 	set -- $size
 	open_lesson "$1" "$2" 18
@@ -120,8 +125,20 @@ for size in "80 24" "160 48"; do
 		[ "$(wc -l < "$work/tree")" -eq 10 ] || fail "$1x$2: the tree names $(wc -l < "$work/tree") tables, not 10"
 		cmp -s "$work/tree" "$work/panel" || fail "$1x$2: the tree's tables and the frames panel's differ"
 		has "[0x1ff] → f9 0x7ffffffff" || fail "$1x$2: the last page's entry is missing"
+		# the panel grows to its longest line: each top entry covers
+		# 2^27 pages (three levels of 9 bits below it), so top[0xfe]
+		# covers 0xfe << 27 = 0x7f0000000 to 0x7f0000000 + 0x7ffffff;
+		# the PT4 under [0x1ff][0x1ff] covers its last 512 pages
+		has "[0xfe] → PT2 f10 0x7f0000000-0x7f7ffffff" ||
+			fail "$1x$2: top[0xfe]'s range is not whole"
+		has "[0x1ff] → PT4 f8 0x7fffffe00-0x7ffffffff" ||
+			fail "$1x$2: the longest line is not whole"
+		tree_lines | grep -F "…" && fail "$1x$2: a tree line is cut"
 	else
 		has " 1 more " || fail "$1x$2: the tree does not say what is scrolled out"
+		# no room to grow: a range that does not fit gives way whole
+		tree_lines | grep -vE "^\] → (PT[0-9] )?f[0-9]+( (0x[0-9a-f]+(-0x[0-9a-f]+)?|…))? *$" &&
+			fail "$1x$2: a tree line cuts a number"
 		t send-keys -t ui NPage
 		wait_for "[0x1ff] → f9"
 	fi

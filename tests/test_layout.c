@@ -3,7 +3,8 @@
  * place nothing, usable sizes place every panel inside the screen with no
  * overlap, bigger terminals give bigger panels, projector mode spaces
  * rows and writes big letters from 100x30 on, hidden panels give way to
- * the others; and the list scrolling arithmetic.
+ * the others, a panel widened takes the others' spare columns; and the
+ * list scrolling arithmetic.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -188,6 +189,78 @@ t_groups_band(void **state)
 			assert_int_equal(l.r[PANEL_PAGES].h, without.r[PANEL_PAGES].h - 1 - gap);
 		}
 	}
+}
+
+/* The grid panels side by side from column 0 in their order, filling the width. */
+static void
+assert_grids_side_by_side(const struct layout *l)
+{
+	static const enum panel order[] = { PANEL_PAGES, PANEL_PAGE_TABLE, PANEL_FRAMES,
+		PANEL_SWAP };
+	int x = 0;
+
+	assert_sane(l);
+	for (size_t i = 0; i < 4; i++) {
+		if (!shown(&l->r[order[i]]))
+			continue;
+		assert_int_equal(l->r[order[i]].x, x);
+		x += l->r[order[i]].w;
+	}
+	assert_int_equal(x, l->cols);
+}
+
+/*
+ * layout_widen (the page-table tree, key L): the panel takes columns from
+ * the others down to their widths at 80 columns (pages 21, frames 19,
+ * swap 16), the one with most to spare first.  At 160 columns the 80
+ * extra are shared 4:2:3:2, rounded down, the rest to the pages: pages
+ * 21 + 29 + 2 = 52, page table 24 + 14 = 38, frames 19 + 21 = 40, swap
+ * 16 + 14 = 30.  Widening the page table to 47 takes 9 columns, all from
+ * the pages (31 to spare, against 21 and 14): 43.  At 100 columns (pages
+ * 30, table 27, frames 24, swap 19) asking for 200 takes all they spare:
+ * 100 - 21 - 19 - 16 = 44.  At 80 columns nothing spares; a narrower ask
+ * changes nothing.
+ */
+static void
+t_widen(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 160, 48, 0);
+	assert_int_equal(l.r[PANEL_PAGES].w, 52);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 38);
+	assert_int_equal(l.r[PANEL_FRAMES].w, 40);
+	assert_int_equal(l.r[PANEL_SWAP].w, 30);
+	layout_widen(&l, PANEL_PAGE_TABLE, 47);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 47);
+	assert_int_equal(l.r[PANEL_PAGES].w, 43);
+	assert_int_equal(l.r[PANEL_FRAMES].w, 40);
+	assert_int_equal(l.r[PANEL_SWAP].w, 30);
+	assert_grids_side_by_side(&l);
+
+	layout_compute(&l, 100, 30, 0);
+	layout_widen(&l, PANEL_PAGE_TABLE, 200);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 44);
+	assert_int_equal(l.r[PANEL_PAGES].w, 21);
+	assert_int_equal(l.r[PANEL_FRAMES].w, 19);
+	assert_int_equal(l.r[PANEL_SWAP].w, 16);
+	assert_grids_side_by_side(&l);
+
+	layout_compute(&l, 80, 24, 0);
+	layout_widen(&l, PANEL_PAGE_TABLE, 60);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 24);
+	assert_grids_side_by_side(&l);
+	layout_compute(&l, 160, 48, LAYOUT_HIDE(PANEL_SWAP));
+	layout_widen(&l, PANEL_PAGE_TABLE, 10);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 160 - l.r[PANEL_PAGES].w - l.r[PANEL_FRAMES].w);
+	assert_true(l.r[PANEL_PAGE_TABLE].w > 10);
+	layout_widen(&l, PANEL_PAGE_TABLE, 120);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 160 - 21 - 19);
+	assert_grids_side_by_side(&l);
+	layout_compute(&l, 40, 10, 0);       /* too small: nothing to widen */
+	layout_widen(&l, PANEL_PAGE_TABLE, 30);
+	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 0);
 }
 
 /* Whether no panel holds any cell of row y. */
@@ -439,6 +512,7 @@ main(void)
 		cmocka_unit_test(t_projector),
 		cmocka_unit_test(t_hidden_panels),
 		cmocka_unit_test(t_groups_band),
+		cmocka_unit_test(t_widen),
 		cmocka_unit_test(t_projector_narration_band),
 		cmocka_unit_test(t_pitch),
 		cmocka_unit_test(t_grid_cols),

@@ -110,7 +110,7 @@ act_process(struct app *a)
 		    "they do not all fit (next: pid %d)", pid);
 	else
 		app_aside(a, "showing pid %d %s", pid, machine_process(a->m, pid)->name);
-	return (R_REDRAW);
+	return (R_RELAYOUT);    /* the tree's width (key L) is the shown process's */
 }
 
 static unsigned
@@ -221,7 +221,7 @@ act_tree(struct app *a)
 	a->scroll[PANEL_PAGE_TABLE] = 0;
 	app_aside(a, "page-table panel: %s (key L)", a->tree_on ?
 	    "the whole tree of the process shown" : "its entries and the walk's path");
-	return (R_REDRAW);
+	return (R_RELAYOUT);
 }
 
 static unsigned

@@ -35,6 +35,14 @@ static const struct column projector_columns[] = {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The grid panels in the mode's order, and their widths at 80 columns (*n of them). */
+static const struct column *
+mode_columns(const struct layout *l, size_t *n)
+{
+	*n = (l->flags & LAYOUT_PROJECTOR) ? NELEM(projector_columns) : NELEM(normal_columns);
+	return ((l->flags & LAYOUT_PROJECTOR) ? projector_columns : normal_columns);
+}
+
 static struct rect
 band(int cols, int y, int h)
 {
@@ -127,6 +135,8 @@ place_columns(struct layout *l, const struct column *all, size_t nall, int botto
 void
 layout_compute(struct layout *l, int cols, int rows, unsigned flags)
 {
+	const struct column *columns;
+	size_t n;
 	int bottom;
 
 	memset(l, 0, sizeof *l);
@@ -142,10 +152,48 @@ layout_compute(struct layout *l, int cols, int rows, unsigned flags)
 		return;
 	}
 	bottom = place_bands(l);
-	if (flags & LAYOUT_PROJECTOR)
-		place_columns(l, projector_columns, NELEM(projector_columns), bottom);
-	else
-		place_columns(l, normal_columns, NELEM(normal_columns), bottom);
+	columns = mode_columns(l, &n);
+	place_columns(l, columns, n, bottom);
+}
+
+/* The shown grid panel, not p, with the most columns above its minimum, or -1. */
+static int
+most_to_spare(const struct layout *l, enum panel p)
+{
+	size_t n;
+	const struct column *c = mode_columns(l, &n);
+	int best = -1, spare = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int w = l->r[c[i].panel].w - c[i].min;
+
+		if (c[i].panel != p && l->r[c[i].panel].w > 0 && w > spare) {
+			spare = w;
+			best = (int)c[i].panel;
+		}
+	}
+	return (best);
+}
+
+void
+layout_widen(struct layout *l, enum panel p, int w)
+{
+	size_t n;
+	const struct column *c = mode_columns(l, &n);
+	int from, x = 0;
+
+	if (l->too_small || l->r[p].w == 0)
+		return;
+	while (l->r[p].w < w && (from = most_to_spare(l, p)) >= 0) {
+		l->r[from].w--;
+		l->r[p].w++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (l->r[c[i].panel].w > 0) {
+			l->r[c[i].panel].x = x;
+			x += l->r[c[i].panel].w;
+		}
+	}
 }
 
 /* The rows between the address bar and the bands below, where the grids go. */

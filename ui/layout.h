@@ -77,6 +77,14 @@ void layout_compute(struct layout *l, int cols, int rows, unsigned flags);
 void layout_place_band(struct layout *l, enum panel band, int rows, int min_rows);
 
 /*
+ * Widens grid panel p to w columns, or as near as it can, taking columns
+ * from the other grid panels down to their widths at 80 columns (those
+ * with most to spare first); the panels stay side by side, filling the
+ * width.  Call after layout_compute.
+ */
+void layout_widen(struct layout *l, enum panel p, int w);
+
+/*
  * Screen rows per row of a list of `count` rows shown in `h` rows: in
  * projector mode 3 or 2 (blank rows after each) when they all fit so,
  * else 1.

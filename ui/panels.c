@@ -102,6 +102,8 @@ void
 panels_place(struct app *a, int cols, int rows)
 {
 	layout_compute(&a->layout, cols, rows, panels_layout_flags(a));
+	if (a->tree_on)
+		layout_widen(&a->layout, PANEL_PAGE_TABLE, tree_width(a));
 	if (a->thrash_on)
 		layout_place_band(&a->layout, PANEL_THRASH, THRASH_PANEL_ROWS,
 		    THRASH_PANEL_MIN_ROWS);

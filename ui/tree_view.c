@@ -7,7 +7,10 @@
  * ("[0x18] → PT2 f0 0x300-0x3ff"); a page's entry says where the page is,
  * then which page ("[0x8] → f1 0x308"; s3 in swap, - nowhere; a huge
  * page's "[0x1] → f8-11 H 0x4-0x7").  The entries the walk shown so far has read are
- * lit.  It scrolls (PgUp/PgDn) when the tree is longer than the panel.
+ * lit.  It scrolls (PgUp/PgDn) when the tree is longer than the panel;
+ * it asks for the width of its longest line (tree_width), and a line the
+ * panel is too narrow for drops the pages it covers whole, never cutting
+ * a number.
  * The rows are the engine's (walk_tree); nothing here decides.
  */
 #include <stdio.h>
@@ -15,6 +18,7 @@
 
 #include "draw.h"
 #include "page_walk.h"
+#include "text.h"
 #include "view.h"
 #include "walk_path.h"
 #include "xalloc.h"
@@ -83,41 +87,94 @@ page_target(const struct app *a, const struct walk_node *x, char *buf, size_t si
 		snprintf(buf, size, "-");
 }
 
-/* "[0x18] → PT2 f0 0x300-0x3ff" or "[0x8] → f1 0x308": where it leads, then what it covers. */
+/*
+ * A node's line in two parts: where it leads, "[0x18] → PT2 f0" or
+ * "[0x8] → f1", and what it covers, " 0x300-0x3ff" or " 0x308".
+ */
 static void
-node_text(const struct app *a, const struct walk_node *x, char *buf, size_t size)
+node_text(const struct app *a, const struct walk_node *x, char *head, size_t hsize,
+	  char *pages, size_t psize)
 {
 	uint64_t last = x->vpn + va_split_entry_pages(&a->m->split, x->depth) - 1;
-	char target[32], pages[48];
+	char target[32];
 
 	if (x->table)
 		snprintf(target, sizeof target, "PT%u f%d", x->table->depth + 1, x->table->frame);
 	else
 		page_target(a, x, target, sizeof target);
+	snprintf(head, hsize, "[0x%llx] %s %s", (unsigned long long)x->index, a->g->arrow,
+	    target);
 	if (last > x->vpn)
-		snprintf(pages, sizeof pages, "0x%llx-0x%llx", (unsigned long long)x->vpn,
+		snprintf(pages, psize, " 0x%llx-0x%llx", (unsigned long long)x->vpn,
 		    (unsigned long long)last);
 	else
-		snprintf(pages, sizeof pages, "0x%llx", (unsigned long long)x->vpn);
-	snprintf(buf, size, "[0x%llx] %s %s %s", (unsigned long long)x->index, a->g->arrow,
-	    target, pages);
+		snprintf(pages, psize, " 0x%llx", (unsigned long long)x->vpn);
 }
 
+/* A level's indent: two columns, or one in a narrow panel. */
+static int
+indent(int width, unsigned depth)
+{
+	return ((width >= 40 ? 2 : 1) * (int)depth);
+}
+
+/* Columns a node's whole line takes, its pointer and two-column indent included. */
+static int
+node_width(const struct app *a, const struct walk_node *x)
+{
+	char head[64], pages[48];
+
+	node_text(a, x, head, sizeof head, pages, sizeof pages);
+	return (1 + indent(40, x->depth) + text_width(head) + text_width(pages));
+}
+
+/*
+ * The node's line; when the pages it covers do not fit whole, they give
+ * way to an ellipsis: a number is never cut.
+ */
 static void
 draw_node(const struct app *a, const struct tree *t, int row, size_t i)
 {
 	const struct walk_node *x = &t->nodes[i];
 	bool lit = walked(a, t->p, x);
 	enum element el = lit ? touch_element(a) : x->table ? EL_LABEL : EL_TEXT;
-	char text[96];
+	char head[64], pages[48];
 	struct pen p;
 
-	node_text(a, x, text, sizeof text);
+	node_text(a, x, head, sizeof head, pages, sizeof pages);
 	pen_at(&p, a, &t->in, row, 0);
 	pen_put(&p, lit ? el : EL_TEXT, lit ? a->g->pointer : " ");
-	/* a level's indent: two columns, or one in a narrow panel */
-	pen_repeat(&p, EL_TEXT, " ", (t->in.w >= 40 ? 2 : 1) * (int)x->depth);
-	pen_put_cut(&p, el, text);
+	pen_repeat(&p, EL_TEXT, " ", indent(t->in.w, x->depth));
+	if (text_width(head) + text_width(pages) <= pen_left(&p)) {
+		pen_put(&p, el, head);
+		pen_put(&p, el, pages);
+	} else if (text_width(head) + 1 + text_width(a->g->more) <= pen_left(&p)) {
+		pen_put(&p, el, head);
+		pen_put(&p, el, " ");
+		pen_put(&p, el, a->g->more);
+	} else
+		pen_put_cut(&p, el, head);
+}
+
+int
+tree_width(const struct app *a)
+{
+	const struct process *p = app_process(a);
+	struct walk_node *nodes;
+	int w = 0;
+	size_t n;
+
+	if (p == NULL || a->m->cfg.levels < 2)
+		return (0);
+	nodes = xcalloc(p->tables.n + p->pt.count + 1, sizeof *nodes);
+	n = walk_tree(a->m, p, nodes);
+	for (size_t i = 0; i < n; i++) {
+		int k = node_width(a, &nodes[i]);
+
+		w = k > w ? k : w;
+	}
+	free(nodes);
+	return (w + 2);      /* the box's sides */
 }
 
 void

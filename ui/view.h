@@ -72,6 +72,8 @@ void tree_draw(const struct app *a, const struct rect *r);
 bool tree_click(const struct app *a, const struct rect *r, int y, int x, char *buf,
 		size_t size);
 size_t tree_extent(const struct app *a, const struct rect *r, size_t *visible, size_t *focus);
+/* Columns the panel needs to show every line of the shown process's tree whole. */
+int tree_width(const struct app *a);
 
 /* explain.c: what a click on a cell says */
 void explain_frame(const struct app *a, int frame, char *buf, size_t size);
