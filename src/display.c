@@ -10,7 +10,7 @@
 #include "policy.h"
 
 static const char *const display_keys[] = {
-	"table", "thrash", "working_sets", "compare", NULL
+	"table", "thrash", "working_sets", "tree", "compare", NULL
 };
 
 /* Adds policy index p to the list, refusing a policy given twice. */
@@ -70,6 +70,7 @@ display_read(struct json_reader *r, const struct cJSON *v, const char *path,
 	json_get_bool(r, v, path, "table", JSON_OPTIONAL, &d->table);
 	json_get_bool(r, v, path, "thrash", JSON_OPTIONAL, &d->thrash);
 	json_get_bool(r, v, path, "working_sets", JSON_OPTIONAL, &d->working_sets);
+	json_get_bool(r, v, path, "tree", JSON_OPTIONAL, &d->tree);
 	list = json_member(r, v, path, "compare", JSON_OPTIONAL, cpath);
 	if (list)
 		read_compare(r, list, cpath, d);
@@ -80,7 +81,7 @@ display_write(struct cJSON *doc, const struct display *d)
 {
 	struct cJSON *obj, *list;
 
-	if (!d->table && !d->thrash && !d->working_sets && !d->ncompare)
+	if (!d->table && !d->thrash && !d->working_sets && !d->tree && !d->ncompare)
 		return;
 	obj = json_put_object(doc, "display");
 	if (d->table)
@@ -89,6 +90,8 @@ display_write(struct cJSON *doc, const struct display *d)
 		json_put_bool(obj, "thrash", true);
 	if (d->working_sets)
 		json_put_bool(obj, "working_sets", true);
+	if (d->tree)
+		json_put_bool(obj, "tree", true);
 	if (!d->ncompare)
 		return;
 	list = json_put_array(obj, "compare");

@@ -1,10 +1,11 @@
 /*
  * display.h - what a session asks the screen to show, beyond the machine:
- * the frames-by-time table, and the comparison of policies it opens in.
+ * the frames-by-time table, the thrashing view, the working-set marks,
+ * the page-table tree, and the comparison of policies it opens in.
  * Hints only: the machine and its events never depend on them.
  *
  * In a session file: "display": {"table": true, "thrash": true,
- * "working_sets": true, "compare": ["opt", "lru"]}.
+ * "working_sets": true, "tree": true, "compare": ["opt", "lru"]}.
  */
 #ifndef VMSCOPE_DISPLAY_H
 #define VMSCOPE_DISPLAY_H
@@ -18,6 +19,7 @@ struct display {
 	bool table;                 /* the frames-by-time table is on screen */
 	bool thrash;                /* the thrashing view is on screen */
 	bool working_sets;          /* the pages of each working set are marked */
+	bool tree;                  /* the page-table panel shows the whole tree */
 	unsigned ncompare;          /* 0, or DISPLAY_COMPARE_MIN..DISPLAY_COMPARE_MAX: open in */
 	int compare[DISPLAY_COMPARE_MAX];   /* the comparison of these policies */
 };

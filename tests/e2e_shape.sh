@@ -7,7 +7,8 @@
 # The walk's path heading the page-table panel (lesson 16), and key L's
 # whole tree (lesson 18), whose tables are in the frames the frames panel
 # marks as page tables; at 160x48 the panel grows to its longest line, and
-# at 80x24 a line with no room drops its range whole, never cutting a number.
+# at 80x24 a line with no room drops its range whole, never cutting a number;
+# a save keeps it on (display.tree).
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons),
@@ -147,6 +148,24 @@ for size in "80 24" "160 48"; do
 	t send-keys -t ui L
 	wait_for "page table · pid 1"
 done
+# A save keeps the tree on (display.tree), and opening the file shows it;
+# with the tree off, the save leaves the key out.
+t send-keys -t ui L
+wait_for "table tree · pid 1"
+t send-keys -t ui -l ":save $work/tree.json"
+t send-keys -t ui Enter
+wait_for "saved to"
+grep -qF '"tree": true' "$work/tree.json" || fail "the save lost the tree"
+open_notes 160 48 "'$work/tree.json'"
+close_notes
+wait_for "table tree · pid 1"
+has "[0x1ff] → f9 0x7ffffffff" || fail "the saved tree opens without its last entry"
+t send-keys -t ui L
+wait_for "page table · pid 1"
+t send-keys -t ui -l ":save $work/plain.json"
+t send-keys -t ui Enter
+wait_for "saved to"
+grep -qF '"tree"' "$work/plain.json" && fail "the save kept the tree it had hidden"
 
 # --- key L on one level: no tree, said so ---------------------------------
 open 80 24 --frames 4

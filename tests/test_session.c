@@ -322,6 +322,8 @@ static const struct {
 	{ "{\"vmscope\": 1, \"display\": {\"thrash\": \"yes\", \"trash\": true}}", 2,
 	  { "display.thrash: expected true or false, found the string \"yes\"",
 	    "display.trash: unknown key; did you mean \"thrash\"?" } },
+	{ "{\"vmscope\": 1, \"display\": {\"tree\": 1}}", 1,
+	  { "display.tree: expected true or false, found 1" } },
 	{ "{\"vmscope\": 1, \"display\": [true]}", 1,
 	  { "display: expected an object, found an array" } },
 };
@@ -656,7 +658,7 @@ t_save_keeps_everything(void **state)
 	    "\"map\": [{\"addr\": 0, \"pages\": 2, \"perm\": \"x\"}], \"limit\": 1}], "
 	    "\"ops\": [\"  r   0x1  \", \"w 7:0b10\"], \"cursor\": 1, "
 	    "\"display\": {\"compare\": [\"clock\", \"fifo\", \"opt\"], \"table\": true, "
-	    "\"thrash\": true, \"working_sets\": true}, "
+	    "\"thrash\": true, \"working_sets\": true, \"tree\": true}, "
 	    "\"expect\": {\"faults_of\": {\"7\": 1}, \"hits\": 0, \"working_sets\": {\"7\": 1}}}";
 	struct session s, t;
 	struct seen seen;
@@ -686,6 +688,7 @@ t_save_keeps_everything(void **state)
 	assert_true(t.display.table);
 	assert_true(t.display.thrash);
 	assert_true(t.display.working_sets);
+	assert_true(t.display.tree);
 	assert_int_equal(t.display.ncompare, 3);
 	assert_int_equal(t.display.compare[0], policy_find("clock"));
 	assert_int_equal(t.display.compare[2], policy_find("opt"));

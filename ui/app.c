@@ -55,6 +55,7 @@ app_init(struct app *a, struct session *s, const struct ui_options *opt)
 	a->table_on = s->display.table;
 	a->thrash_on = s->display.thrash;
 	a->ws_marks = s->display.working_sets;
+	a->tree_on = s->display.tree && history_initial(a->h)->cfg.levels >= 2;
 	a->comparing = s->display.ncompare > 0;
 	if (a->comparing)
 		compare_choose(&a->compare, s->display.compare, s->display.ncompare);
@@ -130,6 +131,7 @@ app_keep_display(struct app *a)
 	d->table = a->table_on;
 	d->thrash = a->thrash_on;
 	d->working_sets = a->ws_marks;
+	d->tree = a->tree_on;
 	d->ncompare = a->comparing ? a->compare.n : 0;
 	memcpy(d->compare, a->compare.policy, d->ncompare * sizeof *d->compare);
 }

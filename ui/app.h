@@ -120,8 +120,8 @@ void app_follow(struct app *a);
 /*
  * Puts what the screen shows besides the machine in the session's display,
  * as a save writes it: the table if it is on (f), the thrashing view (T),
- * the working-set marks (w), the comparison's policies if it is open (c,
- * :compare).
+ * the working-set marks (w), the page-table tree (L), the comparison's
+ * policies if it is open (c, :compare).
  */
 void app_keep_display(struct app *a);
 const struct event *app_event(const struct app *a);       /* being shown, or NULL */
