@@ -96,6 +96,41 @@ t_cut(void **state)
 	assert_string_equal(out, "ab");                  /* no room for the ellipsis */
 }
 
+/*
+ * A heading too long keeps its whole fields, then its first field's whole
+ * words, never part of a word: "pid 1 shell · accessing · typing here ·
+ * ws 2" in 35 columns leaves 34 before the ellipsis; "pid 1 shell ·
+ * accessing" (23) fits, "... · typing here" (37) does not.
+ */
+static void
+t_cut_heading(void **state)
+{
+	const char *heading = "pid 1 shell \xc2\xb7 accessing \xc2\xb7 typing here \xc2\xb7 ws 2";
+	const char *dot = " \xc2\xb7 ", *more = "\xe2\x80\xa6";
+	char out[96];
+
+	(void)state;
+	assert_int_equal(text_cut_heading(heading, 80, dot, more, false, out, sizeof out), 44);
+	assert_string_equal(out, heading);               /* fits: untouched */
+	assert_int_equal(text_cut_heading(heading, 35, dot, more, false, out, sizeof out), 24);
+	assert_string_equal(out, "pid 1 shell \xc2\xb7 accessing\xe2\x80\xa6");
+	text_cut_heading(heading, 43, dot, more, false, out, sizeof out);
+	assert_string_equal(out, "pid 1 shell \xc2\xb7 accessing \xc2\xb7 typing here\xe2\x80\xa6");
+	text_cut_heading("frames \xc2\xb7 14/16", 9, dot, more, false, out, sizeof out);
+	assert_string_equal(out, "frames\xe2\x80\xa6");  /* never "frames \xc2\xb7 1" */
+	text_cut_heading("page table - pid 1 - limit 2/3", 20, " - ", "...", true, out, sizeof out);
+	assert_string_equal(out, "page table...");
+	/* the first field too long: its whole words */
+	text_cut_heading("A sparse address space \xc2\xb7 x", 12, dot, more, false, out, sizeof out);
+	assert_string_equal(out, "A sparse\xe2\x80\xa6");
+	/* no whole word fits: the ellipsis alone, or nothing */
+	text_cut_heading("Supercalifragilistic word", 10, dot, "...", false, out, sizeof out);
+	assert_string_equal(out, "...");
+	assert_int_equal(text_cut_heading("Supercalifragilistic", 2, dot, "...", false, out,
+	    sizeof out), 0);
+	assert_string_equal(out, "");
+}
+
 static void
 t_wrap(void **state)
 {
@@ -135,6 +170,7 @@ main(void)
 		cmocka_unit_test(t_width),
 		cmocka_unit_test(t_clip),
 		cmocka_unit_test(t_cut),
+		cmocka_unit_test(t_cut_heading),
 		cmocka_unit_test(t_wrap),
 	};
 

@@ -13,7 +13,8 @@
 #    drawn "not mapped" and refused, never as a PTE or a page accessed;
 #  - a process at its frame limit says so, and its heading shows the limit;
 #  - a dropped page (evicted clean, never written) has its own glyph and
-#    is never called untouched.
+#    is never called untouched;
+#  - a heading too long drops whole fields, never cutting a word.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN
@@ -286,6 +287,23 @@ keys B G
 command "r 0x1000"
 expect "opt: an append that changes nothing" "step 5/5"
 refute "opt: no re-plan, no notice" "OPT looks ahead"
+
+# --- A heading too long drops whole fields, never part of a word --------
+# Lesson 14 at its end at 160x48: pid 3's page-table heading "pid 3 third
+# · accessing · typing here · ws 2" has 35 columns; it keeps its fields
+# that fit and an ellipsis, never "typing he" or a bare "· ws".
+cut_word() {
+	screen | grep -E "typing (h|he|her)?(│| *$)|· ws *(│|$)|· ws…"
+}
+COLS=160 ROWS=48 start "--lesson 14"
+keys G
+expect "lesson 14 at 160x48, at its end" "step 31/31"
+expect "lesson 14 at 160x48: pid 3's heading, whole fields" "pid 3 third · accessing…"
+cut_word && fail "lesson 14 at 160x48: a heading cut inside a field" || echo "ok: no field cut"
+COLS=100 ROWS=30 start "--lesson 19"
+keys G
+expect "lesson 19 at 100x30, at its end" "step 8/8"
+cut_word && fail "lesson 19 at 100x30: a heading cut inside a field" || echo "ok: no field cut"
 
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
 echo "all passed"

@@ -52,6 +52,16 @@ pen_put_cut(struct pen *p, enum element el, const char *s)
 }
 
 int
+pen_put_heading(struct pen *p, enum element el, const char *s)
+{
+	const struct glyphs *g = p->a->g;
+	char buf[1024];
+
+	text_cut_heading(s, pen_left(p), g->sep, g->more, g->ascii, buf, sizeof buf);
+	return (pen_put(p, el, buf));
+}
+
+int
 pen_printf(struct pen *p, enum element el, const char *fmt, ...)
 {
 	char buf[1024];
@@ -114,7 +124,7 @@ draw_box(const struct app *a, const struct rect *r, const char *title)
 		/* Room is kept for a space and the corner after the title. */
 		pen_put(&p, EL_BORDER, " ");
 		p.end = end - 2;
-		pen_put_cut(&p, EL_PANEL_TITLE, title);
+		pen_put_heading(&p, EL_PANEL_TITLE, title);
 		p.end = end;
 		pen_put(&p, EL_BORDER, " ");
 	}
@@ -149,21 +159,27 @@ draw_process_heading(const struct app *a, const struct rect *r, const struct pro
 {
 	const struct event *acc = app_access(a);
 	enum element el = acc != NULL && acc->pid == p->pid ? EL_LABEL : EL_PANEL_TITLE;
+	enum element look = p->pid == a->typed_pid ? EL_SELECTED : el;
 	struct pen pen;
-
-	char limit[48];
+	char limit[48], heading[256];
 
 	process_limit_text(a, p, limit, sizeof limit);
 	/*
 	 * In words, not the pointer (which marks the page an event is on):
 	 * where a typed access goes, as the prompt says, and who is accessing;
-	 * last, the size of its working set (ws).
+	 * last, the size of its working set (ws).  Fields that do not fit go
+	 * whole.
 	 */
+	snprintf(heading, sizeof heading, "pid %d %s%s%s%s%s%s%sws %u", p->pid, p->name, limit,
+	    el == EL_LABEL ? a->g->sep : "", el == EL_LABEL ? "accessing" : "",
+	    p->pid == a->typed_pid ? a->g->sep : "", p->pid == a->typed_pid ? "typing here" : "",
+	    a->g->sep, p->ws.size);
 	pen_at(&pen, a, &(struct rect){ r->x, r->y - 1, r->w, 1 }, 0, 0);
-	pen_printf(&pen, p->pid == a->typed_pid ? EL_SELECTED : el, " pid %d %s%s%s%s%s%s%sws %u ",
-	    p->pid, p->name, limit, el == EL_LABEL ? a->g->sep : "",
-	    el == EL_LABEL ? "accessing" : "", p->pid == a->typed_pid ? a->g->sep : "",
-	    p->pid == a->typed_pid ? "typing here" : "", a->g->sep, p->ws.size);
+	pen_put(&pen, look, " ");
+	pen.end--;              /* a blank after it too */
+	pen_put_heading(&pen, look, heading);
+	pen.end++;
+	pen_put(&pen, look, " ");
 }
 
 void

@@ -19,6 +19,9 @@ void pen_at(struct pen *p, const struct app *a, const struct rect *r, int row, i
 int pen_put(struct pen *p, enum element el, const char *s);
 /* Writes s, or if it does not fit, as much of it as does and an ellipsis. */
 int pen_put_cut(struct pen *p, enum element el, const char *s);
+/* Writes a heading of fields joined by the glyphs' separator: if it does not
+ * fit, its whole fields (or words) that do and an ellipsis (text_cut_heading). */
+int pen_put_heading(struct pen *p, enum element el, const char *s);
 int pen_printf(struct pen *p, enum element el, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Writes s `n` times. */

@@ -3,6 +3,7 @@
  * sanitising (no control characters reach the terminal), and greedy word
  * wrapping for the narration.
  */
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -98,6 +99,55 @@ text_cut(const char *s, int cols, const char *more, bool ascii, char *out, size_
 	if (n + strlen(more) < size)
 		strcat(out, more);
 	return (text_width(out));
+}
+
+/* Whether the first n bytes of s fit in cols columns, as text_clip shows them. */
+static bool
+prefix_fits(const char *s, size_t n, int cols, bool ascii)
+{
+	char head[1024], out[1024];
+
+	if (n >= sizeof head)
+		return (false);
+	memcpy(head, s, n);
+	head[n] = '\0';
+	return (text_clip(head, cols + 1, ascii, out, sizeof out) <= cols);
+}
+
+/* The longest run of s before a break (each `brk` before `end`) that fits in cols. */
+static size_t
+fitting_break(const char *s, const char *brk, const char *end, int cols, bool ascii)
+{
+	size_t keep = 0;
+
+	for (const char *at = strstr(s, brk); at != NULL && at < end; at = strstr(at + 1, brk))
+		if (at > s && prefix_fits(s, (size_t)(at - s), cols, ascii))
+			keep = (size_t)(at - s);
+	return (keep);
+}
+
+int
+text_cut_heading(const char *s, int cols, const char *sep, const char *more, bool ascii,
+		 char *out, size_t size)
+{
+	int room = cols - text_width(more);
+	const char *first_end = strstr(s, sep);
+	char head[1024];
+	size_t keep;
+
+	if (text_width(s) <= cols)
+		return (text_clip(s, cols, ascii, out, size));
+	out[0] = '\0';
+	if (room < 0)
+		return (0);
+	keep = fitting_break(s, sep, s + strlen(s), room, ascii);
+	if (keep == 0)
+		keep = fitting_break(s, " ", first_end != NULL ? first_end + 1 : s + strlen(s),
+		    room, ascii);
+	while (keep > 0 && strchr(" ,:;-", s[keep - 1]) != NULL)
+		keep--;
+	snprintf(head, sizeof head, "%.*s%s", (int)keep, s, more);
+	return (text_clip(head, cols, ascii, out, size));
 }
 
 /* Bytes of s that fit in width columns; *space gets the last break. */

@@ -27,6 +27,16 @@ int text_clip(const char *s, int cols, bool ascii, char *out, size_t size);
 int text_cut(const char *s, int cols, const char *more, bool ascii, char *out, size_t size);
 
 /*
+ * Like text_cut, for a heading of fields joined by `sep` ("pid 2 b ·
+ * accessing · ws 5"): one too long for `cols` columns keeps the fields
+ * that fit whole and ends in `more`; if not even the first field fits,
+ * as many of its whole words as do.  A word is never cut: with no room
+ * for one, `more` alone (nothing if it does not fit either).
+ */
+int text_cut_heading(const char *s, int cols, const char *sep, const char *more, bool ascii,
+		     char *out, size_t size);
+
+/*
  * Breaks s into lines of at most `width` columns, at spaces where it can,
  * calling fn with each line's start and byte length.  Returns the number
  * of lines.
