@@ -22,7 +22,8 @@
 # accesses, 4 through access 16, 5 at access 17 (step 18, third's first
 # page: over the 4 frames, ▲), 6 after: the frames line is 16 thin, ▲,
 # 13 heavy; "over by 2 since step 18"; 2 processes for 12 accesses, then
-# 3.  At 160x48 each access takes 3 columns.  The lesson's display.thrash
+# 3.  At 160x48 each access takes 3 columns.  Inside step 18 the band
+# holds accesses 1-16 and says access 17 is under way, not counted.  The lesson's display.thrash
 # opens it with the view; --ascii draws the line with - ^ =; a save keeps
 # the marks and leaves out the view once hidden.
 # Every wait polls; none sleeps blind.
@@ -111,6 +112,19 @@ for size in "80 24 1" "160 48 3"; do
 	wait_for "step 17/31"
 	has "fits" || fail "$at: at step 17 the working sets do not fit"
 	has "▲" && fail "$at: at step 17 a point stops fitting"
+	# Into step 18 (access 17, third's first page), at its PAGE FAULT: the
+	# statistics count access 17 already; the band holds accesses 1-16,
+	# of whose last 10 (7-16, all hits) none faulted, and says 17 is not
+	# counted.
+	t send-keys -t ui Space Space Space Space
+	wait_for "PAGE FAULT (event 4 of"
+	has "accesses 17 " || fail "$at: the statistics do not count access 17"
+	has "thrashing · accesses 1-16 (17 under way, not counted) · " ||
+	    fail "$at: the title does not say access 17 is not counted"
+	has "0 of last 10" || fail "$at: the band's fault rate, of accesses 7-16"
+	t send-keys -t ui Enter
+	wait_for "step 18/31"
+	has "under way" && fail "$at: at step 18's end an access is still under way"
 	t send-keys -t ui T
 	wait_for "thrashing view hidden (key T)"
 	has "fault rate" && fail "$at: T did not hide the view"

@@ -12,7 +12,9 @@
  *                the part of the sum up to the frames (a full bar: all of them)
  *   processes    how many are alive, a digit per column (+ for ten or more)
  *
- * Every number comes from the series thrash.c builds from the history.
+ * Every number comes from the series thrash.c builds from the history,
+ * of finished accesses: while one is under way (and the statistics line
+ * counts it already) the title says it is not counted yet.
  * On a short band the rows go in that order of need: the fault rate, the
  * frames line, the processes, then the two halves of the sum.
  */
@@ -188,23 +190,44 @@ draw_row(const struct chart *c, int y, enum thrash_row row)
 	pen_put(&p, EL_PANEL_TITLE, value);
 }
 
+/*
+ * Whether an access is under way at the position: the series holds the
+ * finished ones only, while the statistics line already counts it.
+ */
+static bool
+access_under_way(const struct app *a)
+{
+	return (app_access(a) != NULL && !anim_complete(&a->anim, &a->src));
+}
+
+/*
+ * "thrashing · accesses 1-16, a column each · fault rate over the last 10";
+ * while access 17 is under way, "accesses 1-16 (17 under way, not
+ * counted) · a column each": a field of its own, so a narrow band keeps
+ * the note before the columns.
+ */
 static void
 thrash_title(const struct chart *c, char *buf, size_t size)
 {
 	const struct glyphs *g = c->a->g;
-
 	size_t first = c->s->first + c->from + 1, last = c->s->first + c->s->n;
+	bool now = access_under_way(c->a);
 	char span[48];
+	int k;
 
 	if (c->s->n == 0) {
-		snprintf(buf, size, "thrashing%sno access yet", g->sep);
+		snprintf(buf, size, now ? "thrashing%sno access ended yet (1 under way, not counted)" :
+		    "thrashing%sno access yet", g->sep);
 		return;
 	}
 	if (first == last)
-		snprintf(span, sizeof span, "access %zu", first);
+		k = snprintf(span, sizeof span, "access %zu", first);
 	else
-		snprintf(span, sizeof span, "accesses %zu-%zu", first, last);
-	snprintf(buf, size, "thrashing%s%s, %s each%sfault rate over the last %d", g->sep, span,
+		k = snprintf(span, sizeof span, "accesses %zu-%zu", first, last);
+	if (now)
+		snprintf(span + k, sizeof span - (size_t)k, " (%zu under way, not counted)", last + 1);
+	snprintf(buf, size, "thrashing%s%s%s%s each%sfault rate over the last %d", g->sep, span,
+	    now ? g->sep : ", ",
 	    c->each == 1 ? "a column" : c->each == 2 ? "2 columns" : "3 columns", g->sep,
 	    THRASH_RATE_WINDOW);
 }
