@@ -7,7 +7,8 @@
 # missing argument exits 2 with one line and a hint; the README's batch
 # examples print what the README shows; the man page's POLICIES list the
 # policy table's names (as --help gives them) and quote the "Rules:"
-# comment of each one's src/policy_NAME.c.  The help screen part needs tmux
+# comment of each one's src/policy_NAME.c; --ascii gives the ASCII ramp of
+# the thrashing view's bars that ui/glyph.c draws.  The help screen part needs tmux
 # (TMUX_BIN) and is left out without it.
 vmscope="${VMSCOPE:?}"
 man="${TEST_SRCDIR:?}/../man/vmscope.1"
@@ -184,6 +185,17 @@ check_policies() {
 	echo "policies whose rules the man page quotes: $n"
 }
 
+# check_ascii_bars: the man page's --ascii entry gives the ASCII ramp of
+# the thrashing view's bars, one to eight eighths, as ui/glyph.c has it
+# (the ascii glyphs' .bar, its blank for none left out).
+check_ascii_bars() {
+	ramp=$(sed -n '/^static const struct glyphs ascii/,/^};/p' "$TEST_SRCDIR/../ui/glyph.c" |
+	    sed -n 's/.*\.bar = {\(.*\)},.*/\1/p' | tr -d '",' | sed 's/^ *//; s/  */ /g; s/ *$//')
+	[ -n "$ramp" ] || { fail "no ASCII bar ramp found in ui/glyph.c"; return; }
+	sed -n '/^\.It Fl -ascii$/,/^\.It /p' "$man" | grep -qF "$ramp" ||
+	    fail "the man page's --ascii does not give the bars' ramp '$ramp'"
+}
+
 # usage_error NAME WORD ARGS...: exit 2, nothing on stdout, at most two
 # lines on stderr (the problem and a hint) that contain WORD and --help.
 usage_error() {
@@ -222,6 +234,7 @@ echo "options in --help and in the man page: $(wc -l < "$tmp/from-help")"
 check_keys
 check_readme
 check_policies
+check_ascii_bars
 usage_error "an unknown option" --no-such-option --no-such-option
 usage_error "a missing argument" argument --frames
 
