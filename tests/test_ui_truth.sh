@@ -14,7 +14,8 @@
 #  - a process at its frame limit says so, and its heading shows the limit;
 #  - a dropped page (evicted clean, never written) has its own glyph and
 #    is never called untouched;
-#  - a heading too long drops whole fields, never cutting a word.
+#  - a heading too long drops whole fields, never cutting a word;
+#  - a count of rows out of sight stays inside its panel's corners.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN
@@ -304,6 +305,19 @@ COLS=100 ROWS=30 start "--lesson 19"
 keys G
 expect "lesson 19 at 100x30, at its end" "step 8/8"
 cut_word && fail "lesson 19 at 100x30: a heading cut inside a field" || echo "ok: no field cut"
+
+# --- A count on a border stays inside the panel's corners ----------------
+# 65,536 frames and 16,777,216 swap slots at 80x24: each list shows 14
+# rows (0-13), so 65536 - 14 = 65522 frames and 16777216 - 14 = 16777202
+# slots are out of sight; " 16777202 more " is wider than the swap
+# panel's border leaves, so it says "+16777202", and every bottom corner
+# stays.
+COLS=80 ROWS=24 start "--frames 65536 --swap-slots 16777216 --va-bits 64"
+expect "a large machine: the frames out of sight" "└─ 65522 more "
+expect "a large machine: the slots out of sight, in short" "└─ +16777202 ─"
+bottom=$(screen | grep "^└" | head -n 1)
+[ "$(printf '%s' "$bottom" | grep -o "┘" | wc -l)" -eq 4 ] && [ "${bottom%┘}" != "$bottom" ] &&
+    echo "ok: every bottom corner stays" || fail "a bottom corner is overwritten: $bottom"
 
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
 echo "all passed"

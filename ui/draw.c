@@ -195,16 +195,38 @@ process_limit_text(const struct app *a, const struct process *p, char *buf, size
 		snprintf(buf, size, "%s%s", a->g->sep, g->name);
 }
 
+/*
+ * The words that fit in `room` columns, widest first: " 3 above · 2 more ",
+ * one of the counts (the one below first), or " +2 "; "" if none does.
+ */
+static void
+scrolled_out_text(const char *sep, size_t above, size_t below, int room, char *buf,
+		  size_t size)
+{
+	buf[0] = '\0';
+	if (above > 0 && below > 0)
+		snprintf(buf, size, " %zu above%s%zu more ", above, sep, below);
+	if (*buf == '\0' || text_width(buf) > room)
+		snprintf(buf, size, below > 0 ? " %zu more " : " %zu above ",
+		    below > 0 ? below : above);
+	if (text_width(buf) > room && above > 0 && below > 0)
+		snprintf(buf, size, " %zu above ", above);
+	if (text_width(buf) > room && below > 0)
+		snprintf(buf, size, " +%zu ", below);
+	if (text_width(buf) > room)
+		buf[0] = '\0';
+}
+
 void
 draw_scrolled_out(const struct app *a, const struct rect *r, size_t above, size_t below)
 {
+	char text[96];
 	struct pen p;
 
 	if (above == 0 && below == 0)
 		return;
 	pen_at(&p, a, r, r->h - 1, 2);
-	if (above > 0)
-		pen_printf(&p, EL_TEXT, " %zu above%s", above, below > 0 ? " ·" : " ");
-	if (below > 0)
-		pen_printf(&p, EL_TEXT, " %zu more ", below);
+	p.end--;                /* the corner stays */
+	scrolled_out_text(a->g->sep, above, below, pen_left(&p), text, sizeof text);
+	pen_put(&p, EL_TEXT, text);
 }

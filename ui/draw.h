@@ -34,9 +34,10 @@ int pen_left(const struct pen *p);
 void draw_box(const struct app *a, const struct rect *r, const char *title);
 /* The inside of a box. */
 struct rect rect_inner(const struct rect *r);
-/* On box r's bottom border, how many entries of a list are scrolled out
- * of sight, so a list that does not fit never looks complete ("3 above ·
- * 2 more"); nothing when none are. */
+/* On box r's bottom border, inside its corners, how many entries of a list
+ * are scrolled out of sight, so a list that does not fit never looks
+ * complete ("3 above · 2 more"; on a narrow box one count, or "+2"; never
+ * part of a number); nothing when none are. */
 void draw_scrolled_out(const struct app *a, const struct rect *r, size_t above, size_t below);
 /*
  * The row above r names process p, one of several stacked in a panel: the
