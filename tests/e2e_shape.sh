@@ -3,7 +3,8 @@
 # private tmux server, at 80x24 and 160x48: huge pages (lesson 24), whose
 # one TLB entry shows its reach (1:0x4-0x7→f8-11), whose frames are marked
 # H, whose entry in the page table is marked H, and the statistics line's
-# TLB reach; its zero-fill lights all its frames, not only the first.
+# TLB reach; its zero-fill lights all its frames, not only the first; the
+# address bar splits a huge page's address as its walk does.
 # The walk's path heading the page-table panel (lesson 16), and key L's
 # whole tree (lesson 18), whose tables are in the frames the frames panel
 # marks as page tables; at 160x48 the panel grows to its longest line, and
@@ -65,6 +66,24 @@ for size in "80 24" "160 48"; do
 	has "0x7 is page 3 of huge page 0x4-0x7, in frames 8-11" ||
 		fail "$1x$2: the access does not say which frame of the huge page"
 done
+
+# --- the address bar splits a huge page's address as its walk does -------
+# Lesson 24: 32-byte pages (5 offset bits) on two levels of 3 and 2 bits.
+# Step 16 reads 0xe0 = 001 11 00000 in page 0x7, in huge page 0x4-0x7,
+# whose entry is a leaf at level 1: its index is 001 (0x1) and the low
+# 2 + 5 = 7 bits, 110 0000 = 0x60, are the offset in the huge page; there
+# is no level-2 index (0x3).  Step 7 reads 0x40, small page 0x2: 000 10
+# 00000, indices 0x0 and 0x2, offset 0x0.
+open_lesson 160 48 24
+t send-keys -t ui G
+wait_for "step 16/16"
+has "VA 0xe0 = 001│110 0000  huge page 0x4-0x7 (0x1) · offset 0x60  →  PA 0x160 (frame 11)" ||
+	fail "160x48: the bar does not split 0xe0 as its huge page's walk does"
+has "(0x1│0x3)" && fail "160x48: the bar gives page 0x7 a level-2 index"
+t send-keys -t ui B B B B B B B B B
+wait_for "step 7/16"
+has "VA 0x40 = 000│10│0 0000  VPN 0x2 (0x0│0x2) · offset 0x0" ||
+	fail "160x48: a small page's split changed"
 
 # --- the walk's path: lesson 16, step 2 ---------------------------------
 # 0x6100 on 5+5+5 bits: VPN 0x308 = 11000|01000, top index 0x18, table

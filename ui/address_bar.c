@@ -1,9 +1,13 @@
 /*
  * address_bar.c - the address being translated: its bits split into VPN
  * and offset (on a multi-level machine, the VPN into each level's index),
- * both in hex, and the physical address once the events shown
- * so far have found its frame.  A refused access (segmentation or
- * protection fault) has none: once the refusal is shown, the bar says so.
+ * both in hex, and the physical address once the events shown so far
+ * have found its frame.  A page of a huge page is split as the walk
+ * splits it: its entry is a leaf one level up, so the last level's bits
+ * are no index but part of a wider offset, and the bar names the huge
+ * page ("huge page 0x4-0x7 (0x1) · offset 0x60").  A refused access
+ * (segmentation or protection fault) has none: once the refusal is
+ * shown, the bar says so.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -31,7 +35,24 @@ bits(char *buf, size_t size, uint64_t v, unsigned hi, unsigned lo)
 	buf[n] = '\0';
 }
 
-/* Each level's index bits, then the offset's, a separator between each. */
+/* The levels whose index the walk reads: all, or one fewer in a huge page. */
+static unsigned
+walked_levels(const struct app *a, const struct event *e)
+{
+	return (a->m->split.levels - ((e->flags & EVF_HUGE) ? 1 : 0));
+}
+
+/* Bits of the offset: the page's, or a huge page's (the last level's too). */
+static unsigned
+offset_bits(const struct app *a, const struct event *e)
+{
+	const struct va_split *s = &a->m->split;
+	unsigned walked = walked_levels(a, e);
+
+	return (s->offset_bits + (walked < s->levels ? s->shift[walked - 1] : 0));
+}
+
+/* Each walked level's index bits, then the offset's, a separator between each. */
 static void
 draw_bits(struct pen *p, const struct app *a, const struct event *e)
 {
@@ -40,7 +61,7 @@ draw_bits(struct pen *p, const struct app *a, const struct event *e)
 	char buf[96];
 
 	pen_put(p, EL_TEXT, " = ");
-	for (unsigned l = 0; l < s->levels; l++) {
+	for (unsigned l = 0; l < walked_levels(a, e); l++) {
 		unsigned lo = pb + s->shift[l];
 
 		bits(buf, sizeof buf, e->vaddr, top, lo);
@@ -48,7 +69,7 @@ draw_bits(struct pen *p, const struct app *a, const struct event *e)
 		pen_put(p, EL_BORDER, a->g->split);
 		top = lo;
 	}
-	bits(buf, sizeof buf, e->vaddr, pb, 0);
+	bits(buf, sizeof buf, e->vaddr, top, 0);
 	pen_put(p, EL_OFFSET, buf);
 }
 
@@ -61,17 +82,17 @@ group_width(unsigned n)
 
 /* Columns of the bits, the separators included. */
 static int
-bits_width(const struct app *a)
+bits_width(const struct app *a, const struct event *e)
 {
 	const struct va_split *s = &a->m->split;
-	int w = 3 + group_width(s->offset_bits);
+	int w = 3 + group_width(offset_bits(a, e));
 
-	for (unsigned l = 0; l < s->levels; l++)
+	for (unsigned l = 0; l < walked_levels(a, e); l++)
 		w += group_width(s->bits[l]) + text_width(a->g->split);
 	return (w);
 }
 
-/* " (0x18|0x8)": each level's index of the VPN, on a multi-level machine. */
+/* " (0x18|0x8)": each walked level's index of the VPN, on a multi-level machine. */
 static void
 level_indices(const struct app *a, const struct event *e, char *buf, size_t size)
 {
@@ -81,7 +102,7 @@ level_indices(const struct app *a, const struct event *e, char *buf, size_t size
 	buf[0] = '\0';
 	if (s->levels == 1)
 		return;
-	for (unsigned l = 0; l < s->levels && n < size; l++)
+	for (unsigned l = 0; l < walked_levels(a, e) && n < size; l++)
 		n += (size_t)snprintf(buf + n, size - n, "%s0x%llx", l ? a->g->split : " (",
 		    (unsigned long long)va_split_index(s, l, e->vpn));
 	if (n < size)
@@ -154,6 +175,19 @@ draw_found(struct pen *p, const struct app *a, uint64_t paddr, int frame)
 	put_whole(p, EL_TEXT, at);
 }
 
+/* "  VPN 0x7" and the indices, or for a page of a huge page "  huge page 0x4-0x7". */
+static void
+page_name(const struct event *e, const char *idx, char *buf, size_t size)
+{
+	uint64_t first = event_leaf_vpn(e);
+
+	if (e->flags & EVF_HUGE)
+		snprintf(buf, size, "  huge page 0x%llx-0x%llx%s", (unsigned long long)first,
+		    (unsigned long long)(first + e->count - 1), idx);
+	else
+		snprintf(buf, size, "  VPN 0x%llx%s", (unsigned long long)e->vpn, idx);
+}
+
 /*
  * The VA, its bits where they fit, its VPN (with each level's index where
  * they fit), offset and outcome; what does not fit whole is left out, in
@@ -178,16 +212,16 @@ address_draw(const struct app *a, const struct rect *r)
 		return;
 	}
 	snprintf(va, sizeof va, " VA 0x%llx", (unsigned long long)e->vaddr);
-	snprintf(offset, sizeof offset, "%soffset 0x%llx", a->g->sep,
-	    (unsigned long long)e->offset);
+	snprintf(offset, sizeof offset, "%soffset 0x%llx", a->g->sep, (unsigned long long)
+	    (e->vaddr & ((UINT64_C(1) << offset_bits(a, e)) - 1)));
 	level_indices(a, e, idx, sizeof idx);
-	snprintf(vpn, sizeof vpn, "  VPN 0x%llx%s", (unsigned long long)e->vpn, idx);
+	page_name(e, idx, vpn, sizeof vpn);
 	rest = text_width(va) + text_width(offset) + outcome_width(a);
 	if (rest + text_width(vpn) > pen_left(&p))
-		snprintf(vpn, sizeof vpn, "  VPN 0x%llx", (unsigned long long)e->vpn);
+		page_name(e, "", vpn, sizeof vpn);
 	pen_put(&p, EL_TEXT, va);
 	/* The bits only when they fit beside everything else. */
-	if (bits_width(a) + rest - text_width(va) + text_width(vpn) <= pen_left(&p))
+	if (bits_width(a, e) + rest - text_width(va) + text_width(vpn) <= pen_left(&p))
 		draw_bits(&p, a, e);
 	if (!put_whole(&p, EL_VPN, vpn) || !put_whole(&p, EL_OFFSET, offset))
 		return;
