@@ -82,18 +82,26 @@ drain(struct trace *t, struct got *g)
 		g->n++;
 }
 
-/* Reads `text` as a file in `format`. */
+/* Reads the len bytes of `bytes` as a file in `format`. */
 static void
-read_text(const char *text, enum trace_format format, struct got *g, char **path)
+read_bytes(const char *bytes, size_t len, enum trace_format format, struct got *g,
+	   char **path)
 {
 	char err[256];
 	struct trace *t;
 
-	*path = temp_file(text, strlen(text));
+	*path = temp_file(bytes, len);
 	t = trace_open(*path, format, PAGE, err, sizeof err);
 	assert_non_null(t);
 	drain(t, g);
 	trace_close(t);
+}
+
+/* Reads `text` as a file in `format`. */
+static void
+read_text(const char *text, enum trace_format format, struct got *g, char **path)
+{
+	read_bytes(text, strlen(text), format, g, path);
 }
 
 static void
@@ -359,26 +367,12 @@ t_long_line_and_nul(void **state)
 	memset(text, ' ', sizeof text);
 	memcpy(text, " L 10,4", 7);
 	text[sizeof text - 1] = '\n';
-	path = temp_file(text, sizeof text);
-	{
-		char err[256];
-		struct trace *t = trace_open(path, TRACE_LACKEY, PAGE, err, sizeof err);
-
-		drain(t, &g);
-		trace_close(t);
-	}
+	read_bytes(text, sizeof text, TRACE_LACKEY, &g, &path);
 	assert_file_error(&g, path, ":1: expected a line of at most 1023 characters, "
 			  "found a longer one");
 	unlink(path);
 	free(path);
-	path = temp_file(" L 10,4\n L 1\0,4\n", 16);
-	{
-		char err[256];
-		struct trace *t = trace_open(path, TRACE_LACKEY, PAGE, err, sizeof err);
-
-		drain(t, &g);
-		trace_close(t);
-	}
+	read_bytes(" L 10,4\n L 1\0,4\n", 16, TRACE_LACKEY, &g, &path);
 	assert_int_equal(g.n, 1);
 	assert_file_error(&g, path, ":2: expected text, found a NUL byte (is this a "
 			  "binary file?)");
