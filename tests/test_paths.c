@@ -331,30 +331,50 @@ random_config(uint64_t *rng, int policy, struct machine_config *cfg)
 	cfg->seed = rng_next(rng);
 }
 
-static void
-t_random_scripts(void **state)
+typedef struct history *history_maker(uint64_t *rng, int policy);
+
+/*
+ * For each policy, `seeds` histories made by `make`, seed k's from the
+ * generator state k * spread + the policy's number, each run both ways
+ * and named "WHAT k (POLICY)" in failures.  Returns the accesses they ran.
+ */
+static unsigned
+replay_each_policy(const char *what, uint64_t seeds, uint64_t spread, history_maker *make)
 {
 	char where[64];
 	unsigned accesses = 0;
 
-	(void)state;
-	memset(reached, 0, sizeof reached);
 	for (int policy = 0; policy < policy_count(); policy++) {
-		for (uint64_t seed = 1; seed <= 60; seed++) {
-			struct machine_config cfg;
-			uint64_t rng = seed * 1000 + (uint64_t)policy;
-			struct history *h;
+		for (uint64_t seed = 1; seed <= seeds; seed++) {
+			uint64_t rng = seed * spread + (uint64_t)policy;
+			struct history *h = make(&rng, policy);
 
-			random_config(&rng, policy, &cfg);
-			h = script_history(machine_new(&cfg), &rng, 300);
-			snprintf(where, sizeof where, "script %llu (%s)",
+			snprintf(where, sizeof where, "%s %llu (%s)", what,
 				 (unsigned long long)seed, policy_at(policy)->name);
 			accesses += replay_both_ways(h, where);
 			same_summary(h, where);
 			history_free(h);
 		}
 	}
-	assert_true(accesses > 20000);
+	return accesses;
+}
+
+/* A random script of 300 operations on a random machine. */
+static struct history *
+random_script(uint64_t *rng, int policy)
+{
+	struct machine_config cfg;
+
+	random_config(rng, policy, &cfg);
+	return script_history(machine_new(&cfg), rng, 300);
+}
+
+static void
+t_random_scripts(void **state)
+{
+	(void)state;
+	memset(reached, 0, sizeof reached);
+	assert_true(replay_each_policy("script", 60, 1000, random_script) > 20000);
 	check_reached();
 }
 
@@ -394,23 +414,8 @@ random_page_list(uint64_t *rng, int policy)
 static void
 t_random_page_lists(void **state)
 {
-	char where[64];
-	unsigned accesses = 0;
-
 	(void)state;
-	for (int policy = 0; policy < policy_count(); policy++) {
-		for (uint64_t seed = 1; seed <= 30; seed++) {
-			uint64_t rng = seed * 7919 + (uint64_t)policy;
-			struct history *h = random_page_list(&rng, policy);
-
-			snprintf(where, sizeof where, "page list %llu (%s)",
-				 (unsigned long long)seed, policy_at(policy)->name);
-			accesses += replay_both_ways(h, where);
-			same_summary(h, where);
-			history_free(h);
-		}
-	}
-	assert_true(accesses > 40000);
+	assert_true(replay_each_policy("page list", 30, 7919, random_page_list) > 40000);
 }
 
 int
