@@ -30,44 +30,12 @@ wait_same() {
 	}
 }
 
-wait_exit() {
-	poll test -s "$work/status" || fail "vmscope did not exit"
-	poll test -s "$work/stty" || fail "the shell did not run on after vmscope"
-}
-
-# start COLS ROWS ENV...: vmscope on a small machine, its exit status and
-# the terminal's settings afterwards recorded.  The shell ignores SIGINT
-# so that after a Ctrl-C it lives on to record them (dash would not), then
-# sleeps so the pane, alive, still shows the terminal's modes.
+# start COLS ROWS ENV...: vmscope on a small machine, recorded.
 start() {
 	cols=$1 rows=$2
 	shift 2
-	rm -f "$work/status" "$work/stty"
-	t start-server \; set-option -g remain-on-exit on \; \
-	    set-option -g default-shell /bin/sh \; \
-	    new-session -d -s ui -x "$cols" -y "$rows" \
-	    "trap '' INT; ulimit -c 0; env TERM=tmux-256color $* '$VMSCOPE' --frames 4 --tlb 4; \
-	    echo \$? > '$work/status'; stty -a > '$work/stty'; exec sleep 600"
+	recorded "$cols" "$rows" "env TERM=tmux-256color $* '$VMSCOPE' --frames 4 --tlb 4"
 	wait_for "No operations yet"
-}
-
-stop_server() {
-	t kill-server 2>/dev/null
-	poll sh -c "! '$TMUX_BIN' -L '$sock' has-session 2>/dev/null" || fail "tmux did not stop"
-}
-
-# The terminal is back to normal: the main screen, echo and canonical input.
-assert_restored() {
-	want=$1
-	wait_exit
-	[ "$(cat "$work/status")" = "$want" ] ||
-		fail "exit status $(cat "$work/status"), expected $want"
-	grep -q -- ' -echo ' "$work/stty" && fail "echo left off"
-	grep -q -- ' -icanon ' "$work/stty" && fail "canonical input left off"
-	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
-	[ "$(t display -p -t ui '#{cursor_flag}')" = 1 ] || fail "the cursor is left hidden"
-	[ "$(t display -p -t ui '#{mouse_any_flag}')" = 0 ] || fail "mouse reports left on"
-	[ "$(t display -p -t ui '#{keypad_cursor_flag}')" = 0 ] || fail "cursor keys left in keypad mode"
 }
 
 # typed TEXT: the prompt names the process TEXT will run in, then TEXT.
@@ -413,8 +381,8 @@ click() {
 	t send-keys -t ui -l "$ESC[M $at$ESC[M#$at"     # pressed, released
 }
 for charset in C.UTF-8 C; do
-	t start-server \; new-session -d -s ui -x 80 -y 24 \
-	    "env TERM=tmux-256color LANG=$charset LC_ALL=$charset '$VMSCOPE' --frames 4 --tlb 0 --script '$work/sharing'"
+	locale=$charset
+	open 80 24 --frames 4 --tlb 0 --script "'$work/sharing'"
 	wait_for "step 0/9"
 	t send-keys -t ui G
 	wait_for "step 9/9"
@@ -447,8 +415,8 @@ done
 # explains it ----------------------------------------------------------------
 printf 'spawn a 4 rw\nw 0x0\nfork 2\nr 3:0x1000\nr 3:0x2000\nr 3:0x3000\n' \
     > "$work/cow-swapped"
-t start-server \; new-session -d -s ui -x 100 -y 30 \
-    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$VMSCOPE' --frames 3 --tlb 0 --script '$work/cow-swapped'"
+locale=C.UTF-8
+open 100 30 --frames 3 --tlb 0 --script "'$work/cow-swapped'"
 wait_for "step 0/6"
 t send-keys -t ui G
 wait_for "step 6/6"
@@ -483,8 +451,7 @@ stop_server
 
 # --- a page number too wide for its frame's entry ends in an ellipsis;
 # it never loses digits unmarked (1:0x7fffdead named another page) -------
-t start-server \; new-session -d -s ui -x 80 -y 24 \
-    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --va-bits 48 --levels 4"
+open 80 24 --va-bits 48 --levels 4
 wait_for "No operations yet"
 run_command "w 0x7fffdeadbeef"
 t send-keys -t ui Enter

@@ -22,35 +22,12 @@ if ! command -v pkill > /dev/null 2>&1; then
 	exit 77
 fi
 
-# start ARGS...: vmscope with ARGS; its exit status, stderr and the
-# terminal's settings afterwards recorded.  The shell ignores SIGINT so
-# that it lives on after a Ctrl-C to record them.
+# start ARGS...: vmscope with ARGS at 100x30, in $work, recorded (its
+# stderr too, in $work/err).
 start() {
-	rm -f "$work/status" "$work/stty" "$work/err"
-	t start-server \; set-option -g remain-on-exit on \; \
-	    set-option -g default-shell /bin/sh \; \
-	    new-session -d -s ui -x 100 -y 30 \
-	    "trap '' INT; ulimit -c 0; cd '$work'; env TERM=tmux-256color LANG=C.UTF-8 \
-	    VMSCOPE_DATADIR='$VMSCOPE_DATADIR' '$VMSCOPE' $* 2> '$work/err'; \
-	    echo \$? > '$work/status'; stty -a > '$work/stty'; exec sleep 600"
-}
-
-stop_server() {
-	t kill-server 2>/dev/null
-	poll sh -c "! '$TMUX_BIN' -L '$sock' has-session 2>/dev/null" || fail "tmux did not stop"
-}
-
-# assert_restored STATUS WHAT: vmscope exited with STATUS, the terminal is normal.
-assert_restored() {
-	poll test -s "$work/status" || fail "$2: vmscope did not exit"
-	poll test -s "$work/stty" || fail "$2: the shell did not run on after vmscope"
-	[ "$(cat "$work/status")" = "$1" ] ||
-		fail "$2: exit status $(cat "$work/status"), expected $1"
-	grep -q -- ' -echo ' "$work/stty" && fail "$2: echo left off"
-	grep -q -- ' -icanon ' "$work/stty" && fail "$2: canonical input left off"
-	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "$2: still on the alternate screen"
-	[ "$(t display -p -t ui '#{cursor_flag}')" = 1 ] || fail "$2: the cursor is left hidden"
-	[ "$(t display -p -t ui '#{mouse_any_flag}')" = 0 ] || fail "$2: mouse reports left on"
+	rm -f "$work/err"
+	recorded 100 30 "cd '$work'; env TERM=tmux-256color LANG=C.UTF-8 \
+	    VMSCOPE_DATADIR='$VMSCOPE_DATADIR' '$VMSCOPE' $* 2> '$work/err'"
 }
 
 vmscope_pid() {

@@ -7,7 +7,8 @@
 # folder).  Then: $work, $sock, t (tmux on the private server), screen
 # (the pane $pane, "ui" unless set), fail, poll, has, lacks, wait_for,
 # wait_gone, sgr_state, $ESC; fresh, open, open_notes, close_notes, open_lesson
-# (vmscope in pane ui, its locale $locale: C.UTF-8 unless a test sets it).
+# (vmscope in pane ui, its locale $locale: C.UTF-8 unless a test sets it);
+# recorded, stop_server, assert_restored (how vmscope leaves the terminal).
 # A test may redefine screen or fail after sourcing.
 
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
@@ -113,6 +114,45 @@ open_lesson() {
 	shift 2
 	open_notes "$cols" "$rows" --lesson "$@"
 	close_notes
+}
+
+# recorded COLS ROWS COMMAND: COMMAND (a shell line) in pane ui, COLS x
+# ROWS, on a fresh server, its exit status then written to $work/status
+# and the terminal's settings to $work/stty.  The shell ignores SIGINT so
+# that after a Ctrl-C it lives on to record them (dash would not), dumps
+# no core, then sleeps so the pane, alive, still shows the terminal's modes.
+recorded() {
+	fresh
+	rm -f "$work/status" "$work/stty"
+	t start-server \; set-option -g remain-on-exit on \; \
+	    set-option -g default-shell /bin/sh \; \
+	    new-session -d -s ui -x "$1" -y "$2" \
+	    "trap '' INT; ulimit -c 0; $3; \
+	    echo \$? > '$work/status'; stty -a > '$work/stty'; exec sleep 600"
+}
+
+# stop_server: the server ends, and is seen gone.
+stop_server() {
+	t kill-server 2>/dev/null
+	poll sh -c "! '$TMUX_BIN' -L '$sock' has-session 2>/dev/null" || fail "tmux did not stop"
+}
+
+# assert_restored STATUS [WHAT]: what recorded ran ended with STATUS and
+# gave the terminal back: the main screen, echo and canonical input on,
+# the cursor shown, no mouse reports, cursor keys out of keypad mode.
+assert_restored() {
+	what=${2:+$2: }
+	poll test -s "$work/status" || fail "${what}vmscope did not exit"
+	poll test -s "$work/stty" || fail "${what}the shell did not run on after vmscope"
+	[ "$(cat "$work/status")" = "$1" ] ||
+		fail "${what}exit status $(cat "$work/status"), expected $1"
+	grep -q -- ' -echo ' "$work/stty" && fail "${what}echo left off"
+	grep -q -- ' -icanon ' "$work/stty" && fail "${what}canonical input left off"
+	[ "$(t display -p -t ui '#{alternate_on}')" = 0 ] || fail "${what}still on the alternate screen"
+	[ "$(t display -p -t ui '#{cursor_flag}')" = 1 ] || fail "${what}the cursor is left hidden"
+	[ "$(t display -p -t ui '#{mouse_any_flag}')" = 0 ] || fail "${what}mouse reports left on"
+	[ "$(t display -p -t ui '#{keypad_cursor_flag}')" = 0 ] ||
+		fail "${what}cursor keys left in keypad mode"
 }
 
 # The attributes in force at the end of each input line (a line of
