@@ -13,18 +13,18 @@ set -u
 name=e2e_quiz
 . "$(dirname "$0")/tmux_harness.sh"
 
-run_at() {
-	cols=$1 rows=$2
-	t kill-server 2>/dev/null
-	rm -f "$work/status"
-	t start-server \; set-option -g remain-on-exit on \; \
-	    new-session -d -s ui -x "$cols" -y "$rows" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --quiz --pages 1,2,1 --frames 2; \
-	    echo \$? > '$work/status'"
+# first_question COLS ROWS: the quiz on pages 1, 2, 1 in 2 frames, recorded,
+# its score 0/0, asking the first question after a step.
+first_question() {
+	recorded "$1" "$2" "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --quiz --pages 1,2,1 --frames 2"
 	wait_for "quiz 0/0"
-
 	t send-keys -t ui Space
 	wait_for "predict operation 1: TLB h hit or m miss?"
+}
+
+run_at() {
+	cols=$1 rows=$2
+	first_question "$cols" "$rows"
 	has "step 1/3" && fail "$cols x $rows: the access was shown before the prediction"
 	has "predict operation 1: TLB h hit or m miss?  Esc: not now, q: quit" ||
 	    fail "$cols x $rows: the question does not say Esc and q"
@@ -51,25 +51,15 @@ run_at() {
 	wait_for "quiz off (score 3/6)"
 	wait_gone "quiz 3/6"
 	t send-keys -t ui q
-	poll test -s "$work/status" || fail "$cols x $rows: vmscope did not quit"
-	[ "$(cat "$work/status")" = 0 ] || fail "$cols x $rows: exit status $(cat "$work/status")"
+	assert_restored 0 "$cols x $rows"
 	echo "ok: the quiz at $cols x $rows"
 }
 
 # q during a question quits, as it does anywhere (nothing is unsaved here).
 quit_in_question() {
-	t kill-server 2>/dev/null
-	rm -f "$work/status"
-	t start-server \; set-option -g remain-on-exit on \; \
-	    new-session -d -s ui -x 80 -y 24 \
-	    "env TERM=tmux-256color LANG=C.UTF-8 '$VMSCOPE' --quiz --pages 1,2,1 --frames 2; \
-	    echo \$? > '$work/status'"
-	wait_for "quiz 0/0"
-	t send-keys -t ui Space
-	wait_for "predict operation 1: TLB h hit or m miss?"
+	first_question 80 24
 	t send-keys -t ui q
-	poll test -s "$work/status" || fail "q in a quiz question did not quit"
-	[ "$(cat "$work/status")" = 0 ] || fail "q in a quiz question: exit status $(cat "$work/status")"
+	assert_restored 0 "q in a quiz question"
 	echo "ok: q quits from a quiz question"
 }
 
