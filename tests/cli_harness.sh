@@ -1,8 +1,9 @@
 # cli_harness.sh - what the command-line tests share, sourced by them
 # (. "$(dirname "$0")/cli_harness.sh"): a scratch folder $tmp, removed on
 # exit; fail, which counts a failure; same, which compares two files; run,
-# which runs vmscope and checks its exit status; finish, which reports and
-# exits.  sh has no local variables: the run_* names are run's own.
+# which runs vmscope and checks its exit status; usage, which checks a
+# usage error; finish, which reports and exits.  sh has no local
+# variables: the run_* and usage_* names are run's and usage's own.
 : "${VMSCOPE:?path of src/vmscope}"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/$(basename "$0" .sh).XXXXXX") || exit 99
@@ -36,6 +37,19 @@ run() {
 	else
 		echo "ok: $run_name"
 	fi
+}
+
+# usage NAME MESSAGE ARGS...: vmscope ARGS is a usage error: exit status
+# 2, nothing on standard output, on standard error "vmscope: MESSAGE" and
+# the hint to --help, nothing else.
+usage() {
+	usage_name=$1 usage_msg=$2
+	shift 2
+	run 2 "usage: $usage_name" "$@"
+	printf 'vmscope: %s\nTry '\''vmscope --help'\'' for more information.\n' \
+		"$usage_msg" > "$tmp/want"
+	same "usage: $usage_name: the message" "$tmp/want" "$tmp/err"
+	[ -s "$tmp/out" ] && fail "usage: $usage_name: wrote to standard output"
 }
 
 # finish: the verdict and the exit status.

@@ -12,16 +12,6 @@ set -u
 
 . "$(dirname "$0")/cli_harness.sh"
 
-# usage NAME MESSAGE ARGS...: exit status 2 and exactly this message.
-usage() {
-	usage_name=$1 usage_msg=$2
-	shift 2
-	run 2 "$usage_name" "$@"
-	printf 'vmscope: %s\nTry '\''vmscope --help'\'' for more information.\n' \
-		"$usage_msg" > "$tmp/want"
-	same "$usage_name" "$tmp/want" "$tmp/err"
-}
-
 textbook=7,0,1,2,0,3,0,4,2,3,0,3,2,1,2,0,1,7,0,1
 belady=1,2,3,4,1,2,5,1,2,3,4,5
 

@@ -155,14 +155,7 @@ run 3 "a missing sheet" --grade "$tmp/nothing-here"
 [ "$(cat "$tmp/err")" = "vmscope: $tmp/nothing-here: No such file or directory" ] ||
 	fail "missing sheet: $(cat "$tmp/err")"
 
-# usage NAME MESSAGE ARGS...: a usage error, status 2.
-usage() {
-	usage_name=$1 usage_msg=$2
-	shift 2
-	run 2 "usage: $usage_name" "$@"
-	[ "$(head -1 "$tmp/err")" = "vmscope: $usage_msg" ] ||
-		fail "usage $usage_name: $(head -1 "$tmp/err")"
-}
+# Usage errors (cli_harness.sh's usage).
 usage "unknown kind" '--exercise: unknown kind "paging" (expected bits, split, translate, multilevel, tlb, eat, policy, working-set, snapshot, cow)' \
     --exercise paging
 usage "an option the kind does not read" "--frames does nothing for --exercise bits" \

@@ -90,14 +90,7 @@ for line in \
 	grep -qxF "$line" "$tmp/l.svg" || fail "--export svg of a lesson lacks: $line"
 done
 
-# usage NAME MESSAGE ARGS...
-usage() {
-	usage_name=$1 usage_msg=$2
-	shift 2
-	run 2 "usage: $usage_name" "$@"
-	[ "$(head -1 "$tmp/err")" = "vmscope: $usage_msg" ] ||
-		fail "usage $usage_name: $(head -1 "$tmp/err")"
-}
+# Usage errors (cli_harness.sh's usage).
 usage "unknown format" '--export: expected md, txt or svg (gift with --exercise), found "pdf"' \
     --export pdf x --pages 1
 usage "gift without --exercise" '--export: expected md, txt or svg (gift with --exercise), found "gift"' \
