@@ -153,16 +153,14 @@ has " vmscope · Belady's anomaly, part 1… " || fail "the long title is not cu
 
 # --- off the lesson's path: saved without its promises -------------------
 open_lesson 80 24 7
-t send-keys -t ui -l ":r 0x5000"
-t send-keys -t ui Enter
+type_command "r 0x5000"
 wait_for "discard the 20 later operations? (y/n)"
 t send-keys -t ui y
 wait_for "step 1/1"
 t send-keys -t ui n
 wait_for "have been changed since"
 close_notes
-t send-keys -t ui -l ":save $work/mine.json"
-t send-keys -t ui Enter
+type_command "save $work/mine.json"
 wait_for "saved to"
 grep -qF '"expect"' "$work/mine.json" && fail "the changed lesson kept its promises"
 grep -qF "have been changed since" "$work/mine.json" ||

@@ -80,13 +80,11 @@ for size in "80 24" "160 48"; do
 	t send-keys -t ui b
 	wait_for "step 19/20"
 	wait_for "fifo · faults 14 "
-	t send-keys -t ui -l ":compare lru,fifo"
-	t send-keys -t ui Enter
+	type_command "compare lru,fifo"
 	wait_gone "opt · faults"
 	has "lru · faults" || fail "${cols}x$rows: :compare lru,fifo does not show lru"
 	has "clock · faults" && fail "${cols}x$rows: :compare lru,fifo still shows clock"
-	t send-keys -t ui -l ":compare lru,lifo"
-	t send-keys -t ui Enter
+	type_command "compare lru,lifo"
 	wait_for "compare: \"lifo\" is not a policy"
 	t send-keys -t ui c
 	wait_for "frames by time · fifo"
@@ -143,15 +141,13 @@ row fault | grep -qE "^[│|]fault  6̶  7̶ " || fail "long string: the faults'
 # says, and opening it shows them again; lesson 7 with its table on and the
 # comparison closed saves the table alone.
 save_as() {
-	t send-keys -t ui -l ":save $1"
-	t send-keys -t ui Enter
+	type_command "save $1"
 	wait_for "saved to"
 }
 open_lesson 80 24 7
 t send-keys -t ui f
 wait_gone "frames by time"
-t send-keys -t ui -l ":compare LRU,fifo"
-t send-keys -t ui Enter
+type_command "compare LRU,fifo"
 wait_for "lru · faults 0 "
 save_as "$work/compared.json"
 tr -d ' \n' < "$work/compared.json" | grep -qF '"display":{"compare":["lru","fifo"]}' ||

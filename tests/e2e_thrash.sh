@@ -148,8 +148,7 @@ has "thrashing - accesses 1-30" || fail "--ascii: the title"
 lesson 80 24 C.UTF-8
 t send-keys -t ui T w
 wait_for "before a page"
-t send-keys -t ui -l ":save $work/saved.json"
-t send-keys -t ui Enter
+type_command "save $work/saved.json"
 wait_for "saved to"
 grep -qF '"working_sets": true' "$work/saved.json" || fail "the save lost the marks"
 grep -qF '"thrash"' "$work/saved.json" && fail "the save kept the hidden view"

@@ -234,24 +234,21 @@ wait_for "this help"
 t send-keys -t ui Escape
 wait_for "step 1/1"
 
-t send-keys -t ui -l ":r 0xZZ"
-t send-keys -t ui Enter
+type_command "r 0xZZ"
 wait_for "bad number at column"
 has "step 1/1" || fail "a bad command changed the session"
 
 # A command typed while stepped back asks before dropping what follows.
 t send-keys -t ui Home
 wait_for "Start of the session"
-t send-keys -t ui -l ":w 0x1000"
-t send-keys -t ui Enter
+type_command "w 0x1000"
 wait_for "discard the 1 later operation? (y/n)"
 t send-keys -t ui n
 wait_for "kept the later operations"
 t send-keys -t ui End
 wait_same "$work/step.$N" "n changed the session"
 t send-keys -t ui Home
-t send-keys -t ui -l ":w 0x1000"
-t send-keys -t ui Enter
+type_command "w 0x1000"
 wait_for "discard the 1 later operation? (y/n)"
 t send-keys -t ui y
 wait_for "VA 0x1000"
@@ -278,11 +275,9 @@ assert_translated
 assert_projector
 step_back
 # A second process at the same virtual address: both shown, apart.
-t send-keys -t ui -l ":spawn editor"
-t send-keys -t ui Enter
+type_command "spawn editor"
 wait_for "step 2/2"
-t send-keys -t ui -l ":w 0x7fff"
-t send-keys -t ui Enter
+type_command "w 0x7fff"
 wait_for "step 3/3"
 t send-keys -t ui End
 wait_for "ACCESS (event"

@@ -49,8 +49,7 @@ done
 # --- a modified session ended by SIGTERM says its changes were lost ---
 start --frames 4
 wait_for "No operations yet"
-t send-keys -t ui -l ":r 0x0"
-t send-keys -t ui Enter
+type_command "r 0x0"
 wait_for "[modified]"
 kill -TERM "$(vmscope_pid)"
 assert_restored 143 "SIGTERM, modified"
@@ -68,8 +67,7 @@ start --lesson page-fault
 wait_for "n or Esc: back to the session"    # a lesson opens on its notes
 t send-keys -t ui Escape
 wait_for "accesses "
-t send-keys -t ui -l ":r 0x0"
-t send-keys -t ui Enter
+type_command "r 0x0"
 wait_for "discard the 1 later operation?"
 t send-keys -t ui y
 wait_for "[modified]"
@@ -84,28 +82,24 @@ grep -qF '"r 0x0"' "$work/copy.json" || fail "the copy lacks the new operation"
 
 # --- :save FILE asks before replacing a file it was not read from ------
 echo "someone else's" > "$work/theirs.json"
-t send-keys -t ui -l ":save theirs.json"
-t send-keys -t ui Enter
+type_command "save theirs.json"
 wait_for "theirs.json exists: replace it? (y/n)"
 t send-keys -t ui n
 wait_for "not saved; theirs.json is unchanged"
 [ "$(cat "$work/theirs.json")" = "someone else's" ] || fail "n replaced the file"
-t send-keys -t ui -l ":save theirs.json"
-t send-keys -t ui Enter
+type_command "save theirs.json"
 wait_for "theirs.json exists: replace it?"
 t send-keys -t ui y
 wait_for "saved to theirs.json"
 grep -qF '"r 0x0"' "$work/theirs.json" || fail "y did not save"
 # Its own file again: no question.
-t send-keys -t ui -l ":save theirs.json"
-t send-keys -t ui Enter
+type_command "save theirs.json"
 wait_for "saved to theirs.json"
 
 # --- a path longer than 255 bytes is taken whole ------------------------
 long=$work/$(printf '%0200d' 0)/$(printf '%0200d' 1).json
 mkdir "${long%/*}"
-t send-keys -t ui -l ":save $long"
-t send-keys -t ui Enter
+type_command "save $long"
 poll test -s "$long" || fail "a ${#long}-byte path did not save"
 t send-keys -t ui q
 assert_restored 0 "q after saving"

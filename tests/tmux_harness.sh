@@ -8,7 +8,8 @@
 # (the pane $pane, "ui" unless set), fail, poll, has, lacks, wait_for,
 # wait_gone, sgr_state, $ESC; fresh, open, open_notes, close_notes, open_lesson
 # (vmscope in pane ui, its locale $locale: C.UTF-8 unless a test sets it);
-# recorded, stop_server, assert_restored (how vmscope leaves the terminal).
+# recorded, stop_server, assert_restored (how vmscope leaves the terminal);
+# type_command.
 # A test may redefine screen or fail after sourcing.
 
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux 2>/dev/null || true)}
@@ -100,6 +101,12 @@ open() {
 open_notes() {
 	open "$@"
 	wait_for "$notes_hint"
+}
+
+# type_command TEXT: types :TEXT and Enter.
+type_command() {
+	t send-keys -t ui -l ":$1"
+	t send-keys -t ui Enter
 }
 
 # close_notes: Escape leaves the notes page, and it goes.
