@@ -15,7 +15,8 @@
 #  - a dropped page (evicted clean, never written) has its own glyph and
 #    is never called untouched;
 #  - a heading too long drops whole fields, never cutting a word;
-#  - a count of rows out of sight stays inside its panel's corners.
+#  - a count of rows out of sight stays inside its panel's corners, and a
+#    help line too long ends at a word.
 # Every wait polls; none sleeps blind.
 #
 # Environment: VMSCOPE (the program), VMSCOPE_DATADIR (the lessons), TMUX_BIN
@@ -318,6 +319,21 @@ expect "a large machine: the slots out of sight, in short" "└─ +16777202 ─
 bottom=$(screen | grep "^└" | head -n 1)
 [ "$(printf '%s' "$bottom" | grep -o "┘" | wc -l)" -eq 4 ] && [ "${bottom%┘}" != "$bottom" ] &&
     echo "ok: every bottom corner stays" || fail "a bottom corner is overwritten: $bottom"
+
+# --- The help's legend at 80x24: a meaning too long ends at a word -------
+# "the row or cell the event is about (the page being accessed, all three
+# rows of the walk ...)" does not fit in 80 columns: it ends "all…", not
+# "all thr".
+COLS=80 ROWS=24 start "--frames 4"
+keys "?"
+expect "help at 80x24" "vmscope help"
+keys Space
+expect "help at 80x24: the commands" "Commands (type : first)"
+keys Space
+expect "help at 80x24: the glyphs" "Glyphs"
+keys Space
+expect "help at 80x24: the legend's pointer line ends at a word" "(the page being accessed, all…"
+refute "help at 80x24: no word cut" "all thr"
 
 [ "$failures" -eq 0 ] || { echo "$failures failures"; exit 1; }
 echo "all passed"

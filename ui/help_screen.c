@@ -179,12 +179,13 @@ draw_line(const struct app *a, const struct rect *r, int row, const struct help 
 		snprintf(key, sizeof key, "%.*s", (int)h->sample[i], h->line[i] + 2);
 		pen_put(&p, EL_TEXT, "  ");
 		pen_put(&p, (enum element)h->look[i], key);
-		pen_put(&p, EL_TEXT, h->line[i] + 2 + strlen(key));
+		pen_put_cut(&p, EL_TEXT, h->line[i] + 2 + strlen(key));
 		return;
 	}
+	/* A meaning too long for the screen ends at a word, in an ellipsis. */
 	snprintf(key, sizeof key, "%.11s", h->line[i]);
 	pen_put(&p, EL_KEY, key);
-	pen_put(&p, EL_TEXT, h->line[i] + strlen(key));
+	pen_put_cut(&p, EL_TEXT, h->line[i] + strlen(key));
 }
 
 static void
