@@ -158,6 +158,30 @@ stats_refs_per_access(const struct stats *s)
 	return s->costed ? (double)s->mem_refs / (double)s->costed : 0.0;
 }
 
+/*
+ * The accesses whose outcome is counted: hits (at their ACCESS), faults
+ * (at their PAGE FAULT or COPY-ON-WRITE, a refused one too), segmentation
+ * and protection faults.  Between operations these are all the accesses;
+ * while one is under way it is counted here from the event that counts
+ * its outcome, so hits + faults + segfaults + protection faults make this
+ * at every event (the statistics line's "accesses").
+ */
+static inline uint64_t
+stats_accesses_decided(const struct stats *s)
+{
+	return s->hits + s->faults + s->segfaults + s->protection_faults;
+}
+
+/*
+ * Whether an access is under way: begun (its SPLIT) and not yet ended (its
+ * ACCESS, or the event that refuses it).
+ */
+static inline bool
+stats_access_under_way(const struct stats *s)
+{
+	return s->accesses > s->costed;
+}
+
 struct policy_state;
 struct future;
 

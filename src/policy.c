@@ -56,9 +56,15 @@ void
 policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
 		     struct frame_mind *out)
 {
+	const struct frame *fr = &m->frames[frame];
+
 	(void)s;
+	/* A page loaded by the access under way is used at its ACCESS, not before:
+	 * until then it shows no step (the policy ranks its load as its use). */
+	if (stats_access_under_way(&m->stats) && fr->loaded_step == m->step)
+		return;
 	out->kind = MIND_NUMBER;
-	out->value = m->frames[frame].last_used_step;
+	out->value = fr->last_used_step;
 }
 
 int

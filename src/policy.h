@@ -197,7 +197,10 @@ extern const struct policy_ops policy_fifo, policy_lru, policy_opt,
 	policy_clock, policy_random, policy_mru, policy_lfu, policy_second_chance,
 	policy_nru, policy_aging, policy_wsclock, policy_working_set;
 
-/* For policies that show each frame's last use, a step (LRU, MRU). */
+/*
+ * For policies that show each frame's last use, a step (LRU, MRU): none
+ * for a page the access under way brought in, until its ACCESS.
+ */
 void policy_mind_last_use(const struct policy_state *s, const struct machine *m, int frame,
 			  struct frame_mind *out);
 /* For clock and second chance: the spared search's frame, its R bit the value. */

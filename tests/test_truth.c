@@ -103,6 +103,7 @@
 #include "pte_rows.h"
 #include "random_script.h"
 #include "session.h"
+#include "stats_line.h"
 #include "translation.h"
 #include "walk_path.h"
 
@@ -229,7 +230,15 @@ struct ctx {
 	unsigned j;             /* the event checked: ev->ev[j] */
 	const struct machine *before, *after;
 	const char *text;
+	const struct op *operation;
 };
+
+/* Whether the operation checked is an access. */
+static bool
+history_op_is_access(const struct ctx *c)
+{
+	return c->operation->kind == OP_ACCESS;
+}
 
 #define CLAIM(c, cond) \
 	do { \
@@ -1644,6 +1653,102 @@ check_oom_kill(const struct ctx *c, const struct event *e)
 	      c->ev->ev[c->j + 1].kind == EV_TRIM);
 }
 
+/* Whether ev[0..j] ends the operation's access (see access_ended). */
+static bool
+ended_by(const struct ctx *c, unsigned j)
+{
+	for (unsigned i = 0; i <= j; i++) {
+		enum event_kind k = c->ev->ev[i].kind;
+
+		if (k == EV_ACCESS || k == EV_SEGFAULT || k == EV_PROTECTION_FAULT ||
+		    k == EV_OUT_OF_MEMORY || k == EV_OOM_KILL)
+			return true;
+	}
+	return false;
+}
+
+/* Whether ev[0..j] holds an event of one of these kinds (kinds ends with EV_COUNT). */
+static bool
+told_so_far(const struct ctx *c, const enum event_kind *kinds)
+{
+	for (unsigned i = 0; i <= c->j; i++)
+		for (const enum event_kind *k = kinds; *k != EV_COUNT; k++)
+			if (c->ev->ev[i].kind == *k)
+				return true;
+	return false;
+}
+
+/* The figure the statistics line shows under `label` (0 if it shows none). */
+static uint64_t
+stats_figure(const struct stats_line *l, const char *label)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->it[i].label, label))
+			return strtoull(l->it[i].value, NULL, 10);
+	return 0;
+}
+
+/*
+ * The statistics line counts an access with its outcome: at every event
+ * its accesses are its hits, faults, segfaults and protection faults; the
+ * access under way is among them from the event that decides it (a PAGE
+ * FAULT or COPY-ON-WRITE, a refusal, or the ACCESS of a hit) on, and not
+ * before; between operations every access is.
+ */
+static void
+check_stats_line(const struct ctx *c)
+{
+	static const enum event_kind decided[] = { EV_PAGE_FAULT, EV_COW_FAULT, EV_SEGFAULT,
+		EV_PROTECTION_FAULT, EV_ACCESS, EV_COUNT };
+	struct stats_shape shape = { c->after->cfg.tlb_entries > 0, c->after->cfg.levels,
+		c->after->table_frames, 0, false, NULL };
+	const struct stats *s = &c->after->stats;
+	struct stats_line l;
+	uint64_t accesses;
+
+	stats_line_fit(s, &shape, 1000, &l);
+	accesses = stats_figure(&l, "accesses");
+	CLAIM(c, accesses == stats_figure(&l, "hits") + stats_figure(&l, "faults") +
+	      stats_figure(&l, "segfaults") + stats_figure(&l, "protection faults"));
+	if (history_op_is_access(c))
+		CLAIM(c, accesses + !told_so_far(c, decided) == s->accesses);
+	else
+		CLAIM(c, accesses == s->accesses);
+}
+
+/*
+ * LRU's and MRU's column: a page the access under way brought in (ZERO-FILL,
+ * SWAP-IN or COPY) shows no step until that access's ACCESS uses it; every
+ * other page its last use.
+ */
+static void
+check_last_use_column(const struct ctx *c)
+{
+	const char *policy = policy_at(c->after->cfg.policy)->name;
+	bool under_way = history_op_is_access(c) && !ended_by(c, c->j);
+	struct frame_mind fm;
+
+	if (strcmp(policy, "lru") && strcmp(policy, "mru"))
+		return;
+	for (unsigned f = 0; f < c->after->cfg.frames; f++) {
+		bool loaded_now = false;
+
+		if (frame_rmap(c->after, (int)f)->holds != HOLDS_DATA)
+			continue;
+		for (unsigned i = 0; i <= c->j; i++) {
+			const struct event *e = &c->ev->ev[i];
+
+			loaded_now |= (e->kind == EV_ZERO_FILL || e->kind == EV_SWAP_IN ||
+				       e->kind == EV_COW_COPY) && (int)f >= e->frame &&
+				      (int)f < e->frame + event_frame_run(e);
+		}
+		assert_true(policy_describe(c->after, (int)f, &fm));
+		CLAIM(c, (fm.kind == MIND_NONE) == (under_way && loaded_now));
+		if (fm.kind != MIND_NONE)
+			CLAIM(c, fm.value == c->after->frames[f].last_used_step);
+	}
+}
+
 static void
 check_event(struct ctx *c, const struct record *r)
 {
@@ -1678,6 +1783,8 @@ check_event(struct ctx *c, const struct record *r)
 	check_sweep_words(c, e);
 	if (e->flags & EVF_HUGE)
 		check_huge_words(c, e);
+	check_stats_line(c);
+	check_last_use_column(c);
 }
 
 /* How often the random scripts reached each case worth checking. */
@@ -1767,7 +1874,7 @@ check_history(struct history *h, const char *where)
 		assert_true(ev.n == 0 || access_ended(history_op(h, k), &ev));
 		for (unsigned j = 0; j < ev.n; j++) {
 			struct machine *after = history_state_within(h, k, j + 1);
-			struct ctx c = { where, k, &ev, j, before, after, text };
+			struct ctx c = { where, k, &ev, j, before, after, text, history_op(h, k) };
 
 			fuzz_check_machine(after, j + 1 == ev.n);
 			event_explain(&ev.ev[j], after, text, sizeof text);
@@ -1778,8 +1885,10 @@ check_history(struct history *h, const char *where)
 			before = after;
 			checked++;
 		}
-		/* an operation ended: its access's memory references are counted */
+		/* an operation ended: its access's memory references are counted, and
+		 * its outcome */
 		assert_true(before->stats.costed == before->stats.accesses);
+		assert_true(stats_accesses_decided(&before->stats) == before->stats.accesses);
 		machine_free(before);
 	}
 	free(r.p);

@@ -54,7 +54,7 @@ static const struct {
 	const char *promise[2];
 } fields[FIELDS] = {
 #define COUNT(f) offsetof(struct stats, f)
-	[F_ACCESSES] = { "accesses", COUNT(accesses), { "accesses" } },
+	[F_ACCESSES] = { "accesses", NO_COUNT, { "accesses" } },
 	[F_HITS] = { "hits", COUNT(hits), { "hits" } },
 	[F_FAULTS] = { "faults", NO_COUNT, { "faults" } },
 	[F_SEGFAULTS] = { "segfaults", COUNT(segfaults), { "segfaults" } },
@@ -173,8 +173,12 @@ special_field(struct stats_line *l, enum field f, const struct stats *s,
 	char a[FIGURE_MAX], b[FIGURE_MAX], p[FIGURE_MAX];
 
 	switch (f) {
+	case F_ACCESSES:
+		/* counted with its outcome, so accesses = hits + faults + refusals */
+		item(l, label, "%s", figure(a, stats_accesses_decided(s), sh));
+		break;
 	case F_FAULTS:
-		percent(p, s->faults, s->accesses);
+		percent(p, s->faults, stats_accesses_decided(s));
 		item(l, label, "%s (%s)", figure(a, s->faults, sh), p);
 		break;
 	case F_MINOR_MAJOR:

@@ -2,8 +2,9 @@
  * stats_line.h - the statistics line's words and figures, fitted to a
  * width.  Pure (no curses).
  *
- * The fields, in this order: accesses, hits, faults (and their share of
- * the accesses), segfaults, protection faults and "out of memory" (accesses
+ * The fields, in this order: accesses (each counted with its outcome,
+ * stats_accesses_decided: an access under way is not among them at its
+ * SPLIT), hits, faults (and their share of the accesses), segfaults, protection faults and "out of memory" (accesses
  * refused for want of a frame or swap slot) when there are any,
  * evictions, write-backs, zero-fills, swap-ins, once pages are shared
  * (a copy-on-write or a page found in a sharer's frame) "minor/major m/M"
