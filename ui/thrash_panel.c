@@ -13,8 +13,8 @@
  *   processes    how many are alive, a digit per column (+ for ten or more)
  *
  * Every number comes from the series thrash.c builds from the history,
- * of finished accesses: while one is under way (and the statistics line
- * counts it already) the title says it is not counted yet.
+ * of finished accesses: while one is under way (the statistics line
+ * counts it from its outcome on) the title says it is not counted yet.
  * On a short band the rows go in that order of need: the fault rate, the
  * frames line, the processes, then the two halves of the sum.
  */
@@ -192,7 +192,8 @@ draw_row(const struct chart *c, int y, enum thrash_row row)
 
 /*
  * Whether an access is under way at the position: the series holds the
- * finished ones only, while the statistics line already counts it.
+ * finished ones only, while the statistics line counts it from its
+ * outcome on (a fault from its PAGE FAULT).
  */
 static bool
 access_under_way(const struct app *a)
