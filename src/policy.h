@@ -208,6 +208,23 @@ int policy_rival_spared_r(const struct policy_state *s, const struct machine *m,
 			  const struct victim_filter *filter, int victim, struct rival *r);
 /* For policies whose rival is ranked by its last use: "last used at step 3". */
 int policy_rival_last_use(const struct rival *r, char *buf, size_t size);
+/* For LRU and MRU: the victim f, its reason its last use.  (Inline: every fault asks.) */
+static inline int
+policy_victim_by_last_use(const struct machine *m, int f, struct victim_why *why)
+{
+	*why = (struct victim_why){ .value = m->frames[f].last_used_step };
+	return f;
+}
+
+/* For LRU and MRU: the rival f (-1: none), its figure its last use. */
+static inline int
+policy_rival_by_last_use(const struct machine *m, int f, struct rival *r)
+{
+	if (f >= 0)
+		r->value = m->frames[f].last_used_step;
+	return f;
+}
+
 /* For policies whose state is one flat allocation. */
 void policy_free_state(struct policy_state *s);
 

@@ -16,10 +16,7 @@ static int
 lru_choose(struct policy_state *s, struct machine *m,
 	   const struct victim_filter *filter, struct victim_why *why)
 {
-	int f = frame_queue_first(s, m, filter);
-
-	*why = (struct victim_why){ .value = m->frames[f].last_used_step };
-	return f;
+	return policy_victim_by_last_use(m, frame_queue_first(s, m, filter), why);
 }
 
 static int
@@ -35,11 +32,7 @@ static int
 lru_rival(const struct policy_state *s, const struct machine *m,
 	   const struct victim_filter *filter, int victim, struct rival *r)
 {
-	int f = frame_queue_after(s, m, filter, victim);
-
-	if (f >= 0)
-		r->value = m->frames[f].last_used_step;
-	return f;
+	return policy_rival_by_last_use(m, frame_queue_after(s, m, filter, victim), r);
 }
 
 const struct policy_ops policy_lru = {
