@@ -6,7 +6,8 @@
  * pid in the access's next_use entry; a backward pass with a hash from
  * page to "the step that touches it next" replaces it with the next use.
  * Nothing else is allocated per operation: 4 bytes each in all, and the
- * hash holds one entry per distinct page.
+ * hash holds one entry per distinct page; once the pass is done it holds
+ * each page's first use, kept for the pages that frames share.
  */
 #include <stdlib.h>
 
@@ -122,26 +123,41 @@ struct future *
 future_build(const struct op_source *src, int current_pid, int next_pid, unsigned page_bits)
 {
 	struct future *f = xmalloc(sizeof *f);
-	struct next_touch seen;
+	struct next_touch *seen = f->first_use = xmalloc(sizeof *seen);
 	struct op scratch;
 
 	f->n = src->n;
 	f->refs = 1;
 	f->next_use = xmalloc((src->n ? src->n : 1) * sizeof *f->next_use);
 	park_pids(src, f->next_use, current_pid, next_pid);
-	next_touch_init(&seen, 64);
+	next_touch_init(seen, 64);
 	for (size_t i = src->n; i-- > 0;) {
 		uint32_t pid = f->next_use[i], next;
 
 		if (pid == NOT_AN_ACCESS)
 			continue;
-		next = next_touch_swap(&seen, page_key(pid, src->at(src->ctx, i, &scratch)->addr >> page_bits),
+		next = next_touch_swap(seen, page_key(pid, src->at(src->ctx, i, &scratch)->addr >> page_bits),
 				       (uint32_t)i);
 		f->next_use[i] = next != NOT_AN_ACCESS ? next + 1 : UINT32_MAX;
 	}
-	free(seen.key);
-	free(seen.at);
-	return f;
+	return f;       /* seen now holds each page's first use */
+}
+
+uint64_t
+future_next_use_of(const struct future *f, int pid, uint64_t vpn, uint64_t step)
+{
+	const struct next_touch *first = f ? f->first_use : NULL;
+	size_t j;
+	uint64_t u;
+
+	if (!first)
+		return NEVER;
+	j = next_touch_slot(first, page_key((uint32_t)pid, vpn));
+	if (first->at[j] == NOT_AN_ACCESS)
+		return NEVER;
+	for (u = first->at[j] + 1; u <= step;)
+		u = future_next_use(f, u);
+	return u;
 }
 
 struct future *
@@ -158,5 +174,8 @@ future_unref(struct future *f)
 	if (!f || --f->refs > 0)
 		return;
 	free(f->next_use);
+	free(f->first_use->key);
+	free(f->first_use->at);
+	free(f->first_use);
 	free(f);
 }

@@ -20,10 +20,13 @@
 /* The most operations a future looks ahead at (a step fits in an int). */
 #define FUTURE_OPS_MAX ((size_t)INT32_MAX - 1)
 
+struct next_touch;
+
 struct future {
 	size_t n;
 	unsigned refs;
 	uint32_t *next_use;     /* [i]: step of the next use after step i+1, or UINT32_MAX */
+	struct next_touch *first_use;   /* each page's first use (future_next_use_of) */
 };
 
 /*
@@ -50,5 +53,13 @@ future_next_use(const struct future *f, uint64_t step)
 		return NEVER;
 	return f->next_use[step - 1];
 }
+
+/*
+ * When page vpn of process pid is next touched after `step`, or NEVER:
+ * for a page some other page table shares, which may not have touched it
+ * lately.  Follows the page's uses from its first, so it costs one step
+ * per use before `step`: for shared frames only.
+ */
+uint64_t future_next_use_of(const struct future *f, int pid, uint64_t vpn, uint64_t step);
 
 #endif

@@ -9,6 +9,8 @@
  * by one) every page is "never used again" and OPT behaves like FIFO.
  * A page's next use is the next queued access to it after the current
  * step, whatever that access comes to: a protection fault is a use too.
+ * A frame that several page tables map (fork, share) holds a page each of
+ * them uses: its next use is the earliest through any of them.
  * Next uses come from the look-ahead computed once (future.c), so a fault
  * looks only at the resident pages, never at the future.  The reference
  * bit plays no part.
@@ -34,13 +36,31 @@
 struct opt_state {
 	unsigned nframes;
 	uint64_t heard;         /* the last step the policy was told of */
-	uint64_t rank[];        /* per frame */
+	uint64_t rank[];        /* per frame; then, per frame, ranked_for (below) */
 };
+
+/*
+ * Per frame: the one mapping its rank follows the uses of, or pid 0 when
+ * it was worked out over several (a shared frame).  A command (fork,
+ * share, unmap, exit) may change a frame's mappings unheard: a rank is
+ * followed along only while the frame still has just that mapping.
+ */
+static struct mapping *
+ranked_for(const struct opt_state *o)
+{
+	return (struct mapping *)(o->rank + o->nframes);
+}
+
+static size_t
+state_size(unsigned nframes)
+{
+	return sizeof(struct opt_state) + nframes * (sizeof(uint64_t) + sizeof(struct mapping));
+}
 
 static struct policy_state *
 opt_create(const struct machine *m)
 {
-	struct opt_state *o = xcalloc(1, sizeof *o + m->cfg.frames * sizeof(uint64_t));
+	struct opt_state *o = xcalloc(1, state_size(m->cfg.frames));
 
 	o->nframes = m->cfg.frames;
 	return (struct policy_state *)o;
@@ -52,7 +72,7 @@ opt_clone(const struct policy_state *s, const struct machine *m)
 	const struct opt_state *o = (const struct opt_state *)s;
 
 	(void)m;
-	return (struct policy_state *)xmemdup(o, sizeof *o + o->nframes * sizeof(uint64_t));
+	return (struct policy_state *)xmemdup(o, state_size(o->nframes));
 }
 
 static uint64_t
@@ -67,12 +87,50 @@ next_use_of(uint64_t rank)
 	return rank >= NEVER_RANKS ? NEVER : rank;
 }
 
+/* What frame f's rank follows: its one mapping, or pid 0 for several. */
+static struct mapping
+followed_mapping(const struct machine *m, int f)
+{
+	return frame_rmap(m, f)->count > 1 ? (struct mapping){ 0 } : frame_first(m, f);
+}
+
+/* Frame f's next use after the current step: the earliest through any of its mappings. */
+static uint64_t
+mappings_next_use(const struct machine *m, int frame)
+{
+	uint64_t first = NEVER;
+
+	RMAP_FOREACH(&m->rmap, frame_rmap(m, frame), it) {
+		uint64_t u = future_next_use_of(m->future, it.map.pid, it.map.vpn, m->step);
+
+		if (u < first)
+			first = u;
+	}
+	return first;
+}
+
+/*
+ * Ranks frame f by u, the next use of its one mapping.  A shared frame's
+ * rank is left behind every step (0), so it is worked out afresh over the
+ * mappings it has each time it is read: a sharer's write (copy-on-write)
+ * takes a mapping away at a step the policy hears.
+ */
+static void
+rank_frame(struct opt_state *o, const struct machine *m, int f, uint64_t u)
+{
+	struct mapping follows = followed_mapping(m, f);
+
+	o->rank[f] = follows.pid ? rank_of(m, f, u) : 0;
+	ranked_for(o)[f] = follows;
+}
+
+/* Told of every access that reaches a frame, by any of its mappings. */
 static void
 opt_used(struct policy_state *s, struct machine *m, int frame)
 {
 	struct opt_state *o = (struct opt_state *)s;
 
-	o->rank[frame] = rank_of(m, frame, future_next_use(m->future, m->step));
+	rank_frame(o, m, frame, future_next_use(m->future, m->step));
 	if (o->heard + 1 >= m->step)
 		o->heard = m->step;
 }
@@ -81,13 +139,18 @@ opt_used(struct policy_state *s, struct machine *m, int frame)
  * The policy hears only of accesses that reach a frame, so after a step it
  * was not told of (a protection fault, a command) a next use may lie
  * behind, in the past.  Such a one is moved along its page's later uses
- * until it lies ahead; while every step is heard, all lie ahead.
+ * until it lies ahead; while every step is heard, all lie ahead but a
+ * shared frame's (rank_frame).  A frame whose mappings are not the one its
+ * rank followed is worked out again over the mappings it has.
  */
 static uint64_t
 next_use_ahead(const struct opt_state *o, const struct machine *m, int f)
 {
 	uint64_t u = next_use_of(o->rank[f]);
+	struct mapping was = ranked_for(o)[f], now = followed_mapping(m, f);
 
+	if (!now.pid || now.pid != was.pid || now.vpn != was.vpn)
+		return mappings_next_use(m, f);
 	while (u <= m->step)
 		u = future_next_use(m->future, u);
 	return u;
@@ -100,7 +163,7 @@ catch_up(struct opt_state *o, const struct machine *m)
 		return;
 	for (unsigned f = 0; f < o->nframes; f++)
 		if (!frame_is_free(m, (int)f))
-			o->rank[f] = rank_of(m, (int)f, next_use_ahead(o, m, (int)f));
+			rank_frame(o, m, (int)f, next_use_ahead(o, m, (int)f));
 	o->heard = m->step - 1;
 }
 

@@ -1,8 +1,9 @@
 /*
  * test_opt.c - OPT against a brute-force Belady written here: on random
- * scripts (several processes, exits, maps and unmaps, frame limits, local
- * scope, segmentation and protection faults, a full swap), every victim is
- * the page whose next access after the current step, whatever that access
+ * scripts (several processes, exits, maps and unmaps, forks and shared
+ * mappings, frame limits, local scope, segmentation and protection faults,
+ * a full swap), every victim is the frame whose next access after the
+ * current step, through any page table that maps it, whatever that access
  * comes to, lies furthest ahead (never: furthest of all; ties to the page
  * loaded earliest).  The scripts run through a history, as in the UI,
  * and held in an op_queue, as in batch runs, with the same victims.
@@ -50,8 +51,14 @@ random_op(uint64_t *rng)
 		op.limit = pick(rng, 4);
 	} else if (roll < 94) {
 		op.kind = OP_MAP;
-	} else if (roll < 97) {
+	} else if (roll < 96) {
 		op.kind = OP_UNMAP;
+	} else if (roll < 97) {
+		op.kind = OP_FORK;
+	} else if (roll < 98) {
+		op.kind = OP_SHARE;
+		op.to_pid = (int)pick(rng, 5);
+		op.to_addr = (uint64_t)pick(rng, PAGES) << 12;
 	} else {
 		op.kind = OP_TLB_FLUSH;
 	}
@@ -106,32 +113,53 @@ scan_next_use(struct history *h, const int *pids, uint64_t step, int pid, uint64
 	return NEVER;
 }
 
-/* Whether the fault of operation k may take frame f of machine m (before k). */
-static bool
-may_take(const struct machine *m, int pid, int f)
+/*
+ * The frames the fault of operation k may take, by the engine's own rule
+ * (victim_filter_for), from the state before it; ev: k's events.
+ */
+static struct victim_filter
+fault_filter(const struct machine *m, const struct event_list *ev)
 {
-	const struct process *p = machine_process(m, pid);
-	unsigned limit = cgroup_frame_limit(m, p);
-	bool at_limit = limit != LIMIT_NONE && p->resident >= limit;
-	bool own = at_limit || (m->cfg.scope == SCOPE_LOCAL && p->resident > 0);
+	for (unsigned i = 0; i < ev->n; i++)
+		if (ev->ev[i].kind == EV_PAGE_FAULT || ev->ev[i].kind == EV_COW_FAULT)
+			return victim_filter_for(m, machine_process(m, ev->ev[i].pid),
+						 ev->ev[i].source);
+	fail_msg("a victim with no fault before it");
+	return (struct victim_filter){ 0 };
+}
 
-	return frame_first(m, f).pid && (!own || frame_first(m, f).pid == pid);
+/* When frame f's page is next used after `step`, through any page table that maps it. */
+static uint64_t
+frame_next_use(struct history *h, const int *pids, const struct machine *m, uint64_t step,
+	       int f)
+{
+	uint64_t first = NEVER;
+
+	RMAP_FOREACH(&m->rmap, frame_rmap(m, f), it) {
+		uint64_t u = scan_next_use(h, pids, step, it.map.pid, it.map.vpn);
+
+		if (u < first)
+			first = u;
+	}
+	return first;
 }
 
 /* Belady's choice for operation k's fault, from the state before it. */
 static int
-brute_force_victim(struct history *h, const int *pids, size_t k, uint64_t *next)
+brute_force_victim(struct history *h, const int *pids, size_t k, const struct event_list *ev,
+		   uint64_t *next)
 {
 	const struct machine *m = history_state(h, k - 1);
+	struct victim_filter filter = fault_filter(m, ev);
 	int best = -1;
 	uint64_t best_next = 0;
 
 	for (unsigned f = 0; f < m->cfg.frames; f++) {
 		uint64_t u;
 
-		if (!may_take(m, pids[k - 1], (int)f))
+		if (!victim_filter_allows(m, &filter, (int)f))
 			continue;
-		u = scan_next_use(h, pids, k, frame_first(m, f).pid, frame_first(m, f).vpn);
+		u = frame_next_use(h, pids, m, k, (int)f);
 		if (best < 0 || u > best_next ||
 		    (u == best_next && m->frames[f].loaded_step < m->frames[best].loaded_step)) {
 			best = (int)f;
@@ -154,7 +182,7 @@ check_every_victim(struct history *h, const int *pids)
 		v = test_find(&ev, EV_VICTIM);
 		if (v < 0)
 			continue;
-		f = brute_force_victim(h, pids, k, &next);
+		f = brute_force_victim(h, pids, k, &ev, &next);
 		if (ev.ev[v].frame != f || ev.ev[v].why.value != next)
 			fail_msg("step %zu: opt took frame %d (next use %llu), Belady takes "
 				 "frame %d (next use %llu)", k, ev.ev[v].frame,
@@ -217,6 +245,41 @@ test_opt_is_belady_on_random_scripts(void **state)
 	}
 }
 
+/*
+ * A page shared with a process that has not touched it yet: at step 5 the
+ * frame of page 0 (pid 1's 0x0, pid 2's 0x2) is used next at step 6
+ * through pid 2's mapping, so OPT evicts page 1, never used again, and
+ * step 6 hits: 3 faults, no write-back (OPT once saw only the uses of the
+ * mapping that last touched a frame: 4 faults and a wasted write-back).
+ */
+static void
+test_shared_page_used_by_its_sharer(void **state)
+{
+	static const char *const script[] = { "spawn b 2 rw", "w 1:0x0",
+		"share 1 0x0 2 0x2000 1 rw", "r 1:0x1000", "r 1:0x3000", "r 2:0x2000" };
+	struct machine *m = test_machine("opt", 2, 0);
+	struct op ops[6];
+	struct event_list ev;
+	int v;
+
+	(void)state;
+	for (size_t i = 0; i < 6; i++)
+		ops[i] = test_op(script[i]);
+	test_look_ahead(m, ops, 6);
+	for (size_t i = 0; i < 6; i++) {
+		test_apply(m, &ops[i], &ev, script[i]);
+		if (i == 4) {
+			assert_true((v = test_find(&ev, EV_VICTIM)) >= 0);
+			assert_int_equal(ev.ev[v].other_pid, 1);
+			assert_int_equal(ev.ev[v].other_vpn, 1);
+			assert_int_equal(ev.ev[v].why.value, NEVER);
+		}
+	}
+	assert_int_equal(m->stats.faults, 3);
+	assert_int_equal(m->stats.writebacks, 0);
+	machine_free(m);
+}
+
 /* Positions are kept as runs: one line after another costs nothing. */
 static void
 test_queue_positions(void **state)
@@ -276,6 +339,7 @@ main(void)
 		cmocka_unit_test(test_next_use_is_after_the_current_step),
 		cmocka_unit_test(test_opt_is_belady_on_random_scripts),
 		cmocka_unit_test(test_queue_positions),
+		cmocka_unit_test(test_shared_page_used_by_its_sharer),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
