@@ -525,7 +525,7 @@ static int freed(const struct event *e, char *b, size_t n, int k);
 
 /*
  * "cgroup web was at its limit of 3 frames with no swap left: the OOM
- * killer ends pid 3, 'worker', which held 2 of them; ..." (said after
+ * killer ends pid 3, 'worker', which held 2 frames; ..." (said after
  * the kill, beside a screen where the group holds less)
  */
 static void
@@ -551,7 +551,8 @@ explain_oom_kill(const struct event *e, const struct machine *m, char *b, size_t
 	k = append(b, n, k, ": the OOM killer ends pid %d", e->other_pid);
 	if (dead)
 		k = append(b, n, k, ", '%s',", dead->name);
-	k = freed(e, b, n, append(b, n, k, " which held %u of them; ", e->mappings));
+	k = freed(e, b, n, append(b, n, k, " which held %u frame%s; ", e->mappings,
+				      plural(e->mappings)));
 	k = still_shared(e, b, n, k);
 	if (e->other_pid == e->pid)
 		append(b, n, k, "; its access dies with it");

@@ -76,7 +76,7 @@ t_oom_kill_in_a_group_beside_a_process_outside(void **state)
 	assert_int_equal(ev.ev[i].other_pid, 2);
 	assert_string_equal(said(m, &ev, i), "cgroup box was at its limit of 2 frames with no "
 			    "swap left (its swap limit is 0 slots): the OOM killer ends pid 2, "
-			    "'worker', which held 2 of them; 2 frames become "
+			    "'worker', which held 2 frames; 2 frames become "
 			    "free; its access dies with it");
 	assert_null(machine_process(m, 2));
 	assert_int_equal(m->free_frames, 5);
@@ -232,7 +232,7 @@ t_oom_kill_ends_the_biggest_member(void **state)
 	assert_int_equal(ev.ev[i].other_pid, 1);
 	assert_string_equal(said(m, &ev, i), "cgroup box was at its limit of 2 frames with no "
 			    "swap left (its swap limit is 0 slots): the OOM killer ends pid 1, "
-			    "'app', which held 2 of them; 2 frames become free; "
+			    "'app', which held 2 frames; 2 frames become free; "
 			    "pid 2's access fails, and may be tried again");
 	assert_null(machine_process(m, 1));
 	assert_non_null(machine_process(m, 2));
