@@ -285,11 +285,22 @@ keys G
 expect "opt: step 3 as shown" "step 3/3"
 command "r 0x0"
 expect "opt: the re-plan is said" "OPT looks ahead"
-expect "opt: which step changed" "step 3 evicts 1:0x1 instead of 1:0x0"
+expect "opt: which step changed" "step 3 evicts 1:0x1, where it evicted 1:0x0"
 keys B G
 command "r 0x1000"
 expect "opt: an append that changes nothing" "step 5/5"
 refute "opt: no re-plan, no notice" "OPT looks ahead"
+
+# With r 2:0x0 queued, OPT must spare clean 2:0x0 at step 7 and choose
+# dirty 2:0x1, which cgroup web (no swap) cannot evict: the OOM killer
+# ends pid 2 (walkthrough: the notice said "evicts 2:0x1").
+printf '%s\n' "spawn a 4 rw" "cgroup web 2" "cgroup web swap 0" "cgroup web add 2" \
+    "r 2:0x0" "w 2:0x1000" "r 2:0x2000" "r 1:0x0" > "$work/replan-oom.txt"
+start "--frames 6 --policy opt --script $work/replan-oom.txt"
+keys G
+command "r 2:0x0"
+expect "opt: a re-plan that kills is said" "step 7 cannot evict 2:0x1, and the OOM killer ends"
+expect "opt: ... and what step 7 did before" "pid 2, where it evicted 2:0x0"
 
 # --- A heading too long drops whole fields, never part of a word --------
 # Lesson 14 at its end at 160x48: pid 3's page-table heading "pid 3 third

@@ -118,11 +118,31 @@ save_now(struct app *a, const char *path)
 	return (R_REDRAW);
 }
 
-/* One VICTIM event: the step it belongs to and the page it names. */
+/*
+ * One VICTIM event: the step it belongs to, the page it names, and what
+ * came of it: the page went, or it could not (out of memory, or the OOM
+ * killer ended killed_pid).
+ */
 struct victim {
 	uint64_t step, vpn;
 	int pid;
+	enum event_kind fate;   /* EV_EVICT, EV_OUT_OF_MEMORY or EV_OOM_KILL */
+	int killed_pid;
 };
+
+/* What came of the VICTIM event ev->ev[i], from the events after it. */
+static struct victim
+victim_at(const struct event_list *ev, unsigned i, uint64_t step)
+{
+	struct victim v = { step, ev->ev[i].other_vpn, ev->ev[i].other_pid, EV_EVICT, 0 };
+
+	for (unsigned j = i + 1; j < ev->n && ev->ev[j].kind != EV_VICTIM; j++)
+		if (ev->ev[j].kind == EV_OUT_OF_MEMORY || ev->ev[j].kind == EV_OOM_KILL) {
+			v.fate = ev->ev[j].kind;
+			v.killed_pid = ev->ev[j].other_pid;
+		}
+	return v;
+}
 
 /*
  * The victims of the first n operations, in order (*count of them), or
@@ -150,27 +170,40 @@ victims(struct history *h, size_t n, size_t *count)
 				}
 				v = grown;
 			}
-			v[(*count)++] = (struct victim){ k, ev.ev[i].other_vpn,
-			    ev.ev[i].other_pid };
+			v[(*count)++] = victim_at(&ev, i, k);
 		}
 	}
 	return (v);
 }
 
-/* "1:0x2", or "nothing" */
+/*
+ * What a step does (or, past, did) with its victim: "evicts 1:0x2",
+ * "cannot evict 1:0x2 (out of memory)", "cannot evict 1:0x2, and the OOM
+ * killer ends pid 2", or "evicts nothing".
+ */
 static void
-name_victim(char *buf, size_t size, const struct victim *v)
+tell_victim(char *buf, size_t size, const struct victim *v, bool past)
 {
+	const char *evicts = past ? "evicted" : "evicts";
+	const char *cannot = past ? "could not" : "cannot";
+
 	if (v == NULL)
-		snprintf(buf, size, "nothing");
+		snprintf(buf, size, "%s nothing", evicts);
+	else if (v->fate == EV_EVICT)
+		snprintf(buf, size, "%s %d:0x%llx", evicts, v->pid, (unsigned long long)v->vpn);
+	else if (v->fate == EV_OUT_OF_MEMORY)
+		snprintf(buf, size, "%s evict %d:0x%llx (out of memory)", cannot, v->pid,
+		    (unsigned long long)v->vpn);
 	else
-		snprintf(buf, size, "%d:0x%llx", v->pid, (unsigned long long)v->vpn);
+		snprintf(buf, size, "%s evict %d:0x%llx, and the OOM killer %s pid %d", cannot,
+		    v->pid, (unsigned long long)v->vpn, past ? "ended" : "ends", v->killed_pid);
 }
 
 static bool
 same_victim(const struct victim *x, const struct victim *y)
 {
-	return (x->step == y->step && x->pid == y->pid && x->vpn == y->vpn);
+	return (x->step == y->step && x->pid == y->pid && x->vpn == y->vpn &&
+	    x->fate == y->fate);
 }
 
 /*
@@ -187,7 +220,7 @@ tell_replanned(struct app *a, const struct victim *before, size_t nbefore,
 	const struct victim *was, *now;
 	size_t nafter, i;
 	uint64_t step;
-	char old[64], new[64];
+	char old[96], new[96];
 
 	after = victims(a->h, n, &nafter);
 	for (i = 0; i < nbefore && i < nafter && same_victim(&before[i], &after[i]); i++)
@@ -203,10 +236,10 @@ tell_replanned(struct app *a, const struct victim *before, size_t nbefore,
 		was = NULL;
 	if (now && now->step != step)
 		now = NULL;
-	name_victim(old, sizeof old, was);
-	name_victim(new, sizeof new, now);
-	app_say(a, false, "OPT looks ahead: with \"%s\" now queued, step %llu evicts %s "
-	    "instead of %s; the steps before it were replayed with the new future",
+	tell_victim(old, sizeof old, was, true);
+	tell_victim(new, sizeof new, now, false);
+	app_say(a, false, "OPT looks ahead: with \"%s\" now queued, step %llu %s, where "
+	    "it %s; the steps before it were replayed with the new future",
 	    text, (unsigned long long)step, new, old);
 	free(after);
 }
