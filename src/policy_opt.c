@@ -251,7 +251,8 @@ opt_explain(const struct victim_why *why, const struct machine *m, char *buf, si
 	if (why->value == NEVER)
 		return snprintf(buf, size, "never used again in the queued operations%s",
 				why->rival.pid && why->rival.value == NEVER ?
-				", the earliest loaded of the pages never used again" : "");
+				", the earliest loaded of the pages it may take that are never "
+				"used again" : "");
 	return snprintf(buf, size, "next used furthest ahead: at step %llu",
 			(unsigned long long)why->value);
 }

@@ -212,8 +212,8 @@ test_rivals_worked_by_hand(void **state)
 	 * the next earliest (1) would have. */
 	static const int opt_never_pages[] = { 0, 1, 2, 3, -1 };
 	static const char *const opt_never_says[] = { "evicts 1:0x0 from frame 0, never used "
-		"again in the queued operations, the earliest loaded of the pages never used again, "
-		"rather than 1:0x1 (never used again)", NULL };
+		"again in the queued operations, the earliest loaded of the pages it may take "
+		"that are never used again, rather than 1:0x1 (never used again)", NULL };
 	/* NRU, tick 5: R cleared after step 5; step 6 sets page 0's R: pages 1 and 2
 	 * are class 0, page 0 class 2; 1 goes, the lowest frame of class 0 (a tie
 	 * broken), and 2 in the next frame up would have. */

@@ -29,8 +29,8 @@
  *  - "smallest counter: B" (aging): the victim's counter; "the earliest
  *    loaded of its value" exactly when another page had that counter;
  *  - "never used again" (opt): the victim's column says never; "the
- *    earliest loaded of the pages never used again" exactly when another
- *    page the fault may take was never used again either;
+ *    earliest loaded of the pages it may take that are never used again"
+ *    exactly when another page the fault may take was never used again;
  *  - "rather than P:0xV (figure)": the page that ranked next is resident
  *    in another frame, the fault may take it (it is of the faulting
  *    process or its group where a limit binds), its figure is the one
@@ -1010,7 +1010,8 @@ check_reason_words(const struct ctx *c, const struct event *e, const struct reco
 		struct victim_filter filter = fault_filter(c);
 
 		CLAIM(c, counter(c->before, e->frame) == UINT64_MAX);
-		CLAIM(c, says(c, "the earliest loaded of the pages never used again") ==
+		CLAIM(c, says(c, "the earliest loaded of the pages it may take that are never "
+			      "used again") ==
 		      tie_broken(c, e->frame, &filter, counter));
 	}
 }
