@@ -241,11 +241,31 @@ test_exit_in_either_order_leaks_nothing(void **state)
 	}
 }
 
+/*
+ * Pid 2's read `child_read` brings the page it shares with pid 1's page 0
+ * back from swap into frame 1, a major fault; pid 1's entry still says
+ * not present, and its read finds frame 1: a minor fault, whose events
+ * are left in *ev.
+ */
 static void
-test_shared_page_through_swap_and_a_minor_fault(void **state)
+swap_in_then_minor_fault(struct machine *m, const char *child_read, struct event_list *ev)
 {
 	static const enum event_kind minor[] = {
 		EV_SPLIT, EV_WALK, EV_PAGE_FAULT, EV_PTE_UPDATE, EV_ACCESS, END };
+
+	test_run(m, child_read, ev);
+	assert_int_equal(ev->ev[test_find(ev, EV_SWAP_IN)].frame, 1);
+	assert_int_equal(machine_process(m, 2)->major_faults, 1);
+	assert_false(entry(m, 1, 0)->present);
+	test_run(m, "r 1:0x0", ev);
+	expect_kinds(ev, minor);
+	assert_true(ev->ev[2].flags & EVF_IN_MEMORY);
+	assert_int_equal(ev->ev[2].frame, 1);
+}
+
+static void
+test_shared_page_through_swap_and_a_minor_fault(void **state)
+{
 	struct machine *m = test_machine("lru", 2, 0);
 	struct event_list ev;
 	int i;
@@ -265,16 +285,9 @@ test_shared_page_through_swap_and_a_minor_fault(void **state)
 	assert_true(entry(m, 1, 0)->slot == 0 && entry(m, 2, 0)->slot == 0);
 	assert_int_equal(slot_rmap(m, 0)->count, 2);
 	assert_int_equal(m->swap_used, 1);      /* one slot for both */
-	/* The child reads it back (a major fault) into frame 1, lru's victim. */
-	test_run(m, "r 2:0x0", &ev);
-	assert_int_equal(ev.ev[test_find(&ev, EV_SWAP_IN)].frame, 1);
-	assert_int_equal(machine_process(m, 2)->major_faults, 1);
-	/* The parent's entry still says not present: its fault finds frame 1. */
-	assert_false(entry(m, 1, 0)->present);
-	test_run(m, "r 1:0x0", &ev);
-	expect_kinds(&ev, minor);
-	assert_true(ev.ev[2].flags & EVF_IN_MEMORY);
-	assert_int_equal(ev.ev[2].frame, 1);
+	/* The child reads it back (a major fault) into frame 1, lru's victim;
+	 * the parent's entry still says not present: its fault finds frame 1. */
+	swap_in_then_minor_fault(m, "r 2:0x0", &ev);
 	assert_true(maps(m, 1) == 2 && maps_page(m, 1, 1, 0) && maps_page(m, 1, 2, 0));
 	assert_int_equal(m->stats.swap_ins, 1);
 	assert_int_equal(m->stats.found_in_memory, 1);
@@ -419,8 +432,6 @@ test_shared_page_evicted_and_found_by_the_other(void **state)
 	static const enum event_kind shared_victim[] = {
 		EV_SPLIT, EV_WALK, EV_PAGE_FAULT, EV_VICTIM, EV_WRITEBACK, EV_EVICT, EV_ZERO_FILL,
 		EV_PTE_UPDATE, EV_ACCESS, END };
-	static const enum event_kind minor[] = {
-		EV_SPLIT, EV_WALK, EV_PAGE_FAULT, EV_PTE_UPDATE, EV_ACCESS, END };
 	static const enum event_kind hit[] = { EV_SPLIT, EV_WALK, EV_ACCESS, END };
 	struct machine *m = shared_clean_page();
 	struct event_list ev;
@@ -440,16 +451,9 @@ test_shared_page_evicted_and_found_by_the_other(void **state)
 	assert_true(!entry(m, 2, 8)->present && entry(m, 2, 8)->slot == 0);
 	assert_int_equal(slot_rmap(m, 0)->count, 2);
 	assert_int_equal(m->stats.writebacks, 1);
-	/* pid 2 reads it back from slot 0 into frame 1 (lru: step 4 < step 5). */
-	test_run(m, "r 2:0x8000", &ev);
-	assert_int_equal(ev.ev[test_find(&ev, EV_SWAP_IN)].frame, 1);
-	assert_int_equal(machine_process(m, 2)->major_faults, 1);
-	assert_false(entry(m, 1, 0)->present);
-	/* pid 1's fault finds frame 1, brought in by pid 2: a minor fault. */
-	test_run(m, "r 1:0x0", &ev);
-	expect_kinds(&ev, minor);
-	assert_true(ev.ev[2].flags & EVF_IN_MEMORY);
-	assert_int_equal(ev.ev[2].frame, 1);
+	/* pid 2 reads it back from slot 0 into frame 1 (lru: step 4 < step 5);
+	 * pid 1's fault finds frame 1, brought in by pid 2: a minor fault. */
+	swap_in_then_minor_fault(m, "r 2:0x8000", &ev);
 	assert_int_equal(ev.ev[2].other_pid, 2);
 	assert_told(&ev.ev[2], m, "page 0x0 is already in memory (frame 1, brought in by "
 		    "pid 2), so nothing is read from swap slot 0: only the page-table entry "
