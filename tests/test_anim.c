@@ -40,12 +40,14 @@ assert_at(const struct anim *a, size_t op, unsigned ev)
 	assert_int_equal(a->ev, ev);
 }
 
-/* Walks forward with anim_next from the start, recording each stop. */
+/* A new animation of the LENGTH operations, walked forward with
+ * anim_next from the start, each stop recorded. */
 static size_t
 walk_forward(struct anim *a, struct pos *out, size_t max)
 {
 	size_t n = 0;
 
+	anim_init(a, LENGTH, 0, &src);
 	anim_home(a);
 	do {
 		assert_true(n < max);
@@ -85,7 +87,6 @@ t_forward_every_event(void **state)
 	size_t n, i;
 
 	(void)state;
-	anim_init(&a, LENGTH, 0, &src);
 	n = walk_forward(&a, seen, 64);
 	assert_int_equal(n, POSITIONS);
 	assert_true(anim_at_end(&a, &src));
@@ -113,7 +114,6 @@ t_back_retraces(void **state)
 	size_t n, i;
 
 	(void)state;
-	anim_init(&a, LENGTH, 0, &src);
 	n = walk_forward(&a, seen, 64);
 	for (i = n - 1; i > 0; i--) {
 		assert_at(&a, seen[i].op, seen[i].ev);
