@@ -361,54 +361,51 @@ run 1 "garbage lackey" --batch --trace "$tmp/garbage" --trace-format lackey
 grep -q "^vmscope: $tmp/garbage:1: expected \"I  ADDR,SIZE\"" "$tmp/err" ||
 	fail "garbage lackey: $(cat "$tmp/err")"
 
-# Bad usage: status 2, one line and the hint, nothing on stdout.
-usage() {
-	message=$1
+# bad_usage MESSAGE ARGS...: cli_harness.sh's usage, named by ARGS.
+bad_usage() {
+	bad_usage_msg=$1
 	shift
-	run 2 "usage: $*" "$@"
-	printf '%s\n' "vmscope: $message" "Try 'vmscope --help' for more information." > "$tmp/want"
-	same "usage: $*" "$tmp/want" "$tmp/err"
-	[ -s "$tmp/out" ] && fail "usage: $*: wrote to stdout"
+	usage "$*" "$bad_usage_msg" "$@"
 }
-usage 'unrecognized option "--bogus"' --bogus
-usage "option '--frames' requires an argument" --batch --pages 1 --frames
-usage 'option "--json" takes no argument' --batch --pages 1 --json=yes
-usage 'option "--s" is ambiguous' --s 1
-usage 'invalid option -- "z"' -z
-usage "--frames: 0 is out of range 1..65536" --batch --pages 1 --frames 0
-usage "--frames: expected a number (decimal, 0x hex or 0b binary), found \"many\"" --frames many
-usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size 3000
-usage "--policy: unknown policy \"best\" (expected fifo, lru, opt, clock, random, mru, lfu, second-chance, nru, aging, wsclock, working-set)" --policy best
-usage "--va-bits: 70 is out of range 12..64" --va-bits 70
-usage "--tlb: 5000 is out of range 0..1024" --tlb 5000
-usage "--tau: 0 is out of range 1..1048576" --tau 0
-usage "--levels: 5 is out of range 1..4" --levels 5
-usage "--pte-bytes: 3 is not 1, 2, 4 or 8" --pte-bytes 3
-usage "--levels: 4 levels cannot split a page number of 18 bits (va_bits 30 minus 12 offset bits): each level below the top takes 9 bits (a 4096-byte page holds 512 8-byte entries); va_bits must be at least 40" --levels 4 --va-bits 30
-usage "--tick: 0 is out of range 1..1048576" --tick 0
-usage "--swap-slots: 99999999999 is too large (expected at most 16777216)" --swap-slots 99999999999
-usage "--frames: 4294967296 is too large (expected at most 65536)" --frames 4294967296
-usage 'unrecognized option "--\x1b[2J"' "--$(printf '\033')[2J"
-usage 'invalid option -- "\x07"' "-$(printf '\007')"
-usage '--policy: unknown policy "\x1b]2;PWNED\x07" (expected fifo, lru, opt, clock, random, mru, lfu, second-chance, nru, aging, wsclock, working-set)' --policy "$(printf '\033]2;PWNED\007')"
-usage "--seed: expected a number (decimal, 0x hex or 0b binary), found \"0x\"" --seed 0x
-usage "--scope: expected global or local, found \"world\"" --scope world
-usage "--trace-format: expected pages, lackey or addr, found \"script\"" --trace x --trace-format script
-usage '--script: the argument is empty (""); expected FILE' --batch --script ""
-usage '--batch: the argument is empty (""); expected FILE.json' --batch=""
-usage 'a session file name is empty ("")' --check a.json ""
-usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
-usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --batch --pages 1 --trace t
-usage "--json works only with --batch" --pages 1 --json
-usage "--events works only with --batch" --pages 1 --events
-usage "--quiet prints the summary alone; it cannot go with --events" --batch --pages 1 --quiet --events
-usage "--trace-format needs --trace" --batch --pages 1 --trace-format addr
-usage "--ascii is for the UI; it does nothing with --batch" --batch --pages 1 --ascii
-usage "--script -: the UI reads the keyboard from standard input; give a file" --script -
-usage "--frames cannot change the machine of a session or lesson (it has its own)" s.json --frames 2
-usage "--check cannot be combined with --batch" --batch --check a.json
-usage "--check needs at least one session FILE" --check
-usage "expected at most one session FILE, found \"b.json\"" a.json b.json
+bad_usage 'unrecognized option "--bogus"' --bogus
+bad_usage "option '--frames' requires an argument" --batch --pages 1 --frames
+bad_usage 'option "--json" takes no argument' --batch --pages 1 --json=yes
+bad_usage 'option "--s" is ambiguous' --s 1
+bad_usage 'invalid option -- "z"' -z
+bad_usage "--frames: 0 is out of range 1..65536" --batch --pages 1 --frames 0
+bad_usage "--frames: expected a number (decimal, 0x hex or 0b binary), found \"many\"" --frames many
+bad_usage "--page-size: 3000 is not a power of two between 16 and 65536" --page-size 3000
+bad_usage "--policy: unknown policy \"best\" (expected fifo, lru, opt, clock, random, mru, lfu, second-chance, nru, aging, wsclock, working-set)" --policy best
+bad_usage "--va-bits: 70 is out of range 12..64" --va-bits 70
+bad_usage "--tlb: 5000 is out of range 0..1024" --tlb 5000
+bad_usage "--tau: 0 is out of range 1..1048576" --tau 0
+bad_usage "--levels: 5 is out of range 1..4" --levels 5
+bad_usage "--pte-bytes: 3 is not 1, 2, 4 or 8" --pte-bytes 3
+bad_usage "--levels: 4 levels cannot split a page number of 18 bits (va_bits 30 minus 12 offset bits): each level below the top takes 9 bits (a 4096-byte page holds 512 8-byte entries); va_bits must be at least 40" --levels 4 --va-bits 30
+bad_usage "--tick: 0 is out of range 1..1048576" --tick 0
+bad_usage "--swap-slots: 99999999999 is too large (expected at most 16777216)" --swap-slots 99999999999
+bad_usage "--frames: 4294967296 is too large (expected at most 65536)" --frames 4294967296
+bad_usage 'unrecognized option "--\x1b[2J"' "--$(printf '\033')[2J"
+bad_usage 'invalid option -- "\x07"' "-$(printf '\007')"
+bad_usage '--policy: unknown policy "\x1b]2;PWNED\x07" (expected fifo, lru, opt, clock, random, mru, lfu, second-chance, nru, aging, wsclock, working-set)' --policy "$(printf '\033]2;PWNED\007')"
+bad_usage "--seed: expected a number (decimal, 0x hex or 0b binary), found \"0x\"" --seed 0x
+bad_usage "--scope: expected global or local, found \"world\"" --scope world
+bad_usage "--trace-format: expected pages, lackey or addr, found \"script\"" --trace x --trace-format script
+bad_usage '--script: the argument is empty (""); expected FILE' --batch --script ""
+bad_usage '--batch: the argument is empty (""); expected FILE.json' --batch=""
+bad_usage 'a session file name is empty ("")' --check a.json ""
+bad_usage "--batch needs a session FILE.json, --lesson NAME, --pages LIST, --script FILE or --trace FILE" --batch
+bad_usage "give only one of FILE.json, --lesson, --pages, --script and --trace" --batch --pages 1 --trace t
+bad_usage "--json works only with --batch" --pages 1 --json
+bad_usage "--events works only with --batch" --pages 1 --events
+bad_usage "--quiet prints the summary alone; it cannot go with --events" --batch --pages 1 --quiet --events
+bad_usage "--trace-format needs --trace" --batch --pages 1 --trace-format addr
+bad_usage "--ascii is for the UI; it does nothing with --batch" --batch --pages 1 --ascii
+bad_usage "--script -: the UI reads the keyboard from standard input; give a file" --script -
+bad_usage "--frames cannot change the machine of a session or lesson (it has its own)" s.json --frames 2
+bad_usage "--check cannot be combined with --batch" --batch --check a.json
+bad_usage "--check needs at least one session FILE" --check
+bad_usage "expected at most one session FILE, found \"b.json\"" a.json b.json
 
 # Sessions and lessons reach their own code: --check, --batch FILE.json,
 # --lesson, --list-lessons.
