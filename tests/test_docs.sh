@@ -15,15 +15,9 @@ man="${TEST_SRCDIR:?}/../man/vmscope.1"
 keys_h="$TEST_SRCDIR/../ui/keys.h"
 readme="$TEST_SRCDIR/../README.md"
 srcdir="$TEST_SRCDIR/../src"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_docs.XXXXXX") || exit 99
+. "$(dirname "$0")/cli_harness.sh"
 T="${TMUX_BIN:-tmux} -L test-docs-$$ -f /dev/null"
 trap '$T kill-server > /dev/null 2>&1; rm -rf "$tmp"' EXIT
-failed=0
-
-fail() {
-	echo "FAIL: $*"
-	failed=$((failed + 1))
-}
 
 # help_options: "--long -s" (or "--long") for each option line of --help,
 # a line that starts with blanks and then "-x, --long" or "--long".
@@ -238,4 +232,4 @@ check_ascii_bars
 usage_error "an unknown option" --no-such-option --no-such-option
 usage_error "a missing argument" argument --frames
 
-[ "$failed" -eq 0 ]
+finish
