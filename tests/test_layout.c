@@ -221,6 +221,16 @@ assert_grids_side_by_side(const struct layout *l)
  * 100 - 21 - 19 - 16 = 44.  At 80 columns nothing spares; a narrower ask
  * changes nothing.
  */
+/* The grid panels' widths, in their order on the screen. */
+static void
+assert_grid_widths(const struct layout *l, int pages, int page_table, int frames, int swap)
+{
+	assert_int_equal(l->r[PANEL_PAGES].w, pages);
+	assert_int_equal(l->r[PANEL_PAGE_TABLE].w, page_table);
+	assert_int_equal(l->r[PANEL_FRAMES].w, frames);
+	assert_int_equal(l->r[PANEL_SWAP].w, swap);
+}
+
 static void
 t_widen(void **state)
 {
@@ -228,23 +238,14 @@ t_widen(void **state)
 
 	(void)state;
 	layout_compute(&l, 160, 48, 0);
-	assert_int_equal(l.r[PANEL_PAGES].w, 52);
-	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 38);
-	assert_int_equal(l.r[PANEL_FRAMES].w, 40);
-	assert_int_equal(l.r[PANEL_SWAP].w, 30);
+	assert_grid_widths(&l, 52, 38, 40, 30);
 	layout_widen(&l, PANEL_PAGE_TABLE, 47);
-	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 47);
-	assert_int_equal(l.r[PANEL_PAGES].w, 43);
-	assert_int_equal(l.r[PANEL_FRAMES].w, 40);
-	assert_int_equal(l.r[PANEL_SWAP].w, 30);
+	assert_grid_widths(&l, 43, 47, 40, 30);
 	assert_grids_side_by_side(&l);
 
 	layout_compute(&l, 100, 30, 0);
 	layout_widen(&l, PANEL_PAGE_TABLE, 200);
-	assert_int_equal(l.r[PANEL_PAGE_TABLE].w, 44);
-	assert_int_equal(l.r[PANEL_PAGES].w, 21);
-	assert_int_equal(l.r[PANEL_FRAMES].w, 19);
-	assert_int_equal(l.r[PANEL_SWAP].w, 16);
+	assert_grid_widths(&l, 21, 44, 19, 16);
 	assert_grids_side_by_side(&l);
 
 	layout_compute(&l, 80, 24, 0);
