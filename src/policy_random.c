@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "divisor.h"
 #include "machine.h"
 #include "policy.h"
 #include "rng.h"
@@ -17,6 +18,7 @@
 
 struct random_state {
 	uint64_t x;
+	struct divisor frames;  /* the draw's usual divisor: every frame may go */
 };
 
 static struct policy_state *
@@ -25,6 +27,7 @@ random_create(const struct machine *m)
 	struct random_state *r = xmalloc(sizeof *r);
 
 	r->x = m->cfg.seed;
+	r->frames = divisor_of(m->cfg.frames);
 	return (struct policy_state *)r;
 }
 
@@ -39,7 +42,9 @@ static int
 random_choose(struct policy_state *s, struct machine *m,
 	      const struct victim_filter *filter, struct victim_why *why)
 {
+	struct random_state *r = (struct random_state *)s;
 	unsigned allowed = m->cfg.frames, pick;
+	uint64_t draw;
 
 	/* Counting is needed only when some frames are not allowed. */
 	if (!filter->any) {
@@ -47,7 +52,9 @@ random_choose(struct policy_state *s, struct machine *m,
 		for (unsigned f = 0; f < m->cfg.frames; f++)
 			allowed += victim_filter_allows(m, filter, (int)f) != 0;
 	}
-	pick = (unsigned)(rng_next(&((struct random_state *)s)->x) % allowed);
+	draw = rng_next(&r->x);
+	pick = (unsigned)(allowed == m->cfg.frames ? divisor_remainder(&r->frames, draw)
+						   : draw % allowed);
 	*why = (struct victim_why){ 0 };
 	if (allowed == m->cfg.frames)
 		return (int)pick;

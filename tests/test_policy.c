@@ -3,6 +3,8 @@
  */
 #include <stdio.h>
 
+#include "divisor.h"
+#include "rng.h"
 #include "testutil.h"
 
 static const int belady[] = { 1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5, -1 };
@@ -707,6 +709,39 @@ test_random_is_reproducible(void **state)
 	assert_memory_not_equal(a, c, sizeof a);
 }
 
+/*
+ * The random policy's draw is a remainder by the frame count worked out
+ * with a multiply (divisor.h): exactly n % d, for divisors from 1 to past
+ * 2^63 and numerators at the edges (0, d - 1, d, the largest multiple of
+ * d, 2^64 - 1) and drawn at random.
+ */
+static void
+test_random_draw_is_the_remainder(void **state)
+{
+	static const uint64_t divisors[] = { 1, 2, 3, 7, 10, 63, 64, 65, 100, 641, 65535, 65536,
+		65537, 1u << 20, 4294967295u, 4294967296u, 4294967297u, UINT64_C(1) << 63,
+		(UINT64_C(1) << 63) + 1, UINT64_MAX - 1, UINT64_MAX };
+	uint64_t rng = 1;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof divisors / sizeof divisors[0] + 2000; i++) {
+		uint64_t d = i < sizeof divisors / sizeof divisors[0] ? divisors[i]
+			     : 1 + rng_next(&rng) % (i % 2 ? 70000 : UINT64_MAX);
+		struct divisor v = divisor_of(d);
+		uint64_t edges[] = { 0, 1, d - 1, d, UINT64_MAX - UINT64_MAX % d, UINT64_MAX };
+
+		for (size_t k = 0; k < 6 + 100; k++) {
+			uint64_t n = k < 6 ? edges[k] : rng_next(&rng);
+
+			if (divisor_remainder(&v, n) != n % d)
+				fail_msg("%llu %% %llu: %llu, not %llu", (unsigned long long)n,
+					 (unsigned long long)d,
+					 (unsigned long long)divisor_remainder(&v, n),
+					 (unsigned long long)(n % d));
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -721,6 +756,7 @@ main(void)
 		cmocka_unit_test(test_rivals_worked_by_hand),
 		cmocka_unit_test(test_opt_reason_names_next_use),
 		cmocka_unit_test(test_random_is_reproducible),
+		cmocka_unit_test(test_random_draw_is_the_remainder),
 		cmocka_unit_test(test_mru_victims),
 		cmocka_unit_test(test_lfu_victims),
 		cmocka_unit_test(test_second_chance_victims),
