@@ -16,10 +16,24 @@
 #include "rng.h"
 #include "xalloc.h"
 
+/*
+ * The next draw is made ahead, when the one before is used: a fault then
+ * finds its victim's number ready instead of waiting on the generator and
+ * the remainder before it can go on (the sequence of draws is the same).
+ */
 struct random_state {
 	uint64_t x;
 	struct divisor frames;  /* the draw's usual divisor: every frame may go */
+	uint64_t draw;          /* the next draw ... */
+	unsigned draw_in_frames;    /* ... and its remainder by the frame count */
 };
+
+static void
+draw_ahead(struct random_state *r)
+{
+	r->draw = rng_next(&r->x);
+	r->draw_in_frames = (unsigned)divisor_remainder(&r->frames, r->draw);
+}
 
 static struct policy_state *
 random_create(const struct machine *m)
@@ -28,6 +42,7 @@ random_create(const struct machine *m)
 
 	r->x = m->cfg.seed;
 	r->frames = divisor_of(m->cfg.frames);
+	draw_ahead(r);
 	return (struct policy_state *)r;
 }
 
@@ -44,7 +59,6 @@ random_choose(struct policy_state *s, struct machine *m,
 {
 	struct random_state *r = (struct random_state *)s;
 	unsigned allowed = m->cfg.frames, pick;
-	uint64_t draw;
 
 	/* Counting is needed only when some frames are not allowed. */
 	if (!filter->any) {
@@ -52,9 +66,8 @@ random_choose(struct policy_state *s, struct machine *m,
 		for (unsigned f = 0; f < m->cfg.frames; f++)
 			allowed += victim_filter_allows(m, filter, (int)f) != 0;
 	}
-	draw = rng_next(&r->x);
-	pick = (unsigned)(allowed == m->cfg.frames ? divisor_remainder(&r->frames, draw)
-						   : draw % allowed);
+	pick = allowed == m->cfg.frames ? r->draw_in_frames : (unsigned)(r->draw % allowed);
+	draw_ahead(r);
 	*why = (struct victim_why){ 0 };
 	if (allowed == m->cfg.frames)
 		return (int)pick;
