@@ -20,7 +20,7 @@
 static inline bool
 lesson_next(int *number, struct session *s, char *path, size_t size)
 {
-	char name[8], err[1024];
+	char name[12], err[1024];     /* name: any int, so no compiler warns of truncation */
 
 	while (++*number < 100) {
 		snprintf(name, sizeof name, "%d", *number);
